@@ -1,0 +1,87 @@
+/*
+ * dataset.h - the data model every module reads: a dataset is a set of
+ * series, each identified by (name, entity), holding observations sorted by
+ * period, all of one frequency.
+ *
+ * Ownership: a dataset owns its series and every string and array in them.
+ * Pointers returned by ind_dataset_series / ind_dataset_find stay valid until
+ * the next ind_dataset_series call that creates a series, or ind_dataset_free.
+ * Observations hold only present values; a row marked missing ("", NA, ..)
+ * is counted in n_missing, not stored.
+ */
+#ifndef INDICATORS_DATASET_H
+#define INDICATORS_DATASET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "indicators/error.h"
+#include "indicators/period.h"
+
+enum {
+    IND_SERIES_PERCENT = 1u << 0,    /* a ratio indicator in %: changes are also given in pp */
+    IND_SERIES_CUMULATIVE = 1u << 1, /* values are year-to-date totals */
+};
+
+typedef struct ind_series {
+    char *name;   /* indicator; never NULL */
+    char *entity; /* region, country; "" when the file has none */
+    char *unit;   /* "%", "亿元", "% of GDP"; "" when unknown */
+    char *label;  /* longer description (World Bank "Indicator Name"), or "" */
+    ind_freq freq;     /* IND_FREQ_UNKNOWN until the first observation */
+    unsigned flags;    /* IND_SERIES_* */
+    size_t n;          /* observations */
+    int32_t *ord;      /* period ordinals, strictly ascending */
+    double *value;     /* finite values, parallel to ord */
+    size_t n_missing;  /* rows present in the file but marked missing */
+    size_t cap;        /* capacity of ord and value (private) */
+} ind_series;
+
+typedef struct ind_dataset ind_dataset; /* opaque: series plus a (name, entity) index */
+
+/* A new empty dataset, or NULL when out of memory. */
+ind_dataset *ind_dataset_new(void);
+
+/* Frees the dataset and all its series. NULL does nothing. */
+void ind_dataset_free(ind_dataset *ds);
+
+size_t ind_dataset_count(const ind_dataset *ds);
+
+/* The i-th series in order of first appearance (i < count). */
+ind_series *ind_dataset_at(const ind_dataset *ds, size_t i);
+
+/*
+ * The series (name, entity), created empty when absent. name and entity are
+ * copied (entity may be NULL for ""). Returns NULL only when out of memory.
+ */
+ind_series *ind_dataset_series(ind_dataset *ds, const char *name, const char *entity);
+
+/* The series (name, entity) or NULL; entity NULL matches "". */
+ind_series *ind_dataset_find(const ind_dataset *ds, const char *name, const char *entity);
+
+/*
+ * Adds an observation. Keeps ord ascending (appending in order is O(1)).
+ * Returns IND_OK, IND_E_FREQUENCY when p's frequency differs from the
+ * series', IND_E_DUPLICATE when the period is already present, or
+ * IND_E_NOMEM. The error message names the series and period; the caller
+ * adds the file position (see ind_error_set). err may be NULL.
+ */
+ind_status ind_series_add(ind_series *s, ind_period p, double value, ind_error *err);
+
+/* Replaces a string field (unit, label...) with a copy of text. IND_E_NOMEM on failure. */
+ind_status ind_series_set_text(char **field, const char *text);
+
+/* Index of the observation at ordinal ord, or -1 when absent (binary search). */
+long ind_series_find(const ind_series *s, int32_t ord);
+
+/* The period of observation i. */
+ind_period ind_series_period(const ind_series *s, size_t i);
+
+/* Periods between first and last observation with no value (0 for n < 2). */
+size_t ind_series_gaps(const ind_series *s);
+
+/* Whether the series is a ratio in percent (flag set or unit starting with "%"). */
+bool ind_series_is_percent(const ind_series *s);
+
+#endif

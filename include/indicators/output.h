@@ -1,0 +1,75 @@
+/*
+ * output.h - writing result tables as an aligned text table, CSV, JSON or
+ * Markdown.
+ *
+ * A caller declares the columns once, then adds rows cell by cell. CSV and
+ * JSON rows are written as soon as they end (constant memory for large
+ * outputs); table and Markdown rows are kept until ind_table_finish because
+ * column widths depend on every row. Widths count display columns, so
+ * Chinese text (two columns a character) lines up.
+ *
+ * Numbers: CSV and JSON carry full precision (shortest text that reads back
+ * to the same double); table and Markdown round to the column's digits. A
+ * cell that is undefined is added with ind_table_note: the table shows the
+ * note text, CSV an empty cell, JSON null. The writer never prints nan or inf.
+ */
+#ifndef INDICATORS_OUTPUT_H
+#define INDICATORS_OUTPUT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "indicators/error.h"
+
+typedef enum ind_format {
+    IND_FORMAT_TABLE = 0,
+    IND_FORMAT_CSV,
+    IND_FORMAT_JSON,
+    IND_FORMAT_MD,
+} ind_format;
+
+typedef enum ind_col_kind {
+    IND_COL_TEXT = 0,
+    IND_COL_NUMBER,
+} ind_col_kind;
+
+typedef struct ind_column {
+    const char *name;  /* header; also the JSON key */
+    ind_col_kind kind;
+    int digits;        /* decimals shown in table/md for numbers; -1: up to 6 significant */
+} ind_column;
+
+typedef struct ind_table ind_table;
+
+/* Parses "table", "csv", "json", "md"/"markdown"; -1 when unknown. */
+int ind_format_parse(const char *name, ind_format *out);
+
+/*
+ * A writer for ncols columns (cols are copied) to stream out in fmt. Returns
+ * NULL when out of memory.
+ */
+ind_table *ind_table_new(const ind_column *cols, size_t ncols, ind_format fmt, FILE *out);
+
+/* Cells, added left to right; a row ends with ind_table_end_row. */
+ind_status ind_table_text(ind_table *t, const char *text);
+ind_status ind_table_number(ind_table *t, double value); /* non-finite becomes a note "n/a" */
+ind_status ind_table_note(ind_table *t, const char *why); /* an undefined figure and why */
+ind_status ind_table_empty(ind_table *t);
+ind_status ind_table_end_row(ind_table *t);
+
+/*
+ * Writes whatever is buffered and the closing text (JSON "]"), then frees the
+ * table. Returns IND_E_IO when a write failed. NULL does nothing.
+ */
+ind_status ind_table_finish(ind_table *t);
+
+/* Frees without writing (after an error). NULL does nothing. */
+void ind_table_free(ind_table *t);
+
+/* Display width of UTF-8 text in terminal columns (CJK wide characters count 2). */
+size_t ind_display_width(const char *s);
+
+/* Shortest decimal text that reads back as v (C locale); buf of 32 bytes. */
+void ind_format_double(double v, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,66 @@
+/*
+ * period.h - periods of indicator data: years, halves, quarters and months.
+ *
+ * A period is a frequency plus an ordinal that counts periods since year 0:
+ * ord = year * freq + (sub - 1), where freq is the number of periods in a
+ * year (1, 2, 4, 12) and sub is the half, quarter or month (1-based; 1 for
+ * years). Consecutive periods differ by 1, and the same period a year
+ * earlier is ord - freq, so growth and forecasting work on ordinals alone.
+ *
+ * Accepted spellings (surrounding spaces ignored, case-insensitive):
+ *   years     2023  2023年  (any integer 0..9999, so competition data numbered 1..n loads)
+ *   halves    2024H1  2024-H1  2024 H1  2024S1  2024年上半年  2024年下半年  2024年H1
+ *   quarters  2023Q3  2023-Q3  2023 Q3  Q3 2023  2023年第三季度  2023年第3季度  2023年3季度
+ *   months    2023-06  2023-6  2023/06  2023M06  2023M6  2023年6月  2023年06月  2023.06
+ */
+#ifndef INDICATORS_PERIOD_H
+#define INDICATORS_PERIOD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum ind_freq {
+    IND_FREQ_UNKNOWN = 0,
+    IND_FREQ_YEAR = 1,
+    IND_FREQ_HALF = 2,
+    IND_FREQ_QUARTER = 4,
+    IND_FREQ_MONTH = 12,
+} ind_freq;
+
+typedef struct ind_period {
+    ind_freq freq;
+    int32_t ord; /* year * freq + (sub - 1) */
+} ind_period;
+
+/* Longest text ind_period_format writes, with its NUL. */
+#define IND_PERIOD_TEXT_MAX 16
+
+/*
+ * Parses s[0..len) as a period. Returns 0 and fills *out, or -1 when the text
+ * is not a period in any accepted spelling (out is then untouched).
+ */
+int ind_period_parse(const char *s, size_t len, ind_period *out);
+
+/* The period of frequency freq, year and 1-based sub-period (1 for years). */
+ind_period ind_period_make(ind_freq freq, int year, int sub);
+
+int ind_period_year(ind_period p);
+/* 1-based half, quarter or month; 1 for years. */
+int ind_period_sub(ind_period p);
+
+/* p shifted by k periods of its own frequency. */
+ind_period ind_period_add(ind_period p, int32_t k);
+
+/*
+ * Canonical text: "2023", "2024H1", "2023Q3", "2023-06". Writes at most n
+ * bytes including the NUL; returns the length of the full text.
+ */
+size_t ind_period_format(ind_period p, char *buf, size_t n);
+
+/* Years from a to b (b - a), in fractions of a year; both of one frequency. */
+double ind_period_years_between(ind_period a, ind_period b);
+
+/* "annual", "half-yearly", "quarterly", "monthly" ("unknown" for 0). */
+const char *ind_freq_name(ind_freq freq);
+
+#endif

@@ -1,0 +1,188 @@
+/*
+ * common.c - option handling, loading and error printing shared by every
+ * subcommand (see cli.h).
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+const char cli_load_help[] =
+    "Input options (each detected when not given):\n"
+    "  --shape long|wide-period|wide-series\n"
+    "                        long: one row per value; wide-period: one column per\n"
+    "                        period (World Bank); wide-series: one column per series\n"
+    "  --series-col NAME     column naming the indicator (indicator, series, 指标 ...)\n"
+    "  --entity-col NAME     column naming the region or country (region, 地区 ...)\n"
+    "  --period-col NAME     column of periods (year, period, date, 年份, 时间 ...)\n"
+    "  --value-col NAME      column of values (value, 数值 ...)\n"
+    "  --unit-col NAME       column of units (unit, 单位)\n"
+    "  --encoding NAME       utf-8, gbk, gb18030 or any iconv name\n"
+    "  --delimiter C         ',' ';' or 'tab'\n";
+
+const char cli_select_help[] =
+    "Selection:\n"
+    "  --series NAME         only this series (repeat, or separate names with commas)\n"
+    "  --entity NAME         only this entity (repeat, or separate with commas)\n";
+
+void cli_report(const ind_error *err)
+{
+    char buf[IND_ERROR_PATH_MAX + IND_ERROR_MSG_MAX + 64];
+    ind_error_format(err, buf, sizeof buf);
+    fprintf(stderr, "%s%s\n", err->path[0] ? "" : "indicators: ", buf);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "indicators %s: ", cmd);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'indicators %s --help'.\n", cmd);
+    return EXIT_USAGE;
+}
+
+static int delimiter_option(const char *cmd, const char *arg, char *out)
+{
+    if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0)
+        *out = '\t';
+    else if (strlen(arg) == 1 && strchr(",;\t|", arg[0]))
+        *out = arg[0];
+    else
+        return cli_usage_error(cmd, "--delimiter must be ',' ';' '|' or 'tab', not '%s'", arg);
+    return 1;
+}
+
+int cli_load_option(const char *cmd, int code, const char *arg, ind_load_options *opt)
+{
+    switch (code) {
+    case OPT_SERIES_COL:
+        opt->series_col = arg;
+        return 1;
+    case OPT_ENTITY_COL:
+        opt->entity_col = arg;
+        return 1;
+    case OPT_PERIOD_COL:
+        opt->period_col = arg;
+        return 1;
+    case OPT_VALUE_COL:
+        opt->value_col = arg;
+        return 1;
+    case OPT_UNIT_COL:
+        opt->unit_col = arg;
+        return 1;
+    case OPT_ENCODING:
+        opt->encoding = arg;
+        return 1;
+    case OPT_DELIMITER:
+        return delimiter_option(cmd, arg, &opt->delimiter);
+    case OPT_SHAPE:
+        if (ind_shape_parse(arg, &opt->shape) != 0)
+            return cli_usage_error(cmd, "--shape must be long, wide-period or wide-series, not '%s'",
+                                   arg);
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Splits a comma-separated argument in place into names. */
+static int add_names(const char *cmd, const char *what, char *arg, const char **names, size_t *n)
+{
+    for (char *save = NULL, *tok = strtok_r(arg, ",", &save); tok;
+         tok = strtok_r(NULL, ",", &save)) {
+        if (*n == 64)
+            return cli_usage_error(cmd, "too many --%s names (at most 64)", what);
+        names[(*n)++] = tok;
+    }
+    return 1;
+}
+
+int cli_select_option(const char *cmd, int code, char *arg, cli_selection *sel)
+{
+    if (code == OPT_SERIES)
+        return add_names(cmd, "series", arg, sel->series, &sel->nseries);
+    if (code == OPT_ENTITY)
+        return add_names(cmd, "entity", arg, sel->entity, &sel->nentity);
+    return 0;
+}
+
+static bool listed(const char *const *names, size_t n, const char *value)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(names[i], value) == 0)
+            return true;
+    return n == 0;
+}
+
+bool cli_selected(const cli_selection *sel, const ind_series *s)
+{
+    if (!sel)
+        return true;
+    bool by_name = listed(sel->series, sel->nseries, s->name) ||
+                   (s->label[0] && sel->nseries && listed(sel->series, sel->nseries, s->label));
+    return by_name && listed(sel->entity, sel->nentity, s->entity);
+}
+
+static int check_selection(const char *path, const ind_dataset *ds, const cli_selection *sel)
+{
+    if (!sel || (sel->nseries == 0 && sel->nentity == 0))
+        return EXIT_OK;
+    for (size_t i = 0; i < ind_dataset_count(ds); i++)
+        if (cli_selected(sel, ind_dataset_at(ds, i)))
+            return EXIT_OK;
+    fprintf(stderr, "%s: error: no series matches", path);
+    for (size_t i = 0; i < sel->nseries; i++)
+        fprintf(stderr, "%s'%s'", i ? ", " : " --series ", sel->series[i]);
+    for (size_t i = 0; i < sel->nentity; i++)
+        fprintf(stderr, "%s'%s'", i ? ", " : " --entity ", sel->entity[i]);
+    fprintf(stderr, " (run 'indicators inspect %s' to list the series)\n", path);
+    return EXIT_DATA;
+}
+
+int cli_load(const char *path, const ind_load_options *opt, const cli_selection *sel,
+             ind_dataset **out, ind_load_info *info)
+{
+    ind_error err;
+    ind_error_clear(&err);
+    if (ind_load_file(path, opt, out, info, &err) != IND_OK) {
+        cli_report(&err);
+        return EXIT_DATA;
+    }
+    int status = check_selection(path, *out, sel);
+    if (status != EXIT_OK) {
+        ind_dataset_free(*out);
+        *out = NULL;
+    }
+    return status;
+}
+
+int cli_format_option(const char *cmd, const char *arg, ind_format *fmt)
+{
+    if (ind_format_parse(arg, fmt) != 0)
+        return cli_usage_error(cmd, "--format must be table, csv, json or md, not '%s'", arg);
+    return 0;
+}
+
+int cli_close_stdout(int status)
+{
+    if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+        if (status == EXIT_OK) {
+            fprintf(stderr, "indicators: error: writing output failed: %s\n", strerror(errno));
+            return EXIT_DATA;
+        }
+    }
+    return status;
+}
+
+const char *cli_series_title(const ind_series *s, char *buf, size_t n)
+{
+    if (s->entity[0])
+        snprintf(buf, n, "%s [%s]", s->name, s->entity);
+    else
+        snprintf(buf, n, "%s", s->name);
+    return buf;
+}

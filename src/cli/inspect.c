@@ -1,0 +1,116 @@
+/*
+ * inspect.c - `indicators inspect FILE`: how a file was read (shape,
+ * encoding, delimiter, rows) and, per series, its name, entity, unit,
+ * frequency, first and last period, observations, gaps and missing values.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char help[] =
+    "Usage: indicators inspect [OPTIONS] FILE\n"
+    "\n"
+    "Show how FILE is read: the detected shape, encoding, delimiter and header\n"
+    "line, how many rows were used or skipped as missing, and for each series\n"
+    "its name, entity, unit, frequency, first and last period, observations,\n"
+    "gaps (periods with no row between the first and last) and missing values\n"
+    "(rows present but marked \"\", NA, N/A, .., -, null, NaN).\n"
+    "\n"
+    "  --format table|csv|json|md   output format of the series list (default table)\n"
+    "  -h, --help                   this help\n"
+    "\n";
+
+static const ind_column columns[] = {
+    {"series", IND_COL_TEXT, 0},      {"entity", IND_COL_TEXT, 0},
+    {"unit", IND_COL_TEXT, 0},        {"frequency", IND_COL_TEXT, 0},
+    {"first", IND_COL_TEXT, 0},       {"last", IND_COL_TEXT, 0},
+    {"observations", IND_COL_NUMBER, 0}, {"gaps", IND_COL_NUMBER, 0},
+    {"missing", IND_COL_NUMBER, 0},
+};
+
+static void print_summary(const char *path, const ind_load_info *info, size_t nseries)
+{
+    char delim[8];
+    if (info->delimiter == '\t')
+        strcpy(delim, "tab");
+    else
+        snprintf(delim, sizeof delim, "'%c'", info->delimiter);
+    printf("file:       %s\n", path);
+    printf("shape:      %s\n", ind_shape_name(info->shape));
+    printf("encoding:   %s\n", info->encoding);
+    printf("delimiter:  %s\n", delim);
+    printf("header:     line %zu", info->header_line);
+    if (info->preamble_lines)
+        printf(" (%zu preamble lines skipped)", info->preamble_lines);
+    printf("\nrows:       %zu (%zu blank skipped)\n", info->rows, info->blank_rows);
+    printf("values:     %zu used, %zu missing\n", info->values, info->missing);
+    printf("series:     %zu\n\n", nseries);
+}
+
+static ind_status series_row(ind_table *t, const ind_series *s)
+{
+    char first[IND_PERIOD_TEXT_MAX] = "", last[IND_PERIOD_TEXT_MAX] = "";
+    if (s->n) {
+        ind_period_format(ind_series_period(s, 0), first, sizeof first);
+        ind_period_format(ind_series_period(s, s->n - 1), last, sizeof last);
+    }
+    ind_table_text(t, s->name);
+    ind_table_text(t, s->entity);
+    ind_table_text(t, s->unit);
+    ind_table_text(t, ind_freq_name(s->freq));
+    ind_table_text(t, first);
+    ind_table_text(t, last);
+    ind_table_number(t, (double)s->n);
+    ind_table_number(t, (double)ind_series_gaps(s));
+    ind_table_number(t, (double)s->n_missing);
+    return ind_table_end_row(t);
+}
+
+int cli_inspect(int argc, char **argv)
+{
+    enum { OPT_HELP = 'h' };
+    static const struct option longopts[] = {
+        CLI_LOAD_OPTIONS,
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"help", no_argument, NULL, OPT_HELP},
+        {NULL, 0, NULL, 0},
+    };
+    ind_load_options opt;
+    ind_load_options_init(&opt);
+    ind_format fmt = IND_FORMAT_TABLE;
+    int c, handled;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+        if ((handled = cli_load_option("inspect", c, optarg, &opt)) != 0) {
+            if (handled != 1)
+                return handled;
+        } else if (c == OPT_FORMAT) {
+            if (cli_format_option("inspect", optarg, &fmt))
+                return EXIT_USAGE;
+        } else if (c == OPT_HELP) {
+            fputs(help, stdout);
+            fputs(cli_load_help, stdout);
+            return EXIT_OK;
+        } else {
+            return cli_usage_error("inspect", "unknown option");
+        }
+    }
+    if (optind != argc - 1)
+        return cli_usage_error("inspect", "expects exactly one FILE");
+
+    const char *path = argv[optind];
+    ind_dataset *ds = NULL;
+    ind_load_info info;
+    int status = cli_load(path, &opt, NULL, &ds, &info);
+    if (status != EXIT_OK)
+        return status;
+    if (fmt == IND_FORMAT_TABLE)
+        print_summary(path, &info, ind_dataset_count(ds));
+    ind_table *t = ind_table_new(columns, sizeof columns / sizeof columns[0], fmt, stdout);
+    for (size_t i = 0; t && i < ind_dataset_count(ds); i++)
+        series_row(t, ind_dataset_at(ds, i));
+    status = t && ind_table_finish(t) == IND_OK ? EXIT_OK : EXIT_DATA;
+    ind_dataset_free(ds);
+    return status;
+}

@@ -1,0 +1,55 @@
+/*
+ * main.c - the `indicators` program: dispatches to a subcommand from one
+ * table. Each subcommand lives in its own file and parses its own options.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "cli.h"
+
+static const cli_command commands[] = {
+    {"inspect", cli_inspect, "show how a file was read: shape, encoding, series, periods, gaps"},
+};
+
+static void usage(FILE *out)
+{
+    fputs("Usage: indicators COMMAND [OPTIONS] FILE\n"
+          "\n"
+          "Analyse indicator time series (yearly, half-yearly, quarterly, monthly):\n"
+          "how fast is it growing, where will it be, will it meet its target?\n"
+          "\n"
+          "Commands:\n",
+          out);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fputs("\n"
+          "Run 'indicators COMMAND --help' for a command's options.\n"
+          "Example: indicators growth datasets/rd.csv\n",
+          out);
+}
+
+int main(int argc, char **argv)
+{
+    gsl_set_error_handler_off(); /* GSL's default handler aborts; we report statuses instead */
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
+        usage(stdout);
+        return cli_close_stdout(EXIT_OK);
+    }
+    if (strcmp(name, "--version") == 0) {
+        puts("indicators " INDICATORS_VERSION);
+        return cli_close_stdout(EXIT_OK);
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(name, commands[i].name) == 0)
+            return cli_close_stdout(commands[i].run(argc - 1, argv + 1));
+    fprintf(stderr, "indicators: unknown command '%s'\n\n", name);
+    usage(stderr);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,255 @@
+/*
+ * dataset.c - the series store (see include/indicators/dataset.h).
+ *
+ * Series live in one growable array in order of first appearance; an
+ * open-addressing hash table over (name, entity) finds them in O(1), because
+ * a World Bank file has hundreds of thousands of series and every cell looks
+ * one up.
+ */
+#include "indicators/dataset.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ind_dataset {
+    ind_series *series;
+    size_t n, cap;
+    size_t *slots; /* hash table of series index + 1; 0 = empty */
+    size_t nslots; /* power of two, kept at most half full */
+};
+
+static char *dup_text(const char *s)
+{
+    size_t len = strlen(s);
+    char *copy = malloc(len + 1);
+    if (copy)
+        memcpy(copy, s, len + 1);
+    return copy;
+}
+
+static size_t key_hash(const char *name, const char *entity)
+{
+    size_t h = 1469598103934665603u; /* FNV-1a; the 0 byte separates the two parts */
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+        h = (h ^ *p) * 1099511628211u;
+    h = (h ^ 0xff) * 1099511628211u;
+    for (const unsigned char *p = (const unsigned char *)entity; *p; p++)
+        h = (h ^ *p) * 1099511628211u;
+    return h;
+}
+
+ind_dataset *ind_dataset_new(void)
+{
+    ind_dataset *ds = calloc(1, sizeof *ds);
+    if (!ds)
+        return NULL;
+    ds->nslots = 64;
+    ds->slots = calloc(ds->nslots, sizeof *ds->slots);
+    if (!ds->slots) {
+        free(ds);
+        return NULL;
+    }
+    return ds;
+}
+
+static void series_release(ind_series *s)
+{
+    free(s->name);
+    free(s->entity);
+    free(s->unit);
+    free(s->label);
+    free(s->ord);
+    free(s->value);
+}
+
+void ind_dataset_free(ind_dataset *ds)
+{
+    if (!ds)
+        return;
+    for (size_t i = 0; i < ds->n; i++)
+        series_release(&ds->series[i]);
+    free(ds->series);
+    free(ds->slots);
+    free(ds);
+}
+
+size_t ind_dataset_count(const ind_dataset *ds)
+{
+    return ds->n;
+}
+
+ind_series *ind_dataset_at(const ind_dataset *ds, size_t i)
+{
+    return i < ds->n ? &ds->series[i] : NULL;
+}
+
+/* The slot holding (name, entity), or the empty slot where it would go. */
+static size_t *find_slot(const ind_dataset *ds, const char *name, const char *entity)
+{
+    size_t mask = ds->nslots - 1;
+    for (size_t i = key_hash(name, entity) & mask;; i = (i + 1) & mask) {
+        size_t *slot = &ds->slots[i];
+        if (*slot == 0)
+            return slot;
+        const ind_series *s = &ds->series[*slot - 1];
+        if (strcmp(s->name, name) == 0 && strcmp(s->entity, entity) == 0)
+            return slot;
+    }
+}
+
+static int grow_index(ind_dataset *ds)
+{
+    size_t nslots = ds->nslots * 2;
+    size_t *slots = calloc(nslots, sizeof *slots);
+    if (!slots)
+        return -1;
+    free(ds->slots);
+    ds->slots = slots;
+    ds->nslots = nslots;
+    for (size_t k = 0; k < ds->n; k++)
+        *find_slot(ds, ds->series[k].name, ds->series[k].entity) = k + 1;
+    return 0;
+}
+
+ind_series *ind_dataset_find(const ind_dataset *ds, const char *name, const char *entity)
+{
+    size_t *slot = find_slot(ds, name, entity ? entity : "");
+    return *slot ? &ds->series[*slot - 1] : NULL;
+}
+
+ind_series *ind_dataset_series(ind_dataset *ds, const char *name, const char *entity)
+{
+    if (!entity)
+        entity = "";
+    size_t *slot = find_slot(ds, name, entity);
+    if (*slot)
+        return &ds->series[*slot - 1];
+    if (ds->n == ds->cap) {
+        size_t cap = ds->cap ? ds->cap * 2 : 16;
+        ind_series *grown = realloc(ds->series, cap * sizeof *grown);
+        if (!grown)
+            return NULL;
+        ds->series = grown;
+        ds->cap = cap;
+    }
+    ind_series *s = &ds->series[ds->n];
+    memset(s, 0, sizeof *s);
+    s->name = dup_text(name);
+    s->entity = dup_text(entity);
+    s->unit = dup_text("");
+    s->label = dup_text("");
+    if (!s->name || !s->entity || !s->unit || !s->label) {
+        series_release(s);
+        return NULL;
+    }
+    *slot = ++ds->n;
+    if (ds->n * 2 > ds->nslots && grow_index(ds) != 0) {
+        *slot = 0; /* the old table is still in place */
+        series_release(s);
+        ds->n--;
+        return NULL;
+    }
+    return s;
+}
+
+static int reserve(ind_series *s)
+{
+    if (s->n < s->cap)
+        return 0;
+    size_t cap = s->cap ? s->cap * 2 : 8;
+    int32_t *ord = realloc(s->ord, cap * sizeof *ord);
+    if (!ord)
+        return -1;
+    s->ord = ord;
+    double *value = realloc(s->value, cap * sizeof *value);
+    if (!value)
+        return -1;
+    s->value = value;
+    s->cap = cap;
+    return 0;
+}
+
+/* First index whose ordinal is >= ord. */
+static size_t lower_bound(const ind_series *s, int32_t ord)
+{
+    size_t lo = 0, hi = s->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->ord[mid] < ord)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+ind_status ind_series_add(ind_series *s, ind_period p, double value, ind_error *err)
+{
+    char when[IND_PERIOD_TEXT_MAX];
+    if (s->freq == IND_FREQ_UNKNOWN)
+        s->freq = p.freq;
+    if (p.freq != s->freq) {
+        ind_period_format(p, when, sizeof when);
+        return ind_error_set(err, IND_E_FREQUENCY, NULL, 0, 0,
+                             "series '%s'%s%s%s mixes frequencies: %s period %s in a %s series",
+                             s->name, s->entity[0] ? " [" : "", s->entity,
+                             s->entity[0] ? "]" : "", ind_freq_name(p.freq), when,
+                             ind_freq_name(s->freq));
+    }
+    size_t at = s->n;
+    if (s->n > 0 && s->ord[s->n - 1] >= p.ord) {
+        at = lower_bound(s, p.ord);
+        if (s->ord[at] == p.ord) {
+            ind_period_format(p, when, sizeof when);
+            return ind_error_set(err, IND_E_DUPLICATE, NULL, 0, 0,
+                                 "duplicate value for series '%s'%s%s%s, period %s", s->name,
+                                 s->entity[0] ? " [" : "", s->entity, s->entity[0] ? "]" : "",
+                                 when);
+        }
+    }
+    if (reserve(s) != 0)
+        return ind_error_set(err, IND_E_NOMEM, NULL, 0, 0, "out of memory");
+    if (at < s->n) {
+        memmove(&s->ord[at + 1], &s->ord[at], (s->n - at) * sizeof *s->ord);
+        memmove(&s->value[at + 1], &s->value[at], (s->n - at) * sizeof *s->value);
+    }
+    s->ord[at] = p.ord;
+    s->value[at] = value;
+    s->n++;
+    return IND_OK;
+}
+
+ind_status ind_series_set_text(char **field, const char *text)
+{
+    char *copy = dup_text(text ? text : "");
+    if (!copy)
+        return IND_E_NOMEM;
+    free(*field);
+    *field = copy;
+    return IND_OK;
+}
+
+long ind_series_find(const ind_series *s, int32_t ord)
+{
+    size_t at = lower_bound(s, ord);
+    return at < s->n && s->ord[at] == ord ? (long)at : -1;
+}
+
+ind_period ind_series_period(const ind_series *s, size_t i)
+{
+    ind_period p = {s->freq, s->ord[i]};
+    return p;
+}
+
+size_t ind_series_gaps(const ind_series *s)
+{
+    if (s->n < 2)
+        return 0;
+    return (size_t)(s->ord[s->n - 1] - s->ord[0] + 1) - s->n;
+}
+
+bool ind_series_is_percent(const ind_series *s)
+{
+    return (s->flags & IND_SERIES_PERCENT) || s->unit[0] == '%';
+}

@@ -1,0 +1,453 @@
+/*
+ * output.c - result tables as aligned text, CSV, JSON or Markdown (see
+ * include/indicators/output.h).
+ *
+ * Every cell is turned into text when it is added, in both a display form
+ * (rounded, for table and md) and an exact form (CSV and JSON). CSV and JSON
+ * rows are written when they end; table and md rows are kept, because a
+ * column's width depends on every row.
+ */
+#include "indicators/output.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum cell_kind { CELL_TEXT, CELL_NUMBER, CELL_NOTE, CELL_EMPTY } cell_kind;
+
+typedef struct cell {
+    cell_kind kind;
+    char *text; /* display text (table, md) or exact text (csv, json) */
+} cell;
+
+struct ind_table {
+    ind_column *cols;
+    size_t ncols;
+    ind_format fmt;
+    FILE *out;
+    cell *row;        /* the row being filled */
+    size_t filled;
+    cell *kept;       /* table/md: every finished row, ncols cells each */
+    size_t nkept, capkept;
+    size_t nwritten;  /* csv/json rows written */
+    bool failed;      /* an allocation or write failed */
+};
+
+int ind_format_parse(const char *name, ind_format *out)
+{
+    static const struct {
+        const char *name;
+        ind_format fmt;
+    } formats[] = {{"table", IND_FORMAT_TABLE}, {"csv", IND_FORMAT_CSV}, {"json", IND_FORMAT_JSON},
+                   {"md", IND_FORMAT_MD},       {"markdown", IND_FORMAT_MD}};
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (strcmp(name, formats[i].name) == 0) {
+            *out = formats[i].fmt;
+            return 0;
+        }
+    return -1;
+}
+
+static char *dup_text(const char *s)
+{
+    size_t len = strlen(s);
+    char *copy = malloc(len + 1);
+    if (copy)
+        memcpy(copy, s, len + 1);
+    return copy;
+}
+
+ind_table *ind_table_new(const ind_column *cols, size_t ncols, ind_format fmt, FILE *out)
+{
+    ind_table *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->cols = calloc(ncols, sizeof *t->cols);
+    t->row = calloc(ncols, sizeof *t->row);
+    if (!t->cols || !t->row) {
+        ind_table_free(t);
+        return NULL;
+    }
+    memcpy(t->cols, cols, ncols * sizeof *cols);
+    t->ncols = ncols;
+    t->fmt = fmt;
+    t->out = out;
+    return t;
+}
+
+void ind_format_double(double v, char *buf, size_t n)
+{
+    if (!isfinite(v)) {
+        snprintf(buf, n, "%s", "");
+        return;
+    }
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, n, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            return;
+    }
+}
+
+static void display_number(const ind_column *col, double v, char *buf, size_t n)
+{
+    if (col->digits >= 0)
+        snprintf(buf, n, "%.*f", col->digits, v);
+    else
+        snprintf(buf, n, "%.6g", v);
+    if (strcmp(buf, "-0") == 0 || strspn(buf, "-0.") == strlen(buf)) {
+        /* "-0.00" would suggest a sign the value rounds away */
+        if (buf[0] == '-')
+            memmove(buf, buf + 1, strlen(buf));
+    }
+}
+
+static bool buffered(const ind_table *t)
+{
+    return t->fmt == IND_FORMAT_TABLE || t->fmt == IND_FORMAT_MD;
+}
+
+static ind_status add_cell(ind_table *t, cell_kind kind, const char *text)
+{
+    if (t->filled >= t->ncols)
+        return IND_E_ARG;
+    char *copy = dup_text(text);
+    if (!copy) {
+        t->failed = true;
+        return IND_E_NOMEM;
+    }
+    t->row[t->filled].kind = kind;
+    t->row[t->filled].text = copy;
+    t->filled++;
+    return IND_OK;
+}
+
+ind_status ind_table_text(ind_table *t, const char *text)
+{
+    return add_cell(t, CELL_TEXT, text ? text : "");
+}
+
+ind_status ind_table_number(ind_table *t, double value)
+{
+    if (!isfinite(value))
+        return ind_table_note(t, "n/a");
+    if (t->filled >= t->ncols)
+        return IND_E_ARG;
+    char buf[64];
+    if (buffered(t))
+        display_number(&t->cols[t->filled], value, buf, sizeof buf);
+    else
+        ind_format_double(value, buf, sizeof buf);
+    return add_cell(t, CELL_NUMBER, buf);
+}
+
+ind_status ind_table_note(ind_table *t, const char *why)
+{
+    return add_cell(t, CELL_NOTE, why ? why : "n/a");
+}
+
+ind_status ind_table_empty(ind_table *t)
+{
+    return add_cell(t, CELL_EMPTY, "");
+}
+
+/* ---- CSV ---- */
+
+static void csv_field(FILE *out, const char *s)
+{
+    bool quote = s[0] == ' ' || (s[0] && s[strlen(s) - 1] == ' ') || strpbrk(s, ",\"\r\n") != NULL;
+    if (!quote) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+static void csv_row_of_names(const ind_table *t)
+{
+    for (size_t i = 0; i < t->ncols; i++) {
+        if (i)
+            fputc(',', t->out);
+        csv_field(t->out, t->cols[i].name);
+    }
+    fputc('\n', t->out);
+}
+
+static void csv_row(const ind_table *t, const cell *row)
+{
+    for (size_t i = 0; i < t->ncols; i++) {
+        if (i)
+            fputc(',', t->out);
+        if (row[i].kind == CELL_TEXT || row[i].kind == CELL_NUMBER)
+            csv_field(t->out, row[i].text);
+    }
+    fputc('\n', t->out);
+}
+
+/* ---- JSON ---- */
+
+static void json_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"':
+            fputs("\\\"", out);
+            break;
+        case '\\':
+            fputs("\\\\", out);
+            break;
+        case '\n':
+            fputs("\\n", out);
+            break;
+        case '\r':
+            fputs("\\r", out);
+            break;
+        case '\t':
+            fputs("\\t", out);
+            break;
+        default:
+            if (*p < 0x20)
+                fprintf(out, "\\u%04x", *p);
+            else
+                fputc(*p, out);
+        }
+    }
+    fputc('"', out);
+}
+
+static void json_row(const ind_table *t, const cell *row)
+{
+    fputs(t->nwritten ? ",\n  {" : "[\n  {", t->out);
+    for (size_t i = 0; i < t->ncols; i++) {
+        if (i)
+            fputs(", ", t->out);
+        json_string(t->out, t->cols[i].name);
+        fputs(": ", t->out);
+        if (row[i].kind == CELL_NUMBER)
+            fputs(row[i].text, t->out);
+        else if (row[i].kind == CELL_TEXT)
+            json_string(t->out, row[i].text);
+        else
+            fputs("null", t->out);
+    }
+    fputc('}', t->out);
+}
+
+/* ---- table and Markdown ---- */
+
+size_t ind_display_width(const char *s)
+{
+    size_t width = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        unsigned cp;
+        int len;
+        if (*p < 0x80) {
+            cp = *p, len = 1;
+        } else if ((*p & 0xe0) == 0xc0) {
+            cp = *p & 0x1f, len = 2;
+        } else if ((*p & 0xf0) == 0xe0) {
+            cp = *p & 0x0f, len = 3;
+        } else {
+            cp = *p & 0x07, len = 4;
+        }
+        int i = 1;
+        for (; i < len && (p[i] & 0xc0) == 0x80; i++)
+            cp = (cp << 6) | (p[i] & 0x3f);
+        p += i; /* a truncated sequence counts as what it has */
+        bool wide = (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf && cp != 0x303f) ||
+                    (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
+                    (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+                    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd);
+        bool zero = (cp >= 0x0300 && cp <= 0x036f) || cp == 0x200b;
+        width += zero ? 0 : wide ? 2 : 1;
+    }
+    return width;
+}
+
+static void pad(FILE *out, size_t n)
+{
+    while (n--)
+        fputc(' ', out);
+}
+
+static bool right_aligned(const ind_table *t, size_t col)
+{
+    return t->cols[col].kind == IND_COL_NUMBER;
+}
+
+static void aligned_cell(const ind_table *t, size_t col, const char *text, size_t width)
+{
+    size_t w = ind_display_width(text);
+    size_t fill = width > w ? width - w : 0;
+    if (right_aligned(t, col))
+        pad(t->out, fill);
+    fputs(text, t->out);
+    if (!right_aligned(t, col) && col + 1 < t->ncols)
+        pad(t->out, fill);
+}
+
+static void md_cell(FILE *out, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '|')
+            fputc('\\', out);
+        fputc(*s == '\n' ? ' ' : *s, out);
+    }
+}
+
+static void write_table(const ind_table *t, const size_t *width)
+{
+    for (size_t c = 0; c < t->ncols; c++) {
+        if (c)
+            fputs("  ", t->out);
+        aligned_cell(t, c, t->cols[c].name, width[c]);
+    }
+    fputc('\n', t->out);
+    for (size_t c = 0; c < t->ncols; c++) {
+        if (c)
+            fputs("  ", t->out);
+        for (size_t k = 0; k < width[c]; k++)
+            fputc('-', t->out);
+    }
+    fputc('\n', t->out);
+    for (size_t r = 0; r < t->nkept; r++) {
+        for (size_t c = 0; c < t->ncols; c++) {
+            if (c)
+                fputs("  ", t->out);
+            aligned_cell(t, c, t->kept[r * t->ncols + c].text, width[c]);
+        }
+        fputc('\n', t->out);
+    }
+}
+
+static void write_md(const ind_table *t)
+{
+    fputc('|', t->out);
+    for (size_t c = 0; c < t->ncols; c++) {
+        fputc(' ', t->out);
+        md_cell(t->out, t->cols[c].name);
+        fputs(" |", t->out);
+    }
+    fputs("\n|", t->out);
+    for (size_t c = 0; c < t->ncols; c++)
+        fputs(right_aligned(t, c) ? "---:|" : "---|", t->out);
+    fputc('\n', t->out);
+    for (size_t r = 0; r < t->nkept; r++) {
+        fputc('|', t->out);
+        for (size_t c = 0; c < t->ncols; c++) {
+            fputc(' ', t->out);
+            md_cell(t->out, t->kept[r * t->ncols + c].text);
+            fputs(" |", t->out);
+        }
+        fputc('\n', t->out);
+    }
+}
+
+static ind_status keep_row(ind_table *t)
+{
+    if (t->nkept == t->capkept) {
+        size_t cap = t->capkept ? t->capkept * 2 : 64;
+        cell *grown = realloc(t->kept, cap * t->ncols * sizeof *grown);
+        if (!grown)
+            return IND_E_NOMEM;
+        t->kept = grown;
+        t->capkept = cap;
+    }
+    memcpy(&t->kept[t->nkept * t->ncols], t->row, t->ncols * sizeof *t->row);
+    t->nkept++;
+    return IND_OK;
+}
+
+static void clear_row(ind_table *t)
+{
+    for (size_t i = 0; i < t->filled; i++)
+        free(t->row[i].text);
+    t->filled = 0;
+}
+
+ind_status ind_table_end_row(ind_table *t)
+{
+    while (t->filled < t->ncols)
+        if (ind_table_empty(t) != IND_OK)
+            return IND_E_NOMEM;
+    if (buffered(t)) {
+        if (keep_row(t) != IND_OK) {
+            clear_row(t);
+            t->failed = true;
+            return IND_E_NOMEM;
+        }
+        t->filled = 0; /* the kept row owns the texts now */
+        return IND_OK;
+    }
+    if (t->fmt == IND_FORMAT_CSV) {
+        if (t->nwritten == 0)
+            csv_row_of_names(t);
+        csv_row(t, t->row);
+    } else {
+        json_row(t, t->row);
+    }
+    t->nwritten++;
+    clear_row(t);
+    return IND_OK;
+}
+
+static void write_buffered(ind_table *t)
+{
+    if (t->fmt == IND_FORMAT_MD) {
+        write_md(t);
+        return;
+    }
+    size_t *width = calloc(t->ncols, sizeof *width);
+    if (!width) {
+        t->failed = true;
+        return;
+    }
+    for (size_t c = 0; c < t->ncols; c++)
+        width[c] = ind_display_width(t->cols[c].name);
+    for (size_t r = 0; r < t->nkept; r++)
+        for (size_t c = 0; c < t->ncols; c++) {
+            size_t w = ind_display_width(t->kept[r * t->ncols + c].text);
+            if (w > width[c])
+                width[c] = w;
+        }
+    write_table(t, width);
+    free(width);
+}
+
+ind_status ind_table_finish(ind_table *t)
+{
+    if (!t)
+        return IND_OK;
+    if (t->filled)
+        ind_table_end_row(t);
+    if (buffered(t))
+        write_buffered(t);
+    else if (t->fmt == IND_FORMAT_CSV && t->nwritten == 0)
+        csv_row_of_names(t);
+    else if (t->fmt == IND_FORMAT_JSON)
+        fputs(t->nwritten ? "\n]\n" : "[]\n", t->out);
+    bool failed = t->failed || ferror(t->out);
+    ind_table_free(t);
+    return failed ? IND_E_IO : IND_OK;
+}
+
+void ind_table_free(ind_table *t)
+{
+    if (!t)
+        return;
+    clear_row(t);
+    for (size_t i = 0; i < t->nkept * t->ncols; i++)
+        free(t->kept[i].text);
+    free(t->kept);
+    free(t->row);
+    free(t->cols);
+    free(t);
+}

@@ -1,0 +1,210 @@
+/*
+ * period.c - parsing and formatting periods (see include/indicators/period.h).
+ *
+ * The parser is a small hand-written scanner over bytes rather than a set of
+ * sscanf patterns: the spellings mix ASCII and UTF-8 Chinese, and sscanf
+ * would accept trailing junk ("2023abc") silently.
+ */
+#include "indicators/period.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct scanner {
+    const char *p, *end;
+} scanner;
+
+static void skip_spaces(scanner *sc)
+{
+    while (sc->p < sc->end && (*sc->p == ' ' || *sc->p == '\t'))
+        sc->p++;
+}
+
+/* Consumes the literal word (ASCII case-insensitive) when it comes next. */
+static int eat(scanner *sc, const char *word)
+{
+    size_t len = strlen(word);
+    if ((size_t)(sc->end - sc->p) < len)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        char a = sc->p[i], b = word[i];
+        if (a >= 'a' && a <= 'z')
+            a = (char)(a - 'a' + 'A');
+        if (a != b)
+            return 0;
+    }
+    sc->p += len;
+    return 1;
+}
+
+/* Reads 1..maxdigits decimal digits; -1 when there are none or too many. */
+static int read_number(scanner *sc, int maxdigits)
+{
+    int value = 0, digits = 0;
+    while (sc->p < sc->end && *sc->p >= '0' && *sc->p <= '9') {
+        if (++digits > maxdigits)
+            return -1;
+        value = value * 10 + (*sc->p - '0');
+        sc->p++;
+    }
+    return digits ? value : -1;
+}
+
+/* A number written in digits or as a Chinese numeral 一..十二. */
+static int read_cn_or_digits(scanner *sc)
+{
+    static const char *const numerals[] = {"十二", "十一", "十", "一", "二", "三", "四",
+                                           "五",   "六",   "七", "八", "九"};
+    static const int values[] = {12, 11, 10, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+    if (sc->p < sc->end && *sc->p >= '0' && *sc->p <= '9')
+        return read_number(sc, 2);
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++)
+        if (eat(sc, numerals[i]))
+            return values[i];
+    return -1;
+}
+
+static int at_end(scanner *sc)
+{
+    skip_spaces(sc);
+    return sc->p == sc->end;
+}
+
+static int finish(scanner *sc, ind_freq freq, int year, int sub, ind_period *out)
+{
+    if (!at_end(sc) || year < 0 || year > 9999 || sub < 1 || sub > (int)freq)
+        return -1;
+    *out = ind_period_make(freq, year, sub);
+    return 0;
+}
+
+/* After "2024年": 上半年, 第三季度, 3季度, 6月, 1-6月 (year-to-date through June). */
+static int parse_chinese_suffix(scanner *sc, int year, ind_period *out)
+{
+    if (eat(sc, "上半年"))
+        return finish(sc, IND_FREQ_HALF, year, 1, out);
+    if (eat(sc, "下半年"))
+        return finish(sc, IND_FREQ_HALF, year, 2, out);
+    if (eat(sc, "H"))
+        return finish(sc, IND_FREQ_HALF, year, read_number(sc, 1), out);
+    if (eat(sc, "Q"))
+        return finish(sc, IND_FREQ_QUARTER, year, read_number(sc, 1), out);
+    eat(sc, "第");
+    int k = read_cn_or_digits(sc);
+    if (k < 0)
+        return -1;
+    if (eat(sc, "季度") || eat(sc, "季"))
+        return finish(sc, IND_FREQ_QUARTER, year, k, out);
+    if (k == 1 && (eat(sc, "-") || eat(sc, "—") || eat(sc, "~") || eat(sc, "至"))) {
+        k = read_cn_or_digits(sc); /* 1-6月: the cumulative figure through month 6 */
+        if (k < 0)
+            return -1;
+    }
+    if (eat(sc, "月份") || eat(sc, "月"))
+        return finish(sc, IND_FREQ_MONTH, year, k, out);
+    return -1;
+}
+
+/* After the year and an optional separator: H1, S1, Q3, M06, 06. */
+static int parse_latin_suffix(scanner *sc, int year, int had_sep, ind_period *out)
+{
+    if (eat(sc, "H") || eat(sc, "S"))
+        return finish(sc, IND_FREQ_HALF, year, read_number(sc, 1), out);
+    if (eat(sc, "Q"))
+        return finish(sc, IND_FREQ_QUARTER, year, read_number(sc, 1), out);
+    if (eat(sc, "M"))
+        return finish(sc, IND_FREQ_MONTH, year, read_number(sc, 2), out);
+    if (had_sep)
+        return finish(sc, IND_FREQ_MONTH, year, read_number(sc, 2), out);
+    return -1;
+}
+
+int ind_period_parse(const char *s, size_t len, ind_period *out)
+{
+    scanner sc = {s, s + len};
+    skip_spaces(&sc);
+    if (eat(&sc, "Q")) { /* "Q3 2023" */
+        int q = read_number(&sc, 1);
+        skip_spaces(&sc);
+        eat(&sc, "-");
+        skip_spaces(&sc);
+        return finish(&sc, IND_FREQ_QUARTER, read_number(&sc, 4), q, out);
+    }
+    int year = read_number(&sc, 4);
+    if (year < 0)
+        return -1;
+    if (at_end(&sc))
+        return finish(&sc, IND_FREQ_YEAR, year, 1, out);
+    if (eat(&sc, "年")) {
+        if (at_end(&sc) || eat(&sc, "度"))
+            return finish(&sc, IND_FREQ_YEAR, year, 1, out);
+        return parse_chinese_suffix(&sc, year, out);
+    }
+    int had_sep = eat(&sc, "-") || eat(&sc, "/") || eat(&sc, " ");
+    skip_spaces(&sc);
+    return parse_latin_suffix(&sc, year, had_sep, out);
+}
+
+ind_period ind_period_make(ind_freq freq, int year, int sub)
+{
+    ind_period p = {freq, (int32_t)year * (int32_t)freq + (int32_t)(sub - 1)};
+    return p;
+}
+
+int ind_period_year(ind_period p)
+{
+    return p.freq ? (int)(p.ord / (int32_t)p.freq) : (int)p.ord;
+}
+
+int ind_period_sub(ind_period p)
+{
+    return p.freq ? (int)(p.ord % (int32_t)p.freq) + 1 : 1;
+}
+
+ind_period ind_period_add(ind_period p, int32_t k)
+{
+    p.ord += k;
+    return p;
+}
+
+size_t ind_period_format(ind_period p, char *buf, size_t n)
+{
+    int year = ind_period_year(p), sub = ind_period_sub(p), len;
+    switch (p.freq) {
+    case IND_FREQ_HALF:
+        len = snprintf(buf, n, "%dH%d", year, sub);
+        break;
+    case IND_FREQ_QUARTER:
+        len = snprintf(buf, n, "%dQ%d", year, sub);
+        break;
+    case IND_FREQ_MONTH:
+        len = snprintf(buf, n, "%d-%02d", year, sub);
+        break;
+    default:
+        len = snprintf(buf, n, "%d", year);
+        break;
+    }
+    return len < 0 ? 0 : (size_t)len;
+}
+
+double ind_period_years_between(ind_period a, ind_period b)
+{
+    int32_t freq = a.freq ? (int32_t)a.freq : 1;
+    return (double)(b.ord - a.ord) / (double)freq;
+}
+
+const char *ind_freq_name(ind_freq freq)
+{
+    switch (freq) {
+    case IND_FREQ_YEAR:
+        return "annual";
+    case IND_FREQ_HALF:
+        return "half-yearly";
+    case IND_FREQ_QUARTER:
+        return "quarterly";
+    case IND_FREQ_MONTH:
+        return "monthly";
+    default:
+        return "unknown";
+    }
+}

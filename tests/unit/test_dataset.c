@@ -1,0 +1,92 @@
+/* Unit tests of the series store (src/lib/dataset.c). */
+#include "test.h"
+
+#include "indicators/dataset.h"
+
+static ind_period year(int y)
+{
+    return ind_period_make(IND_FREQ_YEAR, y, 1);
+}
+
+static void finds_series_by_name_and_entity(void **state)
+{
+    (void)state;
+    ind_dataset *ds = ind_dataset_new();
+    ind_series *a = ind_dataset_series(ds, "rd", "Luohe");
+    ind_series *b = ind_dataset_series(ds, "rd", "Henan");
+    ind_series *c = ind_dataset_series(ds, "rd", NULL);
+    assert_non_null(a);
+    assert_ptr_not_equal(a, b);
+    assert_string_equal(c->entity, "");
+    assert_int_equal(ind_dataset_count(ds), 3);
+    assert_ptr_equal(ind_dataset_find(ds, "rd", "Henan"), ind_dataset_at(ds, 1));
+    assert_ptr_equal(ind_dataset_find(ds, "rd", NULL), ind_dataset_at(ds, 2));
+    assert_null(ind_dataset_find(ds, "rd", "China"));
+    ind_dataset_free(ds);
+    ind_dataset_free(NULL);
+}
+
+static void index_survives_growth(void **state)
+{
+    (void)state;
+    ind_dataset *ds = ind_dataset_new();
+    char name[32];
+    for (int i = 0; i < 5000; i++) {
+        snprintf(name, sizeof name, "s%d", i);
+        ind_series *s = ind_dataset_series(ds, name, i % 2 ? "odd" : "even");
+        assert_int_equal(ind_series_add(s, year(2000), i, NULL), IND_OK);
+    }
+    assert_int_equal(ind_dataset_count(ds), 5000);
+    for (int i = 0; i < 5000; i += 97) {
+        snprintf(name, sizeof name, "s%d", i);
+        ind_series *s = ind_dataset_find(ds, name, i % 2 ? "odd" : "even");
+        assert_non_null(s);
+        assert_true(s->value[0] == i);
+    }
+    ind_dataset_free(ds);
+}
+
+static void keeps_periods_sorted_and_unique(void **state)
+{
+    (void)state;
+    ind_dataset *ds = ind_dataset_new();
+    ind_series *s = ind_dataset_series(ds, "x", "");
+    int years[] = {2021, 2019, 2023, 2020, 2015};
+    for (size_t i = 0; i < 5; i++)
+        assert_int_equal(ind_series_add(s, year(years[i]), years[i] - 2000, NULL), IND_OK);
+    for (size_t i = 1; i < s->n; i++)
+        assert_true(s->ord[i - 1] < s->ord[i]);
+    assert_true(s->value[0] == 15);
+    assert_int_equal(ind_series_gaps(s), 4); /* 2016, 2017, 2018 and 2022 */
+    ind_error err;
+    assert_int_equal(ind_series_add(s, year(2020), 1, &err), IND_E_DUPLICATE);
+    assert_non_null(strstr(err.message, "2020"));
+    assert_int_equal(ind_series_add(s, ind_period_make(IND_FREQ_QUARTER, 2024, 1), 1, &err),
+                     IND_E_FREQUENCY);
+    assert_non_null(strstr(err.message, "quarterly"));
+    assert_int_equal(ind_series_find(s, year(2021).ord), 3);
+    assert_int_equal(ind_series_find(s, year(2022).ord), -1);
+    ind_dataset_free(ds);
+}
+
+static void percent_from_flag_or_unit(void **state)
+{
+    (void)state;
+    ind_dataset *ds = ind_dataset_new();
+    ind_series *s = ind_dataset_series(ds, "x", "");
+    assert_false(ind_series_is_percent(s));
+    assert_int_equal(ind_series_set_text(&s->unit, "% of GDP"), IND_OK);
+    assert_true(ind_series_is_percent(s));
+    ind_dataset_free(ds);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(finds_series_by_name_and_entity),
+        cmocka_unit_test(index_survives_growth),
+        cmocka_unit_test(keeps_periods_sorted_and_unique),
+        cmocka_unit_test(percent_from_flag_or_unit),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,101 @@
+/* Unit tests of the table, CSV, JSON and Markdown writers (src/lib/output.c). */
+#include "test.h"
+
+#include "indicators/output.h"
+
+static const ind_column cols[] = {
+    {"entity", IND_COL_TEXT, 0},
+    {"cagr_pct", IND_COL_NUMBER, 1},
+};
+
+/* Writes two rows in fmt into a memory buffer (caller frees). */
+static char *render(ind_format fmt)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    ind_table *t = ind_table_new(cols, 2, fmt, out);
+    ind_table_text(t, "漯河市");
+    ind_table_number(t, 22.6041);
+    ind_table_end_row(t);
+    ind_table_text(t, "China, \"all\"");
+    ind_table_note(t, "needs positive values");
+    ind_table_end_row(t);
+    assert_int_equal(ind_table_finish(t), IND_OK);
+    fclose(out);
+    return buf;
+}
+
+static void table_aligns_by_display_width(void **state)
+{
+    (void)state;
+    char *text = render(IND_FORMAT_TABLE);
+    assert_string_equal(text, "entity                     cagr_pct\n"
+                              "------------  ---------------------\n"
+                              "漯河市                         22.6\n"
+                              "China, \"all\"  needs positive values\n");
+    free(text);
+}
+
+static void csv_quotes_and_keeps_precision(void **state)
+{
+    (void)state;
+    char *text = render(IND_FORMAT_CSV);
+    assert_string_equal(text, "entity,cagr_pct\n漯河市,22.6041\n\"China, \"\"all\"\"\",\n");
+    free(text);
+}
+
+static void json_has_null_for_notes(void **state)
+{
+    (void)state;
+    char *text = render(IND_FORMAT_JSON);
+    assert_string_equal(text, "[\n  {\"entity\": \"漯河市\", \"cagr_pct\": 22.6041},\n"
+                              "  {\"entity\": \"China, \\\"all\\\"\", \"cagr_pct\": null}\n]\n");
+    free(text);
+}
+
+static void markdown_right_aligns_numbers(void **state)
+{
+    (void)state;
+    char *text = render(IND_FORMAT_MD);
+    assert_string_equal(text, "| entity | cagr_pct |\n|---|---:|\n| 漯河市 | 22.6 |\n"
+                              "| China, \"all\" | needs positive values |\n");
+    free(text);
+}
+
+static void display_width_counts_cjk_twice(void **state)
+{
+    (void)state;
+    assert_int_equal(ind_display_width("R&D"), 3);
+    assert_int_equal(ind_display_width("亿元"), 4);
+    assert_int_equal(ind_display_width("—"), 1);
+}
+
+static void doubles_round_trip(void **state)
+{
+    (void)state;
+    char buf[32];
+    double values[] = {0.1, 1.0 / 3.0, 2.1, 1e-300, 22143.6, -0.0000123};
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+        ind_format_double(values[i], buf, sizeof buf);
+        assert_true(strtod(buf, NULL) == values[i]);
+    }
+    ind_format_double(2.1, buf, sizeof buf);
+    assert_string_equal(buf, "2.1");
+    int fmt;
+    assert_int_equal(ind_format_parse("markdown", (ind_format *)&fmt), 0);
+    assert_int_equal(ind_format_parse("xml", (ind_format *)&fmt), -1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(table_aligns_by_display_width),
+        cmocka_unit_test(csv_quotes_and_keeps_precision),
+        cmocka_unit_test(json_has_null_for_notes),
+        cmocka_unit_test(markdown_right_aligns_numbers),
+        cmocka_unit_test(display_width_counts_cjk_twice),
+        cmocka_unit_test(doubles_round_trip),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

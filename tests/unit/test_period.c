@@ -1,0 +1,115 @@
+/* Unit tests of period parsing and formatting (src/lib/period.c). */
+#include "test.h"
+
+#include "indicators/period.h"
+
+typedef struct {
+    const char *text;
+    ind_freq freq;
+    int year, sub;
+} spelling;
+
+static const spelling good[] = {
+    {"2023", IND_FREQ_YEAR, 2023, 1},
+    {" 2023 ", IND_FREQ_YEAR, 2023, 1},
+    {"1", IND_FREQ_YEAR, 1, 1},
+    {"2023年", IND_FREQ_YEAR, 2023, 1},
+    {"2023年度", IND_FREQ_YEAR, 2023, 1},
+    {"2024H1", IND_FREQ_HALF, 2024, 1},
+    {"2024-H2", IND_FREQ_HALF, 2024, 2},
+    {"2024h1", IND_FREQ_HALF, 2024, 1},
+    {"2024 S2", IND_FREQ_HALF, 2024, 2},
+    {"2024年上半年", IND_FREQ_HALF, 2024, 1},
+    {"2024年下半年", IND_FREQ_HALF, 2024, 2},
+    {"2023Q3", IND_FREQ_QUARTER, 2023, 3},
+    {"2023-Q3", IND_FREQ_QUARTER, 2023, 3},
+    {"2023 q4", IND_FREQ_QUARTER, 2023, 4},
+    {"Q1 2023", IND_FREQ_QUARTER, 2023, 1},
+    {"2023年第三季度", IND_FREQ_QUARTER, 2023, 3},
+    {"2023年第3季度", IND_FREQ_QUARTER, 2023, 3},
+    {"2023年一季度", IND_FREQ_QUARTER, 2023, 1},
+    {"2023-06", IND_FREQ_MONTH, 2023, 6},
+    {"2023-6", IND_FREQ_MONTH, 2023, 6},
+    {"2023/12", IND_FREQ_MONTH, 2023, 12},
+    {"2023M06", IND_FREQ_MONTH, 2023, 6},
+    {"2023m6", IND_FREQ_MONTH, 2023, 6},
+    {"2023年6月", IND_FREQ_MONTH, 2023, 6},
+    {"2023年06月", IND_FREQ_MONTH, 2023, 6},
+    {"2023年十二月", IND_FREQ_MONTH, 2023, 12},
+    {"2024年1-6月", IND_FREQ_MONTH, 2024, 6},
+};
+
+static const char *const bad[] = {
+    "", "   ", "abc", "20235", "2023Q5", "2023Q0", "2023H3", "2023-13", "2023-00", "2023M",
+    "2023年第五季度", "2023年13月", "2023x", "2023 1 2", "Q3", "2023-Q", "2023年2-6月", "-2023",
+    "2023.5",
+};
+
+static void parses_every_spelling(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        ind_period p;
+        if (ind_period_parse(good[i].text, strlen(good[i].text), &p) != 0)
+            fail_msg("'%s' did not parse", good[i].text);
+        assert_int_equal(p.freq, good[i].freq);
+        assert_int_equal(ind_period_year(p), good[i].year);
+        assert_int_equal(ind_period_sub(p), good[i].sub);
+    }
+}
+
+static void rejects_non_periods(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        ind_period p = {IND_FREQ_UNKNOWN, -7};
+        if (ind_period_parse(bad[i], strlen(bad[i]), &p) == 0)
+            fail_msg("'%s' parsed as a period", bad[i]);
+        assert_int_equal(p.ord, -7); /* untouched */
+    }
+}
+
+static void respects_length(void **state)
+{
+    (void)state;
+    ind_period p;
+    assert_int_equal(ind_period_parse("2023Q3junk", 6, &p), 0);
+    assert_int_equal(p.freq, IND_FREQ_QUARTER);
+}
+
+static void formats_canonically(void **state)
+{
+    (void)state;
+    char buf[IND_PERIOD_TEXT_MAX];
+    ind_period_format(ind_period_make(IND_FREQ_YEAR, 2023, 1), buf, sizeof buf);
+    assert_string_equal(buf, "2023");
+    ind_period_format(ind_period_make(IND_FREQ_HALF, 2024, 1), buf, sizeof buf);
+    assert_string_equal(buf, "2024H1");
+    ind_period_format(ind_period_make(IND_FREQ_QUARTER, 2023, 3), buf, sizeof buf);
+    assert_string_equal(buf, "2023Q3");
+    ind_period_format(ind_period_make(IND_FREQ_MONTH, 2023, 6), buf, sizeof buf);
+    assert_string_equal(buf, "2023-06");
+}
+
+static void ordinals_count_periods(void **state)
+{
+    (void)state;
+    ind_period dec = ind_period_make(IND_FREQ_MONTH, 2023, 12);
+    ind_period jan = ind_period_make(IND_FREQ_MONTH, 2024, 1);
+    assert_int_equal(jan.ord - dec.ord, 1);
+    assert_int_equal(ind_period_add(jan, -12).ord, ind_period_make(IND_FREQ_MONTH, 2023, 1).ord);
+    ind_period q1 = ind_period_make(IND_FREQ_QUARTER, 2020, 1);
+    ind_period q3 = ind_period_make(IND_FREQ_QUARTER, 2023, 3);
+    assert_close(ind_period_years_between(q1, q3), 3.5, 1e-15);
+    assert_string_equal(ind_freq_name(IND_FREQ_HALF), "half-yearly");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(parses_every_spelling), cmocka_unit_test(rejects_non_periods),
+        cmocka_unit_test(respects_length),       cmocka_unit_test(formats_canonically),
+        cmocka_unit_test(ordinals_count_periods),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
