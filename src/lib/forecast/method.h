@@ -1,0 +1,47 @@
+/*
+ * method.h - private interface between the forecasting framework
+ * (src/lib/forecast/forecast.c) and the methods it lists in its table.
+ *
+ * The framework does everything that is the same for all methods: checks
+ * options, fills gaps, applies and inverts transforms (log, bounded logit),
+ * turns each step's mean and standard deviation into interval bounds and
+ * probabilities, and computes in-sample RMSE/MAE/MASE from the fitted
+ * values. A method only fits a gap-free series on the modelling scale and
+ * forecasts it.
+ */
+#ifndef INDICATORS_FORECAST_METHOD_H
+#define INDICATORS_FORECAST_METHOD_H
+
+#include <stddef.h>
+
+#include "indicators/error.h"
+
+/* What a method returns. The framework allocates mean, sd (h each) and fitted (n). */
+typedef struct fc_result {
+    double *mean;   /* [h] point forecasts on the modelling scale */
+    double *sd;     /* [h] forecast standard deviation (Gaussian); 0 where none can be given */
+    double *fitted; /* [n] one-step-ahead in-sample predictions; NAN where there is none */
+    char model[96]; /* "ETS(M,Ad,N)", "ARIMA(0,1,1) with drift", "drift" ... */
+    char note[256]; /* caveats and fallbacks in plain words, "" when none */
+    size_t nparams;
+    char param_names[8][16];
+    double params[8];
+    double loglik, aicc, sigma2; /* NAN when the method has no likelihood */
+} fc_result;
+
+typedef struct fc_method {
+    const char *name;
+    const char *summary; /* one line for --help */
+    size_t min_obs;      /* fewest observations accepted */
+    /*
+     * Fits y[0..n) (gap-free, n >= min_obs, modelling scale) with seasonal
+     * period m (1 for annual data; 2, 4 or 12) and forecasts h >= 1 steps.
+     * seed makes simulations reproducible. Fills out; returns IND_OK, or an
+     * error status (IND_E_NUMERIC when fitting failed) with err filled in.
+     * Never writes NaN or inf into mean or sd.
+     */
+    ind_status (*run)(const double *y, size_t n, int m, size_t h, unsigned long seed,
+                      fc_result *out, ind_error *err);
+} fc_method;
+
+#endif
