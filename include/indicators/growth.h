@@ -84,8 +84,9 @@ typedef struct ind_growth_summary {
     bool cumulative;     /* computed on single periods derived from YTD values */
     bool has_window;     /* start and end were found (false: see cagr.why) */
     bool has_base;       /* opt->base was given and has a value in the series */
-    ind_period start;    /* window start and end periods (valid when has_window) */
-    ind_period end;
+    bool has_end;        /* the end was found: end, latest, yoy, pop ... refer to it */
+    ind_period start;    /* window start (valid when has_window) */
+    ind_period end;      /* window end (valid when has_end) */
     ind_figure first;    /* value at start (single-period value when cumulative) */
     ind_figure latest;   /* value at end (single-period value when cumulative) */
     ind_figure ytd;      /* cumulative only: the YTD value at end as given */

@@ -242,7 +242,7 @@ static void summary_row(ind_table *t, const layout *l, const ind_series *s,
         case C_ENTITY: ind_table_text(t, s->entity); break;
         case C_UNIT: ind_table_text(t, s->unit); break;
         case C_FROM: period_cell(t, g->has_window, g->start); break;
-        case C_TO: period_cell(t, g->has_window, g->end); break;
+        case C_TO: period_cell(t, g->has_end, g->end); break;
         case C_FIRST: figure_cell(t, &nt, name, g->first, 1); break;
         case C_LATEST: figure_cell(t, &nt, name, g->latest, 1); break;
         case C_YOY: figure_cell(t, &nt, name, g->yoy, 100); break;
@@ -342,7 +342,7 @@ static int parse_args(int argc, char **argv, growth_args *a)
     };
     int c, handled;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         if ((handled = cli_load_option("growth", c, optarg, &a->load)) != 0 ||
             (handled = cli_select_option("growth", c, optarg, &a->sel)) != 0) {
             if (handled != 1)

@@ -133,6 +133,8 @@ static void set_all(ind_growth_summary *out, const char *why)
     out->yoy = out->pop = out->ytd_growth = out->two_year = u;
     out->cagr = out->change = out->change_per_year = out->pp = u;
     out->growth = out->multiple = out->doublings = out->doubling_time = out->index = u;
+    if (!out->percent)
+        out->pp = undefined("not a % indicator");
 }
 
 static void set_window(ind_growth_summary *out, const char *why)
@@ -141,6 +143,8 @@ static void set_window(ind_growth_summary *out, const char *why)
     out->first = out->years = u;
     out->cagr = out->change = out->change_per_year = out->pp = u;
     out->growth = out->multiple = out->doublings = out->doubling_time = u;
+    if (!out->percent)
+        out->pp = undefined("not a % indicator");
 }
 
 static const char *title(const ind_series *s, char *buf, size_t n)
@@ -291,6 +295,8 @@ ind_status ind_growth_summarize(const ind_series *s, const ind_growth_options *o
         return ind_error_set(err, IND_E_UNDEFINED, NULL, 0, 0, "%s: %s",
                              title(s, name, sizeof name), out->why_window);
     }
+    out->has_end = true;
+    out->end = ind_series_period(s, (size_t)e);
     point_figures(s, (size_t)e, out);
     index_figure(s, opt->base, out);
     long b = locate(s, opt->from, 0, "from", out->why_window, sizeof out->why_window);

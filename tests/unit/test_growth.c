@@ -231,6 +231,7 @@ static void undefined_cases(void **state)
     assert_undefined(g.change, "only one observation");
     assert_undefined(g.multiple, "only one observation");
     assert_undefined(g.doubling_time, "only one observation");
+    assert_undefined(g.pp, "not a % indicator");
     assert_undefined(g.yoy, "no value a year earlier (2022)");
 
     /* zero first value */
@@ -280,6 +281,8 @@ static void undefined_cases(void **state)
     assert_int_equal(ind_growth_summarize(fall, &opt, &g, &err), IND_E_UNDEFINED);
     assert_string_equal(err.message, "fall [here]: from period 2019 has no value");
     assert_false(g.has_window);
+    assert_true(g.has_end);
+    assert_int_equal(g.end.ord, 2023);
     assert_undefined(g.cagr, "from period 2019 has no value");
     assert_figure(g.latest, 2); /* the point figures still refer to the last observation */
     assert_figure(g.yoy, -0.5);
