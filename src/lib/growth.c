@@ -176,47 +176,58 @@ static long locate(const ind_series *s, ind_period asked, size_t dflt, const cha
     return i;
 }
 
+/*
+ * The value at period p (single-period when cumulative); when absent, the
+ * reason "what (p)" written into buf. Formats only on absence: this runs for
+ * every series of a 400,000-series file.
+ */
+static ind_figure value_in(const ind_series *s, bool cumulative, ind_period p, const char *what,
+                           char *buf, size_t n)
+{
+    long i = ind_series_find(s, p.ord);
+    if (i >= 0)
+        return obs_value(s, cumulative, (size_t)i);
+    return undefined(format_why(buf, n, what, p));
+}
+
 static void point_figures(const ind_series *s, size_t e, ind_growth_summary *out)
 {
     bool cum = out->cumulative;
-    int32_t ord = s->ord[e], freq = (int32_t)s->freq;
+    int32_t freq = (int32_t)s->freq;
     ind_period p = ind_series_period(s, e);
-    out->latest = obs_value(s, cum, e);
+    ind_figure x = out->latest = obs_value(s, cum, e);
 
-    ind_figure x = out->latest;
-    const char *no_year = format_why(out->why_yoy, sizeof out->why_yoy,
-                                     "no value a year earlier", ind_period_add(p, -freq));
-    out->yoy = rate_of(value_at(s, cum, ord - freq, no_year), x);
-
-    if (s->freq == IND_FREQ_YEAR) {
+    out->yoy = rate_of(value_in(s, cum, ind_period_add(p, -freq), "no value a year earlier",
+                                out->why_yoy, sizeof out->why_yoy),
+                       x);
+    if (s->freq == IND_FREQ_YEAR)
         out->pop = undefined("annual series: see yoy");
-    } else {
-        const char *no_prev = format_why(out->why_pop, sizeof out->why_pop,
-                                         "no value in the previous period",
-                                         ind_period_add(p, -1));
-        out->pop = rate_of(value_at(s, cum, ord - 1, no_prev), x);
-    }
+    else
+        out->pop = rate_of(value_in(s, cum, ind_period_add(p, -1),
+                                    "no value in the previous period", out->why_pop,
+                                    sizeof out->why_pop),
+                           x);
 
-    const char *no_two = format_why(out->why_two, sizeof out->why_two,
-                                    "no value two years earlier",
-                                    ind_period_add(p, -2 * freq));
-    ind_figure x2 = value_at(s, cum, ord - 2 * freq, no_two);
+    ind_figure x2 = value_in(s, cum, ind_period_add(p, -2 * freq), "no value two years earlier",
+                             out->why_two, sizeof out->why_two);
     ind_figure ratio = index_of(x2, x); /* 100 x / x2 */
     if (ratio.defined && ratio.value < 0)
         out->two_year = undefined("values change sign");
     else
         out->two_year = ratio.defined ? checked(sqrt(ratio.value / 100.0) - 1.0) : ratio;
 
-    if (cum) {
-        out->ytd = defined(s->value[e]);
-        long y = ind_series_find(s, ord - freq);
-        const char *no_ytd = format_why(out->why_ytd, sizeof out->why_ytd,
-                                        "no YTD value a year earlier",
-                                        ind_period_add(p, -freq));
-        out->ytd_growth = y < 0 ? undefined(no_ytd) : ind_growth_rate(s->value[y], s->value[e]);
-    } else {
+    if (!cum) {
         out->ytd = out->ytd_growth = undefined("not a cumulative (YTD) series");
+        return;
     }
+    out->ytd = defined(s->value[e]);
+    ind_period year_ago = ind_period_add(p, -freq);
+    long y = ind_series_find(s, year_ago.ord);
+    if (y < 0)
+        out->ytd_growth = undefined(format_why(out->why_ytd, sizeof out->why_ytd,
+                                               "no YTD value a year earlier", year_ago));
+    else
+        out->ytd_growth = ind_growth_rate(s->value[y], s->value[e]);
 }
 
 static void window_figures(const ind_series *s, size_t b, size_t e, ind_growth_summary *out)
