@@ -166,7 +166,7 @@ static long locate(const ind_series *s, ind_period asked, size_t dflt, const cha
         return (long)dflt;
     ind_period_format(asked, when, sizeof when);
     if (asked.freq != s->freq) {
-        snprintf(why, n, "%s period %s is %s; the series is %s", role, when,
+        snprintf(why, n, "%s period %s is %s but the series is %s", role, when,
                  ind_freq_name(asked.freq), ind_freq_name(s->freq));
         return -1;
     }

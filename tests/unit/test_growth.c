@@ -275,7 +275,7 @@ static void undefined_cases(void **state)
     assert_false(g.has_base);
     opt.base = ind_period_make(IND_FREQ_QUARTER, 2021, 1);
     assert_int_equal(ind_growth_summarize(fall, &opt, &g, NULL), IND_OK);
-    assert_undefined(g.index, "base period 2021Q1 is quarterly; the series is annual");
+    assert_undefined(g.index, "base period 2021Q1 is quarterly but the series is annual");
     ind_growth_options_init(&opt);
     opt.from = year(2019);
     assert_int_equal(ind_growth_summarize(fall, &opt, &g, &err), IND_E_UNDEFINED);
