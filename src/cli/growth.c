@@ -33,8 +33,9 @@ static const char help[] =
     "                      the single periods YTD_t - YTD_{t-1} (YTD_t itself in the first\n"
     "                      period of a year); ytd_growth_pct = YTD_t / YTD_{t-1y} - 1\n"
     "A figure that cannot be computed shows why in the table (\"no value a year\n"
-    "earlier (2022)\", \"CAGR needs positive values\"); in CSV the cell is empty,\n"
-    "in JSON null, and the notes column gives the reasons.\n"
+    "earlier (2022)\", \"CAGR needs positive values\"; \"-\": the same reason as the\n"
+    "cell to its left); in CSV the cell is empty, in JSON null, and the notes\n"
+    "column gives the reasons.\n"
     "\n"
     "Columns: series entity unit from to first latest yoy_pct pop_pct cagr_pct\n"
     "  change change_per_year pp growth_pct multiple doublings doubling_years\n"
@@ -175,6 +176,8 @@ static void make_layout(const growth_args *a, layout *l)
 typedef struct notes {
     char text[1024];
     size_t len;
+    bool ditto;        /* table/md: a reason repeated in the next cell shows as "-" */
+    const char *last;  /* the reason of the previous cell, when it was undefined */
 } notes;
 
 /* Reasons that merely say a column does not apply are not notes. */
@@ -216,10 +219,21 @@ static void figure_cell(ind_table *t, notes *nt, const char *name, ind_figure f,
 {
     if (f.defined) {
         ind_table_number(t, f.value * scale);
-    } else {
-        ind_table_note(t, f.why);
-        note(nt, name, f.why);
+        nt->last = NULL;
+        return;
     }
+    bool repeated = nt->ditto && nt->last && strcmp(nt->last, f.why) == 0;
+    ind_table_note(t, repeated ? "-" : f.why);
+    note(nt, name, f.why);
+    nt->last = f.why;
+}
+
+static void notes_init(notes *nt, ind_format fmt)
+{
+    nt->len = 0;
+    nt->text[0] = '\0';
+    nt->ditto = fmt == IND_FORMAT_TABLE || fmt == IND_FORMAT_MD;
+    nt->last = NULL;
 }
 
 static void period_cell(ind_table *t, bool ok, ind_period p)
@@ -231,10 +245,10 @@ static void period_cell(ind_table *t, bool ok, ind_period p)
 }
 
 static void summary_row(ind_table *t, const layout *l, const ind_series *s,
-                        const ind_growth_summary *g)
+                        const ind_growth_summary *g, ind_format fmt)
 {
-    notes nt = {.len = 0};
-    nt.text[0] = '\0';
+    notes nt;
+    notes_init(&nt, fmt);
     for (size_t c = 0; c < l->n; c++) {
         const char *name = l->col[c].name;
         switch (l->id[c]) {
@@ -265,10 +279,11 @@ static void summary_row(ind_table *t, const layout *l, const ind_series *s,
     ind_table_end_row(t);
 }
 
-static void detail_row(ind_table *t, const layout *l, const ind_series *s, const ind_growth_row *r)
+static void detail_row(ind_table *t, const layout *l, const ind_series *s, const ind_growth_row *r,
+                       ind_format fmt)
 {
-    notes nt = {.len = 0};
-    nt.text[0] = '\0';
+    notes nt;
+    notes_init(&nt, fmt);
     for (size_t c = 0; c < l->n; c++) {
         const char *name = l->col[c].name;
         switch (l->id[c]) {
@@ -389,7 +404,7 @@ static void summarize_all(const growth_args *a, const ind_dataset *ds, ind_table
         else if (o->first_error.code == IND_OK)
             o->first_error = err;
         o->bases += g.has_base;
-        summary_row(t, l, s, &g);
+        summary_row(t, l, s, &g, a->fmt);
     }
 }
 
@@ -421,7 +436,7 @@ static void detail_all(const growth_args *a, const ind_dataset *ds, ind_table *t
                 continue;
             o->windows++;
             ind_growth_detail_row(s, &a->opt, k, &r);
-            detail_row(t, l, s, &r);
+            detail_row(t, l, s, &r, a->fmt);
         }
     }
 }
