@@ -1,1 +1,0 @@
-growth datasets/rd.csv --base 2019

@@ -1,1 +1,0 @@
-growth tests/data/growth-edge.csv

@@ -1,1 +1,0 @@
-growth datasets/rd.csv --from 2023 --to 2020

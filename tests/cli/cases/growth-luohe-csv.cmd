@@ -1,1 +1,0 @@
-growth datasets/luohe.csv --format csv

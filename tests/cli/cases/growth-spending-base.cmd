@@ -1,1 +1,0 @@
-growth datasets/china-rd-spending.csv --base 2020 --format csv

@@ -1,1 +1,0 @@
-growth --detail --format csv datasets/china-rd-spending.csv

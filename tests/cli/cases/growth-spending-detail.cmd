@@ -1,1 +1,0 @@
-growth datasets/china-rd-spending.csv --detail --base 2019

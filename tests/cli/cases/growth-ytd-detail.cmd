@@ -1,1 +1,0 @@
-growth tests/data/growth-ytd.csv --cumulative --detail --format csv
