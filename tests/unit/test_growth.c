@@ -396,6 +396,28 @@ static void year_to_date_with_a_gap(void **state)
     assert_figure(row.yoy, 0.10000000000000009); /* 11/10-1 */
 }
 
+/* Half-yearly YTD: H2's YTD is the full year, so single H2 = FY - H1. */
+static void half_year_to_date(void **state)
+{
+    fixture *f = *state;
+    double v[] = {4000, 9084, 4804}; /* 2023H1, 2023H2 (= 2023), 2024H1 */
+    ind_series *s = make(f->ds, "talent_ytd", "人", IND_FREQ_HALF, 2023, 1, v, 3);
+    ind_growth_options opt;
+    ind_growth_options_init(&opt);
+    opt.cumulative = true;
+    ind_growth_row row;
+    ind_growth_detail_row(s, &opt, 1, &row);
+    assert_figure(row.single, 5084);                 /* 9084-4000 */
+    assert_figure(row.pop, 0.27099999999999991);     /* 5084/4000-1 */
+    ind_growth_summary g;
+    assert_int_equal(ind_growth_summarize(s, &opt, &g, NULL), IND_OK);
+    assert_figure(g.latest, 4804);                   /* first half: the YTD itself */
+    assert_figure(g.ytd_growth, 0.20100000000000007); /* 4804/4000-1 */
+    assert_figure(g.yoy, 0.20100000000000007);
+    assert_figure(g.pop, -0.055074744295830036);      /* 4804/5084-1 */
+    assert_figure(g.cagr, 0.44240100000000027);      /* (4804/4000)**(1/0.5)-1 */
+}
+
 static void detail_rows(void **state)
 {
     fixture *f = *state;
@@ -436,6 +458,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(undefined_cases, setup, teardown),
         cmocka_unit_test_setup_teardown(year_to_date, setup, teardown),
         cmocka_unit_test_setup_teardown(year_to_date_with_a_gap, setup, teardown),
+        cmocka_unit_test_setup_teardown(half_year_to_date, setup, teardown),
         cmocka_unit_test_setup_teardown(detail_rows, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
