@@ -43,11 +43,16 @@ typedef struct column {
     ind_series *series; /* wide-series: the column's series for the current entity */
 } column;
 
+/* A field of the row being read: where its text is, and the line where it starts. */
+typedef struct field {
+    size_t off, len, line;
+} field;
+
 /* The fields of the row being read, each NUL-terminated in text. */
 typedef struct row {
     char *text;
     size_t len, cap;
-    size_t *off, *flen, *line; /* per field: offset, length, line where it starts */
+    field *f;
     size_t n, fcap;
 } row;
 
@@ -73,6 +78,7 @@ struct loader {
     int retry;              /* invalid UTF-8 in a detected-UTF-8 file: start over as GB18030 */
     enum enc_mode mode;
     int utf8_detected;      /* UTF-8 was detected, not forced */
+    int gb_detected;        /* GB18030 was chosen because the text is not UTF-8 */
     int started;            /* text fed yet (BOM and delimiter handled) */
     struct csv_parser csv;
     size_t line;            /* line of the bytes being fed */
@@ -268,17 +274,10 @@ static int row_push(row *r, const char *s, size_t len, size_t line)
 {
     if (r->n == r->fcap) {
         size_t cap = r->fcap ? r->fcap * 2 : 64;
-        size_t *off = realloc(r->off, cap * sizeof *off);
-        if (off)
-            r->off = off;
-        size_t *flen = realloc(r->flen, cap * sizeof *flen);
-        if (flen)
-            r->flen = flen;
-        size_t *fline = realloc(r->line, cap * sizeof *fline);
-        if (fline)
-            r->line = fline;
-        if (!off || !flen || !fline)
+        field *f = realloc(r->f, cap * sizeof *f);
+        if (!f)
             return -1;
+        r->f = f;
         r->fcap = cap;
     }
     if (r->len + len + 1 > r->cap) {
@@ -293,9 +292,9 @@ static int row_push(row *r, const char *s, size_t len, size_t line)
     }
     memcpy(r->text + r->len, s, len);
     r->text[r->len + len] = '\0';
-    r->off[r->n] = r->len;
-    r->flen[r->n] = len;
-    r->line[r->n] = line;
+    r->f[r->n].off = r->len;
+    r->f[r->n].len = len;
+    r->f[r->n].line = line;
     r->len += len + 1;
     r->n++;
     return 0;
@@ -304,9 +303,7 @@ static int row_push(row *r, const char *s, size_t len, size_t line)
 static void row_free(row *r)
 {
     free(r->text);
-    free(r->off);
-    free(r->flen);
-    free(r->line);
+    free(r->f);
 }
 
 /* Field i of the current row, trimmed; "" when the row is shorter. */
@@ -316,8 +313,8 @@ static const char *cell(const loader *L, size_t i, size_t *len)
         *len = 0;
         return "";
     }
-    const char *s = L->row.text + L->row.off[i];
-    *len = L->row.flen[i];
+    const char *s = L->row.text + L->row.f[i].off;
+    *len = L->row.f[i].len;
     trim(&s, len);
     return s;
 }
@@ -334,13 +331,17 @@ static const char *cell_str(loader *L, size_t i)
 
 static size_t cell_line(const loader *L, size_t i)
 {
-    return i < L->row.n ? L->row.line[i] : L->line;
+    return i < L->row.n ? L->row.f[i].line : L->line;
 }
 
 /* ---------------------------------------------------------- observations */
 
-static ind_status add_value(loader *L, ind_series *s, ind_period p, size_t col, const char *text,
-                            size_t len)
+/*
+ * Parses the value cell in column col and adds it to s at period p; errors
+ * of ind_series_add (duplicate, frequency) are reported at column where.
+ */
+static ind_status add_value(loader *L, ind_series *s, ind_period p, size_t col, size_t where,
+                            const char *text, size_t len)
 {
     double v;
     int percent;
@@ -363,7 +364,7 @@ static ind_status add_value(loader *L, ind_series *s, ind_period p, size_t col, 
     ind_error_clear(&e);
     ind_status st = ind_series_add(s, p, v, &e);
     if (st != IND_OK)
-        return fail(L, st, cell_line(L, col), col + 1, "%s", e.message);
+        return fail(L, st, cell_line(L, where), where + 1, "%s", e.message);
     if (percent) {
         s->flags |= IND_SERIES_PERCENT;
         if (!s->unit[0] && ind_series_set_text(&s->unit, "%") != IND_OK)
@@ -460,7 +461,7 @@ static ind_status long_row(loader *L)
         return L->status;
     size_t len;
     const char *v = cell(L, L->c_value, &len);
-    return add_value(L, s, p, L->c_value, v, len);
+    return add_value(L, s, p, L->c_value, L->c_period, v, len);
 }
 
 /* ----------------------------------------------------- wide-period shape */
@@ -593,8 +594,8 @@ static ind_status wide_period_row(loader *L)
     for (size_t i = 0; i < n; i++) {
         if (L->cols[i].role != ROLE_PERIOD)
             continue;
-        const char *v = L->row.text + L->row.off[i];
-        if (add_value(L, s, L->cols[i].period, i, v, L->row.flen[i]) != IND_OK)
+        const char *v = L->row.text + L->row.f[i].off;
+        if (add_value(L, s, L->cols[i].period, i, i, v, L->row.f[i].len) != IND_OK)
             return L->status;
     }
     return IND_OK;
@@ -687,7 +688,7 @@ static ind_status wide_series_row(loader *L)
             continue;
         if (unit[0] && !c->unit[0] && apply_unit(L, c->series, L->c_unit, unit) != IND_OK)
             return L->status;
-        if (add_value(L, c->series, p, i, L->row.text + L->row.off[i], L->row.flen[i]) != IND_OK)
+        if (add_value(L, c->series, p, i, i, L->row.text + L->row.f[i].off, L->row.f[i].len) != IND_OK)
             return L->status;
     }
     return IND_OK;
@@ -840,7 +841,7 @@ static int preamble_row(const loader *L, size_t nonempty)
 static void header_row(loader *L)
 {
     size_t nonempty = nonempty_cells(L);
-    size_t line = L->row.n ? L->row.line[0] : L->ev_line;
+    size_t line = L->row.n ? L->row.f[0].line : L->ev_line;
     if (nonempty == 0)
         return;
     char why[IND_ERROR_MSG_MAX - 40];
@@ -878,12 +879,12 @@ static ind_status check_width(loader *L)
         size_t len;
         cell(L, i, &len);
         if (len)
-            return fail(L, IND_E_FORMAT, L->row.line[i], i + 1,
+            return fail(L, IND_E_FORMAT, L->row.f[i].line, i + 1,
                         "row has %zu fields but the header has %zu", L->row.n, L->ncols);
     }
     for (size_t i = L->row.n; i < L->ncols; i++)
         if (L->cols[i].header[0])
-            return fail(L, IND_E_FORMAT, L->row.n ? L->row.line[L->row.n - 1] : L->line,
+            return fail(L, IND_E_FORMAT, L->row.n ? L->row.f[L->row.n - 1].line : L->line,
                         L->row.n + 1, "row has %zu fields but the header has %zu (no '%s')",
                         L->row.n, L->ncols, L->cols[i].header);
     return IND_OK;
@@ -1065,8 +1066,14 @@ static void feed_text(loader *L, const char *s, size_t len)
 
 static void bad_encoding(loader *L, const char *what)
 {
-    fail(L, IND_E_ENCODING, L->line, L->row.n + 1, "bytes that are not valid %s%s", what,
-         L->mode == ENC_UTF8 ? " (use --encoding to name the file's encoding, e.g. gbk)" : "");
+    if (L->gb_detected)
+        fail(L, IND_E_ENCODING, L->line, L->row.n + 1,
+             "bytes that are neither UTF-8 nor GB18030: a binary file? (--encoding names "
+             "another encoding)");
+    else
+        fail(L, IND_E_ENCODING, L->line, L->row.n + 1, "bytes that are not valid %s%s", what,
+             L->mode == ENC_UTF8 ? " (use --encoding to name the file's encoding, e.g. gbk)"
+                                 : "");
 }
 
 /* Reads the source chunk by chunk through the decoder into the parser. */
@@ -1104,7 +1111,9 @@ static void decode_all(loader *L, source *src, enc_conv *conv)
         if (first && L->mode == ENC_DETECT) {
             enc_utf8 probe = {0, 0, 0};
             int bom = n >= 3 && memcmp(chunk, "\xef\xbb\xbf", 3) == 0;
-            if (bom || enc_utf8_check(&probe, (const unsigned char *)chunk, n) == n) {
+            const char *nul = memchr(chunk, '\0', n); /* binary: let the NUL be reported */
+            size_t upto = nul ? (size_t)(nul - chunk) : n;
+            if (bom || enc_utf8_check(&probe, (const unsigned char *)chunk, upto) == upto) {
                 L->mode = ENC_UTF8;
                 L->utf8_detected = !bom;
             } else {
@@ -1223,6 +1232,22 @@ static void loader_release(loader *L)
     free(L->entity);
 }
 
+/* "UTF-16" when the input starts with a UTF-16 byte order mark, else NULL (input rewound). */
+static const char *utf16_bom(source *src)
+{
+    unsigned char head[2] = {0, 0};
+    if (src->fp) {
+        size_t n = fread(head, 1, 2, src->fp);
+        if (fseek(src->fp, 0, SEEK_SET) != 0 || n < 2)
+            return NULL;
+    } else if (src->len >= 2) {
+        memcpy(head, src->data, 2);
+    }
+    if ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))
+        return "UTF-16";
+    return NULL;
+}
+
 static ind_status load(source *src, const char *name, const ind_load_options *opt,
                        ind_dataset **out, ind_load_info *info, ind_error *err)
 {
@@ -1237,9 +1262,12 @@ static ind_status load(source *src, const char *name, const ind_load_options *op
     *out = NULL;
     ind_error_clear(err);
     const char *encoding = opt->encoding;
+    if (!encoding && (encoding = utf16_bom(src)) == NULL && src->fp && ferror(src->fp))
+        return ind_error_set(err, IND_E_IO, name, 0, 0, "cannot read: %s", strerror(errno));
     for (int attempt = 0; attempt < 2; attempt++) {
         loader L;
         memset(&L, 0, sizeof L);
+        L.gb_detected = attempt > 0;
         memset(info, 0, sizeof *info);
         L.path = name;
         L.opt = opt;

@@ -197,14 +197,46 @@ static int convert(const scan *sc, char *clean, size_t k, double *value)
     return 0;
 }
 
+/* The common case, [-]digits[.digits] with at most 15 digits: 0 and *value, else -1. */
+static int parse_plain(const char *s, size_t len, double *value)
+{
+#if FLT_EVAL_METHOD == 0
+    const char *p = s, *end = s + len;
+    int negative = *p == '-', ndigits = 0, nfrac = 0;
+    uint64_t mant = 0;
+    int any = 0; /* digits seen; ndigits counts them from the first non-zero one */
+    p += negative;
+    for (; p < end && is_digit(*p); p++, any = 1) {
+        mant = mant * 10 + (uint64_t)(*p - '0');
+        ndigits += mant != 0;
+    }
+    if (p < end && *p == '.')
+        for (p++; p < end && is_digit(*p); p++, any = 1, nfrac++) {
+            mant = mant * 10 + (uint64_t)(*p - '0');
+            ndigits += mant != 0;
+        }
+    if (p != end || !any || ndigits > 15 || nfrac > 22)
+        return -1;
+    double v = (double)mant / exact_pow10[nfrac];
+    *value = negative ? -v : v;
+    return 0;
+#else
+    return -1;
+#endif
+}
+
 int ind_parse_value(const char *s, size_t len, double *value, int *percent, size_t *bad_col)
 {
+    *percent = 0;
+    if (len == 0)
+        return 1;
+    if (parse_plain(s, len, value) == 0)
+        return 0;
     size_t begin = 0, end = len, w;
     while (begin < end && (w = space_at(s + begin, end - begin)) != 0)
         begin += w;
     while (end > begin && (w = space_before(s + begin, end - begin)) != 0)
         end -= w;
-    *percent = 0;
     if (begin == end || is_missing_marker(s + begin, end - begin))
         return 1;
 
