@@ -353,6 +353,12 @@ static ind_status add_value(loader *L, ind_series *s, ind_period p, size_t col, 
         L->info->missing++;
         return IND_OK;
     }
+    if (rc == 0 && L->info->delimiter == ';' && memchr(text, ',', len)) {
+        excerpt(text, len, buf, sizeof buf);
+        return fail(L, IND_E_VALUE, cell_line(L, col), col + 1,
+                    "'%s' has a comma in a ';'-separated file: a decimal comma or a thousands "
+                    "separator? (write numbers with a decimal point and no separators)", buf);
+    }
     if (rc < 0) {
         excerpt(text, len, buf, sizeof buf);
         if (bad == len)

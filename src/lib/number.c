@@ -122,7 +122,7 @@ static void scan_integer(const char *s, size_t end, scan *sc, char *clean, size_
         sc->pos++;
     }
     if (grouped && group != 3)
-        sc->bad = group == 0 ? last_comma : sc->pos;
+        sc->bad = last_comma;
 }
 
 static void scan_rest(const char *s, size_t end, scan *sc, char *clean, size_t *k)
