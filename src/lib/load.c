@@ -353,7 +353,7 @@ static ind_status add_value(loader *L, ind_series *s, ind_period p, size_t col, 
         L->info->missing++;
         return IND_OK;
     }
-    if (rc == 0 && L->info->delimiter == ';' && memchr(text, ',', len)) {
+    if (rc <= 0 && L->info->delimiter == ';' && memchr(text, ',', len)) {
         excerpt(text, len, buf, sizeof buf);
         return fail(L, IND_E_VALUE, cell_line(L, col), col + 1,
                     "'%s' has a comma in a ';'-separated file: a decimal comma or a thousands "
@@ -784,15 +784,18 @@ static ind_shape guess_shape(loader *L)
 /* Tries the current row as the header: 0 when it is one (columns mapped). */
 static int try_header(loader *L, char *why, size_t n)
 {
+    if (L->cols)
+        reset_columns(L); /* a row tried before */
     column *cols = realloc(L->cols, (L->row.n ? L->row.n : 1) * sizeof *cols);
     if (!cols) {
+        L->ncols = 0;
         snprintf(why, n, "out of memory");
         return -1;
     }
     L->cols = cols;
     L->ncols = L->row.n;
     memset(L->cols, 0, L->ncols * sizeof *L->cols);
-    reset_columns(L);
+    L->c_series = L->c_entity = L->c_period = L->c_value = L->c_unit = L->c_label = NONE;
     for (size_t i = 0; i < L->ncols; i++) {
         size_t len;
         const char *h = cell(L, i, &len);
@@ -811,8 +814,6 @@ static int try_header(loader *L, char *why, size_t n)
     char reason[IND_ERROR_MSG_MAX - 80] = "";
     if (!d || d->setup(L, reason, sizeof reason) != 0) {
         snprintf(why, n, "cannot read the header as %s: %s", d ? d->name : "?", reason);
-        reset_columns(L);
-        L->ncols = 0;
         return -1;
     }
     L->shape = d;

@@ -598,6 +598,32 @@ static void stops_at_huge_field(void **state)
     free(buf);
 }
 
+/* The same through a file (chunked reads): written to a temporary file, not stored. */
+static void stops_at_huge_field_in_file(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/test_load_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "wb");
+    assert_non_null(f);
+    fputs("region,year,value\nLuohe,2020,1.14\nLuohe,2021,", f);
+    for (int i = 0; i < 10 * 1024; i++)
+        for (int j = 0; j < 1024; j++)
+            putc('7', f);
+    fputs("\n", f);
+    assert_int_equal(fclose(f), 0);
+    ind_dataset *ds = NULL;
+    ind_error err;
+    ind_status st = ind_load_file(path, NULL, &ds, NULL, &err);
+    remove(path);
+    assert_int_equal(st, IND_E_FORMAT);
+    assert_int_equal(err.line, 3);
+    assert_int_equal(err.col, 3);
+    assert_string_equal(err.message, "field longer than 1 MiB");
+    assert_null(ds);
+}
+
 static void reports_missing_file(void **state)
 {
     (void)state;
@@ -632,6 +658,7 @@ int main(void)
         cmocka_unit_test(reports_bad_files),
         cmocka_unit_test(rejects_invalid_utf8_when_forced),
         cmocka_unit_test(stops_at_huge_field),
+        cmocka_unit_test(stops_at_huge_field_in_file),
         cmocka_unit_test(reports_missing_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
