@@ -95,6 +95,7 @@ struct loader {
     size_t candidate_line;  /* first row that looked like a header but was not */
     char candidate_why[IND_ERROR_MSG_MAX];
     size_t preamble_rows;
+    size_t width;           /* columns up to the last one with a header */
     char *stem;             /* series name when the file has no series column */
     /* caches */
     ind_series *last;       /* long: the series of the previous row */
@@ -854,6 +855,8 @@ static void header_row(loader *L)
     char why[IND_ERROR_MSG_MAX - 40];
     if (try_header(L, why, sizeof why) == 0) {
         L->info->shape = L->shape->shape;
+        for (L->width = L->ncols; L->width > 0 && !L->cols[L->width - 1].header[0];)
+            L->width--;
         L->info->header_line = line;
         L->info->preamble_lines = line - 1;
         return;
@@ -879,17 +882,24 @@ static int row_blank(const loader *L)
     return 1;
 }
 
-/* Rows longer than the header may only add empty fields; shorter ones may only lack fields with no header. */
+/*
+ * Fields after the last named header cell (the World Bank's trailing comma,
+ * or a row longer than the header) must be empty; a row may lack only
+ * fields whose header is empty.
+ */
 static ind_status check_width(loader *L)
 {
-    for (size_t i = L->ncols; i < L->row.n; i++) {
+    for (size_t i = L->width; i < L->row.n; i++) {
         size_t len;
         cell(L, i, &len);
-        if (len)
+        if (len && i >= L->ncols)
             return fail(L, IND_E_FORMAT, L->row.f[i].line, i + 1,
                         "row has %zu fields but the header has %zu", L->row.n, L->ncols);
+        if (len)
+            return fail(L, IND_E_FORMAT, L->row.f[i].line, i + 1,
+                        "a value in column %zu, which has no header", i + 1);
     }
-    for (size_t i = L->row.n; i < L->ncols; i++)
+    for (size_t i = L->row.n; i < L->width; i++)
         if (L->cols[i].header[0])
             return fail(L, IND_E_FORMAT, L->row.n ? L->row.f[L->row.n - 1].line : L->line,
                         L->row.n + 1, "row has %zu fields but the header has %zu (no '%s')",
@@ -1268,6 +1278,10 @@ static ind_status load(source *src, const char *name, const ind_load_options *op
         info = &scratch;
     *out = NULL;
     ind_error_clear(err);
+    if (opt->delimiter == '"' || opt->delimiter == '\n' || opt->delimiter == '\r' ||
+        (unsigned char)opt->delimiter >= 0x80)
+        return ind_error_set(err, IND_E_ARG, name, 0, 0,
+                             "the delimiter cannot be a quote, a line end or a non-ASCII byte");
     const char *encoding = opt->encoding;
     if (!encoding && (encoding = utf16_bom(src)) == NULL && src->fp && ferror(src->fp))
         return ind_error_set(err, IND_E_IO, name, 0, 0, "cannot read: %s", strerror(errno));
@@ -1331,8 +1345,8 @@ ind_status ind_load_buffer(const char *data, size_t len, const char *name,
 {
     source src;
     memset(&src, 0, sizeof src);
-    src.data = data;
-    src.len = len;
+    src.data = data ? data : "";
+    src.len = data ? len : 0;
     return load(&src, name ? name : "<buffer>", opt, out, info, err);
 }
 

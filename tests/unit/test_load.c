@@ -545,6 +545,10 @@ static void reports_bad_files(void **state)
         {"series,year,value\n,2020,1\n", 0, IND_E_FORMAT, 2, 1, "empty series name"},
         {"year,value,unit\n2020,1,%\n2021,2,亿元\n", 0, IND_E_VALUE, 3, 3, NULL},
         {"year,value\n\xff\xfe\xfd,1\n\x80\n", 0, IND_E_ENCODING, 2, 1, NULL},
+        {"region,2019,2020,\nA,1,2,3\n", 0, IND_E_FORMAT, 2, 4,
+         "a value in column 4, which has no header"},
+        {"region,2019,2020,\nA,1,2,,,\nB,1,2,,,4\n", 0, IND_E_FORMAT, 3, 6,
+         "row has 6 fields but the header has 4"},
     };
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         const bad_file *b = &files[i];
