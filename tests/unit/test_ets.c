@@ -1,0 +1,454 @@
+/*
+ * Unit tests of the ETS method (src/lib/forecast/ets.c): the filter and its
+ * likelihood on hand-computed cases, the forecast variance formulas against
+ * closed forms and against R's forecast:::class1/class2/class3, and whole fits
+ * of the M1 yearly and M3 "other" series against forecast::ets() (reference
+ * files under ../shared/ref/r-forecast).
+ */
+#include "test.h"
+
+#include <time.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "../../src/lib/forecast/ets.h"
+
+/* ---- filter on hand-checkable cases ---------------------------------------- */
+
+/*
+ * ETS(A,N,N), alpha 0.5, l0 10 on y = 12 11 14 10 13 (by hand):
+ * f = 10, 11, 11, 12.5, 11.25; e = 2, 0, 3, -2.5, 1.75;
+ * SSE = 4 + 0 + 9 + 6.25 + 3.0625 = 22.3125; final level 12.125.
+ */
+static void test_filter_ann(void **state)
+{
+    (void)state;
+    const double y[] = {12, 11, 14, 10, 13}, x0[] = {10};
+    ets_model mod = {ETS_ADD, ETS_NONE, ETS_NONE, 0, 1, 0.5, 0, 0, 1};
+    double e[5], fit[5], xn[1];
+    double lik = ets_filter(&mod, y, 5, x0, e, fit, xn);
+    assert_close(lik, 5 * log(22.3125), 1e-14);
+    const double we[] = {2, 0, 3, -2.5, 1.75}, wf[] = {10, 11, 11, 12.5, 11.25};
+    for (int i = 0; i < 5; i++) {
+        assert_close(e[i], we[i], 1e-14);
+        assert_close(fit[i], wf[i], 1e-14);
+    }
+    assert_close(xn[0], 12.125, 1e-14);
+}
+
+/*
+ * ETS(M,N,N), alpha 0.5, l0 10, same y: the one-step predictions are those of
+ * ANN (same recursion), errors relative: e = 0.2, 0, 3/11, -0.2, 1.75/11.25;
+ * lik = 5 log(sum e^2) + 2 sum log f.
+ */
+static void test_filter_mnn(void **state)
+{
+    (void)state;
+    const double y[] = {12, 11, 14, 10, 13}, x0[] = {10};
+    ets_model mod = {ETS_MULT, ETS_NONE, ETS_NONE, 0, 1, 0.5, 0, 0, 1};
+    double e[5];
+    double lik = ets_filter(&mod, y, 5, x0, e, NULL, NULL);
+    double sse = 0.04 + 0 + 9.0 / 121 + 0.04 + (1.75 / 11.25) * (1.75 / 11.25);
+    double slog = log(10) + log(11) + log(11) + log(12.5) + log(11.25);
+    assert_close(lik, 5 * log(sse) + 2 * slog, 1e-14);
+    assert_close(e[2], 3.0 / 11, 1e-14);
+}
+
+/*
+ * ETS(A,Ad,N), alpha 0.5, beta 0.2, phi 0.9, l0 10, b0 1 on y = 12, 13 (by hand):
+ * f1 = 10 + 0.9 = 10.9, e1 = 1.1, l1 = 10.9 + 0.55 = 11.45, b1 = 0.9 + 0.2*1.1 = 1.12;
+ * f2 = 11.45 + 1.008 = 12.458, e2 = 0.542.
+ */
+static void test_filter_aadn(void **state)
+{
+    (void)state;
+    const double y[] = {12, 13}, x0[] = {10, 1};
+    ets_model mod = {ETS_ADD, ETS_ADD, ETS_NONE, 1, 1, 0.5, 0.2, 0, 0.9};
+    double e[2], xn[2];
+    double lik = ets_filter(&mod, y, 2, x0, e, NULL, xn);
+    assert_close(e[0], 1.1, 1e-13);
+    assert_close(e[1], 0.542, 1e-12);
+    assert_close(lik, 2 * log(1.1 * 1.1 + 0.542 * 0.542), 1e-13);
+    assert_close(xn[0], 12.458 + 0.5 * 0.542, 1e-13);
+    assert_close(xn[1], 0.9 * 1.12 + 0.2 * 0.542, 1e-13);
+}
+
+/*
+ * ETS(A,N,A), m = 4, alpha 0.3, gamma 0.1, l0 = 100, s = (s[0]..s[3]) =
+ * (-3, 1, 2, 0) (s[3] is used first) on y = 101, 104:
+ * f1 = 100 + 0 = 100, e1 = 1, l1 = 100.3, new s0 = 0 + 0.1 * (101 - 100 - 0) = 0.1
+ * -> s = (0.1, -3, 1, 2); f2 = 100.3 + 2 = 102.3, e2 = 1.7.
+ */
+static void test_filter_ana(void **state)
+{
+    (void)state;
+    const double y[] = {101, 104}, x0[] = {100, -3, 1, 2, 0};
+    ets_model mod = {ETS_ADD, ETS_NONE, ETS_ADD, 0, 4, 0.3, 0, 0.1, 1};
+    double e[2], xn[5];
+    ets_filter(&mod, y, 2, x0, e, NULL, xn);
+    assert_close(e[0], 1, 1e-14);
+    assert_close(e[1], 1.7, 1e-13);
+    assert_close(xn[0], 100.3 + 0.3 * 1.7, 1e-13);
+    assert_close(xn[1], 2 + 0.1 * (104 - 100.3 - 2), 1e-13);
+    assert_close(xn[2], 0.1, 1e-13);
+    assert_close(xn[4], 1, 1e-14);
+}
+
+/* ---- forecast moments --------------------------------------------------------- */
+
+/* Class 1 closed forms (Hyndman et al. 2008, Table 6.1/6.2): c_j for ANN, AAN, AAdN. */
+static void test_variance_class1(void **state)
+{
+    (void)state;
+    const double a = 0.4, b = 0.15, phi = 0.9, s2 = 2.5, x[] = {50, 3};
+    double mean[8], var[8];
+    ets_model ann = {ETS_ADD, ETS_NONE, ETS_NONE, 0, 1, a, 0, 0, 1};
+    assert_int_equal(ets_moments(&ann, x, s2, 8, mean, var), 0);
+    for (int h = 1; h <= 8; h++) {
+        assert_close(mean[h - 1], 50, 1e-14);
+        assert_close(var[h - 1], s2 * (1 + (h - 1) * a * a), 1e-13);
+    }
+    ets_model aan = {ETS_ADD, ETS_ADD, ETS_NONE, 0, 1, a, b, 0, 1};
+    assert_int_equal(ets_moments(&aan, x, s2, 8, mean, var), 0);
+    for (int h = 1; h <= 8; h++) {
+        double want = s2 * (1 + (h - 1) * (a * a + a * b * h + b * b * h * (2 * h - 1) / 6.0));
+        assert_close(mean[h - 1], 50 + 3 * h, 1e-14);
+        assert_close(var[h - 1], want, 1e-12);
+    }
+    ets_model aadn = {ETS_ADD, ETS_ADD, ETS_NONE, 1, 1, a, b, 0, phi};
+    assert_int_equal(ets_moments(&aadn, x, s2, 8, mean, var), 0);
+    double sum = 0;
+    for (int h = 1; h <= 8; h++) {
+        double phih = phi * (1 - pow(phi, h)) / (1 - phi); /* phi + ... + phi^h */
+        assert_close(mean[h - 1], 50 + phih * 3, 1e-13);
+        assert_close(var[h - 1], s2 * (1 + sum), 1e-12);
+        double cj = a + b * phi * (1 - pow(phi, h)) / (1 - phi); /* c_h */
+        sum += cj * cj;
+    }
+}
+
+/*
+ * Against R: forecast:::class1/class2/class3 (forecast 8.20), e.g.
+ *   forecast:::class2(6, c(l=50, b=3), "A", "N", TRUE, 1, 0.01,
+ *                     c(alpha=0.4, beta=0.15, phi=0.9))$var
+ * (values printed with digits = 17, in test comments below).
+ */
+static void test_variance_vs_r(void **state)
+{
+    (void)state;
+    double mean[6], var[6];
+    /* MAdN: class2 */
+    const double x1[] = {50, 3};
+    ets_model madn = {ETS_MULT, ETS_ADD, ETS_NONE, 1, 1, 0.4, 0.15, 0, 0.9};
+    assert_int_equal(ets_moments(&madn, x1, 0.01, 6, mean, var), 0);
+    static const double r_madn_var[] = {27.772899999999936, 38.421960285525074, 53.751246649477707,
+                                         74.421736760950807, 100.94745098594467, 133.72037836516802};
+    for (int i = 0; i < 6; i++)
+        assert_close(var[i], r_madn_var[i], 1e-12);
+    /* MAM, m = 4: class3 */
+    const double x3[] = {100, 2, 1.1, 0.9, 1.2, 0.8};
+    ets_model mam = {ETS_MULT, ETS_ADD, ETS_MULT, 0, 4, 0.3, 0.1, 0.2, 1};
+    assert_int_equal(ets_moments(&mam, x3, 0.002, 6, mean, var), 0);
+    static const double r_mam_mu[] = {81.599999999999994, 124.80000000000001, 95.399999999999991,
+                                      118.80000000000003, 88.022847999999982, 134.434944}, r_mam_var[] = {13.317119999999999, 35.953831526400009, 25.234346129674748,
+                                       48.230400172949075, 37.692497262030415, 107.26270186997232};
+    for (int i = 0; i < 6; i++) {
+        assert_close(mean[i], r_mam_mu[i], 1e-12);
+        assert_close(var[i], r_mam_var[i], 1e-12);
+    }
+    /* AAA, m = 4: class1 with seasonality */
+    ets_model aaa = {ETS_ADD, ETS_ADD, ETS_ADD, 1, 4, 0.3, 0.1, 0.2, 0.95};
+    const double x4[] = {100, 2, 3, -1, 2, -4};
+    assert_int_equal(ets_moments(&aaa, x4, 4.0, 6, mean, var), 0);
+    static const double r_aaa_mu[] = {97.900000000000006, 105.705, 104.41974999999999,
+                                      110.0487625, 104.59632437499999, 112.06650815624999}, r_aaa_var[] = {4, 4.6241000000000003, 5.5659702500000003,
+                                       6.8700771506249998, 9.7766801784390616, 11.907207031041253};
+    for (int i = 0; i < 6; i++) {
+        assert_close(mean[i], r_aaa_mu[i], 1e-12);
+        assert_close(var[i], r_aaa_var[i], 1e-12);
+    }
+}
+
+/* ---- reading the competition data and R's fits -------------------------------- */
+
+typedef struct series {
+    char name[32];
+    double *y;
+    size_t n, cap;
+} series;
+
+typedef struct rfit {
+    char name[32], model[24];
+    double alpha, beta, phi, l0, b0, sigma2, loglik, aicc;
+} rfit;
+
+/* Reads "series,period,value" lines (grouped by series) into *out; returns the count or -1. */
+static long read_series(const char *path, series **out)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    char line[256];
+    series *s = NULL;
+    long count = 0, cap = 0;
+    if (!fgets(line, sizeof line, f)) {
+        fclose(f);
+        return -1;
+    }
+    while (fgets(line, sizeof line, f)) {
+        char *c1 = strchr(line, ','), *c2 = c1 ? strchr(c1 + 1, ',') : NULL;
+        if (!c2)
+            continue;
+        *c1 = 0;
+        if (count == 0 || strcmp(s[count - 1].name, line) != 0) {
+            if (count == cap) {
+                cap = cap ? 2 * cap : 256;
+                s = realloc(s, (size_t)cap * sizeof *s);
+            }
+            memset(&s[count], 0, sizeof s[count]);
+            snprintf(s[count].name, sizeof s[count].name, "%.31s", line);
+            count++;
+        }
+        series *cur = &s[count - 1];
+        if (cur->n == cur->cap) {
+            cur->cap = cur->cap ? 2 * cur->cap : 64;
+            cur->y = realloc(cur->y, cur->cap * sizeof *cur->y);
+        }
+        cur->y[cur->n++] = strtod(c2 + 1, NULL);
+    }
+    fclose(f);
+    *out = s;
+    return count;
+}
+
+static double field_num(const char *s)
+{
+    return strncmp(s, "NA", 2) == 0 ? NAN : strtod(s, NULL);
+}
+
+/* Reads R's ets-fits CSV (quoted strings, NA). */
+static long read_rfits(const char *path, rfit **out)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    char line[512];
+    rfit *r = NULL;
+    long count = 0, cap = 0;
+    if (!fgets(line, sizeof line, f)) {
+        fclose(f);
+        return -1;
+    }
+    while (fgets(line, sizeof line, f)) {
+        char *fld[10];
+        int k = 0;
+        char *p = line;
+        while (k < 10) {
+            if (*p == '"') { /* quoted: the model string holds commas */
+                char *q = strchr(p + 1, '"');
+                *q = 0;
+                fld[k++] = p + 1;
+                p = q + 1;
+            } else {
+                fld[k++] = p;
+                p = strchr(p, ',');
+                if (!p)
+                    break;
+                *p = 0;
+                p++;
+                continue;
+            }
+            if (*p == ',')
+                p++;
+        }
+        if (k < 10)
+            continue;
+        if (count == cap) {
+            cap = cap ? 2 * cap : 256;
+            r = realloc(r, (size_t)cap * sizeof *r);
+        }
+        rfit *x = &r[count++];
+        snprintf(x->name, sizeof x->name, "%s", fld[0]);
+        snprintf(x->model, sizeof x->model, "%s", fld[1]);
+        x->alpha = field_num(fld[2]);
+        x->beta = field_num(fld[3]);
+        x->phi = field_num(fld[4]);
+        x->l0 = field_num(fld[5]);
+        x->b0 = field_num(fld[6]);
+        x->sigma2 = field_num(fld[7]);
+        x->loglik = field_num(fld[8]);
+        x->aicc = field_num(fld[9]);
+    }
+    fclose(f);
+    *out = r;
+    return count;
+}
+
+/* Reads R's forecasts "series,h,forecast,lo80,hi80,lo95,hi95": mean and sd (from hi95). */
+typedef struct rfc {
+    char name[32];
+    int h;
+    double mean, sd;
+} rfc;
+
+static long read_rfc(const char *path, rfc **out)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    char line[512];
+    rfc *r = NULL;
+    long count = 0, cap = 0;
+    if (!fgets(line, sizeof line, f)) {
+        fclose(f);
+        return -1;
+    }
+    while (fgets(line, sizeof line, f)) {
+        char name[32];
+        int h;
+        double mean, lo80, hi80, lo95, hi95;
+        if (sscanf(line, "%31[^,],%d,%lf,%lf,%lf,%lf,%lf", name, &h, &mean, &lo80, &hi80, &lo95,
+                   &hi95) != 7)
+            continue;
+        if (count == cap) {
+            cap = cap ? 2 * cap : 1024;
+            r = realloc(r, (size_t)cap * sizeof *r);
+        }
+        rfc *x = &r[count++];
+        snprintf(x->name, sizeof x->name, "%s", name);
+        x->h = h;
+        x->mean = mean;
+        x->sd = (hi95 - mean) / 1.959963984540054;
+    }
+    fclose(f);
+    *out = r;
+    return count;
+}
+
+static const rfit *find_rfit(const rfit *r, long n, const char *name)
+{
+    for (long i = 0; i < n; i++)
+        if (strcmp(r[i].name, name) == 0)
+            return &r[i];
+    return NULL;
+}
+
+static int shared_present(void)
+{
+    FILE *f = fopen("../shared/ref/r-forecast/m1-yearly-ets-fits.csv", "r");
+    if (f)
+        fclose(f);
+    return f != NULL;
+}
+
+/*
+ * Fits every series of one collection and compares with forecast::ets():
+ * AICc no worse than R's (tolerance 1e-3 relative), loglik no worse for the
+ * same model; forecasts of same-model, same-optimum fits close to R's.
+ */
+static void compare_collection(const char *train, const char *fits, const char *fcs, size_t h)
+{
+    series *s = NULL;
+    rfit *r = NULL;
+    rfc *rf = NULL;
+    long ns = read_series(train, &s), nr = read_rfits(fits, &r), nf = read_rfc(fcs, &rf);
+    assert_true(ns > 0 && nr > 0 && nf > 0);
+    int same = 0, better = 0, equal = 0, worse = 0, ll_close = 0, fc_checked = 0;
+    double worst_rel = 0, fc_worst = 0;
+    double *mean = malloc(h * sizeof *mean), *sd = malloc(h * sizeof *sd);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (long i = 0; i < ns; i++) {
+        const rfit *ref = find_rfit(r, nr, s[i].name);
+        assert_non_null(ref);
+        double *fitted = malloc(s[i].n * sizeof *fitted);
+        fc_result out = {.mean = mean, .sd = sd, .fitted = fitted};
+        ind_error err;
+        ind_error_clear(&err);
+        assert_int_equal(fc_ets.run(s[i].y, s[i].n, 1, h, 1, &out, &err), IND_OK);
+        for (size_t j = 0; j < h; j++)
+            assert_true(isfinite(mean[j]) && isfinite(sd[j]) && sd[j] >= 0);
+        double tol = 1e-3 * fabs(ref->aicc), d = out.aicc - ref->aicc;
+        if (d < -tol)
+            better++;
+        else if (d <= tol)
+            equal++;
+        else {
+            worse++;
+            print_message("worse: %s ours %s aicc %.6f, R %s %.6f\n", s[i].name, out.model, out.aicc,
+                          ref->model, ref->aicc);
+        }
+        if (d / fabs(ref->aicc) > worst_rel)
+            worst_rel = d / fabs(ref->aicc);
+        if (strcmp(out.model, ref->model) == 0) {
+            same++;
+            /* same model: our maximum is never below R's (same start, optimiser restarted) */
+            assert_true(out.loglik >= ref->loglik - 1e-3 * fabs(ref->loglik));
+            if (fabs(out.loglik - ref->loglik) <= 1e-6 * fabs(ref->loglik)) {
+                ll_close++;
+                for (long k = 0; k < nf; k++) {
+                    if (strcmp(rf[k].name, s[i].name) != 0)
+                        continue;
+                    size_t j = (size_t)rf[k].h - 1;
+                    double em = fabs(mean[j] - rf[k].mean) / fabs(rf[k].mean);
+                    double es = fabs(sd[j] - rf[k].sd) / rf[k].sd;
+                    fc_worst = fmax(fc_worst, fmax(em, es));
+                    fc_checked++;
+                }
+            }
+        }
+        free(fitted);
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double ms = (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6;
+    print_message("%s: %ld series in %.1f ms; same model as R %d; AICc vs R (tol 1e-3 rel): "
+                  "better %d, equal %d, worse %d (worst rel %.2e); loglik within 1e-6 on %d of "
+                  "the same-model fits; %d forecasts compared, worst rel diff %.2e\n",
+                  train, ns, ms, same, better, equal, worse, worst_rel, ll_close, fc_checked,
+                  fc_worst);
+    assert_int_equal(worse, 0);
+    assert_true(fc_worst < 1e-5);
+    free(mean);
+    free(sd);
+    for (long i = 0; i < ns; i++)
+        free(s[i].y);
+    free(s);
+    free(r);
+    free(rf);
+}
+
+static void test_m1_yearly(void **state)
+{
+    (void)state;
+    compare_collection("../shared/data/forecast/m1-yearly-train.csv",
+                       "../shared/ref/r-forecast/m1-yearly-ets-fits.csv",
+                       "../shared/ref/r-forecast/m1-yearly-ets.csv", 6);
+}
+
+static void test_m3_other(void **state)
+{
+    (void)state;
+    compare_collection("../shared/data/forecast/m3-other-train.csv",
+                       "../shared/ref/r-forecast/m3-other-ets-fits.csv",
+                       "../shared/ref/r-forecast/m3-other-ets.csv", 8);
+}
+
+int main(void)
+{
+    gsl_set_error_handler_off();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_filter_ann),      cmocka_unit_test(test_filter_mnn),
+        cmocka_unit_test(test_filter_aadn),     cmocka_unit_test(test_filter_ana),
+        cmocka_unit_test(test_variance_class1), cmocka_unit_test(test_variance_vs_r),
+    };
+    const struct CMUnitTest data_tests[] = {
+        cmocka_unit_test(test_m1_yearly),
+        cmocka_unit_test(test_m3_other),
+    };
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    if (!shared_present()) {
+        fprintf(stderr, "../shared absent: comparisons with R skipped\n");
+        return failed ? failed : TEST_SKIP;
+    }
+    return failed + cmocka_run_group_tests(data_tests, NULL, NULL);
+}
