@@ -169,6 +169,141 @@ static void test_variance_vs_r(void **state)
     }
 }
 
+/* ---- seasonal fits against forecast::ets() -------------------------------------- */
+
+/*
+ * Whole fits of seasonal series (decompose() and Fourier initial states,
+ * classes 1 and 3) against R 4.2 / forecast 8.20: ets(y) and forecast(fit,
+ * h = 8); sd = (hi95 - mean) / qnorm(0.975). Generated with Rscript, printing
+ * with %.17g. USAccDeaths, AirPassengers and UKgas are R datasets.
+ */
+typedef struct seasonal_case {
+    const char *name;
+    const double *y;
+    size_t n;
+    int m;
+    const char *model;
+    double loglik, aicc, sigma2, mean[8], sd[8];
+} seasonal_case;
+
+/* usacc: ets(USAccDeaths) */
+static const double usacc_y[] = {9007, 8106, 8928, 9137, 10017, 10826, 11317, 10744, 9713, 9938, 9161, 8927, 7750, 6981, 8038, 8422, 8714, 9512, 10120, 9823, 8743, 9129, 8710, 8680, 8162, 7306, 8124, 7870, 9387, 9556, 10093, 9620, 8285, 8466, 8160, 8034, 7717, 7461, 7767, 7925, 8623, 8945, 10078, 9179, 8037, 8488, 7874, 8647, 7792, 6957, 7726, 8106, 8890, 9299, 10625, 9302, 8314, 8850, 8265, 8796, 7836, 6892, 7791, 8192, 9115, 9434, 10484, 9827, 9110, 9070, 8633, 9240};
+static const seasonal_case usacc_case = {"usacc", usacc_y, 72, 12, "ETS(A,N,A)", -555.07233501262772, 1148.7160985966841, 85667.856312277843,
+    {8397.4969092293122, 7599.2206134440412, 8396.5946867401635, 8646.5097032126287, 9443.4119446218319, 9893.0647268538796, 10819.123702944022, 10107.10463133261},
+    {292.69071784441292, 340.52110812090717, 382.41521130768842, 420.15254682450319, 454.76909675870616, 486.93089872213125, 517.09618920850289, 545.59622218044058}};
+/* air: ets(AirPassengers) */
+static const double air_y[] = {112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118, 115, 126, 141, 135, 125, 149, 170, 170, 158, 133, 114, 140, 145, 150, 178, 163, 172, 178, 199, 199, 184, 162, 146, 166, 171, 180, 193, 181, 183, 218, 230, 242, 209, 191, 172, 194, 196, 196, 236, 235, 229, 243, 264, 272, 237, 211, 180, 201, 204, 188, 235, 227, 234, 264, 302, 293, 259, 229, 203, 229, 242, 233, 267, 269, 270, 315, 364, 347, 312, 274, 237, 278, 284, 277, 317, 313, 318, 374, 413, 405, 355, 306, 271, 306, 315, 301, 356, 348, 355, 422, 465, 467, 404, 347, 305, 336, 340, 318, 362, 348, 363, 435, 491, 505, 404, 359, 310, 337, 360, 342, 406, 396, 420, 472, 548, 559, 463, 407, 362, 405, 417, 391, 419, 461, 472, 535, 622, 606, 508, 461, 390, 432};
+static const seasonal_case air_case = {"air", air_y, 144, 12, "ETS(M,Ad,M)", -679.58321623695645, 1400.6384324739129, 0.0015340763495901928,
+    {441.80184727847916, 434.11862006878243, 496.63004677699854, 483.23747944576041, 483.9913534465357, 551.02440000804586, 613.17967924649918, 609.36483084926419},
+    {17.304179629072785, 21.030607109294927, 28.091685679959383, 30.912889562026542, 34.308252959660628, 42.672996431756111, 51.338663670705074, 54.715057815829368}};
+/* ukgas_short: ets(window(UKgas, end = c(1962, 3))) */
+static const double ukgas_short_y[] = {160.09999999999999, 129.69999999999999, 84.799999999999997, 120.09999999999999, 160.09999999999999, 124.90000000000001, 84.799999999999997, 116.90000000000001, 169.69999999999999, 140.90000000000001, 89.700000000000003};
+static const seasonal_case ukgas_short_case = {"ukgas_short", ukgas_short_y, 11, 4, "ETS(M,N,M)", -26.817931821501908, 104.96919697633714, 0.0017773433014062613,
+    {124.37205028491998, 171.30176864935092, 137.68281040421473, 89.822190072475465, 124.37207105637991, 171.30179725857474, 137.68283339871368, 89.822205073739966},
+    {5.2433452464104837, 9.9139030083419222, 9.661274894572486, 7.2421901267504696, 11.180129439980391, 16.838729697844439, 14.60154725940111, 10.17568822736906}};
+/* half: ets(the half-yearly series below) */
+static const double half_y[] = {105, 103, 110, 109, 105, 121, 116, 110, 123, 123, 117, 132, 135, 121, 139, 135, 132, 133, 146, 144, 136, 146, 152, 144};
+static const seasonal_case half_case = {"half", half_y, 24, 2, "ETS(M,A,N)", -77.407688029956603, 168.14870939324655, 0.0020001135481224576,
+    {151.38943042247823, 153.3758415257638, 155.36225262904941, 157.34866373233498, 159.33507483562059, 161.32148593890616, 163.30789704219177, 165.29430814547737},
+    {6.7705333371464151, 6.8593710065695843, 6.9482088455197069, 7.0370469173196586, 7.1258852838942461, 7.2147240058780673, 7.303563142715058, 7.3924027527528713}};
+/* qdiff: ets(the quarterly series below) */
+static const double qdiff_y[] = {5, -3, 8, 2, 6, -2, 9, 3, 7, -1, 11, 4, 8, 0, 12, 5, 10, 1, 13, 6};
+static const seasonal_case qdiff_case = {"qdiff", qdiff_y, 20, 4, "ETS(A,A,A)", -3.8381564612665571, 43.676312922533114, 0.12232290069417517,
+    {10.472074301819898, 2.4025690879111679, 13.970618505540315, 7.3671467236759955, 11.58907678207084, 3.5195715681621103, 15.087620985791258, 8.4841492039269379},
+    {0.34974690948480919, 0.34989920222450471, 0.350052461801523, 0.35020669043947034, 0.35036293315334976, 0.35051910607154602, 0.35067625464720398, 0.35083438105594761}};
+
+static void check_seasonal(const seasonal_case *c)
+{
+    double mean[8], sd[8], *fitted = malloc(c->n * sizeof *fitted);
+    fc_result out = {.mean = mean, .sd = sd, .fitted = fitted};
+    ind_error err;
+    assert_int_equal(fc_ets.run(c->y, c->n, c->m, 8, 1, &out, &err), IND_OK);
+    assert_string_equal(out.model, c->model);
+    assert_close(out.loglik, c->loglik, 1e-8);
+    assert_close(out.aicc, c->aicc, 1e-8);
+    assert_close(out.sigma2, c->sigma2, 1e-6);
+    for (int j = 0; j < 8; j++) {
+        assert_close(mean[j], c->mean[j], 1e-7);
+        assert_close(sd[j], c->sd[j], 1e-6);
+    }
+    free(fitted);
+}
+
+static void test_seasonal_vs_r(void **state)
+{
+    (void)state;
+    check_seasonal(&usacc_case);       /* ETS(A,N,A), m = 12 */
+    check_seasonal(&air_case);         /* ETS(M,Ad,M), m = 12 */
+    check_seasonal(&ukgas_short_case); /* ETS(M,N,M), n < 3m: Fourier initial states */
+    check_seasonal(&half_case);        /* m = 2, chooses a non-seasonal model */
+    check_seasonal(&qdiff_case);       /* ETS(A,A,A), m = 4, values of both signs */
+}
+
+/* ---- short, constant and bad input ------------------------------------------------ */
+
+static ind_status run_ets(const double *y, size_t n, int m, size_t h, fc_result *out, double *mean,
+                          double *sd, double *fitted, ind_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->mean = mean;
+    out->sd = sd;
+    out->fitted = fitted;
+    ind_error_clear(err);
+    return fc_ets.run(y, n, m, h, 7, out, err);
+}
+
+static void test_short_series(void **state)
+{
+    (void)state;
+    const double y[] = {3.1, 2.7, 3.6, 3.9, 3.3, 4.2, 4.0};
+    double mean[4], sd[4], fitted[7];
+    fc_result out;
+    ind_error err;
+    assert_int_equal(fc_ets.min_obs, 3);
+    for (size_t n = 3; n <= 7; n++) {
+        assert_int_equal(run_ets(y, n, 1, 4, &out, mean, sd, fitted, &err), IND_OK);
+        for (int j = 0; j < 4; j++)
+            assert_true(isfinite(mean[j]) && isfinite(sd[j]) && sd[j] >= 0);
+        if (n <= 4) { /* no model has a defined AICc: SES without selection */
+            assert_string_equal(out.model, "ETS(A,N,N)");
+            assert_true(isnan(out.aicc));
+            assert_true(strstr(out.note, "too few") != NULL);
+        } else {
+            assert_true(isfinite(out.aicc));
+        }
+        if (n < 8) /* a damped trend needs 5 parameters + sigma: n >= 8 */
+            assert_null(strstr(out.model, "Ad"));
+    }
+}
+
+static void test_constant_and_sign(void **state)
+{
+    (void)state;
+    const double c[] = {5, 5, 5, 5, 5, 5, 5, 5, 5, 5};
+    double mean[3], sd[3], fitted[12];
+    fc_result out;
+    ind_error err;
+    assert_int_equal(run_ets(c, 10, 1, 3, &out, mean, sd, fitted, &err), IND_OK);
+    assert_string_equal(out.model, "ETS(A,N,N)");
+    assert_close(mean[2], 5, 0);
+    assert_close(sd[2], 0, 0);
+    /* zero or negative values rule out multiplicative errors */
+    const double neg[] = {1, -2, 3, 0.5, 2, -1, 4, 2, 3, 5, 4, 6};
+    assert_int_equal(run_ets(neg, 12, 1, 3, &out, mean, sd, fitted, &err), IND_OK);
+    assert_int_equal(out.model[4], 'A');
+    /* non-finite input and bad arguments are errors, not NaN forecasts */
+    const double bad[] = {1, 2, NAN, 4, 5};
+    assert_int_equal(run_ets(bad, 5, 1, 3, &out, mean, sd, fitted, &err), IND_E_ARG);
+    assert_int_equal(run_ets(neg, 2, 1, 3, &out, mean, sd, fitted, &err), IND_E_ARG);
+    assert_int_equal(ets_run_spec("AXN", neg, 12, 1, 3, &out, &err), IND_E_ARG);
+    assert_int_equal(ets_run_spec("ANA", neg, 12, 1, 3, &out, &err), IND_E_ARG);
+    assert_int_equal(ets_run_spec("MNN", neg, 12, 1, 3, &out, &err), IND_E_NUMERIC);
+    assert_true(strlen(err.message) > 0);
+    /* a given model is fitted as such */
+    assert_int_equal(ets_run_spec("AAdN", neg, 12, 1, 3, &out, &err), IND_OK);
+    assert_string_equal(out.model, "ETS(A,Ad,N)");
+}
+
 /* ---- reading the competition data and R's fits -------------------------------- */
 
 typedef struct series {
@@ -354,7 +489,7 @@ static void compare_collection(const char *train, const char *fits, const char *
     long ns = read_series(train, &s), nr = read_rfits(fits, &r), nf = read_rfc(fcs, &rf);
     assert_true(ns > 0 && nr > 0 && nf > 0);
     int same = 0, better = 0, equal = 0, worse = 0, ll_close = 0, fc_checked = 0;
-    double worst_rel = 0, fc_worst = 0;
+    double worst_rel = 0, fc_worst = 0, par_worst = 0;
     double *mean = malloc(h * sizeof *mean), *sd = malloc(h * sizeof *sd);
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -386,6 +521,8 @@ static void compare_collection(const char *train, const char *fits, const char *
             assert_true(out.loglik >= ref->loglik - 1e-3 * fabs(ref->loglik));
             if (fabs(out.loglik - ref->loglik) <= 1e-6 * fabs(ref->loglik)) {
                 ll_close++;
+                par_worst = fmax(par_worst, fabs(out.sigma2 - ref->sigma2) / ref->sigma2);
+                par_worst = fmax(par_worst, fabs(out.params[0] - ref->alpha));
                 for (long k = 0; k < nf; k++) {
                     if (strcmp(rf[k].name, s[i].name) != 0)
                         continue;
@@ -403,11 +540,13 @@ static void compare_collection(const char *train, const char *fits, const char *
     double ms = (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6;
     print_message("%s: %ld series in %.1f ms; same model as R %d; AICc vs R (tol 1e-3 rel): "
                   "better %d, equal %d, worse %d (worst rel %.2e); loglik within 1e-6 on %d of "
-                  "the same-model fits; %d forecasts compared, worst rel diff %.2e\n",
-                  train, ns, ms, same, better, equal, worse, worst_rel, ll_close, fc_checked,
+                  "the same-model fits (worst sigma2 rel / alpha abs diff %.2e); %d forecasts compared, "
+                  "worst rel diff %.2e\n",
+                  train, ns, ms, same, better, equal, worse, worst_rel, ll_close, par_worst, fc_checked,
                   fc_worst);
     assert_int_equal(worse, 0);
     assert_true(fc_worst < 1e-5);
+    assert_true(par_worst < 1e-5);
     free(mean);
     free(sd);
     for (long i = 0; i < ns; i++)
@@ -440,6 +579,8 @@ int main(void)
         cmocka_unit_test(test_filter_ann),      cmocka_unit_test(test_filter_mnn),
         cmocka_unit_test(test_filter_aadn),     cmocka_unit_test(test_filter_ana),
         cmocka_unit_test(test_variance_class1), cmocka_unit_test(test_variance_vs_r),
+        cmocka_unit_test(test_seasonal_vs_r),     cmocka_unit_test(test_short_series),
+        cmocka_unit_test(test_constant_and_sign),
     };
     const struct CMUnitTest data_tests[] = {
         cmocka_unit_test(test_m1_yearly),
