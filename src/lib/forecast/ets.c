@@ -63,7 +63,7 @@ double ets_filter(const ets_model *mod, const double *y, size_t n, const double 
     int m = mod->season != ETS_NONE ? mod->m : 1;
     int trend = mod->trend != ETS_NONE, season = mod->season;
     double phi = mod->damped ? mod->phi : 1.0;
-    double alpha = mod->alpha, gamma = mod->gamma, ratio = mod->beta / alpha;
+    double alpha = mod->alpha, gamma = mod->gamma, beta = mod->beta;
     double l = x0[0], b = trend ? x0[1] : 0.0, s[ETS_MAX_M];
     double sse = 0.0, slog = 0.0, prod = 1.0;
     int mult_err = mod->error == ETS_MULT;
@@ -99,9 +99,11 @@ double ets_filter(const ets_model *mod, const double *y, size_t n, const double 
                 slog += log(af);
             }
         }
+        /* forecast writes b = phib + (beta/alpha)(lnew - l - phib): the same, one
+         * dependent operation shorter */
         double lnew = q + alpha * (p - q);
         if (trend)
-            b = phib + ratio * (lnew - l - phib);
+            b = phib + beta * (p - q);
         if (season) {
             double t = season == ETS_ADD ? y[i] - q : (fabs(q) < ETS_TOL ? ETS_HUGEN : y[i] / q);
             double s0 = sl + gamma * (t - sl);
@@ -116,6 +118,46 @@ double ets_filter(const ets_model *mod, const double *y, size_t n, const double 
             xn[1] = b;
         for (int j = 0; j < m && season; j++)
             xn[1 + trend + j] = s[j];
+    }
+    double lik = (double)n * log(sse);
+    if (mult_err)
+        lik += 2.0 * (slog + log(prod));
+    return lik;
+}
+
+/*
+ * The likelihood of a non-seasonal model, for the optimiser: the recursion of
+ * ets_filter rewritten on q = l + phi*b (the one-step prediction) and
+ * u = phi*b, which shortens the chain of dependent operations per step from
+ * five to three (q' = q + phi*u + (alpha + phi*beta)*d, u' = phi*u + phi*beta*d
+ * with d = y - q). Equal to ets_filter's value up to rounding.
+ */
+static double lik_nonseasonal(const ets_model *mod, const double *y, size_t n, const double *x0)
+{
+    int trend = mod->trend != ETS_NONE, mult_err = mod->error == ETS_MULT;
+    double phi = trend && mod->damped ? mod->phi : 1.0, beta = trend ? mod->beta : 0.0;
+    double k1 = mod->alpha + phi * beta, k2 = phi * beta;
+    double u = trend ? phi * x0[1] : 0.0, q = x0[0] + u;
+    double sse = 0.0, slog = 0.0, prod = 1.0;
+    for (size_t i = 0; i < n; i++) {
+        double d = y[i] - q;
+        if (mult_err) {
+            double err = d / q, af = fabs(q);
+            sse += err * err;
+            if (af >= 1e-30 && af <= 1e30) {
+                prod *= af;
+                if (prod > 1e200 || prod < 1e-200) {
+                    slog += log(prod);
+                    prod = 1.0;
+                }
+            } else {
+                slog += log(af);
+            }
+        } else {
+            sse += d * d;
+        }
+        q = (q + phi * u) + k1 * d;
+        u = phi * u + k2 * d;
     }
     double lik = (double)n * log(sse);
     if (mult_err)
@@ -228,7 +270,8 @@ static double objective_eval(const double *par, void *vctx)
             if (x0[i] < 0)
                 return INFINITY;
     }
-    double lik = ets_filter(&o->mod, o->y, o->n, x0, NULL, NULL, NULL);
+    double lik = o->mod.season == ETS_NONE ? lik_nonseasonal(&o->mod, o->y, o->n, x0)
+                                           : ets_filter(&o->mod, o->y, o->n, x0, NULL, NULL, NULL);
     if (isnan(lik))
         return INFINITY;
     return lik < -1e10 ? -1e10 : lik;
