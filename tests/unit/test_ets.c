@@ -287,6 +287,17 @@ static void test_constant_and_sign(void **state)
     assert_string_equal(out.model, "ETS(A,N,N)");
     assert_close(mean[2], 5, 0);
     assert_close(sd[2], 0, 0);
+    /* an exact straight line: forecast::ets picks ETS(A,A,N) (AICc -Inf) and
+     * forecasts 11, 12, 13; we report no likelihood and zero-width intervals */
+    const double line[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    assert_int_equal(run_ets(line, 10, 1, 3, &out, mean, sd, fitted, &err), IND_OK);
+    assert_string_equal(out.model, "ETS(A,A,N)");
+    for (int j = 0; j < 3; j++) {
+        assert_close(mean[j], 11 + j, 1e-12);
+        assert_close(sd[j], 0, 1e-12);
+    }
+    assert_true(isnan(out.aicc) && isnan(out.loglik));
+    assert_true(strstr(out.note, "exactly") != NULL);
     /* zero or negative values rule out multiplicative errors */
     const double neg[] = {1, -2, 3, 0.5, 2, -1, 4, 2, 3, 5, 4, 6};
     assert_int_equal(run_ets(neg, 12, 1, 3, &out, mean, sd, fitted, &err), IND_OK);

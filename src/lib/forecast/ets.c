@@ -594,6 +594,7 @@ typedef struct ets_fit {
     double x0[ETS_MAX_M + 2];
     size_t np; /* parameters incl. free initial states and sigma (forecast's np + 1) */
     double lik, loglik, aicc, sigma2;
+    int exact; /* the one-step errors are all 0: likelihood infinite, AICc -inf as in forecast */
 } ets_fit;
 
 /*
@@ -634,8 +635,14 @@ static int fit_model(const double *y, size_t n, const ets_model *spec, int short
     double kk = (double)fit->np, aic = fit->lik + 2 * kk;
     fit->aicc = n > fit->np + 1 ? aic + 2 * kk * (kk + 1) / ((double)n - kk - 1) : NAN;
     fit->sigma2 = n > np ? sse / (double)(n - np) : sse;
-    if (isfinite(fit->lik) && isfinite(fit->sigma2) && (short_ok || isfinite(fit->aicc)))
+    fit->exact = sse == 0.0;
+    if (fit->exact && n > fit->np + 1) {
+        fit->loglik = NAN;
+        fit->aicc = -INFINITY; /* forecast::ets picks such a model first */
         rc = 0;
+    } else if (isfinite(fit->lik) && isfinite(fit->sigma2) && (short_ok || isfinite(fit->aicc))) {
+        rc = 0;
+    }
 out:
     gsl_poly_complex_workspace_free(o.ws);
     return rc;
@@ -917,6 +924,11 @@ static int fill_result(const ets_fit *fit, const double *y, size_t n, size_t h, 
     out->nparams = k;
     out->loglik = fit->loglik;
     out->aicc = fit->aicc;
+    if (fit->exact) {
+        out->loglik = out->aicc = NAN;
+        snprintf(out->note, sizeof out->note,
+                 "the model reproduces the data exactly: no likelihood, zero-width intervals");
+    }
     out->sigma2 = fit->sigma2;
     rc = 0;
 out:
