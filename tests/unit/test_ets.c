@@ -125,6 +125,24 @@ static void test_variance_class1(void **state)
         double cj = a + b * phi * (1 - pow(phi, h)) / (1 - phi); /* c_h */
         sum += cj * cj;
     }
+    /*
+     * ETS(A,N,A), m = 4: c_j = alpha + gamma [j = 0 mod m] (Table 6.2). R's
+     * forecast:::class1 places gamma one seasonal state too far when there is
+     * no trend (G[3] instead of G[2]) and so adds it at j = m - 1 instead: its
+     * variance is off at h = m, 2m, ... (USAccDeaths, h = 12: 647.32^2 against
+     * 647.16^2); we follow the formula.
+     */
+    const double g = 0.2, xs[] = {50, 1, -2, 3, -2};
+    ets_model ana = {ETS_ADD, ETS_NONE, ETS_ADD, 0, 4, a, 0, g, 1};
+    double m9[9], v9[9];
+    assert_int_equal(ets_moments(&ana, xs, s2, 9, m9, v9), 0);
+    sum = 0;
+    for (int h = 1; h <= 9; h++) {
+        assert_close(m9[h - 1], 50 + xs[4 - (h - 1) % 4], 1e-14);
+        assert_close(v9[h - 1], s2 * (1 + sum), 1e-13);
+        double cj = a + (h % 4 == 0 ? g : 0); /* c_h */
+        sum += cj * cj;
+    }
 }
 
 /*
@@ -237,6 +255,37 @@ static void test_seasonal_vs_r(void **state)
     check_seasonal(&ukgas_short_case); /* ETS(M,N,M), n < 3m: Fourier initial states */
     check_seasonal(&half_case);        /* m = 2, chooses a non-seasonal model */
     check_seasonal(&qdiff_case);       /* ETS(A,A,A), m = 4, values of both signs */
+}
+
+
+/*
+ * Given seasonal models on short monthly series (n < 3m: Fourier initial
+ * states), against R: y <- window(USAccDeaths, end = c(1974, 12)) (24 values);
+ * ets(y, model = "ANA"/"MNM", damped = FALSE), and on
+ * window(AirPassengers, end = c(1951, 6)) (30 values) model = "MAM",
+ * forecast(fit, h = 14) (class 3 mean beyond one season); printed with %.10g.
+ */
+static void check_spec(const char *spec, const double *y, size_t n, double loglik, double aicc,
+                       size_t h, size_t j, double mean_j, double sd_j)
+{
+    double mean[14], sd[14], fitted[30];
+    fc_result out = {.mean = mean, .sd = sd, .fitted = fitted};
+    ind_error err;
+    assert_true(h <= 14 && n <= 30);
+    assert_int_equal(ets_run_spec(spec, y, n, 12, h, &out, &err), IND_OK);
+    assert_close(out.loglik, loglik, 1e-8);
+    assert_close(out.aicc, aicc, 1e-8);
+    assert_close(mean[j], mean_j, 1e-8);
+    if (sd_j > 0)
+        assert_close(sd[j], sd_j, 1e-8);
+}
+
+static void test_short_seasonal_vs_r(void **state)
+{
+    (void)state;
+    check_spec("ANA", usacc_y, 24, -170.603718, 431.2074361, 3, 2, 8007.09014, 0);
+    check_spec("MNM", usacc_y, 24, -168.624304, 427.248608, 3, 1, 7008.488208, 0);
+    check_spec("MAM", air_y, 30, -101.6562983, 288.3125965, 14, 13, 212.7702914, 12.17014047);
 }
 
 /* ---- short, constant and bad input ------------------------------------------------ */
@@ -590,7 +639,8 @@ int main(void)
         cmocka_unit_test(test_filter_ann),      cmocka_unit_test(test_filter_mnn),
         cmocka_unit_test(test_filter_aadn),     cmocka_unit_test(test_filter_ana),
         cmocka_unit_test(test_variance_class1), cmocka_unit_test(test_variance_vs_r),
-        cmocka_unit_test(test_seasonal_vs_r),     cmocka_unit_test(test_short_series),
+        cmocka_unit_test(test_seasonal_vs_r),     cmocka_unit_test(test_short_seasonal_vs_r),
+        cmocka_unit_test(test_short_series),
         cmocka_unit_test(test_constant_and_sign),
     };
     const struct CMUnitTest data_tests[] = {
