@@ -14,14 +14,27 @@
  * [1e-4, 1 - alpha], phi in [0.8, 0.98]; and admissible), started where
  * forecast starts (initparam(), initstate()), so that our fits are forecast's
  * fits (checked on the M1 yearly and M3 other series in tests/unit/test_ets.c).
- * Restarting the simplex from its optimum finds a better likelihood for about
- * a third of those series but did not forecast better and took 75% longer, so
- * we stop where forecast stops. The model with the smallest AICc wins; AICc counts the parameters as forecast does (smoothing parameters,
- * free initial states and sigma).
+ * The simplex is R's (nmmin: initial steps 10% of the largest coordinate,
+ * stop when the spread of values falls below sqrt(eps) relative to the start
+ * value, shrink, at most 2000 evaluations), written here rather than GSL's
+ * nmsimplex2 because a different simplex stops at different points of these
+ * flat likelihoods and so gives different fits. Restarting the simplex from
+ * its optimum finds a better likelihood for about a third of those series
+ * but did not forecast better (sMAPE/MASE on the M1/M3 test periods) and took
+ * 75% longer, so we stop where forecast stops. The model with the smallest
+ * AICc wins; AICc counts the parameters as forecast does (smoothing
+ * parameters, free initial states and sigma).
+ *
+ * A model that fits the data exactly (all one-step errors 0) has an infinite
+ * likelihood; forecast then picks it (AICc -Inf), and so do we, reporting
+ * loglik and AICc as NAN with a note.
  *
  * Forecast means and variances are analytic (Hyndman et al. 2008 ch. 6,
  * classes 1-3), as forecast::forecast.ets uses for every model in this space,
- * so no simulation is needed and `seed` is unused.
+ * so no simulation is needed and `seed` is unused. One deliberate difference:
+ * for ETS(A,N,A) and ETS(M,N,A) forecast's class1() puts gamma on the wrong
+ * seasonal state, which inflates its variance at h = m, 2m, ...; we use the
+ * published c_j = alpha + gamma [j = 0 mod m].
  *
  * Short series: forecast::ets fits HoltWinters() instead when n <= 6; we keep
  * ETS and fit only the models whose AICc is defined (parameters including
