@@ -83,10 +83,13 @@ double ets_filter(const ets_model *mod, const double *y, size_t n, const double 
 
     if (m < 1 || m > ETS_MAX_M)
         return NAN;
+    /* s is a ring: state s[j] is at s[(pos + m - 1 - j) % m], so the one used
+     * next, s[m-1], is at s[pos] and the new s[0] replaces it */
+    int pos = 0;
     for (int j = 0; j < m && season; j++)
-        s[j] = x0[1 + trend + j];
+        s[m - 1 - j] = x0[1 + trend + j];
     for (size_t i = 0; i < n; i++) {
-        double phib = trend ? phi * b : 0.0, q = l + phib, f = q, p = y[i], sl = season ? s[m - 1] : 0;
+        double phib = trend ? phi * b : 0.0, q = l + phib, f = q, p = y[i], sl = season ? s[pos] : 0;
         if (season == ETS_ADD) {
             f = q + sl;
             p = y[i] - sl;
@@ -119,9 +122,8 @@ double ets_filter(const ets_model *mod, const double *y, size_t n, const double 
             b = phib + beta * (p - q);
         if (season) {
             double t = season == ETS_ADD ? y[i] - q : (fabs(q) < ETS_TOL ? ETS_HUGEN : y[i] / q);
-            double s0 = sl + gamma * (t - sl);
-            memmove(s + 1, s, (size_t)(m - 1) * sizeof s[0]);
-            s[0] = s0;
+            s[pos] = sl + gamma * (t - sl);
+            pos = pos + 1 == m ? 0 : pos + 1;
         }
         l = lnew;
     }
@@ -130,7 +132,7 @@ double ets_filter(const ets_model *mod, const double *y, size_t n, const double 
         if (trend)
             xn[1] = b;
         for (int j = 0; j < m && season; j++)
-            xn[1 + trend + j] = s[j];
+            xn[1 + trend + j] = s[(pos + m - 1 - j) % m];
     }
     double lik = (double)n * log(sse);
     if (mult_err)
@@ -221,9 +223,21 @@ static int seasonal_roots_ok(const ets_model *mod, double beta, double phi, gsl_
     coef[m] = a + beta - phi;
     coef[m + 1] = 1;
     const double radius = 1 + 1e-10;
-    if (roots_inside(coef, m + 1, radius * (1 - 1e-7)))
+    const double *p = coef;
+    int d = m + 1;
+    double q[ETS_MAX_M + 2];
+    if (phi == 1 && beta == 0) {
+        /* P(1) = (1 - phi)(m a + g) + m b = 0: divide the unit root out, so
+         * that the test below is not always at the boundary */
+        q[m] = coef[m + 1];
+        for (int i = m; i >= 1; i--)
+            q[i - 1] = coef[i] + q[i];
+        p = q;
+        d = m;
+    }
+    if (roots_inside(p, d, radius * (1 - 1e-7)))
         return 1;
-    if (!roots_inside(coef, m + 1, radius * (1 + 1e-7)))
+    if (!roots_inside(p, d, radius * (1 + 1e-7)))
         return 0;
     if (gsl_poly_complex_solve(coef, (size_t)m + 2, ws, z) != GSL_SUCCESS)
         return 0;
