@@ -364,6 +364,55 @@ static void test_constant_and_sign(void **state)
     assert_string_equal(out.model, "ETS(A,Ad,N)");
 }
 
+/*
+ * Robustness: random series of every kind the framework may pass (lengths 3
+ * to 40, scales 1e-9 to 1e12, zeros, negative values, steps, spikes, runs of
+ * equal values; periods 1, 2, 4, 12) either fit with finite forecasts and
+ * non-negative sds, or fail with IND_E_NUMERIC and a message.
+ */
+static double lcg(unsigned long *st)
+{
+    *st = *st * 6364136223846793005UL + 1442695040888963407UL;
+    return (double)(*st >> 11) / 9007199254740992.0;
+}
+
+static void test_random_series(void **state)
+{
+    (void)state;
+    unsigned long st = 12345;
+    static const int periods[] = {1, 2, 4, 12};
+    double y[40], mean[10], sd[10], fitted[40];
+    int ok = 0;
+    for (int k = 0; k < 300; k++) {
+        size_t n = 3 + (size_t)(lcg(&st) * 38);
+        int m = periods[(int)(lcg(&st) * 4)], kind = (int)(lcg(&st) * 5);
+        double scale = pow(10, -9 + 21 * lcg(&st)), level = lcg(&st) < 0.2 ? 0 : scale;
+        for (size_t i = 0; i < n; i++) {
+            double noise = (lcg(&st) - 0.5) * scale;
+            y[i] = kind == 0   ? level + noise
+                   : kind == 1 ? level + (i % 4 == 0 ? 10 * scale : 0)
+                   : kind == 2 ? (i < n / 2 ? level : level + scale) + noise * 1e-6
+                   : kind == 3 ? level * (1 + 0.3 * i) + noise * (lcg(&st) < 0.3)
+                               : -level + noise;
+        }
+        fc_result out;
+        ind_error err;
+        ind_status st2 = run_ets(y, n, m, 10, &out, mean, sd, fitted, &err);
+        if (st2 == IND_OK) {
+            ok++;
+            for (int j = 0; j < 10; j++)
+                assert_true(isfinite(mean[j]) && isfinite(sd[j]) && sd[j] >= 0);
+            for (size_t i = 0; i < n; i++)
+                assert_true(isfinite(fitted[i]));
+            assert_true(strncmp(out.model, "ETS(", 4) == 0);
+        } else {
+            assert_int_equal(st2, IND_E_NUMERIC);
+            assert_true(strlen(err.message) > 0);
+        }
+    }
+    assert_true(ok >= 290);
+}
+
 /* ---- reading the competition data and R's fits -------------------------------- */
 
 typedef struct series {
@@ -641,7 +690,7 @@ int main(void)
         cmocka_unit_test(test_variance_class1), cmocka_unit_test(test_variance_vs_r),
         cmocka_unit_test(test_seasonal_vs_r),     cmocka_unit_test(test_short_seasonal_vs_r),
         cmocka_unit_test(test_short_series),
-        cmocka_unit_test(test_constant_and_sign),
+        cmocka_unit_test(test_constant_and_sign), cmocka_unit_test(test_random_series),
     };
     const struct CMUnitTest data_tests[] = {
         cmocka_unit_test(test_m1_yearly),
