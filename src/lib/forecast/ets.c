@@ -89,7 +89,8 @@ double ets_filter(const ets_model *mod, const double *y, size_t n, const double 
     for (int j = 0; j < m && season; j++)
         s[m - 1 - j] = x0[1 + trend + j];
     for (size_t i = 0; i < n; i++) {
-        double phib = trend ? phi * b : 0.0, q = l + phib, f = q, p = y[i], sl = season ? s[pos] : 0;
+        double phib = trend ? phi * b : 0.0, q = l + phib, f = q, p = y[i],
+               sl = season ? s[pos] : 0;
         if (season == ETS_ADD) {
             f = q + sl;
             p = y[i] - sl;
@@ -210,8 +211,8 @@ static int roots_inside(const double *c, int d, double r)
  * radius; only then are the roots computed, as forecast does (that is ~20x
  * faster than always computing them, and decides the same).
  */
-static int seasonal_roots_ok(const ets_model *mod, double beta, double phi, gsl_poly_complex_workspace *ws,
-                             double *coef, double *z)
+static int seasonal_roots_ok(const ets_model *mod, double beta, double phi,
+                             gsl_poly_complex_workspace *ws, double *coef, double *z)
 {
     int m = mod->m;
     double a = mod->alpha, g = mod->gamma;
@@ -255,7 +256,8 @@ static int admissible(const ets_model *mod, gsl_poly_complex_workspace *ws, doub
     if (mod->season == ETS_NONE) {
         if (a < 1 - 1 / phi || a > 1 + 1 / phi)
             return 0;
-        if (mod->trend != ETS_NONE && (mod->beta < a * (phi - 1) || mod->beta > (1 + phi) * (2 - a)))
+        if (mod->trend != ETS_NONE &&
+            (mod->beta < a * (phi - 1) || mod->beta > (1 + phi) * (2 - a)))
             return 0;
         return 1;
     }
@@ -348,7 +350,8 @@ static int nelder_mead(double (*fn)(const double *, void *), void *ctx, size_t n
                        double *fbest, int maxit)
 {
     const double alpha = 1.0, bet = 0.5, gamm = 2.0, intol = sqrt(DBL_EPSILON);
-    double P[MAX_PAR + 1][MAX_PAR + 2]; /* rows: coordinates, then value; columns: vertices, centroid */
+    double P[MAX_PAR + 1]
+            [MAX_PAR + 2]; /* rows: coordinates, then value; columns: vertices, centroid */
     size_t n = np, n1 = np + 1, C = np + 1; /* column index of the centroid */
     double f = fn(b, ctx);
     if (!isfinite(f))
@@ -750,7 +753,8 @@ static void class1(const ets_model *mod, const double *xn, size_t h, double *mea
 }
 
 /* C[ar x bc] = A[ar x ac] B[ac x bc] (row-major); transb: use B^T where B is [bc x ac]. */
-static void mm(const double *A, size_t ar, size_t ac, const double *B, size_t bc, int transb, double *C)
+static void mm(const double *A, size_t ar, size_t ac, const double *B, size_t bc, int transb,
+               double *C)
 {
     for (size_t i = 0; i < ar; i++)
         for (size_t j = 0; j < bc; j++) {
@@ -762,7 +766,8 @@ static void mm(const double *A, size_t ar, size_t ac, const double *B, size_t bc
 }
 
 /* C = A (x) B, A [ar x ac], B [br x bc]. */
-static void kron(const double *A, size_t ar, size_t ac, const double *B, size_t br, size_t bc, double *C)
+static void kron(const double *A, size_t ar, size_t ac, const double *B, size_t br, size_t bc,
+                 double *C)
 {
     size_t cc = ac * bc;
     for (size_t r = 0; r < ar; r++)
@@ -773,7 +778,8 @@ static void kron(const double *A, size_t ar, size_t ac, const double *B, size_t 
 }
 
 /* Class 3 (multiplicative errors and seasonality): forecast's class3(), literally. */
-static int class3(const ets_model *mod, const double *xn, double s2, size_t h, double *mean, double *var)
+static int class3(const ets_model *mod, const double *xn, double s2, size_t h, double *mean,
+                  double *var)
 {
     size_t q = 1 + (mod->trend != ETS_NONE), m = (size_t)mod->m, d = q * m;
     double phi = mod->damped ? mod->phi : 1.0, F1[4], G1[4], Mh[2 * ETS_MAX_M], T[2 * ETS_MAX_M],
@@ -903,7 +909,8 @@ static void model_name(const ets_model *mod, char *buf, size_t size)
 }
 
 /* Parses spec into allowed sets; returns 0, or -1 when malformed. */
-static int parse_spec(const char *spec, int err_ok[3], int trend_ok[2], int damp_ok[2], int seas_ok[3])
+static int parse_spec(const char *spec, int err_ok[3], int trend_ok[2], int damp_ok[2],
+                      int seas_ok[3])
 {
     size_t len = strlen(spec);
     if (len != 3 && !(len == 4 && spec[2] == 'd'))
@@ -964,9 +971,9 @@ static int fill_result(const ets_fit *fit, const double *y, size_t n, size_t h, 
     memcpy(out->fitted, fitted, n * sizeof *fitted);
     model_name(&fit->mod, out->model, sizeof out->model);
     size_t k = 0;
-#define PARAM(name, value)                                                                          \
+#define PARAM(name, value)                                                                         \
     do {                                                                                           \
-        snprintf(out->param_names[k], sizeof out->param_names[k], "%s", name);                    \
+        snprintf(out->param_names[k], sizeof out->param_names[k], "%s", name);                     \
         out->params[k++] = (value);                                                                \
     } while (0)
     PARAM("alpha", fit->mod.alpha);
@@ -1105,8 +1112,8 @@ ind_status ets_run_spec(const char *spec, const double *y, size_t n, int m, size
                          n);
 }
 
-static ind_status run(const double *y, size_t n, int m, size_t h, unsigned long seed, fc_result *out,
-                      ind_error *err)
+static ind_status run(const double *y, size_t n, int m, size_t h, unsigned long seed,
+                      fc_result *out, ind_error *err)
 {
     (void)seed; /* all forecast variances here are analytic */
     return ets_run_spec("ZZZ", y, n, m, h, out, err);
