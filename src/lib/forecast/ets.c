@@ -350,8 +350,8 @@ static int nelder_mead(double (*fn)(const double *, void *), void *ctx, size_t n
                        double *fbest, int maxit)
 {
     const double alpha = 1.0, bet = 0.5, gamm = 2.0, intol = sqrt(DBL_EPSILON);
-    double P[MAX_PAR + 1]
-            [MAX_PAR + 2]; /* rows: coordinates, then value; columns: vertices, centroid */
+    /* rows: coordinates, then the value; columns: the n + 1 vertices, then the centroid */
+    double P[MAX_PAR + 1][MAX_PAR + 2];
     size_t n = np, n1 = np + 1, C = np + 1; /* column index of the centroid */
     double f = fn(b, ctx);
     if (!isfinite(f))
