@@ -92,7 +92,7 @@ typedef struct ind_growth_summary {
     ind_figure ytd;      /* cumulative only: the YTD value at end as given */
     ind_figure years;    /* n: years from start to end */
     ind_figure yoy;      /* x_end / x_{end-1y} - 1 */
-    ind_figure pop;      /* x_end / x_{end-1} - 1; undefined for annual series ("annual series: see yoy") */
+    ind_figure pop;      /* x_end / x_{end-1} - 1; annual series: "annual series: see yoy" */
     ind_figure ytd_growth; /* cumulative only: YTD_end / YTD_{end-1y} - 1 */
     ind_figure two_year; /* sqrt(x_end / x_{end-2y}) - 1 = sqrt((1+g1)(1+g2)) - 1 */
     ind_figure cagr;     /* (latest / first)^(1/n) - 1 */
@@ -109,13 +109,20 @@ typedef struct ind_growth_summary {
 } ind_growth_summary;
 
 /*
- * Computes the growth figures of s into *out (every figure set, defined or
- * with a reason). Returns IND_OK; IND_E_ARG when opt->from is after opt->to
- * (both of the series' frequency); IND_E_UNDEFINED when the series is empty
- * or opt->from / opt->to has no value in s or is of another frequency (the
- * message says which; the window figures are then undefined with that reason
- * and the point figures refer to the last observation when opt->to is
- * usable). err may be NULL. opt NULL means defaults.
+ * Computes the growth figures of s into *out: every figure is set, defined or
+ * with a reason. No allocation; O(log n).
+ *
+ * Returns IND_OK, also when figures are undefined for reasons of the data
+ * (one observation, non-positive values, no value a year earlier, a base
+ * period without a value: see out->has_base). Fails, with a message naming
+ * the series, with
+ *   IND_E_ARG        opt->from after opt->to (periods of one frequency);
+ *   IND_E_UNDEFINED  s has no observations, or opt->to / opt->from has no
+ *                    value in s or is of another frequency. Every figure is
+ *                    then undefined with that reason, except that when only
+ *                    opt->from is unusable the point figures (latest, yoy,
+ *                    pop, ytd ...) are still computed at the end.
+ * err may be NULL; opt NULL means defaults.
  */
 ind_status ind_growth_summarize(const ind_series *s, const ind_growth_options *opt,
                                 ind_growth_summary *out, ind_error *err);
