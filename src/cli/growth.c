@@ -423,7 +423,7 @@ static void summarize_all(const growth_args *a, const ind_dataset *ds, ind_table
         if (!cli_selected(&a->sel, s))
             continue;
         o->series++;
-        ind_error_clear(&err);
+        /* err is filled on failure only, so it needs no clearing per series */
         if (ind_growth_summarize(s, &a->opt, &g, &err) == IND_OK)
             o->windows++;
         else if (o->first_error.code == IND_OK)
