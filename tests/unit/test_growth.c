@@ -350,6 +350,12 @@ static void year_to_date(void **state)
     assert_figure(g.pop, 0.083333333333333259);        /* single 13/12-1 */
     assert_figure(g.cagr, 0.25217702350381321);        /* (13/10)**(1/(14/12))-1 */
 
+    /* the index is on single values too: 13 (2024-03) on 12 (2023-03) */
+    opt.base = ind_period_make(IND_FREQ_MONTH, 2023, 3);
+    assert_int_equal(ind_growth_summarize(s, &opt, &g, NULL), IND_OK);
+    assert_figure(g.index, 108.33333333333333); /* 100*13/12 */
+    opt.base.freq = IND_FREQ_UNKNOWN;
+
     /* every derived single value */
     ind_growth_row row;
     for (size_t i = 0; i < s->n; i++) {
@@ -446,6 +452,10 @@ static void detail_rows(void **state)
     assert_undefined(row.index, "base period has no value");
     ind_growth_detail_row(s, NULL, 0, &row);
     assert_undefined(row.index, "no base period given");
+    opt.base = ind_period_make(IND_FREQ_HALF, 2020, 1);
+    ind_growth_detail_row(s, &opt, 0, &row);
+    assert_undefined(row.index, "base period of another frequency");
+    assert_undefined(row.ytd_growth, "not a cumulative (YTD) series");
 }
 
 int main(void)
