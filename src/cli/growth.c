@@ -269,11 +269,15 @@ static void notes_init(notes *nt, ind_format fmt)
     nt->last = NULL;
 }
 
+/* A period, or an empty cell (JSON null) when there is none. */
 static void period_cell(ind_table *t, bool ok, ind_period p)
 {
-    char text[IND_PERIOD_TEXT_MAX] = "";
-    if (ok)
-        ind_period_format(p, text, sizeof text);
+    char text[IND_PERIOD_TEXT_MAX];
+    if (!ok) {
+        ind_table_empty(t);
+        return;
+    }
+    ind_period_format(p, text, sizeof text);
     ind_table_text(t, text);
 }
 
