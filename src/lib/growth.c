@@ -287,7 +287,9 @@ ind_status ind_growth_summarize(const ind_series *s, const ind_growth_options *o
         ind_growth_options_init(&dflt);
         opt = &dflt;
     }
-    memset(out, 0, sizeof *out);
+    /* every figure is set on every path below; the why buffers only when used */
+    out->has_window = out->has_base = out->has_end = false;
+    out->start = out->end = (ind_period){IND_FREQ_UNKNOWN, 0};
     out->percent = ind_series_is_percent(s);
     out->cumulative = is_cumulative(s, opt);
     if (s->n == 0) {
