@@ -38,7 +38,7 @@ static const char help[] =
     "cell to its left); in CSV the cell is empty, in JSON null, and the notes\n"
     "column gives the reasons.\n"
     "\n"
-    "Columns: series entity unit from to first latest yoy_pct pop_pct cagr_pct\n"
+    "Columns: series entity unit from to years first latest yoy_pct pop_pct cagr_pct\n"
     "  change change_per_year pp growth_pct multiple doublings doubling_years\n"
     "  [index] [latest_ytd ytd_growth_pct] [notes: csv and json only].\n"
     "  Rates are in percent (cagr_pct 22.6 = 22.6 %/yr); table and md round them,\n"
@@ -137,6 +137,7 @@ static const col_def summary_cols[] = {
     TEXT("unit", K_UNIT, ALWAYS),
     TEXT("from", K_FROM, ALWAYS),
     TEXT("to", K_TO, ALWAYS),
+    SUM("years", -1, years, 1, ALWAYS),
     SUM("first", -1, first, 1, ALWAYS),
     SUM("latest", -1, latest, 1, ALWAYS),
     SUM("yoy_pct", 1, yoy, 100, ALWAYS),
