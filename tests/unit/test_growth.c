@@ -458,6 +458,88 @@ static void detail_rows(void **state)
     assert_undefined(row.ytd_growth, "not a cumulative (YTD) series");
 }
 
+/* Every figure is finite when defined and has a reason when not. */
+static void check_figure(ind_figure f)
+{
+    if (f.defined) {
+        assert_true(isfinite(f.value));
+    } else {
+        assert_non_null(f.why);
+        assert_true(f.why[0] != '\0');
+    }
+}
+
+static void check_summary(const ind_growth_summary *g)
+{
+    const ind_figure *all[] = {&g->first,
+                               &g->latest,
+                               &g->ytd,
+                               &g->years,
+                               &g->yoy,
+                               &g->pop,
+                               &g->ytd_growth,
+                               &g->two_year,
+                               &g->cagr,
+                               &g->change,
+                               &g->change_per_year,
+                               &g->pp,
+                               &g->growth,
+                               &g->multiple,
+                               &g->doublings,
+                               &g->doubling_time,
+                               &g->index};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        check_figure(*all[i]);
+}
+
+/* Random series with zeros, negatives, huge and tiny values, gaps, all frequencies. */
+static void never_nan_or_inf(void **state)
+{
+    fixture *f = *state;
+    static const double pool[] = {
+        0.0,      -0.0, 1.0,   -1.0, 1e-300, -1e-300, 1e300, -1e300, 1.7976931348623157e308,
+        4.9e-324, 2.5,  -3.75, 1e15, 123.456};
+    static const ind_freq freqs[] = {IND_FREQ_YEAR, IND_FREQ_HALF, IND_FREQ_QUARTER,
+                                     IND_FREQ_MONTH};
+    unsigned long seed = 20261126;
+    char name[32];
+    for (int k = 0; k < 400; k++) {
+        snprintf(name, sizeof name, "r%d", k);
+        ind_series *s = ind_dataset_series(f->ds, name, "");
+        ind_freq freq = freqs[k % 4];
+        int32_t ord = 2000 * (int32_t)freq;
+        for (int i = 0; i < 30; i++) {
+            seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+            ord += 1 + (int32_t)((seed >> 33) % 3); /* gaps of 0-2 periods */
+            double v = pool[(seed >> 40) % (sizeof pool / sizeof pool[0])];
+            ind_period p = {freq, ord};
+            assert_int_equal(ind_series_add(s, p, v, NULL), IND_OK);
+        }
+        if (k % 3 == 0)
+            ind_series_set_text(&s->unit, "%");
+        ind_growth_options opt;
+        ind_growth_options_init(&opt);
+        opt.cumulative = k % 2;
+        opt.base = ind_series_period(s, (size_t)(k % 30));
+        opt.from = ind_series_period(s, (size_t)(k % 7));
+        ind_growth_summary g;
+        assert_int_equal(ind_growth_summarize(s, &opt, &g, NULL), IND_OK);
+        check_summary(&g);
+        assert_int_equal(ind_growth_summarize(s, NULL, &g, NULL), IND_OK);
+        check_summary(&g);
+        for (size_t i = 0; i < s->n; i++) {
+            ind_growth_row row;
+            ind_growth_detail_row(s, &opt, i, &row);
+            check_figure(row.single);
+            check_figure(row.yoy);
+            check_figure(row.pop);
+            check_figure(row.change);
+            check_figure(row.index);
+            check_figure(row.ytd_growth);
+        }
+    }
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -471,6 +553,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(year_to_date_with_a_gap, setup, teardown),
         cmocka_unit_test_setup_teardown(half_year_to_date, setup, teardown),
         cmocka_unit_test_setup_teardown(detail_rows, setup, teardown),
+        cmocka_unit_test_setup_teardown(never_nan_or_inf, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
