@@ -27,6 +27,7 @@ typedef struct fc_result {
     char param_names[8][16];
     double params[8];
     double loglik, aicc, sigma2; /* NAN when the method has no likelihood */
+    double df; /* > 0: intervals from Student's t with df degrees of freedom; 0: Gaussian */
 } fc_result;
 
 typedef struct fc_method {
