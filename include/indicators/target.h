@@ -139,6 +139,7 @@ typedef struct ind_assessment {
     bool has_base;
     ind_period base;
     double base_value;
+    bool has_goal_level;    /* false when a growth target's level cannot be derived */
     double goal_level;      /* the level compared with values (growth: implied by the rate) */
     ind_period target;      /* the last period of the target year */
     double years_left;      /* target - latest, in years (may be <= 0) */

@@ -525,6 +525,7 @@ static const char *goal_level(const ind_target *t, ind_assessment *a)
 {
     if (t->kind != IND_TARGET_GROWTH) {
         a->goal_level = t->goal;
+        a->has_goal_level = true;
         return NULL;
     }
     const char *why = NULL;
@@ -536,6 +537,7 @@ static const char *goal_level(const ind_target *t, ind_assessment *a)
         why = "a growth rate must be above -100%";
     else if (!(ind_period_years_between(a->base, a->target) > 0))
         why = "the target year is not after the base";
+    a->has_goal_level = !why;
     if (!why)
         a->goal_level =
             a->base_value * pow(1 + t->goal / 100, ind_period_years_between(a->base, a->target));
@@ -740,6 +742,7 @@ static ind_status assess_total(const ind_series *s, const ind_target *t,
     int d = direction(t), freq = (int)s->freq;
     int year = ind_period_year(a->latest), k = ind_period_sub(a->latest);
     a->goal_level = t->goal;
+    a->has_goal_level = true;
     a->escap_value = a->anticipated = a->trend_change = a->trend_value = a->trend_miss =
         no_fig("not defined for a year's total");
     a->forecast = a->probability = a->meets = a->forecast_growth = no_fig("no forecast");
