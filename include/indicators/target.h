@@ -149,7 +149,8 @@ typedef struct ind_assessment {
     ind_figure required_change; /* change a year needed (total: per remaining period) */
     ind_figure actual_growth;   /* CAGR since the base (total: year-to-date growth) */
 
-    ind_figure growth_ratio;    /* Eurostat R (total: pace / goal) */
+    ind_figure base_required_growth; /* CAGR from the base that just meets the goal */
+    ind_figure growth_ratio;    /* Eurostat R = actual_growth / base_required_growth (total: pace / goal) */
     ind_eurostat eurostat;
     ind_figure trend_change;    /* Destatis: mean annual change of the last 5 years */
     ind_figure trend_value;     /* ... extended linearly to the target year */

@@ -415,7 +415,7 @@ static void note_lines(FILE *out, size_t i, const result *r, bool md)
 {
     const ind_assessment *a = &r->a;
     const char *lead = md ? "   - " : "    ";
-    char v[32], w[32], p[IND_PERIOD_TEXT_MAX];
+    char v[32], w[32], x[32], p[IND_PERIOD_TEXT_MAX];
     fprintf(out, md ? "%zu. `%s`%s%s\n" : "[%zu] %s%s%s\n", i + 1, r->t->text,
             r->t->label[0] ? " - " : "", r->t->label);
     fprintf(out, "%s%s: %s\n", lead, ind_verdict_name(a->verdict), a->reason);
@@ -428,9 +428,9 @@ static void note_lines(FILE *out, size_t i, const result *r, bool md)
                 num(a->goal_level, v, sizeof v), r->t->year, num(a->base_value, w, sizeof w),
                 period_text(a->base, p, sizeof p), r->t->goal);
     if (a->kind == IND_TARGET_TOTAL && a->pace.defined) {
-        fprintf(out, "%space %s for the year; %s still needed, %s a period", lead,
-                num(a->pace.value, v, sizeof v), num(a->gap.value, w, sizeof w),
-                a->required_change.defined ? num(a->required_change.value, v, sizeof v) : "n/a");
+        fprintf(out, "%s%s still needed in the rest of the year (%s a period)", lead,
+                num(a->gap.value, w, sizeof w),
+                a->required_change.defined ? num(a->required_change.value, x, sizeof x) : "n/a");
         if (a->seasonal.defined)
             fprintf(out, "; same-period projection %s", num(a->seasonal.value, v, sizeof v));
         fputc('\n', out);
@@ -475,7 +475,7 @@ static int write_short(const result *res, size_t n, const target_args *args)
 static const char *const full_names[] = {
     "target", "label", "series", "entity", "kind", "op", "goal", "target_year", "goal_level",
     "base", "base_value", "latest", "latest_value", "gap", "required_growth_pct",
-    "required_change", "actual_growth_pct", "growth_ratio", "eurostat", "trend_change",
+    "required_change", "actual_growth_pct", "base_required_growth_pct", "growth_ratio", "eurostat", "trend_change",
     "trend_value", "trend_miss_pct", "destatis", "escap_value", "anticipated_progress", "escap",
     "elapsed_pct", "pace", "same_period_projection", "method", "model", "forecast",
     "forecast_growth_pct",
@@ -571,6 +571,7 @@ static void full_row(ind_table *tab, const result *r, const target_args *args)
     fig_cell(tab, &a->required_growth, 100);
     fig_cell(tab, &a->required_change, 1);
     fig_cell(tab, &a->actual_growth, 100);
+    fig_cell(tab, &a->base_required_growth, 100);
     fig_cell(tab, &a->growth_ratio, 1);
     category_cell(tab, ind_eurostat_name(a->eurostat), &a->growth_ratio);
     fig_cell(tab, &a->trend_change, 1);

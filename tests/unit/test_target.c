@@ -472,8 +472,10 @@ static void target_year_past(void **state)
     assert_string_equal(a.reason, "met in 2022: 3 >= 2.5");
     a = assess_plain(s, "a >= 3.5 by 2022");
     assert_int_equal(a.verdict, IND_VERDICT_CANNOT_ASSESS);
-    assert_string_equal(a.reason, "target year 2022 is past: missed (3, goal 3.5)");
+    assert_string_equal(a.reason, "target year 2022 is past: missed (3, goal 3.5); met later, in 2023");
     assert_false(a.required_growth.defined);
+    a = assess_plain(s, "a >= 3.5 by 2021");
+    assert_string_equal(a.reason, "target year 2021 is past: missed (2, goal 3.5); met later, in 2023");
     a = assess_plain(s, "a >= 5 by 2023"); /* the target year is the latest: no time left */
     assert_int_equal(a.verdict, IND_VERDICT_CANNOT_ASSESS);
     a = assess_plain(s, "a >= 5 by 2015");
