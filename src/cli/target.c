@@ -461,10 +461,15 @@ static int write_short(const result *res, size_t n, const target_args *args)
         short_row(tab, i, &res[i], args->color);
     if (ind_table_finish(tab) != IND_OK)
         return EXIT_DATA;
-    bool md = args->fmt == IND_FORMAT_MD;
-    fputs(md ? "\nNotes (* marks a verdict some method disagrees with):\n\n"
-             : "\n* some method disagrees with the verdict (see the notes)\n\n",
-          stdout);
+    bool md = args->fmt == IND_FORMAT_MD, starred = false;
+    for (size_t i = 0; i < n; i++)
+        starred = starred || res[i].a.disagree[0];
+    if (md)
+        fputs(starred ? "\nNotes (* marks a verdict some method disagrees with):\n\n" : "\nNotes:\n\n",
+              stdout);
+    else
+        fputs(starred ? "\n* some method disagrees with the verdict (see the notes)\n\n" : "\n",
+              stdout);
     for (size_t i = 0; i < n; i++)
         note_lines(stdout, i, &res[i], md);
     return EXIT_OK;
@@ -480,7 +485,7 @@ static const char *const full_names[] = {
     "elapsed_pct", "pace", "same_period_projection", "method", "model", "forecast",
     "forecast_growth_pct",
 };
-static const char *const tail_names[] = {"probability_pct", "first_meets", "verdict", "reason",
+static const char *const tail_names[] = {"probability_pct", "probability_note", "first_meets", "verdict", "reason",
                                          "disagree", "notes"};
 #define NFULL (sizeof full_names / sizeof full_names[0])
 #define NTAIL (sizeof tail_names / sizeof tail_names[0])
@@ -491,7 +496,7 @@ static bool is_text(const char *name)
     static const char *const text[] = {"target", "label",  "series", "entity",  "kind",
                                        "op",     "base",   "latest", "eurostat", "destatis",
                                        "escap",  "method", "model",  "verdict", "reason",
-                                       "disagree", "notes", "first_meets"};
+                                       "disagree", "notes", "first_meets", "probability_note"};
     for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
         if (strcmp(name, text[i]) == 0)
             return true;
@@ -598,6 +603,7 @@ static void full_row(ind_table *tab, const result *r, const target_args *args)
         }
     }
     fig_cell(tab, &a->probability, 100);
+    ind_table_text(tab, a->probability.defined ? "" : a->probability.why);
     char p[IND_PERIOD_TEXT_MAX];
     if (a->meets.defined) {
         ind_period m = {r->s->freq, (int32_t)a->meets.value};
@@ -690,15 +696,22 @@ static int assess_all(ind_dataset *const *ds, const target_args *args, result *r
     return EXIT_OK;
 }
 
+/* EXIT_TARGET, saying so on stderr, when a target is in the --fail-on state. */
 static int fail_status(const result *res, size_t n, int fail_on)
 {
+    size_t count = 0;
     for (size_t i = 0; i < n; i++) {
         ind_verdict v = res[i].a.verdict;
         if ((fail_on == FAIL_OFF_TRACK && v == IND_VERDICT_OFF_TRACK) ||
             (fail_on == FAIL_AT_RISK && (v == IND_VERDICT_OFF_TRACK || v == IND_VERDICT_AT_RISK)))
-            return EXIT_TARGET;
+            count++;
     }
-    return EXIT_OK;
+    if (count == 0)
+        return EXIT_OK;
+    fprintf(stderr, "indicators target: %zu of %zu targets %s (--fail-on %s)\n", count, n,
+            fail_on == FAIL_OFF_TRACK ? "off track" : "at risk or off track",
+            fail_on == FAIL_OFF_TRACK ? "off-track" : "at-risk");
+    return EXIT_TARGET;
 }
 
 static int load_targets_file(target_args *args)
