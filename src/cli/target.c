@@ -88,6 +88,8 @@ static const char help_methods[] =
 static const char help_options[] =
     "  --level L[,L...]      interval levels in percent (default 80,95)\n"
     "  --no-forecast         skip the forecast\n"
+    "  --cumulative          values are year-to-date totals (累计): a year total is\n"
+    "                        the latest value of the year, not a sum\n"
     "  --fail-on STATE       exit 3 when any target is off-track (--fail-on off-track)\n"
     "                        or at risk or worse (--fail-on at-risk); achieved and\n"
     "                        cannot-assess never fail\n"
@@ -110,6 +112,7 @@ enum {
     OPT_LEVEL,
     OPT_NO_FORECAST,
     OPT_FAIL_ON,
+    OPT_CUMULATIVE,
 };
 
 enum { FAIL_NONE, FAIL_OFF_TRACK, FAIL_AT_RISK };
@@ -126,6 +129,7 @@ typedef struct target_args {
     ind_target_options opt;
     ind_format fmt;
     int fail_on;
+    bool cumulative;
     bool color;
 } target_args;
 
@@ -248,6 +252,9 @@ static int command_option(target_args *args, int c, char *arg)
         return EXIT_OK;
     case OPT_FAIL_ON:
         return fail_on_option(args, arg);
+    case OPT_CUMULATIVE:
+        args->cumulative = true;
+        return EXIT_OK;
     case OPT_FORMAT:
         return cli_format_option("target", arg, &args->fmt) ? EXIT_USAGE : EXIT_OK;
     default:
@@ -266,6 +273,7 @@ static int parse_args(int argc, char **argv, target_args *args)
         {"level", required_argument, NULL, OPT_LEVEL},
         {"no-forecast", no_argument, NULL, OPT_NO_FORECAST},
         {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+        {"cumulative", no_argument, NULL, OPT_CUMULATIVE},
         {"format", required_argument, NULL, OPT_FORMAT},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
@@ -428,11 +436,14 @@ static void note_lines(FILE *out, size_t i, const result *r, bool md)
                 num(a->goal_level, v, sizeof v), r->t->year, num(a->base_value, w, sizeof w),
                 period_text(a->base, p, sizeof p), r->t->goal);
     if (a->kind == IND_TARGET_TOTAL && a->pace.defined) {
-        fprintf(out, "%s%s still needed in the rest of the year (%s a period)", lead,
+        fprintf(out, "%s%s %s in the rest of the year (%s a period)", lead,
                 num(a->gap.value, w, sizeof w),
+                r->t->op == IND_TARGET_AT_MOST ? "left under the cap" : "still needed",
                 a->required_change.defined ? num(a->required_change.value, x, sizeof x) : "n/a");
         if (a->seasonal.defined)
-            fprintf(out, "; same-period projection %s", num(a->seasonal.value, v, sizeof v));
+            fprintf(out, "; year-to-date %s on the same periods of %d, same-period projection %s",
+                    pct(&a->actual_growth, w, sizeof w), r->t->year - 1,
+                    num(a->seasonal.value, v, sizeof v));
         fputc('\n', out);
     }
     if (a->weather == IND_WEATHER_NONE && a->kind != IND_TARGET_TOTAL && a->trend_value.why)
@@ -441,8 +452,10 @@ static void note_lines(FILE *out, size_t i, const result *r, bool md)
         fprintf(out, "%sESCAP: %s\n", lead, a->anticipated.why);
     if (a->has_forecast) {
         fprintf(out, "%sforecast: %s (%s)", lead, a->method, a->model);
-        if (a->meets.defined)
-            fprintf(out, ", meets the goal in %d", (int)a->meets.value);
+        if (a->meets.defined) {
+            ind_period m = {r->s->freq, (int32_t)a->meets.value};
+            fprintf(out, ", meets the goal in %s", period_text(m, p, sizeof p));
+        }
         if (!a->probability.defined && a->probability.why)
             fprintf(out, "; %s", a->probability.why);
         fputc('\n', out);
@@ -738,9 +751,12 @@ static int run(target_args *args)
     int status = EXIT_OK;
     if (args->targets_file && (status = load_targets_file(args)) != EXIT_OK)
         goto out;
-    for (size_t k = 0; k < args->nfiles; k++)
+    for (size_t k = 0; k < args->nfiles; k++) {
         if ((status = cli_load(args->files[k], &args->load, NULL, &ds[k], NULL)) != EXIT_OK)
             goto out;
+        for (size_t i = 0; args->cumulative && i < ind_dataset_count(ds[k]); i++)
+            ind_dataset_at(ds[k], i)->flags |= IND_SERIES_CUMULATIVE;
+    }
     res = calloc(args->n, sizeof *res);
     if (!res) {
         status = EXIT_DATA;
