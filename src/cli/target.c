@@ -381,7 +381,7 @@ static const ind_column short_columns[] = {
     {"P(meet)", IND_COL_TEXT, 0},   {"verdict", IND_COL_TEXT, 0},
 };
 
-static void short_row(ind_table *tab, size_t i, const result *r, bool color)
+static void short_row(ind_table *tab, size_t i, const result *r)
 {
     const ind_assessment *a = &r->a;
     char buf[160], v[32], p[IND_PERIOD_TEXT_MAX];
@@ -407,14 +407,8 @@ static void short_row(ind_table *tab, size_t i, const result *r, bool color)
     if (a->probability.defined)
         snprintf(buf, sizeof buf, "%.0f%%", 100 * a->probability.value);
     ind_table_text(tab, a->probability.defined ? buf : "n/a");
-    if (color) {
-        snprintf(buf, sizeof buf, "%s%s\033[0m%s", colour_of(a->verdict), ind_verdict_name(a->verdict),
-                 a->disagree[0] ? " *" : "");
-        ind_table_text(tab, buf);
-    } else {
-        snprintf(buf, sizeof buf, "%s%s", ind_verdict_name(a->verdict), a->disagree[0] ? " *" : "");
-        ind_table_text(tab, buf);
-    }
+    snprintf(buf, sizeof buf, "%s%s", ind_verdict_name(a->verdict), a->disagree[0] ? " *" : "");
+    ind_table_text(tab, buf);
     ind_table_end_row(tab);
 }
 
@@ -464,15 +458,48 @@ static void note_lines(FILE *out, size_t i, const result *r, bool md)
         fprintf(out, "%s%s\n", lead, a->forecast_note);
 }
 
+/*
+ * Prints the finished table with the verdict coloured. The verdict is the
+ * last column, so colouring it after the layout keeps the columns aligned
+ * (the table writer would count the escape codes as width).
+ */
+static void print_coloured(const char *text, const result *res, size_t n)
+{
+    size_t line = 0;
+    for (const char *p = text; *p; line++) {
+        const char *end = strchr(p, '\n');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        const char *name = line >= 2 && line - 2 < n ? ind_verdict_name(res[line - 2].a.verdict) : "";
+        size_t star = line >= 2 && line - 2 < n && res[line - 2].a.disagree[0] ? 2 : 0;
+        size_t nlen = strlen(name);
+        if (nlen && len >= nlen + star && strncmp(p + len - star - nlen, name, nlen) == 0)
+            printf("%.*s%s%s\033[0m%.*s\n", (int)(len - star - nlen), p,
+                   colour_of(res[line - 2].a.verdict), name, (int)star, p + len - star);
+        else
+            printf("%.*s\n", (int)len, p);
+        p += len + (end ? 1 : 0);
+    }
+}
+
 static int write_short(const result *res, size_t n, const target_args *args)
 {
-    ind_table *tab = ind_table_new(short_columns, sizeof short_columns / sizeof short_columns[0],
-                                   args->fmt, stdout);
-    if (!tab)
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = args->color ? open_memstream(&text, &len) : stdout;
+    if (!out)
         return EXIT_DATA;
-    for (size_t i = 0; i < n; i++)
-        short_row(tab, i, &res[i], args->color);
-    if (ind_table_finish(tab) != IND_OK)
+    ind_table *tab = ind_table_new(short_columns, sizeof short_columns / sizeof short_columns[0],
+                                   args->fmt, out);
+    for (size_t i = 0; tab && i < n; i++)
+        short_row(tab, i, &res[i]);
+    ind_status st = tab ? ind_table_finish(tab) : IND_E_NOMEM;
+    if (args->color) {
+        fclose(out);
+        if (st == IND_OK)
+            print_coloured(text ? text : "", res, n);
+        free(text);
+    }
+    if (st != IND_OK)
         return EXIT_DATA;
     bool md = args->fmt == IND_FORMAT_MD, starred = false;
     for (size_t i = 0; i < n; i++)
