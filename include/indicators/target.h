@@ -59,6 +59,7 @@ typedef struct ind_target {
     int base_year;      /* when has_base; growth "2021-2025" means base 2020 */
     char label[IND_TARGET_TEXT_MAX]; /* a description, "" when none */
     char text[IND_TARGET_TEXT_MAX];  /* the target as written, for messages */
+    long line;          /* line in the targets file; 0 for a parsed --target */
 } ind_target;
 
 /*
@@ -189,8 +190,9 @@ typedef struct ind_assessment {
  * Fills *out completely, with reasons for every undefined figure, and
  * returns IND_OK; cases the methods cannot judge (too few points, mixed
  * signs, target year past) are a verdict of IND_VERDICT_CANNOT_ASSESS with
- * the reason, not an error. Fails only with IND_E_ARG for an empty series
- * or a forecast method that does not exist (err says which).
+ * the reason, not an error; so is a forecast that fails (forecast_note says
+ * why). Fails only with IND_E_ARG for an empty series or a forecast method
+ * that does not exist, or IND_E_NOMEM (err says which).
  */
 ind_status ind_target_assess(const ind_series *s, const ind_target *t,
                              const ind_target_options *opt, ind_assessment *out, ind_error *err);

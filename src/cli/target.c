@@ -425,6 +425,9 @@ static void note_lines(FILE *out, size_t i, const result *r, bool md)
         fprintf(out, "%s* disagreeing: %s\n", lead, a->disagree);
     if (!r->s)
         return;
+    if (r->t->has_base && a->has_base && ind_period_year(a->base) != r->t->base_year)
+        fprintf(out, "%sno value for the base year %d: measured from %s\n", lead, r->t->base_year,
+                period_text(a->base, p, sizeof p));
     if (r->t->kind == IND_TARGET_GROWTH && a->has_base)
         fprintf(out, "%sthe goal means %s in %d (%s in %s grown at %.15g%%/yr)\n", lead,
                 num(a->goal_level, v, sizeof v), r->t->year, num(a->base_value, w, sizeof w),
@@ -705,35 +708,40 @@ static const ind_series *find_series(ind_dataset *const *ds, size_t nds, const i
     return NULL;
 }
 
+/* Finds every target's series; prints each one missing (with its file line) and fails. */
+static int find_all(ind_dataset *const *ds, const target_args *args, result *res)
+{
+    int status = EXIT_OK;
+    for (size_t i = 0; i < args->n; i++) {
+        char why[256];
+        res[i].t = &args->targets[i];
+        res[i].s = find_series(ds, args->nfiles, res[i].t, why, sizeof why);
+        if (res[i].s)
+            continue;
+        if (res[i].t->line)
+            fprintf(stderr, "%s:%ld: error: %s\n", args->targets_file, res[i].t->line, why);
+        else
+            fprintf(stderr, "indicators target: error: --target '%s': %s\n", res[i].t->text, why);
+        status = EXIT_DATA;
+    }
+    if (status != EXIT_OK)
+        fprintf(stderr, "indicators target: run 'indicators inspect FILE' to list the series of a file\n");
+    return status;
+}
+
 static int assess_all(ind_dataset *const *ds, const target_args *args, result *res)
 {
-    for (size_t i = 0; i < args->n; i++) {
-        result *r = &res[i];
-        r->t = &args->targets[i];
-        char why[sizeof r->a.reason];
-        r->s = find_series(ds, args->nfiles, r->t, why, sizeof why);
-        if (!r->s) {
-            fprintf(stderr, "indicators target: warning: target '%s': %s\n", r->t->text, why);
-            memset(&r->a, 0, sizeof r->a);
-            r->a.kind = r->t->kind;
-            r->a.verdict = IND_VERDICT_CANNOT_ASSESS;
-            snprintf(r->a.reason, sizeof r->a.reason, "%s", why);
-            static const ind_figure none = {false, 0, "no series"};
-            r->a.gap = r->a.required_growth = r->a.required_change = r->a.actual_growth =
-                r->a.growth_ratio = r->a.trend_change = r->a.trend_value = r->a.trend_miss =
-                    r->a.escap_value = r->a.anticipated = r->a.elapsed = r->a.pace =
-                        r->a.seasonal = r->a.forecast = r->a.forecast_growth =
-                            r->a.probability = r->a.meets = none;
-            continue;
-        }
+    int status = find_all(ds, args, res);
+    for (size_t i = 0; i < args->n && status == EXIT_OK; i++) {
         ind_error err;
         ind_error_clear(&err);
-        if (ind_target_assess(r->s, r->t, &args->opt, &r->a, &err) != IND_OK) {
-            fprintf(stderr, "indicators target: error: target '%s': %s\n", r->t->text, err.message);
-            return EXIT_DATA;
+        if (ind_target_assess(res[i].s, res[i].t, &args->opt, &res[i].a, &err) != IND_OK) {
+            fprintf(stderr, "indicators target: error: target '%s': %s\n", res[i].t->text,
+                    err.message);
+            status = EXIT_DATA;
         }
     }
-    return EXIT_OK;
+    return status;
 }
 
 /* EXIT_TARGET, saying so on stderr, when a target is in the --fail-on state. */

@@ -579,6 +579,7 @@ static void read_target(file_state *st)
         return;
     }
     ind_target_format(&t, t.text, sizeof t.text);
+    t.line = st->cell_line[0];
     if (st->n == st->cap) {
         size_t cap = st->cap ? st->cap * 2 : 16;
         ind_target *grown = realloc(st->targets, cap * sizeof *grown);
