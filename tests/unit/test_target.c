@@ -199,6 +199,8 @@ static void file_good(void **state)
     assert_int_equal(n, 4);
     assert_string_equal(t[0].series, "rd_intensity");
     assert_string_equal(t[0].label, "example");
+    assert_int_equal(t[0].line, 2);
+    assert_int_equal(t[1].line, 4); /* after a blank line */
     assert_int_equal(t[1].kind, IND_TARGET_GROWTH);
     assert_int_equal(t[1].base_year, 2020);
     assert_string_equal(t[1].label, "14th Five-Year Plan, 7%");
