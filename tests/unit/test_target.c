@@ -601,7 +601,11 @@ static void forecast_probability(void **state)
     assert_true(lo.lo[0] < 19 && lo.hi[0] > 19 && lo.lo[1] < lo.lo[0]);
     /* the first year the forecast meets 25: 17 + k = 25 at 2031 */
     assert_int_equal((int)hi.meets.value, 2031);
-    assert_non_null(strstr(hi.disagree, "") ); /* hi is off track by R: no disagreement needed */
+    /* R = (1.7^(1/7) - 1) / (2.5^(1/9) - 1) = 0.735: at risk, which any probability agrees with */
+    assert_int_equal(hi.verdict, IND_VERDICT_AT_RISK);
+    assert_string_equal(hi.disagree, "");
+    assert_int_equal(lo.verdict, IND_VERDICT_ON_TRACK); /* R = 1.17, P > 0.5: no disagreement */
+    assert_string_equal(lo.disagree, "");
 
     ind_target t = target("a >= 18 by 2025");
     ind_target_options opt;
@@ -611,6 +615,48 @@ static void forecast_probability(void **state)
     ind_error err;
     assert_int_equal(ind_target_assess(s, &t, &opt, &a, &err), IND_E_ARG);
     assert_non_null(strstr(err.message, "no-such-method"));
+}
+
+/*
+ * The probability through the bounded (0..100) transform of a % series,
+ * against R: x <- c(2.40, 2.44, 2.54, 2.65, 2.69); y <- qlogis(x / 100);
+ * f <- rwf(y, h = 1, drift = TRUE, level = 80); m <- f$mean[1];
+ * sd <- (f$upper[1] - m) / qnorm(.9); plogis(m) * 100 = 2.7676671496946,
+ * 1 - pnorm((qlogis(.028) - m) / sd) = 0.240520075430332, 80% interval
+ * plogis(f$lower/upper) * 100 = [2.70978899173681, 2.82674560447279].
+ */
+static void forecast_bounded_against_r(void **state)
+{
+    static const int years[] = {2020, 2021, 2022, 2023, 2024};
+    static const double v[] = {2.40, 2.44, 2.54, 2.65, 2.69};
+    ind_series *s = series(state, "rd_intensity", IND_FREQ_YEAR, 5, years, NULL, v);
+    ind_series_set_text(&s->unit, "%");
+    ind_assessment a = assess_forecast(s, "rd_intensity >= 2.8 by 2025", "drift");
+    assert_close(a.forecast.value, 2.7676671496946, 1e-10);
+    assert_close(a.probability.value, 0.240520075430332, 1e-9);
+    assert_close(a.lo[0], 2.70978899173681, 1e-9);
+    assert_close(a.hi[0], 2.82674560447279, 1e-9);
+    assert_int_equal(a.verdict, IND_VERDICT_AT_RISK); /* R = 0.924 */
+    assert_int_equal(a.weather, IND_WEATHER_CLOUDY);  /* 2.7625 misses by 34% of 0.11 */
+    assert_close(a.trend_miss.value, 0.0375 / 0.11, 1e-9);
+}
+
+/*
+ * A year total with one period left: P(H1 + H2 >= goal) from the H2
+ * forecast. R: naive(c(3000, 4100, 3500, 4800, 4000, 5084, 4804), h = 1):
+ * sd = (upper80 - mean) / qnorm(.9) = 926.7736; pnorm(524 / sd) = 0.7140999.
+ */
+static void total_probability_against_r(void **state)
+{
+    static const int years[] = {2021, 2021, 2022, 2022, 2023, 2023, 2024};
+    static const int halves[] = {1, 2, 1, 2, 1, 2, 1};
+    static const double v[] = {3000, 4100, 3500, 4800, 4000, 5084, 4804};
+    ind_series *s = series(state, "talent", IND_FREQ_HALF, 7, years, halves, v);
+    ind_assessment a = assess_forecast(s, "talent >= 9084 in 2024", "naive");
+    assert_close(a.forecast.value, 9608, 1e-12);
+    assert_close(a.probability.value, 0.7140999, 1e-6);
+    a = assess_forecast(s, "talent <= 9084 in 2024", "naive");
+    assert_close(a.probability.value, 1 - 0.7140999, 1e-5);
 }
 
 static void empty_series(void **state)
@@ -646,6 +692,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(total_single_half, setup, teardown),
         cmocka_unit_test_setup_teardown(total_missing_period, setup, teardown),
         cmocka_unit_test_setup_teardown(forecast_probability, setup, teardown),
+        cmocka_unit_test_setup_teardown(forecast_bounded_against_r, setup, teardown),
+        cmocka_unit_test_setup_teardown(total_probability_against_r, setup, teardown),
         cmocka_unit_test_setup_teardown(empty_series, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
