@@ -245,8 +245,9 @@ static ind_status run_method(const fc_method *m, const series_view *v, int perio
                              unsigned long seed, fc_result *res, ind_error *err)
 {
     double *mean = res->mean, *sd = res->sd, *fitted = res->fitted;
+    int transform = res->transform;
     memset(res, 0, sizeof *res);
-    res->mean = mean, res->sd = sd, res->fitted = fitted;
+    res->mean = mean, res->sd = sd, res->fitted = fitted, res->transform = transform;
     for (size_t i = 0; i < v->len; i++)
         fitted[i] = NAN;
     res->loglik = res->aicc = res->sigma2 = NAN;
@@ -417,6 +418,7 @@ ind_status ind_forecast_run(const double *y, size_t n, ind_freq freq,
         goto out;
     }
     const fc_method *used = row->impl;
+    res.transform = (int)tr;
     st = run_method(used, &v, period, steps, opt->seed, &res, err);
     if (st != IND_OK && st != IND_E_NOMEM)
         st = fall_back(used->name, &v, period, steps, opt->seed, &res, &used, err);
