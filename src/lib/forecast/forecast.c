@@ -43,16 +43,17 @@ static const ind_forecast_method public_rows[] = {
 typedef struct method_row {
     const fc_method *impl;
     bool log_scale; /* the method models log(y): the framework applies the log transform */
+    bool log_if_positive; /* without a transform asked for, model log(y) when all y > 0 */
 } method_row;
 
 static const method_row rows[] = {
-    {&fc_auto, false},  {&fc_naive, false}, {&fc_drift, false},
-    {&fc_linear, false}, {&fc_loglinear, true}, {&fc_theta, false},
+    {&fc_auto, false, true},    {&fc_naive, false, false},    {&fc_drift, false, false},
+    {&fc_linear, false, false}, {&fc_loglinear, true, false}, {&fc_theta, false, false},
 #ifdef HAVE_FC_ETS
-    {&fc_ets, false},
+    {&fc_ets, false, false},
 #endif
 #ifdef HAVE_FC_ARIMA
-    {&fc_arima, false},
+    {&fc_arima, false, false},
 #endif
 };
 
@@ -405,6 +406,11 @@ ind_status ind_forecast_run(const double *y, size_t n, ind_freq freq,
                            pub->name, pub->min_obs, v.nobs);
         goto out;
     }
+    bool positive = row->log_if_positive && tr == IND_TRANSFORM_NONE;
+    for (size_t i = 0; positive && i < v.len; i++)
+        positive = v.x[i] > 0;
+    if (positive)
+        tr = IND_TRANSFORM_LOG;
     for (size_t i = 0; i < v.len; i++)
         if ((st = to_model(v.x[i], tr, opt->lower, opt->upper, i, &v.z[i], err)) != IND_OK)
             goto out;
