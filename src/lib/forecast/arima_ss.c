@@ -117,87 +117,118 @@ static int arma_acov(int p, int q, const double *phi, const double *theta, int r
 }
 
 /*
- * a_t[i] = sum_{k=i}^{r-1} phi_{k+1} y_{t+i-k-1} + theta_k e_{t+i-k}; its
- * covariances follow from Cov(y_{t+u}, y_{t+v}) = gamma_|u-v|,
- * Cov(y_{t+u}, e_{t+v}) = psi_{u-v} (0 when u < v), Cov(e_u, e_v) = [u = v].
+ * a_t[i] = sum_{k=i}^{r-1} phi_{k+1} y_{t+i-k-1} + theta_k e_{t+i-k}, so its
+ * covariance with y_t is sum_k phi_{k+1} gamma_{k+1-i} + theta_k psi_{k-i}.
+ * That first column fixes the rest through P = T P T' + R R', read from the
+ * bottom-right corner up: P_ij = (RR')_ij + phi_i phi_j P_00 + phi_i P_{j+1,0}
+ * + phi_j P_{i+1,0} + P_{i+1,j+1} (zero outside the matrix).
  */
 int arima_state_cov(int p, int q, const double *phi, const double *theta, double *P)
 {
     int r = p > q + 1 ? p : q + 1;
-    double gamma[R_MAX + 2], psi[R_MAX + 2];
+    double gamma[R_MAX + 2], psi[R_MAX + 2], c[R_MAX + 1], ph[R_MAX], tv[R_MAX];
     if (arma_acov(p, q, phi, theta, r, gamma, psi) != 0)
         return -1;
     for (int i = 0; i < r; i++) {
-        for (int j = i; j < r; j++) {
-            double s = 0.0;
-            for (int k = i; k < r; k++) {
-                double pk = phi_at(phi, p, k + 1), tk = theta_at(theta, q, k);
-                for (int l = j; l < r; l++) {
-                    double pl = phi_at(phi, p, l + 1), tl = theta_at(theta, q, l);
-                    int u = i - k, v = j - l; /* e offsets; y offsets are u-1, v-1 */
-                    if (pk != 0.0 && pl != 0.0)
-                        s += pk * pl * gamma[abs(u - v)];
-                    if (pk != 0.0 && tl != 0.0 && u - 1 >= v)
-                        s += pk * tl * psi[u - 1 - v];
-                    if (tk != 0.0 && pl != 0.0 && v - 1 >= u)
-                        s += tk * pl * psi[v - 1 - u];
-                    if (u == v)
-                        s += tk * tl;
-                }
-            }
-            P[i * r + j] = P[j * r + i] = s;
-        }
+        ph[i] = phi_at(phi, p, i + 1);
+        tv[i] = theta_at(theta, q, i);
     }
+    for (int i = 0; i < r; i++) {
+        double s = 0.0;
+        for (int k = i; k < r; k++)
+            s += ph[k] * gamma[k + 1 - i] + tv[k] * psi[k - i];
+        c[i] = s;
+    }
+    c[r] = 0.0;
+    double p00 = c[0];
+    for (int i = r - 1; i >= 0; i--)
+        for (int j = r - 1; j >= i; j--) {
+            double next = (i + 1 < r && j + 1 < r) ? P[(i + 1) * r + j + 1] : 0.0;
+            double v = tv[i] * tv[j] + ph[i] * ph[j] * p00 + ph[i] * c[j + 1] + ph[j] * c[i + 1] +
+                       next;
+            P[i * r + j] = P[j * r + i] = v;
+        }
     return 0;
 }
 
 int arima_kalman(const double *w, size_t n, double mean, int p, int q, const double *phi,
                  const double *theta, arima_kf *kf, double *resid)
 {
+    enum { S = R_MAX + 1 }; /* stride of the padded matrices: row and column r stay 0 */
     int r = p > q + 1 ? p : q + 1;
-    double *a = kf->a, *P = kf->P;
-    double Pnew[R_MAX * R_MAX], anew[R_MAX], Rv[R_MAX], ph[R_MAX];
+    double Pp[S * S] = {0}, Pn[S * S] = {0}, RR[S * S], a[S] = {0}, anew[S], Rv[S], ph[S];
+    double P0[R_MAX * R_MAX];
     for (int i = 0; i < r; i++) {
         Rv[i] = theta_at(theta, q, i);
         ph[i] = phi_at(phi, p, i + 1);
-        a[i] = 0.0;
     }
-    if (arima_state_cov(p, q, phi, theta, Pnew) != 0)
+    if (arima_state_cov(p, q, phi, theta, P0) != 0)
         return -1;
+    for (int i = 0; i < r; i++)
+        for (int j = 0; j < r; j++) {
+            Pn[i * S + j] = P0[i * r + j];
+            RR[i * S + j] = Rv[i] * Rv[j];
+        }
     kf->ssq = kf->sumlog = 0.0;
     kf->nu = 0;
+    /* log F_t is summed as the log of running products (F_t >= 1); once the
+     * prediction covariance stops changing (steady state, reached after p
+     * steps for pure AR models) it is no longer updated. */
+    double prod = 1.0;
+    int steady = 0;
     for (size_t t = 0; t < n; t++) {
+        double a0 = a[0];
         for (int i = 0; i < r; i++)
-            anew[i] = ph[i] * a[0] + (i < r - 1 ? a[i + 1] : 0.0);
-        if (t > 0) {
-            /* Pnew = T P T' + R R' */
-            double p00 = P[0];
+            anew[i] = ph[i] * a0 + a[i + 1];
+        if (t > 0 && !steady) {
+            /* Pn = T Pp T' + R R', T a = phi a_0 + shift(a) */
+            double p00 = Pp[0], change = 0.0, c[S];
+            for (int i = 0; i < r; i++)
+                c[i] = Pp[(i + 1) * S];
             for (int i = 0; i < r; i++) {
-                double pi0 = i < r - 1 ? P[(i + 1) * r] : 0.0;
                 for (int j = i; j < r; j++) {
-                    double s = Rv[i] * Rv[j] + ph[i] * ph[j] * p00;
-                    if (i < r - 1 && j < r - 1)
-                        s += P[(i + 1) * r + j + 1];
-                    if (j < r - 1)
-                        s += ph[i] * P[(j + 1) * r];
-                    s += ph[j] * pi0;
-                    Pnew[i * r + j] = Pnew[j * r + i] = s;
+                    double v = RR[i * S + j] + ph[i] * (ph[j] * p00 + c[j]) + ph[j] * c[i] +
+                               Pp[(i + 1) * S + j + 1];
+                    double dv = fabs(v - Pn[i * S + j]);
+                    change = dv > change ? dv : change;
+                    Pn[i * S + j] = v;
                 }
             }
+            steady = change <= 1e-14 * Pn[0];
         }
-        double v = (w[t] - mean) - anew[0], F = Pnew[0];
+        double v = (w[t] - mean) - anew[0], F = Pn[0];
         if (F < 1e4) {
             kf->nu++;
             kf->ssq += v * v / F;
-            kf->sumlog += log(F);
+            prod *= F;
+            if (prod > 1e100) {
+                kf->sumlog += log(prod);
+                prod = 1.0;
+            }
         }
         if (resid)
             resid[t] = v;
+        double vf = v / F;
         for (int i = 0; i < r; i++)
-            a[i] = anew[i] + Pnew[i] * v / F;
-        for (int i = 0; i < r; i++)
-            for (int j = i; j < r; j++)
-                P[i * r + j] = P[j * r + i] = Pnew[i * r + j] - Pnew[i] * Pnew[j] / F;
+            a[i] = anew[i] + Pn[i] * vf; /* Pn[i] = Pn(0, i) = M_i */
+        if (!steady) {
+            /* Pp = Pn - M M' / F with M the first column (upper triangle kept) */
+            double M[S];
+            for (int i = 0; i < r; i++)
+                M[i] = Pn[i]; /* Pn(0, i) = Pn(i, 0) */
+            for (int i = 0; i < r; i++)
+                for (int j = i; j < r; j++) {
+                    double u = Pn[i * S + j] - M[i] * M[j] / F;
+                    Pp[i * S + j] = u;
+                    Pp[j * S + i] = u;
+                }
+        }
+    }
+    kf->sumlog += log(prod);
+    for (int i = 0; i < r; i++) {
+        kf->a[i] = a[i];
+        for (int j = 0; j < r; j++)
+            kf->P[i * r + j] = Pp[i * S + j];
     }
     return 0;
 }
