@@ -140,20 +140,16 @@ static ind_status member_ets(const double *y, size_t n, int m, size_t h, int tra
     return run_plain(&fc_ets, y, n, m, h, s);
 }
 
-#ifdef HAVE_FC_ARIMA
 static ind_status member_arima(const double *y, size_t n, int m, size_t h, int transform,
                                scratch *s)
 {
     return run_plain(&fc_arima, y, n, m, h, s);
 }
-#endif
 
 /* Members of the combination. */
 static const member_fn members[] = {
     member_growth, member_median_drift, member_damped, member_ets,
-#ifdef HAVE_FC_ARIMA
     member_arima,
-#endif
 };
 #define NMEMBERS (sizeof members / sizeof members[0])
 #define MAXMEMBERS 8

@@ -31,12 +31,8 @@ static const ind_forecast_method public_rows[] = {
     {"linear", "least-squares straight-line trend, Student-t intervals", 3},
     {"loglinear", "least-squares trend of log values: constant growth rate (CAGR); y > 0", 2},
     {"theta", "Theta method: exponential smoothing plus half the linear trend (R thetaf)", 4},
-#ifdef HAVE_FC_ETS
     {"ets", "exponential smoothing state space model chosen by AICc (R ets)", 3},
-#endif
-#ifdef HAVE_FC_ARIMA
     {"arima", "ARIMA model chosen by AICc, stepwise (R auto.arima)", 3},
-#endif
 };
 
 /* Private side of each row: the implementation and how the framework treats it. */
@@ -49,12 +45,8 @@ typedef struct method_row {
 static const method_row rows[] = {
     {&fc_auto, false, true},    {&fc_naive, false, false},    {&fc_drift, false, false},
     {&fc_linear, false, false}, {&fc_loglinear, true, false}, {&fc_theta, false, false},
-#ifdef HAVE_FC_ETS
     {&fc_ets, false, false},
-#endif
-#ifdef HAVE_FC_ARIMA
     {&fc_arima, false, false},
-#endif
 };
 
 #define NROWS (sizeof rows / sizeof rows[0])
