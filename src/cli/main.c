@@ -11,6 +11,8 @@
 
 static const cli_command commands[] = {
     {"inspect", cli_inspect, "show how a file was read: shape, encoding, series, periods, gaps"},
+    {"forecast", cli_forecast, "forecasts with prediction intervals (auto, ets, arima, theta ...)"},
+    {"backtest", cli_backtest, "score forecasting methods on held-out values: sMAPE, MASE, coverage"},
 };
 
 static void usage(FILE *out)

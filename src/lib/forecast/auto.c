@@ -432,6 +432,7 @@ out:
 }
 
 const fc_method fc_auto = {
-    "auto", "default: combination of methods with intervals calibrated on past errors", 1,
+    "auto", "default: median of growth, robust drift, damped trend, ETS and ARIMA; "
+            "intervals calibrated on past errors", 1,
     auto_run,
 };

@@ -24,15 +24,15 @@
 
 /* The public rows; each must agree with its fc_method (a unit test checks). */
 static const ind_forecast_method public_rows[] = {
-    {"auto", "default: combination of drift, Theta and damped/ETS/ARIMA forecasts where they "
-             "fit, with intervals calibrated on past forecast errors", 1},
+    {"auto", "default: median of growth, robust drift, damped trend, ETS and ARIMA; "
+             "intervals calibrated on past errors", 1},
     {"naive", "last value carried forward (random walk; R forecast::naive)", 1},
     {"drift", "random walk with drift: the average change of the past continues (R rwf)", 2},
     {"linear", "least-squares straight-line trend, Student-t intervals", 3},
     {"loglinear", "least-squares trend of log values: constant growth rate (CAGR); y > 0", 2},
     {"theta", "Theta method: exponential smoothing plus half the linear trend (R thetaf)", 4},
-    {"ets", "exponential smoothing state space model chosen by AICc (R ets)", 3},
-    {"arima", "ARIMA model chosen by AICc, stepwise (R auto.arima)", 3},
+    {"ets", "exponential smoothing state space (ETS), model chosen by AICc", 3},
+    {"arima", "ARIMA with automatic order selection (Hyndman-Khandakar)", 3},
 };
 
 /* Private side of each row: the implementation and how the framework treats it. */
