@@ -268,6 +268,17 @@ static ind_status fall_back(const char *failed, const series_view *v, int period
         ind_error_clear(err);
         st = run_method(*used, v, period, h, seed, res, err);
     }
+    if (st != IND_OK) { /* last resort: the last value, without an interval */
+        ind_error_clear(err);
+        st = run_method(&fc_naive, v, 1, h, seed, res, err);
+        if (st != IND_OK && all_finite(res->mean, h)) {
+            for (size_t i = 0; i < h; i++)
+                res->sd[i] = 0;
+            snprintf(res->note, sizeof res->note, "the variance overflows: no interval");
+            ind_error_clear(err);
+            st = IND_OK;
+        }
+    }
     if (st == IND_OK) {
         char head[256];
         snprintf(head, sizeof head, "%s failed (%s); used %s instead", failed, why,
@@ -398,7 +409,7 @@ ind_status ind_forecast_run(const double *y, size_t n, ind_freq freq,
                            pub->name, pub->min_obs, v.nobs);
         goto out;
     }
-    bool positive = row->log_if_positive && tr == IND_TRANSFORM_NONE;
+    bool positive = row->log_if_positive && tr == IND_TRANSFORM_NONE && v.nobs >= 3;
     for (size_t i = 0; positive && i < v.len; i++)
         positive = v.x[i] > 0;
     if (positive)
