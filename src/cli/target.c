@@ -76,7 +76,7 @@ static const char help_methods[] =
     "              year's total * year-to-date growth; the forecast adds the\n"
     "              remaining periods (a probability only when one period remains).\n"
     "Verdict: achieved (the latest value meets the goal; a year total: the\n"
-    "  year-to-date total), on track (R >= 0.95), at risk (0.60 <= R < 0.95), off\n"
+    "  year-to-date total, for a cap once the year is complete), on track (R >= 0.95), at risk (0.60 <= R < 0.95), off\n"
     "  track (R < 0.60, moving away included), or cannot assess (with the reason).\n"
     "  A growth target is assessed as the level it implies, x_base (1 + rate)^n.\n"
     "  Methods that disagree with the verdict are named beside it.\n"
@@ -228,7 +228,8 @@ static void print_help(void)
     method_list(list, sizeof list);
     fputs(help, stdout);
     fputs(help_methods, stdout);
-    printf("  --method NAME         forecast method (default auto): %s\n", list);
+    printf("  --method NAME         forecast method (default auto):\n"
+           "                        %s\n", list);
     fputs(help_options, stdout);
     fputs(cli_load_help, stdout);
 }

@@ -18,6 +18,7 @@
 
 #define EUROSTAT_ZERO 0.001   /* Eurostat replaces zero values by this in the ratios */
 #define MEETS_LOOKAHEAD 10    /* years after the target year searched for "first meets" */
+#define MAX_YEARS_AHEAD 100   /* no forecast further ahead than this */
 
 void ind_target_options_init(ind_target_options *opt)
 {
@@ -350,6 +351,12 @@ static ind_status run_forecast(const ind_series *s, const ind_target_options *op
         return IND_OK;
     }
     size_t h = (size_t)(a->target.ord - a->latest.ord);
+    if (h > MAX_YEARS_AHEAD * (size_t)s->freq) {
+        snprintf(a->forecast_note, sizeof a->forecast_note,
+                 "no forecast: the target year is more than %d years ahead", MAX_YEARS_AHEAD);
+        a->forecast = a->probability = a->meets = no_fig("no forecast (see the note)");
+        return IND_OK;
+    }
     size_t len;
     double *y = consecutive(s, &len);
     if (!y)
@@ -703,7 +710,7 @@ static ind_status forecast_rest(const ind_series *s, const ind_target *t,
     return IND_OK;
 }
 
-static void verdict_total(const ind_target *t, ind_assessment *a, int k, int d)
+static void verdict_total(const ind_target *t, ind_assessment *a, int k, int d, bool any_negative)
 {
     char v[32], g[32];
     fmt_value(t->goal, g, sizeof g);
@@ -717,6 +724,10 @@ static void verdict_total(const ind_target *t, ind_assessment *a, int k, int d)
     } else if (d > 0 && meets(a->latest_value, t->goal, d)) {
         a->verdict = IND_VERDICT_ACHIEVED;
         snprintf(a->reason, sizeof a->reason, "the year-to-date total %s already meets the goal %s",
+                 v, g);
+    } else if (d < 0 && !meets(a->latest_value, t->goal, d) && !any_negative) {
+        a->verdict = IND_VERDICT_OFF_TRACK;
+        snprintf(a->reason, sizeof a->reason, "the year-to-date total %s already exceeds the cap %s",
                  v, g);
     } else if (a->growth_ratio.defined) {
         a->verdict = ind_verdict_of_ratio(a->growth_ratio.value);
@@ -786,7 +797,10 @@ static ind_status assess_total(const ind_series *s, const ind_target *t,
     ind_status st = forecast_rest(s, t, opt, a, freq - k, d, err);
     if (st != IND_OK)
         return st;
-    verdict_total(t, a, k, d);
+    bool any_negative = false;
+    for (size_t i = 0; i < s->n; i++)
+        any_negative = any_negative || s->value[i] < 0;
+    verdict_total(t, a, k, d, any_negative);
     pace_disagreement(a, d, t->goal);
     return IND_OK;
 }

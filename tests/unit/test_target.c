@@ -538,6 +538,12 @@ static void total_pace(void **state)
     assert_int_equal(a.verdict, IND_VERDICT_AT_RISK);
     a = assess_plain(s, "talent >= 4000 in 2024");
     assert_int_equal(a.verdict, IND_VERDICT_ACHIEVED);
+    a = assess_plain(s, "talent <= 4000 in 2024"); /* a cap already exceeded */
+    assert_int_equal(a.verdict, IND_VERDICT_OFF_TRACK);
+    assert_string_equal(a.reason, "the year-to-date total 4804 already exceeds the cap 4000");
+    a = assess_plain(s, "talent <= 10000 in 2024"); /* 10000 / 9608 = 1.04 */
+    assert_int_equal(a.verdict, IND_VERDICT_ON_TRACK);
+    assert_close(a.growth_ratio.value, 10000.0 / 9608, 1e-12);
     a = assess_plain(s, "talent >= 9000 in 2023");
     assert_int_equal(a.verdict, IND_VERDICT_CANNOT_ASSESS);
     assert_non_null(strstr(a.reason, "target year is past"));
