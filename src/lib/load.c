@@ -95,6 +95,7 @@ struct loader {
     size_t candidate_line;  /* first row that looked like a header but was not */
     char candidate_why[IND_ERROR_MSG_MAX];
     size_t preamble_rows;
+    size_t width;           /* columns up to the last one with a header */
     char *stem;             /* series name when the file has no series column */
     /* caches */
     ind_series *last;       /* long: the series of the previous row */
@@ -352,6 +353,12 @@ static ind_status add_value(loader *L, ind_series *s, ind_period p, size_t col, 
         s->n_missing++;
         L->info->missing++;
         return IND_OK;
+    }
+    if (rc <= 0 && L->info->delimiter == ';' && memchr(text, ',', len)) {
+        excerpt(text, len, buf, sizeof buf);
+        return fail(L, IND_E_VALUE, cell_line(L, col), col + 1,
+                    "'%s' has a comma in a ';'-separated file: a decimal comma or a thousands "
+                    "separator? (write numbers with a decimal point and no separators)", buf);
     }
     if (rc < 0) {
         excerpt(text, len, buf, sizeof buf);
@@ -778,15 +785,18 @@ static ind_shape guess_shape(loader *L)
 /* Tries the current row as the header: 0 when it is one (columns mapped). */
 static int try_header(loader *L, char *why, size_t n)
 {
+    if (L->cols)
+        reset_columns(L); /* a row tried before */
     column *cols = realloc(L->cols, (L->row.n ? L->row.n : 1) * sizeof *cols);
     if (!cols) {
+        L->ncols = 0;
         snprintf(why, n, "out of memory");
         return -1;
     }
     L->cols = cols;
     L->ncols = L->row.n;
     memset(L->cols, 0, L->ncols * sizeof *L->cols);
-    reset_columns(L);
+    L->c_series = L->c_entity = L->c_period = L->c_value = L->c_unit = L->c_label = NONE;
     for (size_t i = 0; i < L->ncols; i++) {
         size_t len;
         const char *h = cell(L, i, &len);
@@ -805,8 +815,6 @@ static int try_header(loader *L, char *why, size_t n)
     char reason[IND_ERROR_MSG_MAX - 80] = "";
     if (!d || d->setup(L, reason, sizeof reason) != 0) {
         snprintf(why, n, "cannot read the header as %s: %s", d ? d->name : "?", reason);
-        reset_columns(L);
-        L->ncols = 0;
         return -1;
     }
     L->shape = d;
@@ -847,6 +855,8 @@ static void header_row(loader *L)
     char why[IND_ERROR_MSG_MAX - 40];
     if (try_header(L, why, sizeof why) == 0) {
         L->info->shape = L->shape->shape;
+        for (L->width = L->ncols; L->width > 0 && !L->cols[L->width - 1].header[0];)
+            L->width--;
         L->info->header_line = line;
         L->info->preamble_lines = line - 1;
         return;
@@ -872,17 +882,24 @@ static int row_blank(const loader *L)
     return 1;
 }
 
-/* Rows longer than the header may only add empty fields; shorter ones may only lack fields with no header. */
+/*
+ * Fields after the last named header cell (the World Bank's trailing comma,
+ * or a row longer than the header) must be empty; a row may lack only
+ * fields whose header is empty.
+ */
 static ind_status check_width(loader *L)
 {
-    for (size_t i = L->ncols; i < L->row.n; i++) {
+    for (size_t i = L->width; i < L->row.n; i++) {
         size_t len;
         cell(L, i, &len);
-        if (len)
+        if (len && i >= L->ncols)
             return fail(L, IND_E_FORMAT, L->row.f[i].line, i + 1,
                         "row has %zu fields but the header has %zu", L->row.n, L->ncols);
+        if (len)
+            return fail(L, IND_E_FORMAT, L->row.f[i].line, i + 1,
+                        "a value in column %zu, which has no header", i + 1);
     }
-    for (size_t i = L->row.n; i < L->ncols; i++)
+    for (size_t i = L->row.n; i < L->width; i++)
         if (L->cols[i].header[0])
             return fail(L, IND_E_FORMAT, L->row.n ? L->row.f[L->row.n - 1].line : L->line,
                         L->row.n + 1, "row has %zu fields but the header has %zu (no '%s')",
@@ -1261,6 +1278,10 @@ static ind_status load(source *src, const char *name, const ind_load_options *op
         info = &scratch;
     *out = NULL;
     ind_error_clear(err);
+    if (opt->delimiter == '"' || opt->delimiter == '\n' || opt->delimiter == '\r' ||
+        (unsigned char)opt->delimiter >= 0x80)
+        return ind_error_set(err, IND_E_ARG, name, 0, 0,
+                             "the delimiter cannot be a quote, a line end or a non-ASCII byte");
     const char *encoding = opt->encoding;
     if (!encoding && (encoding = utf16_bom(src)) == NULL && src->fp && ferror(src->fp))
         return ind_error_set(err, IND_E_IO, name, 0, 0, "cannot read: %s", strerror(errno));
@@ -1324,8 +1345,8 @@ ind_status ind_load_buffer(const char *data, size_t len, const char *name,
 {
     source src;
     memset(&src, 0, sizeof src);
-    src.data = data;
-    src.len = len;
+    src.data = data ? data : "";
+    src.len = data ? len : 0;
     return load(&src, name ? name : "<buffer>", opt, out, info, err);
 }
 

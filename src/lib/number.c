@@ -122,7 +122,7 @@ static void scan_integer(const char *s, size_t end, scan *sc, char *clean, size_
         sc->pos++;
     }
     if (grouped && group != 3)
-        sc->bad = group == 0 ? last_comma : sc->pos;
+        sc->bad = last_comma;
 }
 
 static void scan_rest(const char *s, size_t end, scan *sc, char *clean, size_t *k)
@@ -197,30 +197,38 @@ static int convert(const scan *sc, char *clean, size_t k, double *value)
     return 0;
 }
 
-/* The common case, [-]digits[.digits] with at most 15 digits: 0 and *value, else -1. */
+/*
+ * The common case, [-]digits[.digits] whose digits as an integer m are at
+ * most 2^53 with at most 22 decimals: m and 10^decimals are exact doubles, so
+ * m / 10^decimals is correctly rounded (Clinger's fast path), as strtod is.
+ * Returns 0 and sets *value, or -1 to take the general path.
+ */
 static int parse_plain(const char *s, size_t len, double *value)
 {
 #if FLT_EVAL_METHOD == 0
-    const char *p = s, *end = s + len;
-    int negative = *p == '-', ndigits = 0, nfrac = 0;
+    const char *p = s, *end = s + len, *dot = NULL;
+    int negative = *p == '-';
     uint64_t mant = 0;
-    int any = 0; /* digits seen; ndigits counts them from the first non-zero one */
     p += negative;
-    for (; p < end && is_digit(*p); p++, any = 1) {
-        mant = mant * 10 + (uint64_t)(*p - '0');
-        ndigits += mant != 0;
+    if (end - p > 19 || p == end)
+        return -1; /* 19 digits cannot overflow the mantissa */
+    for (; p < end; p++) {
+        unsigned d = (unsigned)(unsigned char)*p - '0';
+        if (d < 10)
+            mant = mant * 10 + d;
+        else if (*p == '.' && !dot)
+            dot = p;
+        else
+            return -1;
     }
-    if (p < end && *p == '.')
-        for (p++; p < end && is_digit(*p); p++, any = 1, nfrac++) {
-            mant = mant * 10 + (uint64_t)(*p - '0');
-            ndigits += mant != 0;
-        }
-    if (p != end || !any || ndigits > 15 || nfrac > 22)
-        return -1;
-    double v = (double)mant / exact_pow10[nfrac];
+    size_t nfrac = dot ? (size_t)(end - dot - 1) : 0;
+    if (mant > ((uint64_t)1 << 53) || nfrac > 22 || (dot && end - s - negative == 1))
+        return -1; /* too many digits, or a lone "." */
+    double v = (double)(int64_t)mant / exact_pow10[nfrac];
     *value = negative ? -v : v;
     return 0;
 #else
+    (void)s, (void)len, (void)value;
     return -1;
 #endif
 }
