@@ -1,1 +1,1 @@
-target datasets/rd.csv --targets tests/cli/data/targets-typo.csv
+target datasets/rd.csv --targets tests/data/target-targets-typo.csv
