@@ -1,0 +1,11 @@
+# chart-compare.gp - several series (entities of one indicator) as lines
+# with points; the latest value of each labelled to the right of its last
+# point, in its colour (label heights are spread so they do not overlap).
+#
+# Data: $series (index i-1: x value period), $latest (x y text linetype).
+
+plot \
+    for [i = 1:nseries] $series index (i - 1) using 1:2 with linespoints linetype i \
+        title series_title[i], \
+    for [k = 1:has_latest] $latest using 1:2:3:4 with labels left offset char 0.8, 0 \
+        textcolor variable notitle
