@@ -107,10 +107,11 @@ int ind_chart_lang_parse(const char *name, ind_chart_lang *out);
  * Finds the directory holding the templates (chart-common.gp and one file
  * per kind). Candidates, in order: env_dir (the INDICATORS_SCRIPTS variable,
  * which the caller reads; may be NULL), then relative to the directory of
- * exe_path (the running program; may be NULL): ../../scripts and
- * ../../../scripts (a build tree inside or beside the source), and
- * ../share/indicators (an installed bin/), then install_dir (the compiled-in
- * install location; may be NULL). Writes the first candidate holding
+ * exe_path (the running program; may be NULL): ../share/indicators (an
+ * installed bin/), ../scripts, ../../scripts and ../../../scripts (the
+ * source's scripts/ seen from a build directory: build/indicators,
+ * build/src/cli/indicators), then install_dir (the compiled-in install
+ * location; may be NULL). Writes the first candidate holding
  * chart-common.gp into dir[0..n). Returns IND_E_NOTFOUND, with a message
  * listing what was tried, when none does, and IND_E_NOTFOUND too when
  * env_dir is given but lacks the templates (an explicit override must work).

@@ -273,8 +273,9 @@ static bool try_dir(const char *dir, char *out, size_t n, buf *tried)
 ind_status ind_chart_find_templates(const char *env_dir, const char *exe_path,
                                     const char *install_dir, char *dir, size_t n, ind_error *err)
 {
-    static const char *const relative[] = {"../../scripts", "../../../scripts",
-                                           "../share/indicators"};
+    /* an installed bin/, then build trees: build/indicators, build/src/cli/indicators */
+    static const char *const relative[] = {"../share/indicators", "../scripts", "../../scripts",
+                                           "../../../scripts"};
     buf tried = {0};
     ind_status status = IND_OK;
     if (env_dir && env_dir[0]) {

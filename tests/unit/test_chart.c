@@ -432,7 +432,12 @@ static void finds_templates(void **state)
                                               &err),
                      IND_E_NOTFOUND);
     assert_non_null(strstr(err.message, "INDICATORS_SCRIPTS"));
-    /* relative to a binary three levels below the source root (build/src/cli) */
+    /* relative to a binary one level below the source root (build/indicators) */
+    assert_int_equal(ind_chart_find_templates(NULL, SOURCE_ROOT "/tests/indicators", NULL, dir,
+                                              sizeof dir, &err),
+                     IND_OK);
+    assert_string_equal(dir, SOURCE_ROOT "/tests/../scripts");
+    /* and three levels below (build/src/cli/indicators) */
     assert_int_equal(ind_chart_find_templates(NULL, SOURCE_ROOT "/src/lib/forecast/indicators", NULL,
                                               dir, sizeof dir, &err),
                      IND_OK);
