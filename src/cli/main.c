@@ -11,6 +11,7 @@
 
 static const cli_command commands[] = {
     {"inspect", cli_inspect, "show how a file was read: shape, encoding, series, periods, gaps"},
+    {"chart", cli_chart, "draw series with gnuplot: trend with forecast and target, growth, index, compare"},
 };
 
 static void usage(FILE *out)
