@@ -53,3 +53,5 @@ set format y '%g'
 # the legend goes below the plot so it never covers data
 set key outside below center horizontal noautotitle samplen 2.5 spacing 1.1 width 2
 set style fill solid 1.0 noborder
+# labels drawn `boxed` get an opaque white box, so lines do not strike through them
+set style textbox opaque noborder margins 1, 1

@@ -11,7 +11,6 @@
 
 band_alpha = 0.16
 target_colour = word(okabe_ito, 2)
-set style textbox opaque noborder margins 2, 1
 # The bands are drawn first (under the lines) without titles; their legend
 # entries come after the history and forecast, shaded as they appear where
 # they overlap (the narrower band lies on the wider one).

@@ -463,16 +463,17 @@ typedef struct latest {
     char text[48];
 } latest;
 
-static int by_y(const void *a, const void *b)
+static int by_x_then_y(const void *a, const void *b)
 {
-    double ya = ((const latest *)a)->y, yb = ((const latest *)b)->y;
-    return (ya > yb) - (ya < yb);
+    const latest *p = a, *q = b;
+    if (p->x != q->x)
+        return (p->x > q->x) - (p->x < q->x);
+    return (p->y > q->y) - (p->y < q->y);
 }
 
-/* Spreads label heights at least gap apart (labels beside points, same column). */
+/* Spreads the heights of labels l[0..n) of one column (sorted by y) at least gap apart. */
 static void spread(latest *l, size_t n, double gap)
 {
-    qsort(l, n, sizeof *l, by_y);
     for (size_t i = 0; i < n; i++) {
         l[i].ylab = l[i].y;
         if (i > 0 && l[i].ylab < l[i - 1].ylab + gap)
@@ -497,9 +498,15 @@ static void spread(latest *l, size_t n, double gap)
 
 static void latest_block(chart *c, latest *l, size_t n, bool beside)
 {
-    if (beside)
-        spread(l, n, 0.05 * (c->ymax - c->ymin > 0 ? c->ymax - c->ymin : 1));
-    else
+    if (beside) {
+        /* labels of series ending in the same period share a column: keep them apart */
+        qsort(l, n, sizeof *l, by_x_then_y);
+        for (size_t i = 0, j; i < n; i = j) {
+            for (j = i + 1; j < n && l[j].x == l[i].x; j++)
+                ;
+            spread(l + i, j - i, 0.05 * (c->ymax - c->ymin > 0 ? c->ymax - c->ymin : 1));
+        }
+    } else
         for (size_t i = 0; i < n; i++)
             l[i].ylab = l[i].y;
     buf_printf(&c->b, "has_latest = %d\n$latest << EOD\n", n > 0);
@@ -584,8 +591,10 @@ static void forecast_data(chart *c)
         buf_puts(&c->b, "\n");
     }
     char title[160];
-    if (f && f->model[0])
+    if (f && f->model[0] && strlen(f->model) <= 24)
         snprintf(title, sizeof title, "%s (%s)", c->w->forecast, f->model);
+    else if (f && f->method[0])
+        snprintf(title, sizeof title, "%s (%s)", c->w->forecast, f->method);
     else
         snprintf(title, sizeof title, "%s", c->w->forecast);
     buf_puts(&c->b, "fc_title = ");
@@ -736,45 +745,54 @@ static double yoy(const ind_series *s, size_t i)
     return 100.0 * (s->value[i] / s->value[k] - 1.0);
 }
 
-static ind_status growth_data(chart *c, ind_error *err)
+/* Rows "x change% label" of the year-on-year changes of s; returns how many. */
+static size_t growth_rows(chart *c, const ind_series *s)
 {
     size_t bars = 0;
-    double bw = 0.8 / (double)c->n;
+    for (size_t j = 0; j < s->n; j++) {
+        double g = yoy(s, j);
+        if (!isfinite(g))
+            continue;
+        char per[IND_PERIOD_TEXT_MAX], text[48];
+        period_text(s->freq, s->ord[j], per, sizeof per);
+        value_text(g, "", text, sizeof text);
+        buf_printf(&c->b, "%ld ", (long)s->ord[j]);
+        buf_num(&c->b, g);
+        buf_printf(&c->b, " \"%s\" # %s\n", text, per);
+        extend(c, s->ord[j] - 0.5, g);
+        extend(c, s->ord[j] + 0.5, 0);
+        bars++;
+    }
+    return bars;
+}
+
+static ind_status growth_data(chart *c, ind_error *err)
+{
+    size_t bars = 0, nslots = 0, slot[64];
     buf_puts(&c->b, "$growth << EOD\n");
     for (size_t i = 0; i < c->n; i++) {
         const ind_series *s = c->series[i];
-        char per[IND_PERIOD_TEXT_MAX], text[48];
         if (i)
             buf_puts(&c->b, "\n\n");
         buf_printf(&c->b, "# %s%s%s: x change%% label\n", s->name, s->entity[0] ? " / " : "",
                    s->entity);
-        bool gap = false;
-        for (size_t j = 0; j < s->n; j++) {
-            double g = yoy(s, j);
-            if (!isfinite(g)) {
-                gap = bars > 0;
-                continue;
-            }
-            if (gap)
-                buf_puts(&c->b, "\n");
-            gap = false;
-            period_text(s->freq, s->ord[j], per, sizeof per);
-            value_text(g, "", text, sizeof text);
-            buf_printf(&c->b, "%ld ", (long)s->ord[j]);
-            buf_num(&c->b, g);
-            buf_printf(&c->b, " \"%s\" # %s\n", text, per);
-            extend(c, s->ord[j] - 0.5, g);
-            extend(c, s->ord[j] + 0.5, 0);
-            bars++;
-        }
+        size_t k = growth_rows(c, s);
+        slot[i] = k ? ++nslots : 0;
+        bars += k;
+        if (!k)
+            placeholder(c);
     }
     buf_puts(&c->b, "EOD\n");
     if (bars == 0)
         return ind_error_set(err, IND_E_UNDEFINED, NULL, 0, 0,
                              "no year-on-year change can be computed: each series needs values "
                              "a year apart, the earlier one positive");
+    /* series with bars share each period's width; those without get no slot */
+    buf_printf(&c->b, "nslots = %zu\narray slot[%zu]\n", nslots, c->n);
+    for (size_t i = 0; i < c->n; i++)
+        buf_printf(&c->b, "slot[%zu] = %zu\n", i + 1, slot[i]);
     buf_printf(&c->b, "bar_width = ");
-    buf_num(&c->b, bw);
+    buf_num(&c->b, 0.8 / (double)nslots);
     buf_printf(&c->b, "\nhas_bar_labels = %d\n", bars <= 40);
     buf_printf(&c->b, "array cagr[%zu]\narray has_cagr[%zu]\narray cagr_title[%zu]\n", c->n,
                c->n, c->n);
