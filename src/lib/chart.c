@@ -736,13 +736,12 @@ static ind_status index_data(chart *c, ind_error *err)
     return lines_data(c, base_x, err);
 }
 
-/* Year-on-year change of observation i in %, NAN when undefined. */
+/* Year-on-year change of observation i in %, NAN when undefined (growth.h's definition). */
 static double yoy(const ind_series *s, size_t i)
 {
-    long k = ind_series_find(s, s->ord[i] - (int32_t)s->freq);
-    if (k < 0 || !(s->value[k] > 0))
-        return NAN;
-    return 100.0 * (s->value[i] / s->value[k] - 1.0);
+    ind_growth_row row;
+    ind_growth_detail_row(s, NULL, i, &row);
+    return row.yoy.defined ? 100.0 * row.yoy.value : NAN;
 }
 
 /* Rows "x change% label" of the year-on-year changes of s; returns how many. */
@@ -798,10 +797,11 @@ static ind_status growth_data(chart *c, ind_error *err)
                c->n, c->n);
     for (size_t i = 0; i < c->n; i++) {
         const ind_series *s = c->series[i];
-        ind_period a = ind_series_period(s, 0), z = ind_series_period(s, s->n - 1);
-        ind_figure g = s->n > 1 ? ind_growth_cagr(s->value[0], s->value[s->n - 1],
-                                                  ind_period_years_between(a, z))
-                                : (ind_figure){false, 0, "one observation"};
+        ind_growth_summary sum;
+        ind_growth_summarize(s, NULL, &sum, NULL);
+        ind_figure g = sum.has_window ? sum.cagr : (ind_figure){false, 0, "no window"};
+        ind_period a = sum.has_window ? sum.start : ind_series_period(s, 0);
+        ind_period z = sum.has_window ? sum.end : ind_series_period(s, s->n - 1);
         char pa[IND_PERIOD_TEXT_MAX], pz[IND_PERIOD_TEXT_MAX], rate[48], title[MAX_LABEL];
         ind_period_format(a, pa, sizeof pa);
         ind_period_format(z, pz, sizeof pz);
