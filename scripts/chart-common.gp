@@ -42,7 +42,10 @@ set linetype cycle 8
 grey = '#606060'
 
 set title chart_title font sprintf(',%g', font_size * 1.25) offset 0, 0.5
-set ylabel value_label
+# the value axis label (the unit) stands upright above the axis, so that
+# Chinese reads the right way up and long labels do not squeeze the plot
+set ylabel ''
+set label 101 value_label at graph 0, graph 1 offset char -1, char 1.2 left front
 set xlabel period_label
 set border 3 linecolor rgb grey
 set tics nomirror out scale 0.6 textcolor rgb '#202020'

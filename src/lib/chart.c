@@ -330,13 +330,13 @@ static ind_status append_template(buf *b, const char *dir, const char *name, ind
 
 /* Texts in each language. */
 typedef struct words {
-    const char *forecast, *interval, *target, *by, *yoy, *cagr, *per_year, *index_of;
+    const char *forecast, *interval, *target, *by, *yoy, *cagr, *per_year, *index_of, *colon;
 } words;
 
 static const words english = {"Forecast", "% interval", "Target", "by", "YoY change, %",
-                              "CAGR", "%/yr", "Index"};
+                              "CAGR", "%/yr", "Index", ": "};
 static const words chinese = {"预测", "%预测区间", "目标", "", "同比增长（%）", "年均增长",
-                              "%", "指数"};
+                              "%", "指数", "："};
 
 /* A point of the chart: a period ordinal and a value. */
 typedef struct point {
@@ -654,8 +654,8 @@ static void target_data(chart *c)
         if (c->w == &chinese)
             snprintf(title, sizeof title, "%s%s%s", per[0] ? per : "", c->w->target, goal);
         else
-            snprintf(title, sizeof title, "%s %s%s%s", c->w->target, goal, per[0] ? " by " : "",
-                     per);
+            snprintf(title, sizeof title, "%s %s%s%s%s%s", c->w->target, goal, per[0] ? " " : "",
+                     per[0] ? c->w->by : "", per[0] ? " " : "", per);
     } else {
         title[0] = '\0';
     }
@@ -807,8 +807,9 @@ static ind_status growth_data(chart *c, ind_error *err)
         ind_period_format(z, pz, sizeof pz);
         double pct = g.defined ? 100.0 * g.value : 0;
         value_text(pct, "", rate, sizeof rate);
-        snprintf(title, sizeof title, "%s%s%s %s–%s: %s%s", c->n > 1 ? s->entity : "",
-                 c->n > 1 && s->entity[0] ? " " : "", c->w->cagr, pa, pz, rate, c->w->per_year);
+        snprintf(title, sizeof title, "%s%s%s %s–%s%s%s%s", c->n > 1 ? s->entity : "",
+                 c->n > 1 && s->entity[0] ? " " : "", c->w->cagr, pa, pz, c->w->colon, rate,
+                 c->w->per_year);
         buf_printf(&c->b, "has_cagr[%zu] = %d\ncagr[%zu] = ", i + 1, g.defined, i + 1);
         buf_num(&c->b, pct);
         buf_printf(&c->b, "\ncagr_title[%zu] = ", i + 1);
@@ -825,6 +826,13 @@ static ind_status growth_data(chart *c, ind_error *err)
 }
 
 /* ---- axes ---- */
+
+/* Font size in points (about pixels on PNG): 20 at 1600 x 900, scaled with the size. */
+static double font_size(const ind_chart_options *opt)
+{
+    double scale = fmin(opt->width / 1600.0, opt->height / 900.0);
+    return round(20 * fmax(scale, 0.5) * 2) / 2;
+}
 
 /* Tick step in periods: the first of the nice steps giving at most max ticks. */
 static int tick_step(ind_freq freq, double span, int max)
@@ -847,8 +855,13 @@ static int tick_step(ind_freq freq, double span, int max)
 static void axes(chart *c, bool bars)
 {
     double lo = ceil(c->xmin), hi = floor(c->xmax);
-    int max = c->opt->width / 140 > 3 ? c->opt->width / 140 : 3;
-    int step = tick_step(c->freq, hi - lo, max);
+    /* as many ticks as labels fit: a label is its characters plus a 2 em gap, at about 0.55 em
+       a character, the font size in pixels, on a plot about 85% of the width */
+    char sample[IND_PERIOD_TEXT_MAX];
+    period_text(c->freq, hi, sample, sizeof sample);
+    double em = font_size(c->opt), label = (0.55 * (double)strlen(sample) + 2.0) * em;
+    int max = (int)(0.85 * c->opt->width / label);
+    int step = tick_step(c->freq, hi - lo, max > 3 ? max : 3);
     buf_puts(&c->b, "# period axis: ticks at whole periods only, labelled as periods\nset xtics (");
     int k = 0;
     for (double x = lo; x <= hi; x++) {
@@ -943,9 +956,8 @@ static void parameters(chart *c, const char *title, const char *ylabel)
     buf_plain(b, opt->output);
     buf_printf(b, "\nwidth = %d\nheight = %d\nfont_name = ", opt->width, opt->height);
     buf_plain(b, opt->font ? opt->font : DEFAULT_FONT);
-    double scale = fmin(opt->width / 1600.0, opt->height / 900.0);
     buf_puts(b, "\nfont_size = ");
-    buf_num(b, round(20 * fmax(scale, 0.5) * 2) / 2);
+    buf_num(b, font_size(opt));
     buf_puts(b, "\nchart_title = ");
     buf_label(b, title);
     buf_puts(b, "\nvalue_label = ");
