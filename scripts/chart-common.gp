@@ -17,17 +17,23 @@
 
 set encoding utf8
 set decimalsign '.'
+# The terminals measure text and points differently: these scales make the
+# three formats look alike (PDF pages are sized at 160 pixels an inch).
+text_scale = term_type eq 'svg' ? 1.3 : term_type eq 'pdf' ? 0.75 : 1.0
+point_scale = term_type eq 'svg' ? 0.6 : term_type eq 'pdf' ? 0.7 : 1.0
+line_scale = term_type eq 'pdf' ? 1.0 : 1.5
+font_size = font_size * text_scale
+font_spec = sprintf('%s,%g', font_name, font_size)
 if (term_type eq 'svg') {
-    set terminal svg size width, height dynamic enhanced \
-        font sprintf('%s,%g', font_name, font_size) background rgb 'white' linewidth 1.5 rounded
+    set terminal svg size width, height dynamic enhanced font font_spec \
+        background rgb 'white' linewidth line_scale rounded
 } else {
     if (term_type eq 'pdf') {
-        # PDF pages are sized at 160 pixels an inch; fonts scale with them
-        set terminal pdfcairo size width / 160.0, height / 160.0 enhanced \
-            font sprintf('%s,%g', font_name, font_size * 0.45) linewidth 1.5 rounded
+        set terminal pdfcairo size width / 160.0, height / 160.0 enhanced font font_spec \
+            linewidth line_scale rounded
     } else {
-        set terminal pngcairo size width, height enhanced \
-            font sprintf('%s,%g', font_name, font_size) background rgb 'white' linewidth 1.5 rounded
+        set terminal pngcairo size width, height enhanced font font_spec \
+            background rgb 'white' linewidth line_scale rounded
     }
 }
 set output out_file
@@ -36,7 +42,8 @@ set output out_file
 # green, orange, sky blue, reddish purple, black, yellow.
 okabe_ito = '#0072B2 #D55E00 #009E73 #E69F00 #56B4E9 #CC79A7 #000000 #F0E442'
 do for [i = 1:8] {
-    set linetype i linecolor rgb word(okabe_ito, i) linewidth 2 pointtype 7 pointsize 1.3 dashtype solid
+    set linetype i linecolor rgb word(okabe_ito, i) linewidth 2 pointtype 7 \
+        pointsize 1.3 * point_scale dashtype solid
 }
 set linetype cycle 8
 grey = '#606060'

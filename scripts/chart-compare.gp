@@ -7,5 +7,5 @@
 plot \
     for [i = 1:nseries] $series index (i - 1) using 1:2 with linespoints linetype i \
         title series_title[i], \
-    for [k = 1:has_latest] $latest using 1:2:3:4 with labels left offset char 0.8, 0 boxed \
+    for [k = 1:has_latest] $latest using 1:2:3:4 with labels left offset char 1.2, 0 boxed \
         textcolor variable notitle

@@ -26,6 +26,6 @@ plot \
     for [k = 1:has_target] target_value with lines linecolor rgb target_colour dashtype 3 \
         linewidth 2 title target_title, \
     for [k = 1:has_marker] $target using 1:2 with points linecolor rgb target_colour \
-        pointtype 3 pointsize 3.5 linewidth 2 notitle, \
+        pointtype 3 pointsize 3.5 * point_scale linewidth 2 notitle, \
     for [k = 1:has_latest] $latest using 1:2:3:4 with labels center offset char 0, 1.3 boxed \
         textcolor variable font sprintf(',%g', font_size * 1.05) notitle
