@@ -269,8 +269,8 @@ static int target_text(const char *spec, const ind_series *s, char *out, size_t 
     return len > 0 && (size_t)len < n ? 0 : -1;
 }
 
-static int read_target(const char *spec, const ind_series *s, ind_chart_target *ct, char *label,
-                       size_t nlabel)
+static int read_target(const char *spec, const ind_series *s, ind_chart_lang lang,
+                       ind_chart_target *ct, char *label, size_t nlabel)
 {
     char text[1024];
     ind_target t;
@@ -307,10 +307,14 @@ static int read_target(const char *spec, const ind_series *s, ind_chart_target *
     ct->period = ind_period_make(IND_FREQ_YEAR, t.year, 1);
     ct->label = NULL;
     if (t.kind == IND_TARGET_GROWTH) {
-        char goal[64];
-        snprintf(goal, sizeof goal, "%.3g", as.goal_level);
-        snprintf(label, nlabel, "%s: %s%g%%/yr → %s in %d", "Target",
-                 t.op == IND_TARGET_AT_LEAST ? "≥ " : "≤ ", t.goal, goal, t.year);
+        /* the level a growth target implies: base value * (1 + rate)^(years) */
+        const char *op = t.op == IND_TARGET_AT_LEAST ? "≥ " : "≤ ";
+        if (lang == IND_CHART_ZH)
+            snprintf(label, nlabel, "目标：年均增长%s%g%%（%d年%.3g）", op, t.goal, t.year,
+                     as.goal_level);
+        else
+            snprintf(label, nlabel, "Target: %s%g%%/yr → %.3g in %d", op, t.goal, as.goal_level,
+                     t.year);
         ct->label = label;
     }
     return EXIT_OK;
@@ -420,6 +424,16 @@ static int render(const char *script, const char *output)
     }
     struct stat before;
     bool existed = stat(output, &before) == 0;
+    if (!existed && errno != ENOENT)
+        goto unwritable;
+    if (!existed) {
+        /* gnuplot's "cannot open file" is obscure: check the directory first */
+        FILE *probe = fopen(output, "wb");
+        if (!probe)
+            goto unwritable;
+        fclose(probe);
+        unlink(output);
+    }
     int status = spawn_gnuplot(path, msg, sizeof msg);
     if (status < 0) {
         int e = errno;
@@ -445,6 +459,10 @@ static int render(const char *script, const char *output)
     print_lines("indicators chart: gnuplot: ", msg);
     unlink(path);
     return EXIT_OK;
+unwritable:
+    fprintf(stderr, "%s: error: cannot write the chart: %s\n", output, strerror(errno));
+    unlink(path);
+    return EXIT_DATA;
 }
 
 /* DIR/NAME.gp with NAME from the output file's name. */
@@ -504,7 +522,8 @@ static int draw(chart_args *a, const ind_series **list, size_t n, const char *cm
     }
     if (a->method && (status = run_forecast(a, list[0], &f)) != EXIT_OK)
         goto out;
-    if (a->target && (status = read_target(a->target, list[0], &target, label, sizeof label)))
+    if (a->target && (status = read_target(a->target, list[0], a->chart.lang, &target, label,
+                                           sizeof label)) != EXIT_OK)
         goto out;
     a->chart.forecast = a->method ? &f : NULL;
     a->chart.target = a->target ? &target : NULL;
