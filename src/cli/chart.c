@@ -485,11 +485,24 @@ static int write_script_dir(const char *dir, const char *output, bool named, con
 
 /* ---- the command ---- */
 
+/* The command as a shell would need it (words with spaces or quotes single-quoted). */
 static void command_line(int argc, char **argv, char *buf, size_t n)
 {
     size_t len = (size_t)snprintf(buf, n, "indicators");
-    for (int i = 0; i < argc && len < n; i++)
-        len += (size_t)snprintf(buf + len, n - len, " %s", argv[i]);
+    for (int i = 0; i < argc && len < n; i++) {
+        const char *w = argv[i];
+        bool plain = *w && strspn(w, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                     "0123456789-_=.,/:+%@") == strlen(w);
+        if (plain) {
+            len += (size_t)snprintf(buf + len, n - len, " %s", w);
+            continue;
+        }
+        len += (size_t)snprintf(buf + len, n - len, " '");
+        for (; *w && len < n; w++)
+            len += (size_t)snprintf(buf + len, n - len, *w == '\'' ? "'\\''" : "%c", *w);
+        if (len < n)
+            len += (size_t)snprintf(buf + len, n - len, "'");
+    }
 }
 
 static int templates_dir(char *dir, size_t n)
@@ -557,6 +570,8 @@ int cli_chart(int argc, char **argv)
     memset(&a, 0, sizeof a);
     ind_load_options_init(&a.load);
     ind_chart_options_init(&a.chart);
+    char cmdline[2048];
+    command_line(argc, argv, cmdline, sizeof cmdline); /* before getopt permutes argv */
     int status = parse_args(argc, argv, &a);
     if (status != 0)
         return status < 0 ? EXIT_OK : status;
@@ -577,8 +592,6 @@ int cli_chart(int argc, char **argv)
         }
         list[n++] = s;
     }
-    char cmdline[2048];
-    command_line(argc, argv, cmdline, sizeof cmdline);
     if (n == 0) {
         fprintf(stderr, "%s: error: no selected series has values\n", a.path);
         status = EXIT_DATA;

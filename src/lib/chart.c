@@ -108,15 +108,19 @@ static void dot_decimal(char *s)
             *s = '.';
 }
 
-/* Shortest "%.Ng" text that reads back as v. */
+/*
+ * Shortest "%.Ng" text that reads back as v, with at most 15 significant
+ * digits: a chart needs no more, and 2.9000000000000004 would only puzzle
+ * whoever edits the data.
+ */
 static void num_text(double v, char *out, size_t n)
 {
     if (v == 0)
         v = 0; /* no "-0" */
-    for (int prec = 6; prec <= 17; prec++) {
+    for (int prec = 6; prec <= 15; prec++) {
         snprintf(out, n, "%.*g", prec, v);
         dot_decimal(out);
-        if (strtod(out, NULL) == v || prec == 17)
+        if (strtod(out, NULL) == v)
             break;
     }
 }

@@ -163,6 +163,16 @@ static void chinese_title_and_many_years(void **state)
                         "'2005' 2005, '2010' 2010, '2015' 2015, '2020' 2020)");
     assert_string_equal(line_of(script, "term_type = ", line, sizeof line), "term_type = 'svg'");
     free(script);
+    /* a slide-sized 800 x 450 chart of 8 years: 10 pt labels, still every year */
+    const ind_series *eight = add_years(ds, "x", "", "", 2016, luohe, 8);
+    opt.width = 800;
+    opt.height = 450;
+    script = build(&eight, 1, &opt);
+    assert_close(param(script, "font_size"), 10, 0);
+    assert_string_equal(line_of(script, "set xtics (", line, sizeof line),
+                        "set xtics ('2016' 2016, '2017' 2017, '2018' 2018, '2019' 2019, "
+                        "'2020' 2020, '2021' 2021, '2022' 2022, '2023' 2023)");
+    free(script);
     ind_dataset_free(ds);
 }
 
