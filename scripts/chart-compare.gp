@@ -1,6 +1,7 @@
 # chart-compare.gp - several series (entities of one indicator) as lines
-# with points; the latest value of each labelled to the right of its last
-# point, in its colour (label heights are spread so they do not overlap).
+# with points; the latest value of each labelled in its colour, in a column
+# right of the last period (heights spread so labels do not overlap; a series
+# that ends earlier has its period added).
 #
 # Data: $series (index i-1: x value period), $latest (x y text linetype).
 

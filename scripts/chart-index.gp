@@ -1,5 +1,6 @@
 # chart-index.gp - several series rebased to 100 in a common base period,
-# with a reference line at 100 and the latest index of each labelled.
+# with a reference line at 100 and the latest index of each labelled in a
+# column right of the last period.
 #
 # Parameters besides chart-common.gp's: base_x (the base period's x).
 # Data: $series (index i-1: x index period), $latest (x y text linetype).

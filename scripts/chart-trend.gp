@@ -1,10 +1,12 @@
 # chart-trend.gp - history as lines and points; a forecast as a dashed line
 # with interval fan bands (widest first); a target as a horizontal goal line
-# and a star at its due period; the latest value labelled above its point.
+# and a star at its due period; the latest value labelled above its point
+# (several series: in a column right of the last period, as chart-compare.gp).
 #
 # Parameters besides chart-common.gp's: has_forecast (0/1), fc_title,
 # nbands and band_title[1..nbands] (widest first), has_target (0/1),
-# target_value, target_title, has_marker (0/1), has_latest (0/1).
+# target_value, target_title, has_marker (0/1), has_latest (0/1),
+# latest_beside (0/1).
 # Data: $series (index i-1: x value period), $forecast (x mean lo1 hi1 lo2
 # hi2 ..., its first row the last observation), $target (x goal), $latest
 # (x y text linetype).
@@ -27,5 +29,7 @@ plot \
         linewidth 2 title target_title, \
     for [k = 1:has_marker] $target using 1:2 with points linecolor rgb target_colour \
         pointtype 3 pointsize 3.5 * point_scale linewidth 2 notitle, \
-    for [k = 1:has_latest] $latest using 1:2:3:4 with labels center offset char 0, 1.3 boxed \
-        textcolor variable font sprintf(',%g', font_size * 1.05) notitle
+    for [k = 1:(has_latest && !latest_beside)] $latest using 1:2:3:4 with labels center \
+        offset char 0, 1.3 boxed textcolor variable font sprintf(',%g', font_size * 1.05) notitle, \
+    for [k = 1:(has_latest && latest_beside)] $latest using 1:2:3:4 with labels left \
+        offset char 1.2, 0 textcolor variable notitle

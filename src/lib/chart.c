@@ -355,7 +355,7 @@ typedef struct chart {
     ind_freq freq;
     const words *w;
     double xmin, xmax, ymin, ymax; /* data extent */
-    double right_room;             /* periods kept free right of the data for labels */
+    size_t right_label;            /* characters of the longest label right of the data */
     buf b;
 } chart;
 
@@ -403,12 +403,16 @@ static void series_title(const chart *c, const ind_series *s, char *out, size_t 
     bool same_name = true;
     for (size_t i = 1; i < c->n; i++)
         same_name = same_name && strcmp(c->series[i]->name, c->series[0]->name) == 0;
-    if (c->n > 1 && same_name && s->entity[0])
+    if (c->n == 1) /* the title names the indicator: the legend needs only a short name */
+        snprintf(out, n, "%s", s->entity[0]                             ? s->entity
+                               : s->label[0] && strlen(s->label) <= 40 ? s->label
+                                                                       : s->name);
+    else if (same_name && s->entity[0])
         snprintf(out, n, "%s", s->entity);
     else if (s->entity[0])
-        snprintf(out, n, "%s (%s)", s->label[0] && c->n == 1 ? s->label : s->name, s->entity);
+        snprintf(out, n, "%s (%s)", s->name, s->entity);
     else
-        snprintf(out, n, "%s", s->label[0] && c->n == 1 ? s->label : s->name);
+        snprintf(out, n, "%s", s->name);
 }
 
 static void default_title(const chart *c, char *out, size_t n)
@@ -467,15 +471,13 @@ typedef struct latest {
     char text[48];
 } latest;
 
-static int by_x_then_y(const void *a, const void *b)
+static int by_y(const void *a, const void *b)
 {
-    const latest *p = a, *q = b;
-    if (p->x != q->x)
-        return (p->x > q->x) - (p->x < q->x);
-    return (p->y > q->y) - (p->y < q->y);
+    double ya = ((const latest *)a)->y, yb = ((const latest *)b)->y;
+    return (ya > yb) - (ya < yb);
 }
 
-/* Spreads the heights of labels l[0..n) of one column (sorted by y) at least gap apart. */
+/* Spreads the heights of labels l[0..n) (sorted by y) at least gap apart. */
 static void spread(latest *l, size_t n, double gap)
 {
     for (size_t i = 0; i < n; i++) {
@@ -483,7 +485,7 @@ static void spread(latest *l, size_t n, double gap)
         if (i > 0 && l[i].ylab < l[i - 1].ylab + gap)
             l[i].ylab = l[i - 1].ylab + gap;
     }
-    /* centre the stack on the values it moved away from */
+    /* centre each pushed-up stack on the values it moved away from */
     for (size_t i = 0; i + 1 < n; i++) {
         size_t j = i;
         while (j + 1 < n && l[j + 1].ylab - l[j].ylab <= gap * 1.0001)
@@ -500,20 +502,33 @@ static void spread(latest *l, size_t n, double gap)
     }
 }
 
+/*
+ * The latest-value labels: above the last point for a single series;
+ * otherwise in one column right of the last period of all series (where no
+ * line runs, so a label never hides data), spread apart in height, with the
+ * period added for a series that ends earlier ("2.81% (2012)").
+ */
 static void latest_block(chart *c, latest *l, size_t n, bool beside)
 {
-    if (beside) {
-        /* labels of series ending in the same period share a column: keep them apart */
-        qsort(l, n, sizeof *l, by_x_then_y);
-        for (size_t i = 0, j; i < n; i = j) {
-            for (j = i + 1; j < n && l[j].x == l[i].x; j++)
-                ;
-            spread(l + i, j - i, 0.05 * (c->ymax - c->ymin > 0 ? c->ymax - c->ymin : 1));
+    double column = -INFINITY;
+    for (size_t i = 0; i < n; i++)
+        column = fmax(column, l[i].x);
+    for (size_t i = 0; i < n; i++) {
+        l[i].ylab = l[i].y;
+        if (beside && l[i].x < column) {
+            char per[IND_PERIOD_TEXT_MAX];
+            size_t len = strlen(l[i].text);
+            period_text(c->freq, l[i].x, per, sizeof per);
+            snprintf(l[i].text + len, sizeof l[i].text - len, " (%s)", per);
         }
-    } else
-        for (size_t i = 0; i < n; i++)
-            l[i].ylab = l[i].y;
-    buf_printf(&c->b, "has_latest = %d\n$latest << EOD\n", n > 0);
+        if (beside)
+            l[i].x = column;
+    }
+    if (beside) {
+        qsort(l, n, sizeof *l, by_y);
+        spread(l, n, 0.05 * (c->ymax - c->ymin > 0 ? c->ymax - c->ymin : 1));
+    }
+    buf_printf(&c->b, "latest_beside = %d\nhas_latest = %d\n$latest << EOD\n", beside, n > 0);
     for (size_t i = 0; i < n; i++) {
         buf_num(&c->b, l[i].x);
         buf_puts(&c->b, " ");
@@ -521,8 +536,9 @@ static void latest_block(chart *c, latest *l, size_t n, bool beside)
         buf_printf(&c->b, " \"%s\" %d\n", l[i].text, l[i].lt);
     }
     buf_puts(&c->b, "EOD\n");
-    if (beside && n)
-        c->right_room = 1.0;
+    for (size_t i = 0; beside && i < n; i++)
+        if (strlen(l[i].text) > c->right_label)
+            c->right_label = strlen(l[i].text);
 }
 
 /* ---- kinds ---- */
@@ -565,7 +581,7 @@ static ind_status lines_data(chart *c, double base_x, ind_error *err)
         free(y);
     }
     buf_puts(&c->b, "EOD\n");
-    latest_block(c, l, c->opt->kind == IND_CHART_TREND ? 1 : nl, c->opt->kind != IND_CHART_TREND);
+    latest_block(c, l, nl, !(c->opt->kind == IND_CHART_TREND && c->n == 1));
     return IND_OK;
 }
 
@@ -878,8 +894,12 @@ static void axes(chart *c, bool bars)
     }
     buf_puts(&c->b, ")\n");
     double pad_l = bars ? 0.1 : 0.5, pad_r = bars ? 0.1 : 0.5;
-    if (c->right_room > 0)
-        pad_r += fmax(1.0, 0.1 * (c->xmax - c->xmin));
+    if (c->right_label > 0) {
+        /* room for the labels: r periods of S + r on the plot's width take their pixels */
+        double need = (0.55 * (double)c->right_label + 1.5) * em, plot = 0.85 * c->opt->width;
+        double S = c->xmax - c->xmin + 1;
+        pad_r += need < plot / 2 ? need * S / (plot - need) : S;
+    }
     double span = c->ymax - c->ymin;
     if (!(span > 0))
         span = fabs(c->ymax) > 0 ? fabs(c->ymax) : 1;
