@@ -64,4 +64,4 @@ set format y '%g'
 set key outside below center horizontal noautotitle samplen 2.5 spacing 1.1 width 2
 set style fill solid 1.0 noborder
 # labels drawn `boxed` get an opaque white box, so lines do not strike through them
-set style textbox opaque noborder margins 1, 1
+set style textbox opaque noborder margins 0.5, 0.2

@@ -463,6 +463,13 @@ static void placeholder(chart *c)
     buf_puts(&c->b, "\n");
 }
 
+/* Font size in points (about pixels on PNG): 20 at 1600 x 900, scaled with the size. */
+static double font_size(const ind_chart_options *opt)
+{
+    double scale = fmin(opt->width / 1600.0, opt->height / 900.0);
+    return round(20 * fmax(scale, 0.5) * 2) / 2;
+}
+
 /* ---- labels of latest values ---- */
 
 typedef struct latest {
@@ -526,7 +533,10 @@ static void latest_block(chart *c, latest *l, size_t n, bool beside)
     }
     if (beside) {
         qsort(l, n, sizeof *l, by_y);
-        spread(l, n, 0.05 * (c->ymax - c->ymin > 0 ? c->ymax - c->ymin : 1));
+        /* a line of text is about 1.5 em; the plot about 68% of the height shows the
+           data's span and the 20% padding of axes() */
+        double span = c->ymax - c->ymin > 0 ? c->ymax - c->ymin : 1;
+        spread(l, n, 1.5 * font_size(c->opt) * 1.2 * span / (0.68 * c->opt->height));
     }
     buf_printf(&c->b, "latest_beside = %d\nhas_latest = %d\n$latest << EOD\n", beside, n > 0);
     for (size_t i = 0; i < n; i++) {
@@ -846,13 +856,6 @@ static ind_status growth_data(chart *c, ind_error *err)
 }
 
 /* ---- axes ---- */
-
-/* Font size in points (about pixels on PNG): 20 at 1600 x 900, scaled with the size. */
-static double font_size(const ind_chart_options *opt)
-{
-    double scale = fmin(opt->width / 1600.0, opt->height / 900.0);
-    return round(20 * fmax(scale, 0.5) * 2) / 2;
-}
 
 /* Tick step in periods: the first of the nice steps giving at most max ticks. */
 static int tick_step(ind_freq freq, double span, int max)

@@ -374,7 +374,8 @@ static void compare_spreads_close_labels(void **state)
     opt.output = "x.png";
     opt.kind = IND_CHART_COMPARE;
     char *script = build(s, 3, &opt);
-    /* labels 2.65 and 2.64 would overlap: they are pushed apart by 5% of the value span */
+    /* labels 2.65 and 2.64 would overlap: they are pushed 1.5 lines apart, a line being
+       20 px of the 0.68 * 900 px plot that shows the span 0.71..2.65 padded by 20% */
     const char *a = strstr(script, "\"2.65%\"");
     const char *b = strstr(script, "\"2.64%\"");
     assert_non_null(a);
@@ -385,7 +386,7 @@ static void compare_spreads_close_labels(void **state)
         b--;
     double ya = strtod(strchr(a, ' ') + 1, NULL), yb = strtod(strchr(b, ' ') + 1, NULL);
     double span = 2.65 - 0.71;
-    assert_close(ya - yb, 0.05 * span, 1e-9);
+    assert_close(ya - yb, 1.5 * 20 * 1.2 * span / (0.68 * 900), 1e-9);
     assert_close((ya + yb) / 2, (2.65 + 2.64) / 2, 1e-9);
     char line[256];
     assert_string_equal(line_of(script, "chart_title = ", line, sizeof line),
