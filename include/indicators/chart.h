@@ -64,23 +64,23 @@ typedef struct ind_chart_kind_info {
 
 /* A goal drawn on a trend chart. */
 typedef struct ind_chart_target {
-    double goal;        /* finite */
-    ind_period period;  /* when the goal is due; freq IND_FREQ_UNKNOWN: no marker, line only */
-    const char *label;  /* legend text; NULL: "Target GOAL by PERIOD" in the chart's language */
+    double goal;       /* finite */
+    ind_period period; /* when the goal is due; freq IND_FREQ_UNKNOWN: no marker, line only */
+    const char *label; /* legend text; NULL: "Target GOAL by PERIOD" in the chart's language */
 } ind_chart_target;
 
 typedef struct ind_chart_options {
     ind_chart_kind kind;
     ind_chart_format format;
     ind_chart_lang lang;
-    const char *output;  /* file gnuplot writes (`set output`); not NULL */
-    int width, height;   /* pixels, 200..10000 (PDF: 160 pixels an inch) */
-    const char *title;   /* NULL: from the series' label or name (and entity) */
-    const char *ylabel;  /* NULL: the series' unit */
-    const char *font;    /* NULL: "Noto Sans CJK SC" */
-    ind_period base;     /* index: base period; freq IND_FREQ_UNKNOWN: first period all share */
+    const char *output; /* file gnuplot writes (`set output`); not NULL */
+    int width, height;  /* pixels, 200..10000 (PDF: 160 pixels an inch) */
+    const char *title;  /* NULL: from the series' label or name (and entity) */
+    const char *ylabel; /* NULL: the series' unit */
+    const char *font;   /* NULL: "Noto Sans CJK SC" */
+    ind_period base;    /* index: base period; freq IND_FREQ_UNKNOWN: first period all share */
     /* trend only, for a single series: */
-    const ind_forecast *forecast; /* continues the series after its last period; NULL: none */
+    const ind_forecast *forecast;   /* continues the series after its last period; NULL: none */
     const ind_chart_target *target; /* NULL: none */
     const char *command; /* the command line, quoted in the script's first comment; may be NULL */
 } ind_chart_options;

@@ -101,7 +101,8 @@ static int parse_size(const char *arg, ind_chart_options *opt)
     const char *h_text = end + 1;
     long h = strtol(h_text, &end, 10);
     if (end == h_text || *end || w < 200 || w > 10000 || h < 200 || h > 10000)
-        return cli_usage_error("chart", "--size must be W,H with each in 200..10000, not '%s'", arg);
+        return cli_usage_error("chart", "--size must be W,H with each in 200..10000, not '%s'",
+                               arg);
     opt->width = (int)w;
     opt->height = (int)h;
     return 0;
@@ -126,8 +127,8 @@ static int chart_option(int c, char *arg, chart_args *a)
         return 0;
     case OPT_KIND:
         if (ind_chart_kind_parse(arg, &a->chart.kind) != 0)
-            return cli_usage_error("chart", "--kind must be trend, growth, index or compare, not '%s'",
-                                   arg);
+            return cli_usage_error("chart",
+                                   "--kind must be trend, growth, index or compare, not '%s'", arg);
         return 0;
     case OPT_FORECAST:
         a->method = arg;
@@ -139,8 +140,10 @@ static int chart_option(int c, char *arg, chart_args *a)
         return 0;
     case OPT_BASE:
         if (ind_period_parse(arg, strlen(arg), &a->chart.base) != 0)
-            return cli_usage_error("chart", "--base must be a period (2015, 2020H1, 2020Q1, "
-                                            "2020-01), not '%s'", arg);
+            return cli_usage_error("chart",
+                                   "--base must be a period (2015, 2020H1, 2020Q1, "
+                                   "2020-01), not '%s'",
+                                   arg);
         return 0;
     case OPT_TITLE:
         a->chart.title = arg;
@@ -287,8 +290,9 @@ static int read_target(const char *spec, const ind_series *s, ind_chart_lang lan
         return cli_usage_error("chart", "--target names entity '%s' but the chart shows '%s'",
                                t.entity, s->entity);
     if (t.kind == IND_TARGET_TOTAL && s->freq != IND_FREQ_YEAR)
-        return cli_usage_error("chart", "a year-total target cannot be drawn on a chart of %s "
-                                        "values; chart the annual series",
+        return cli_usage_error("chart",
+                               "a year-total target cannot be drawn on a chart of %s "
+                               "values; chart the annual series",
                                ind_freq_name(s->freq));
     ind_target_options to;
     ind_target_options_init(&to);
@@ -529,8 +533,10 @@ static int draw(chart_args *a, const ind_series **list, size_t n, const char *cm
     int status = EXIT_OK;
     char *script = NULL;
     if ((a->method || a->target) && n != 1) {
-        fprintf(stderr, "%s: error: --forecast and --target draw one series but %zu are selected; "
-                        "narrow with --series and --entity\n", a->path, n);
+        fprintf(stderr,
+                "%s: error: --forecast and --target draw one series but %zu are selected; "
+                "narrow with --series and --entity\n",
+                a->path, n);
         return EXIT_USAGE;
     }
     if (a->method && (status = run_forecast(a, list[0], &f)) != EXIT_OK)
@@ -585,8 +591,10 @@ int cli_chart(int argc, char **argv)
         if (!cli_selected(&a.sel, s) || s->n == 0)
             continue;
         if (n == sizeof list / sizeof list[0]) {
-            fprintf(stderr, "%s: error: more than 64 series selected; narrow with --series and "
-                            "--entity\n", a.path);
+            fprintf(stderr,
+                    "%s: error: more than 64 series selected; narrow with --series and "
+                    "--entity\n",
+                    a.path);
             ind_dataset_free(ds);
             return EXIT_USAGE;
         }

@@ -76,9 +76,12 @@ static void buf_puts(buf *b, const char *text)
     buf_add(b, text, strlen(text));
 }
 
+static void buf_printf(buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
+    __attribute__((format(printf, 2, 3)))
 #endif
+    ;
+
 static void buf_printf(buf *b, const char *fmt, ...)
 {
     va_list ap;
@@ -135,11 +138,11 @@ static void buf_num(buf *b, double v)
 size_t ind_chart_quote_label(const char *text, char *out, size_t n)
 {
     size_t len = 0;
-#define PUT(c)                                                                                    \
-    do {                                                                                          \
-        if (len + 1 < n)                                                                          \
-            out[len] = (c);                                                                       \
-        len++;                                                                                    \
+#define PUT(c)                                                                                     \
+    do {                                                                                           \
+        if (len + 1 < n)                                                                           \
+            out[len] = (c);                                                                        \
+        len++;                                                                                     \
     } while (0)
     PUT('\'');
     for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
@@ -284,16 +287,16 @@ ind_status ind_chart_find_templates(const char *env_dir, const char *exe_path,
     ind_status status = IND_OK;
     if (env_dir && env_dir[0]) {
         if (!try_dir(env_dir, dir, n, &tried))
-            status = ind_error_set(err, IND_E_NOTFOUND, NULL, 0, 0,
-                                   "INDICATORS_SCRIPTS=%s has no readable %s", env_dir,
-                                   COMMON_TEMPLATE);
+            status =
+                ind_error_set(err, IND_E_NOTFOUND, NULL, 0, 0,
+                              "INDICATORS_SCRIPTS=%s has no readable %s", env_dir, COMMON_TEMPLATE);
         goto out;
     }
     const char *slash = exe_path ? strrchr(exe_path, '/') : NULL;
     for (size_t i = 0; slash && i < sizeof relative / sizeof relative[0]; i++) {
         char cand[PATH_MAX];
-        int len = snprintf(cand, sizeof cand, "%.*s/%s", (int)(slash - exe_path), exe_path,
-                           relative[i]);
+        int len =
+            snprintf(cand, sizeof cand, "%.*s/%s", (int)(slash - exe_path), exe_path, relative[i]);
         if (len > 0 && (size_t)len < sizeof cand && try_dir(cand, dir, n, &tried))
             goto out;
     }
@@ -338,9 +341,9 @@ typedef struct words {
 } words;
 
 static const words english = {"Forecast", "% interval", "Target", "by", "YoY change, %",
-                              "CAGR", "%/yr", "Index", ": "};
-static const words chinese = {"预测", "%预测区间", "目标", "", "同比增长（%）", "年均增长",
-                              "%", "指数", "："};
+                              "CAGR",     "%/yr",       "Index",  ": "};
+static const words chinese = {"预测",     "%预测区间", "目标", "",  "同比增长（%）",
+                              "年均增长", "%",         "指数", "："};
 
 /* A point of the chart: a period ordinal and a value. */
 typedef struct point {
@@ -404,9 +407,10 @@ static void series_title(const chart *c, const ind_series *s, char *out, size_t 
     for (size_t i = 1; i < c->n; i++)
         same_name = same_name && strcmp(c->series[i]->name, c->series[0]->name) == 0;
     if (c->n == 1) /* the title names the indicator: the legend needs only a short name */
-        snprintf(out, n, "%s", s->entity[0]                             ? s->entity
-                               : s->label[0] && strlen(s->label) <= 40 ? s->label
-                                                                       : s->name);
+        snprintf(out, n, "%s",
+                 s->entity[0]                            ? s->entity
+                 : s->label[0] && strlen(s->label) <= 40 ? s->label
+                                                         : s->name);
     else if (same_name && s->entity[0])
         snprintf(out, n, "%s", s->entity);
     else if (s->entity[0])
@@ -632,8 +636,10 @@ static void forecast_data(chart *c)
     buf_puts(&c->b, "\n$forecast << EOD\n");
     if (f) {
         double x0 = s->ord[s->n - 1], y0 = s->value[s->n - 1];
-        buf_printf(&c->b, "# x mean then lo hi per level (%zu); the first row is the last "
-                          "observation\n", nb);
+        buf_printf(&c->b,
+                   "# x mean then lo hi per level (%zu); the first row is the last "
+                   "observation\n",
+                   nb);
         buf_num(&c->b, x0);
         buf_puts(&c->b, " ");
         buf_num(&c->b, y0);
@@ -740,8 +746,7 @@ static ind_status index_data(chart *c, ind_error *err)
     char per[IND_PERIOD_TEXT_MAX];
     if (c->opt->base.freq && c->opt->base.freq != c->freq)
         return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
-                             "the base period must be %s like the series",
-                             ind_freq_name(c->freq));
+                             "the base period must be %s like the series", ind_freq_name(c->freq));
     if (!isfinite(base_x))
         return ind_error_set(err, IND_E_UNDEFINED, NULL, 0, 0,
                              "the series share no period to use as the index base");
@@ -823,8 +828,8 @@ static ind_status growth_data(chart *c, ind_error *err)
     buf_printf(&c->b, "bar_width = ");
     buf_num(&c->b, 0.8 / (double)nslots);
     buf_printf(&c->b, "\nhas_bar_labels = %d\n", bars <= 40);
-    buf_printf(&c->b, "array cagr[%zu]\narray has_cagr[%zu]\narray cagr_title[%zu]\n", c->n,
-               c->n, c->n);
+    buf_printf(&c->b, "array cagr[%zu]\narray has_cagr[%zu]\narray cagr_title[%zu]\n", c->n, c->n,
+               c->n);
     for (size_t i = 0; i < c->n; i++) {
         const ind_series *s = c->series[i];
         ind_growth_summary sum;
@@ -950,8 +955,8 @@ static ind_status check(const ind_series *const *series, size_t n, const ind_cha
             return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
                                  "series %s%s%s is %s but %s is %s; chart one frequency at a time",
                                  series[i]->name, series[i]->entity[0] ? " / " : "",
-                                 series[i]->entity, ind_freq_name(series[i]->freq),
-                                 series[0]->name, ind_freq_name(series[0]->freq));
+                                 series[i]->entity, ind_freq_name(series[i]->freq), series[0]->name,
+                                 ind_freq_name(series[0]->freq));
     }
     if ((opt->forecast || opt->target) && (opt->kind != IND_CHART_TREND || n != 1))
         return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
@@ -1028,8 +1033,17 @@ ind_status ind_chart_build(const ind_series *const *series, size_t nseries,
     ind_status st = check(series, nseries, opt, err);
     if (st != IND_OK)
         return st;
-    chart c = {opt, series, nseries, series[0]->freq, opt->lang == IND_CHART_ZH ? &chinese : &english,
-               INFINITY, -INFINITY, INFINITY, -INFINITY, 0, {0}};
+    chart c = {opt,
+               series,
+               nseries,
+               series[0]->freq,
+               opt->lang == IND_CHART_ZH ? &chinese : &english,
+               INFINITY,
+               -INFINITY,
+               INFINITY,
+               -INFINITY,
+               0,
+               {0}};
     char title[MAX_LABEL], ylabel[MAX_LABEL];
     if (opt->title)
         snprintf(title, sizeof title, "%s", opt->title);

@@ -201,16 +201,18 @@ static void sub_annual_ticks_are_periods(void **state)
     ind_series *q = ind_dataset_series(ds, "gdp", "");
     ind_series *m = ind_dataset_series(ds, "cpi", "");
     for (int i = 0; i < 6; i++)
-        assert_int_equal(
-            ind_series_add(h, ind_period_make(IND_FREQ_HALF, 2022 + i / 2, 1 + i % 2), 100 + i, NULL),
-            IND_OK);
+        assert_int_equal(ind_series_add(h, ind_period_make(IND_FREQ_HALF, 2022 + i / 2, 1 + i % 2),
+                                        100 + i, NULL),
+                         IND_OK);
     for (int i = 0; i < 8; i++)
-        assert_int_equal(ind_series_add(q, ind_period_make(IND_FREQ_QUARTER, 2022 + i / 4,
-                                                           1 + i % 4), 50 + i, NULL),
+        assert_int_equal(ind_series_add(q,
+                                        ind_period_make(IND_FREQ_QUARTER, 2022 + i / 4, 1 + i % 4),
+                                        50 + i, NULL),
                          IND_OK);
     for (int i = 0; i < 30; i++)
-        assert_int_equal(ind_series_add(m, ind_period_make(IND_FREQ_MONTH, 2022 + i / 12,
-                                                           1 + i % 12), 100 + i, NULL),
+        assert_int_equal(ind_series_add(m,
+                                        ind_period_make(IND_FREQ_MONTH, 2022 + i / 12, 1 + i % 12),
+                                        100 + i, NULL),
                          IND_OK);
     ind_chart_options opt;
     ind_chart_options_init(&opt);
@@ -355,7 +357,8 @@ static void index_rebases_to_common_period(void **state)
     char *out = NULL;
     assert_int_equal(ind_chart_build(s, 2, &opt, TEMPLATES, &out, &err), IND_E_UNDEFINED);
     assert_null(out);
-    assert_non_null(strstr(err.message, "R&D intensity / Luohe has no value in the base period 2014"));
+    assert_non_null(
+        strstr(err.message, "R&D intensity / Luohe has no value in the base period 2014"));
     ind_dataset_free(ds);
 }
 
@@ -435,13 +438,13 @@ static void finds_templates(void **state)
     ind_error err;
     ind_error_clear(&err);
     /* the override wins, and must be right */
-    assert_int_equal(ind_chart_find_templates(TEMPLATES, "/x/bin/indicators", NULL, dir,
-                                              sizeof dir, &err),
-                     IND_OK);
+    assert_int_equal(
+        ind_chart_find_templates(TEMPLATES, "/x/bin/indicators", NULL, dir, sizeof dir, &err),
+        IND_OK);
     assert_string_equal(dir, TEMPLATES);
-    assert_int_equal(ind_chart_find_templates("/nonexistent", NULL, TEMPLATES, dir, sizeof dir,
-                                              &err),
-                     IND_E_NOTFOUND);
+    assert_int_equal(
+        ind_chart_find_templates("/nonexistent", NULL, TEMPLATES, dir, sizeof dir, &err),
+        IND_E_NOTFOUND);
     assert_non_null(strstr(err.message, "INDICATORS_SCRIPTS"));
     /* relative to a binary one level below the source root (build/indicators) */
     assert_int_equal(ind_chart_find_templates(NULL, SOURCE_ROOT "/tests/indicators", NULL, dir,
@@ -449,8 +452,8 @@ static void finds_templates(void **state)
                      IND_OK);
     assert_string_equal(dir, SOURCE_ROOT "/tests/../scripts");
     /* and three levels below (build/src/cli/indicators) */
-    assert_int_equal(ind_chart_find_templates(NULL, SOURCE_ROOT "/src/lib/forecast/indicators", NULL,
-                                              dir, sizeof dir, &err),
+    assert_int_equal(ind_chart_find_templates(NULL, SOURCE_ROOT "/src/lib/forecast/indicators",
+                                              NULL, dir, sizeof dir, &err),
                      IND_OK);
     assert_string_equal(dir, SOURCE_ROOT "/src/lib/forecast/../../../scripts");
     /* an installed layout: PREFIX/bin and PREFIX/share/indicators */
@@ -482,8 +485,8 @@ static void finds_templates(void **state)
     rmdir(path);
     rmdir(prefix);
     /* nothing anywhere: the message lists what was tried */
-    assert_int_equal(ind_chart_find_templates(NULL, "/nonexistent/bin/indicators", "/nowhere",
-                                              dir, sizeof dir, &err),
+    assert_int_equal(ind_chart_find_templates(NULL, "/nonexistent/bin/indicators", "/nowhere", dir,
+                                              sizeof dir, &err),
                      IND_E_NOTFOUND);
     assert_non_null(strstr(err.message, "/nowhere"));
     assert_non_null(strstr(err.message, "/nonexistent/bin/../share/indicators"));
