@@ -345,11 +345,6 @@ static const words english = {"Forecast", "% interval", "Target", "by", "YoY cha
 static const words chinese = {"预测",     "%预测区间", "目标", "",  "同比增长（%）",
                               "年均增长", "%",         "指数", "："};
 
-/* A point of the chart: a period ordinal and a value. */
-typedef struct point {
-    double x, y;
-} point;
-
 /* State while building one chart. */
 typedef struct chart {
     const ind_chart_options *opt;
@@ -603,15 +598,19 @@ static void forecast_data(chart *c)
 {
     const ind_forecast *f = c->opt->forecast;
     const ind_series *s = c->series[0];
-    size_t nb = f && f->has_intervals ? f->nlevels : 0;
-    if (nb > 2)
-        nb = 2;
-    /* widest level first, so the narrower band is drawn over it */
-    size_t order[2] = {0, 1};
-    if (nb == 2 && f->levels[0] < f->levels[1])
-        order[0] = 1, order[1] = 0;
-    else if (nb == 1)
-        order[0] = 0;
+    /* at most two bands (a fan of more is unreadable): the widest levels, widest first,
+       so that the narrower band is drawn over it */
+    size_t nl = f && f->has_intervals ? f->nlevels : 0, nb = 0, order[2];
+    for (size_t k = 0; k < nl; k++) {
+        size_t at = nb < 2 ? nb++ : 2;
+        while (at > 0 && f->levels[k] > f->levels[order[at - 1]]) {
+            if (at < 2)
+                order[at] = order[at - 1];
+            at--;
+        }
+        if (at < 2)
+            order[at] = k;
+    }
     buf_printf(&c->b, "has_forecast = %d\nnbands = %zu\n", f != NULL, nb);
     buf_printf(&c->b, "array band_title[%zu]\n", nb ? nb : 1);
     if (nb == 0)

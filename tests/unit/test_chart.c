@@ -285,6 +285,27 @@ static void forecast_fan_and_target(void **state)
     assert_true(param(script, "ymax") > 3.4);
     free(script);
 
+    /* three levels: the two widest make the fan, widest first */
+    double lo3[6] = {2.3, 2.1, 2.2, 2.6, 2.0, 2.3}, hi3[6] = {2.5, 2.7, 2.6, 2.8, 3.4, 3.1};
+    f.nlevels = 3;
+    f.levels[0] = 50;
+    f.levels[1] = 95;
+    f.levels[2] = 80;
+    f.lo = lo3;
+    f.hi = hi3;
+    script = build(&s, 1, &opt);
+    assert_string_equal(line_of(script, "band_title[1] = ", line, sizeof line),
+                        "band_title[1] = '95% interval'");
+    assert_string_equal(line_of(script, "band_title[2] = ", line, sizeof line),
+                        "band_title[2] = '80% interval'");
+    assert_non_null(strstr(script, "\n2024 2.4 2.1 2.7 2.2 2.6\n2025 2.7 2 3.4 2.3 3.1\n"));
+    free(script);
+    f.nlevels = 2;
+    f.levels[0] = 80;
+    f.levels[1] = 95;
+    f.lo = lo;
+    f.hi = hi;
+
     /* no intervals: no bands; Chinese target wording */
     f.has_intervals = false;
     opt.lang = IND_CHART_ZH;
