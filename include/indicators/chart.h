@@ -137,7 +137,8 @@ ind_status ind_chart_build(const ind_series *const *series, size_t nseries,
 /*
  * Writes text as a gnuplot single-quoted string literal for an enhanced-text
  * label into buf[0..n): quotes doubled, the enhanced-text controls & _ ^ { }
- * @ ~ \ preceded by a backslash, control characters replaced by spaces.
+ * @ ~ \ preceded by a backslash, control characters replaced by spaces,
+ * bytes that are not UTF-8 by '?'.
  * "R&D" becomes 'R\&D'. Returns the length it wanted (like snprintf).
  */
 size_t ind_chart_quote_label(const char *text, char *buf, size_t n);

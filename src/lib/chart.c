@@ -135,6 +135,21 @@ static void buf_num(buf *b, double v)
     buf_puts(b, t);
 }
 
+/* Bytes of the valid UTF-8 sequence starting at p (>= 0x80), or 0 when it is not one. */
+static size_t utf8_sequence(const unsigned char *p)
+{
+    size_t k = *p >= 0xf0 && *p <= 0xf4 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc2 && *p < 0xe0 ? 2 : 0;
+    if (k == 0 || (k == 3 && *p > 0xef))
+        return 0;
+    for (size_t i = 1; i < k; i++)
+        if ((p[i] & 0xc0) != 0x80)
+            return 0;
+    if ((k == 3 && *p == 0xe0 && p[1] < 0xa0) || (k == 3 && *p == 0xed && p[1] > 0x9f) ||
+        (k == 4 && *p == 0xf0 && p[1] < 0x90) || (k == 4 && *p == 0xf4 && p[1] > 0x8f))
+        return 0; /* overlong, surrogate or beyond U+10FFFF */
+    return k;
+}
+
 size_t ind_chart_quote_label(const char *text, char *out, size_t n)
 {
     size_t len = 0;
@@ -154,6 +169,13 @@ size_t ind_chart_quote_label(const char *text, char *out, size_t n)
             PUT((char)*p);
         } else if (*p < 0x20 || *p == 0x7f) {
             PUT(' ');
+        } else if (*p >= 0x80) {
+            size_t k = utf8_sequence(p);
+            if (k == 0)
+                PUT('?'); /* not UTF-8: gnuplot would draw garbage or stop */
+            for (size_t i = 0; i < k; i++)
+                PUT((char)p[i]);
+            p += k ? k - 1 : 0;
         } else {
             PUT((char)*p);
         }

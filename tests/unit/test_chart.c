@@ -78,6 +78,16 @@ static void quotes_labels_for_enhanced_text(void **state)
     assert_string_equal(buf, "'a\\_b\\^c\\{d\\}\\@e\\~f\\\\g'");
     ind_chart_quote_label("研发投入强度\n(%)", buf, sizeof buf);
     assert_string_equal(buf, "'研发投入强度 (%)'");
+    /* bytes that are not UTF-8 (a stray byte, a cut sequence, a surrogate) become '?'
+       (the literals are split so that "?" pairs are not read as trigraphs) */
+    ind_chart_quote_label("R&D \xff\xfe \x80 \xe7\xa0 end", buf, sizeof buf);
+    assert_string_equal(buf, "'R\\&D ?"
+                             "? ? ?"
+                             "? end'");
+    ind_chart_quote_label("\xed\xa0\x80\xf0\x9f\x98\x80", buf, sizeof buf);
+    assert_string_equal(buf, "'?"
+                             "?"
+                             "?\xf0\x9f\x98\x80'");
     /* truncation still terminates and reports the full length */
     assert_int_equal(ind_chart_quote_label("R&D", buf, 4), 6);
     assert_string_equal(buf, "'R\\");
