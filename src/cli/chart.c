@@ -456,8 +456,14 @@ static int render(const char *script, const char *output)
             fprintf(stderr, "indicators chart: error: gnuplot wrote nothing to %s:\n", output);
         print_lines("  gnuplot: ", msg);
         fprintf(stderr, "  the script is kept for diagnosis: %s\n", path);
-        if (!existed || status != 0)
-            unlink(output); /* a partial file is no chart */
+        /* a partial file is no chart; a previous chart gnuplot did not touch stays */
+        struct stat after;
+        bool touched =
+            stat(output, &after) == 0 && (!existed || after.st_size != before.st_size ||
+                                          after.st_mtim.tv_sec != before.st_mtim.tv_sec ||
+                                          after.st_mtim.tv_nsec != before.st_mtim.tv_nsec);
+        if (touched)
+            unlink(output);
         return EXIT_DATA;
     }
     print_lines("indicators chart: gnuplot: ", msg);
