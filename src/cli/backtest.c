@@ -155,7 +155,7 @@ static int parse_args(int argc, char **argv, args *a)
     a->nmethods = 1;
     int c, handled;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         if ((handled = cli_load_option("backtest", c, optarg, &a->load)) != 0) {
             if (handled != 1)
                 return handled;

@@ -74,8 +74,11 @@ static ind_status member_growth(const double *y, size_t n, int m, size_t h, int 
     bool positive = transform == 0;
     for (size_t t = 0; positive && t < n; t++)
         positive = y[t] > 0;
-    if (!positive)
-        return run_plain(&fc_drift, y, n, m, h, s);
+    if (!positive) {
+        ind_status st = run_plain(&fc_drift, y, n, m, h, s);
+        snprintf(s->r.model, sizeof s->r.model, "drift");
+        return st;
+    }
     double *ly = s->buf + 2 * h + n; /* the second n doubles of the scratch */
     for (size_t t = 0; t < n; t++)
         ly[t] = log(y[t]);
@@ -120,7 +123,7 @@ static ind_status member_median_drift(const double *y, size_t n, int m, size_t h
         s->r.mean[i] = y[n - 1] + j * b;
         s->r.sd[i] = sqrt(s2 * j + j * j * s2 / (double)(n - 1));
     }
-    snprintf(s->r.model, sizeof s->r.model, "median drift");
+    snprintf(s->r.model, sizeof s->r.model, "robust drift");
     return IND_OK;
 }
 
@@ -131,7 +134,9 @@ static ind_status member_damped(const double *y, size_t n, int m, size_t h, int 
         return IND_E_UNDEFINED;
     scratch_reset(s, n, h);
     ind_error err;
-    return ets_run_spec("AAdN", y, n, 1, h, &s->r, &err);
+    ind_status st = ets_run_spec("AAdN", y, n, 1, h, &s->r, &err);
+    snprintf(s->r.model, sizeof s->r.model, "damped trend");
+    return st;
 }
 
 static ind_status member_ets(const double *y, size_t n, int m, size_t h, int transform,
@@ -365,10 +370,9 @@ static ind_status short_series(const double *y, size_t n, int m, size_t h, unsig
 {
     const fc_method *short_m = n == 1 ? &fc_naive : &fc_drift;
     ind_status st = short_m->run(y, n, m, h, seed, out, err);
-    char head[64];
-    snprintf(head, sizeof head, "%zu observation%s: auto used %s", n, n > 1 ? "s" : "",
-             short_m->name);
-    fc_text_join(out->note, sizeof out->note, head, "; ", out->note);
+    snprintf(out->note, sizeof out->note,
+             "%zu observation%s: too few to combine methods; auto used %s, with no interval", n,
+             n > 1 ? "s" : "", short_m->name);
     return st;
 }
 
