@@ -1,23 +1,34 @@
 /*
- * auto.c - the default method: a combination of forecasts with intervals
- * calibrated on the series' own past forecast errors.
+ * auto.c - the default method: a robust combination of forecasts with
+ * intervals calibrated on the series' own past forecast errors.
  *
- * Point forecast: the mean of the members that fit the series length
- * (drift, Theta, and ETS and ARIMA when they are built in), each run on the
- * modelling scale. Combinations of a few sound methods are the most reliable
- * choice on annual data (M3/M4 competitions); no member is selected by
- * in-sample fit, which over-fits short series.
+ * Point forecast: for each step, the median of the members that fit the
+ * series: growth (drift of log values, for positive series; plain drift
+ * otherwise), robust drift (random walk whose drift is the median change),
+ * damped trend (ETS(A,Ad,N)), ETS chosen by AICc and ARIMA chosen by AICc.
+ * Combinations of a few sound methods are the most reliable choice on annual
+ * data (M3/M4 competitions); the median resists a member that goes astray,
+ * and no member is selected by in-sample fit, which over-fits short series.
+ * Members run on the original scale of positive series even though the
+ * framework hands auto their logs (see below), so trends stay additive.
  *
- * Intervals: the members' average standard deviation, rescaled by how large
- * the errors of the combination were when it forecast the last periods of
- * the series from earlier origins (rolling-origin evaluation inside the
- * sample: each error divided by the sd the method claimed then, the scale
- * factor being the root mean square of those ratios, shrunk towards 1 when
- * there are few of them). Only cheap members are refitted at the origins.
+ * Intervals: the framework models positive series on the log scale for auto
+ * (relative errors). The interval shape per step is the sd of the cheap
+ * members (growth and robust drift) times step^CAL_GAMMA; its size and tails
+ * come from a rolling-origin evaluation inside the sample: from every origin
+ * between CAL_FRAC of the series and its end, the cheap combination forecasts
+ * the following periods; each error, divided by the sd claimed then, is a
+ * standardised error. A Student t is fitted to their 80% and 95% quantiles
+ * (df from the ratio of the two, scale from both), with per-step factors
+ * from each step's mean square error shrunk towards the pooled one, and df
+ * at most (origins - 1) because the scale comes from that few origins. With
+ * fewer than 10 errors: a Gaussian whose sd is the root mean square error
+ * shrunk towards an inflation of CAL_PRIOR_SCALE. Refitting only cheap
+ * members at the origins keeps auto fast.
  *
- * Short series: 1 observation gives naive with no interval, 2 give drift
- * with no interval, fewer than the members' minimum lengths use those that
- * fit; the note says which.
+ * Short series: 1 observation gives naive, 2 give drift, both with no
+ * interval; members that need more observations than there are drop out.
+ * The note says so.
  */
 #include <math.h>
 #include <stdbool.h>
@@ -269,7 +280,7 @@ typedef struct calib {
  */
 static calib fit_t(const double *a, size_t k)
 {
-    static const double dfs[] = {2, 2.5, 3, 4, 5, 7, 10, 15, 30, 0};
+    static const double dfs[] = {3, 4, 5, 7, 10, 15, 30, 0};
     double q80 = quantile_sorted(a, k, 0.80), q95 = quantile_sorted(a, k, 0.95);
     double ratio = q80 > 0 ? q95 / q80 : 1.53;
     calib c = {1, 0, k, NULL};
@@ -330,6 +341,14 @@ static calib calibration(const double *y, size_t n, int period, size_t h, int tr
         qsort(u, cnt, sizeof *u, cmp_double);
         c = fit_t(u, cnt);
         c.step = step;
+        /*
+         * The scale is estimated from errors of few origins (errors of one origin
+         * are correlated): like a variance estimated from that many values, the
+         * predictive distribution is then no lighter-tailed than t(origins - 1).
+         */
+        double nu = (double)(n - lmin) - 1;
+        if (nu >= 1 && (c.df == 0 || c.df > nu))
+            c.df = nu;
         /* per step: the step's mean square error relative to the pooled one, shrunk to 1 */
         double pooled = sum / (double)cnt, k0 = CAL_SHRINK, last = 1;
         for (size_t i = 0; ss && i < h; i++) {
