@@ -64,6 +64,9 @@ static void scratch_reset(scratch *s, size_t n, size_t h)
         s->r.fitted[t] = NAN;
 }
 
+/* Fewest observations for the fitted models (damped, ETS, ARIMA) in the combination. */
+#define MODEL_MIN_OBS 6
+
 /* A member: runs into s->r on the modelling scale; transform tells how y was transformed. */
 typedef ind_status (*member_fn)(const double *y, size_t n, int m, size_t h, int transform,
                                 scratch *s);
@@ -141,7 +144,7 @@ static ind_status member_median_drift(const double *y, size_t n, int m, size_t h
 static ind_status member_damped(const double *y, size_t n, int m, size_t h, int transform,
                                 scratch *s)
 {
-    if (n < 5)
+    if (n < MODEL_MIN_OBS)
         return IND_E_UNDEFINED;
     scratch_reset(s, n, h);
     ind_error err;
@@ -153,12 +156,16 @@ static ind_status member_damped(const double *y, size_t n, int m, size_t h, int 
 static ind_status member_ets(const double *y, size_t n, int m, size_t h, int transform,
                              scratch *s)
 {
+    if (n < MODEL_MIN_OBS)
+        return IND_E_UNDEFINED;
     return run_plain(&fc_ets, y, n, m, h, s);
 }
 
 static ind_status member_arima(const double *y, size_t n, int m, size_t h, int transform,
                                scratch *s)
 {
+    if (n < MODEL_MIN_OBS)
+        return IND_E_UNDEFINED;
     return run_plain(&fc_arima, y, n, m, h, s);
 }
 
@@ -421,8 +428,10 @@ static ind_status auto_run(const double *y, size_t n, int m, size_t h, unsigned 
         st = ind_error_set(err, IND_E_NUMERIC, NULL, 0, 0, "no member of the combination fitted");
         goto out;
     }
-    if (used == 1)
-        snprintf(out->note, sizeof out->note, "%zu observations: too short to combine methods", n);
+    if (used < NMEMBERS)
+        snprintf(out->note, sizeof out->note,
+                 "%zu observations: %zu of the %zu methods of the combination could be used",
+                 n, used, NMEMBERS);
     /* the interval shape is the cheap combination's, whose errors are calibrated */
     double *m2 = malloc(2 * h * sizeof *m2);
     if (m2 && combine(cheap, NCHEAP, x, n, m, h, member_transform, &s, m2, m2 + h, NULL, NULL, 0))
