@@ -62,8 +62,11 @@ int ets_moments(const ets_model *mod, const double *xn, double sigma2, size_t h,
  * Fits the ETS models matching spec and forecasts h steps like fc_ets.run.
  * spec is error, trend, season letters as forecast::ets's `model` argument,
  * with "d" after the trend for a damped trend: "ZZZ" (select among all),
- * "ANN", "AAdN", "MAM", "AZN" ... ("Z" = choose). Errors: IND_E_ARG for a bad
- * spec, IND_E_NUMERIC when no model could be fitted.
+ * "ANN", "AAdN", "MAM", "AZN" ... ("Z" = choose; "AZZ" = additive errors
+ * only). Unlike forecast (damped = NULL), trend "A" means undamped only.
+ * A given model is fitted only when n is large enough for its AICc
+ * (ETS(A,Ad,N) needs n >= 8). Errors: IND_E_ARG for a bad spec or a seasonal
+ * spec without seasonal data, IND_E_NUMERIC when no model could be fitted.
  */
 ind_status ets_run_spec(const char *spec, const double *y, size_t n, int m, size_t h,
                         fc_result *out, ind_error *err);
