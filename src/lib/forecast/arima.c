@@ -62,7 +62,12 @@ double arima_kpss(const double *x, size_t n, size_t lags)
     return num / (dn * dn) / lrv;
 }
 
-/* forecast's is.constant(): all.equal(x, rep(x[1], n)), mean relative difference <= 1.5e-8. */
+/*
+ * forecast's is.constant(): all.equal(x, rep(x[1], n)), i.e. mean |x - x_1|
+ * <= 1.5e-8 mean |x|. R compares absolutely when mean |x| <= 1.5e-8, which
+ * makes every series of tiny numbers constant; here the test is relative
+ * at every scale.
+ */
 static int is_constant(const double *x, size_t n)
 {
     double diff = 0.0, size = 0.0;
@@ -70,11 +75,7 @@ static int is_constant(const double *x, size_t n)
         diff += fabs(x[t] - x[0]);
         size += fabs(x[t]);
     }
-    if (size > 1.5e-8 * (double)n)
-        diff /= size;
-    else
-        diff /= (double)n;
-    return diff <= 1.5e-8;
+    return diff <= 1.5e-8 * size;
 }
 
 static size_t kpss_lag(size_t n)
@@ -737,17 +738,21 @@ static void stepwise(search *s, int max_p, int max_q, int allow_const, int const
     }
 }
 
-/* The model auto.arima fits when the (differenced) series is constant. */
-static void constant_model(const double *y, size_t n, int d, const double *z, arima_fit *fit)
+/*
+ * The model auto.arima fits when the series (d = 0) or its differences are
+ * constant: the mean of z[0..nz) as mean or drift, no variance.
+ */
+static void constant_model(int d, const double *z, size_t nz, arima_fit *fit)
 {
     memset(fit, 0, sizeof *fit);
     fit->d = d;
     fit->constant = d < 2;
-    fit->mean = d < 2 ? z[0] : 0.0;
+    double mean = 0.0;
+    for (size_t t = 0; t < nz; t++)
+        mean += (z[t] - mean) / (double)(t + 1);
+    fit->mean = d < 2 ? mean : 0.0;
     fit->loglik = fit->aic = fit->aicc = fit->ic = NAN;
     fit->sigma2 = 0.0;
-    (void)y;
-    (void)n;
 }
 
 int arima_auto(const double *y, size_t n, arima_fit *best)
@@ -757,7 +762,7 @@ int arima_auto(const double *y, size_t n, arima_fit *best)
     if (!work)
         return -1;
     if (is_constant(y, n)) {
-        constant_model(y, n, 0, y, best);
+        constant_model(0, y, n, best);
         goto out;
     }
     int d = arima_ndiffs(y, n, ARIMA_MAX_D);
@@ -768,7 +773,7 @@ int arima_auto(const double *y, size_t n, arima_fit *best)
     if (d > 0) {
         difference(y, n, d, work);
         if (is_constant(work, n - (size_t)d)) {
-            constant_model(y, n, d, work, best);
+            constant_model(d, work, n - (size_t)d, best);
             if (d == 2) {
                 /* ARIMA(0,2,0): residual variance of the second differences */
                 fit_ws(y, n, 0, 2, 0, 0, 1, work, best);
