@@ -385,7 +385,7 @@ static int ma_invert(int q, double *ma)
     double xr[ARIMA_MAX_Q + 1] = {1.0}, xi[ARIMA_MAX_Q + 1] = {0.0};
     for (int j = 0; j < q0; j++) {
         double rr = z[2 * j], ri = z[2 * j + 1], m2 = rr * rr + ri * ri;
-        if (m2 < 1.0) { /* 1 / conj... reflect: r -> 1 / r */
+        if (m2 < 1.0) { /* inside the unit circle: r -> 1 / r */
             rr = rr / m2;
             ri = -ri / m2;
             m2 = rr * rr + ri * ri;
@@ -853,7 +853,7 @@ static void describe(const arima_fit *fit, fc_result *out)
     }
     out->nparams = k;
     out->loglik = fit->loglik;
-    out->aicc = fit->aicc;
+    out->aicc = isfinite(fit->aicc) ? fit->aicc : NAN;
     out->sigma2 = fit->sigma2;
 }
 
@@ -867,6 +867,9 @@ static ind_status run(const double *y, size_t n, int m, size_t h, unsigned long 
                       fc_result *out, ind_error *err)
 {
     (void)seed;
+    if (n < fc_arima.min_obs || h == 0)
+        return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "ARIMA needs at least %zu observations",
+                             fc_arima.min_obs);
     ind_status status = IND_OK;
     arima_fit fit;
     double *work = malloc(2 * n * sizeof *work);
@@ -880,8 +883,10 @@ static ind_status run(const double *y, size_t n, int m, size_t h, unsigned long 
     }
     if (st == 1) {
         int d = fit.d;
+        char note[96];
         fit_ws(y, n, 0, d, 0, 0, 0, work, &fit);
-        add_note(out, "no ARIMA model could be fitted; using ARIMA(0,d,0)");
+        snprintf(note, sizeof note, "too few observations for any ARMA term: ARIMA(0,%d,0)", d);
+        add_note(out, note);
         if (!isfinite(fit.sigma2)) {
             status = ind_error_set(err, IND_E_NUMERIC, NULL, 0, 0, "ARIMA: no model could be fitted");
             goto out;
