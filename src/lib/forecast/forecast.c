@@ -24,36 +24,29 @@
 
 /* The public rows; each must agree with its fc_method (a unit test checks). */
 static const ind_forecast_method public_rows[] = {
-    {"auto", "default: combination of drift, Theta and damped/ETS/ARIMA forecasts where they "
-             "fit, with intervals calibrated on past forecast errors", 1},
+    {"auto", "default: median of growth, robust drift, damped trend, ETS and ARIMA; "
+             "intervals calibrated on past errors", 1},
     {"naive", "last value carried forward (random walk; R forecast::naive)", 1},
     {"drift", "random walk with drift: the average change of the past continues (R rwf)", 2},
     {"linear", "least-squares straight-line trend, Student-t intervals", 3},
     {"loglinear", "least-squares trend of log values: constant growth rate (CAGR); y > 0", 2},
     {"theta", "Theta method: exponential smoothing plus half the linear trend (R thetaf)", 4},
-#ifdef HAVE_FC_ETS
-    {"ets", "exponential smoothing state space model chosen by AICc (R ets)", 3},
-#endif
-#ifdef HAVE_FC_ARIMA
-    {"arima", "ARIMA model chosen by AICc, stepwise (R auto.arima)", 3},
-#endif
+    {"ets", "exponential smoothing state space (ETS), model chosen by AICc", 3},
+    {"arima", "ARIMA with automatic order selection (Hyndman-Khandakar)", 3},
 };
 
 /* Private side of each row: the implementation and how the framework treats it. */
 typedef struct method_row {
     const fc_method *impl;
     bool log_scale; /* the method models log(y): the framework applies the log transform */
+    bool log_if_positive; /* without a transform asked for, model log(y) when all y > 0 */
 } method_row;
 
 static const method_row rows[] = {
-    {&fc_auto, false},  {&fc_naive, false}, {&fc_drift, false},
-    {&fc_linear, false}, {&fc_loglinear, true}, {&fc_theta, false},
-#ifdef HAVE_FC_ETS
-    {&fc_ets, false},
-#endif
-#ifdef HAVE_FC_ARIMA
-    {&fc_arima, false},
-#endif
+    {&fc_auto, false, true},    {&fc_naive, false, false},    {&fc_drift, false, false},
+    {&fc_linear, false, false}, {&fc_loglinear, true, false}, {&fc_theta, false, false},
+    {&fc_ets, false, false},
+    {&fc_arima, false, false},
 };
 
 #define NROWS (sizeof rows / sizeof rows[0])
@@ -275,6 +268,17 @@ static ind_status fall_back(const char *failed, const series_view *v, int period
         ind_error_clear(err);
         st = run_method(*used, v, period, h, seed, res, err);
     }
+    if (st != IND_OK) { /* last resort: the last value, without an interval */
+        ind_error_clear(err);
+        st = run_method(&fc_naive, v, 1, h, seed, res, err);
+        if (st != IND_OK && all_finite(res->mean, h)) {
+            for (size_t i = 0; i < h; i++)
+                res->sd[i] = 0;
+            snprintf(res->note, sizeof res->note, "the variance overflows: no interval");
+            ind_error_clear(err);
+            st = IND_OK;
+        }
+    }
     if (st == IND_OK) {
         char head[256];
         snprintf(head, sizeof head, "%s failed (%s); used %s instead", failed, why,
@@ -405,6 +409,11 @@ ind_status ind_forecast_run(const double *y, size_t n, ind_freq freq,
                            pub->name, pub->min_obs, v.nobs);
         goto out;
     }
+    bool positive = row->log_if_positive && tr == IND_TRANSFORM_NONE && v.nobs >= 3;
+    for (size_t i = 0; positive && i < v.len; i++)
+        positive = v.x[i] > 0;
+    if (positive)
+        tr = IND_TRANSFORM_LOG;
     for (size_t i = 0; i < v.len; i++)
         if ((st = to_model(v.x[i], tr, opt->lower, opt->upper, i, &v.z[i], err)) != IND_OK)
             goto out;

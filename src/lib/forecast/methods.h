@@ -14,12 +14,8 @@
 extern const fc_method fc_naive, fc_drift, fc_linear, fc_loglinear; /* simple.c */
 extern const fc_method fc_theta;                                     /* theta.c */
 extern const fc_method fc_auto;                                      /* auto.c */
-#ifdef HAVE_FC_ETS
 extern const fc_method fc_ets; /* ets.c */
-#endif
-#ifdef HAVE_FC_ARIMA
 extern const fc_method fc_arima; /* arima.c */
-#endif
 
 /* Simple exponential smoothing, ETS(A,N,N), fitted by least squares. */
 typedef struct fc_ses_fit {
