@@ -59,6 +59,7 @@ typedef struct ind_target {
     int base_year;      /* when has_base; growth "2021-2025" means base 2020 */
     char label[IND_TARGET_TEXT_MAX]; /* a description, "" when none */
     char text[IND_TARGET_TEXT_MAX];  /* the target as written, for messages */
+    long line;          /* line in the targets file; 0 for a parsed --target */
 } ind_target;
 
 /*
@@ -139,6 +140,7 @@ typedef struct ind_assessment {
     bool has_base;
     ind_period base;
     double base_value;
+    bool has_goal_level;    /* false when a growth target's level cannot be derived */
     double goal_level;      /* the level compared with values (growth: implied by the rate) */
     ind_period target;      /* the last period of the target year */
     double years_left;      /* target - latest, in years (may be <= 0) */
@@ -148,7 +150,8 @@ typedef struct ind_assessment {
     ind_figure required_change; /* change a year needed (total: per remaining period) */
     ind_figure actual_growth;   /* CAGR since the base (total: year-to-date growth) */
 
-    ind_figure growth_ratio;    /* Eurostat R (total: pace / goal) */
+    ind_figure base_required_growth; /* CAGR from the base that just meets the goal */
+    ind_figure growth_ratio;    /* Eurostat R = actual_growth / base_required_growth (total: pace / goal) */
     ind_eurostat eurostat;
     ind_figure trend_change;    /* Destatis: mean annual change of the last 5 years */
     ind_figure trend_value;     /* ... extended linearly to the target year */
@@ -187,8 +190,9 @@ typedef struct ind_assessment {
  * Fills *out completely, with reasons for every undefined figure, and
  * returns IND_OK; cases the methods cannot judge (too few points, mixed
  * signs, target year past) are a verdict of IND_VERDICT_CANNOT_ASSESS with
- * the reason, not an error. Fails only with IND_E_ARG for an empty series
- * or a forecast method that does not exist (err says which).
+ * the reason, not an error; so is a forecast that fails (forecast_note says
+ * why). Fails only with IND_E_ARG for an empty series or a forecast method
+ * that does not exist, or IND_E_NOMEM (err says which).
  */
 ind_status ind_target_assess(const ind_series *s, const ind_target *t,
                              const ind_target_options *opt, ind_assessment *out, ind_error *err);

@@ -18,6 +18,7 @@
 
 #define EUROSTAT_ZERO 0.001   /* Eurostat replaces zero values by this in the ratios */
 #define MEETS_LOOKAHEAD 10    /* years after the target year searched for "first meets" */
+#define MAX_YEARS_AHEAD 100   /* no forecast further ahead than this */
 
 void ind_target_options_init(ind_target_options *opt)
 {
@@ -125,7 +126,7 @@ static ind_period year_end(ind_freq freq, int y)
 
 static const char *fmt_value(double v, char *buf, size_t n)
 {
-    snprintf(buf, n, "%.4g", v);
+    snprintf(buf, n, "%.6g", v);
     return buf;
 }
 
@@ -318,7 +319,7 @@ static void take_forecast(const ind_series *s, const ind_forecast *f, size_t h, 
     }
     double below = ind_forecast_prob_below(f, h, goal);
     if (s->n < 3)
-        a->probability = no_fig("no probability: 2 observations give no forecast interval");
+        a->probability = no_fig("no probability: fewer than 3 observations give no forecast interval");
     else if (!f->has_intervals || !isfinite(below))
         a->probability = no_fig("no probability: the forecast has no interval");
     else
@@ -350,6 +351,12 @@ static ind_status run_forecast(const ind_series *s, const ind_target_options *op
         return IND_OK;
     }
     size_t h = (size_t)(a->target.ord - a->latest.ord);
+    if (h > MAX_YEARS_AHEAD * (size_t)s->freq) {
+        snprintf(a->forecast_note, sizeof a->forecast_note,
+                 "no forecast: the target year is more than %d years ahead", MAX_YEARS_AHEAD);
+        a->forecast = a->probability = a->meets = no_fig("no forecast (see the note)");
+        return IND_OK;
+    }
     size_t len;
     double *y = consecutive(s, &len);
     if (!y)
@@ -475,8 +482,15 @@ static void verdict_past(const ind_series *s, const ind_target *t, ind_assessmen
                  fmt_value(x, v, sizeof v), d > 0 ? ">=" : "<=", g);
     } else {
         a->verdict = IND_VERDICT_CANNOT_ASSESS;
-        snprintf(a->reason, sizeof a->reason, "target year %d is past: missed (%s, goal %s)",
-                 t->year, fmt_value(x, v, sizeof v), g);
+        int len = snprintf(a->reason, sizeof a->reason, "target year %d is past: missed (%s, goal %s)",
+                           t->year, fmt_value(x, v, sizeof v), g);
+        for (size_t i = 0; i < s->n && len > 0 && (size_t)len < sizeof a->reason; i++)
+            if (s->ord[i] > a->target.ord && meets(s->value[i], a->goal_level, d)) {
+                char p[IND_PERIOD_TEXT_MAX];
+                ind_period_format(ind_series_period(s, i), p, sizeof p);
+                snprintf(a->reason + len, sizeof a->reason - (size_t)len, "; met later, in %s", p);
+                break;
+            }
     }
 }
 
@@ -488,15 +502,24 @@ static void verdict_level(const ind_series *s, const ind_target *t, ind_assessme
         verdict_past(s, t, a, d);
     } else if (meets(a->latest_value, a->goal_level, d) && t->kind != IND_TARGET_TOTAL) {
         a->verdict = IND_VERDICT_ACHIEVED;
-        snprintf(a->reason, sizeof a->reason, "latest value %s already meets the goal %s",
+        snprintf(a->reason, sizeof a->reason,
+                 t->kind == IND_TARGET_GROWTH
+                     ? "latest value %s already meets the level the rate gives for the target year (%s)"
+                     : "latest value %s already meets the goal %s",
                  fmt_value(a->latest_value, v, sizeof v), g);
     } else if (a->growth_ratio.defined) {
         a->verdict = ind_verdict_of_ratio(a->growth_ratio.value);
-        snprintf(a->reason, sizeof a->reason, "growth ratio R = %.2f (%s)", a->growth_ratio.value,
-                 a->growth_ratio.value >= 0.95   ? ">= 0.95"
-                 : a->growth_ratio.value >= 0.60 ? "0.60 to 0.95"
-                 : a->growth_ratio.value >= 0    ? "below 0.60"
-                                                 : "negative: moving away");
+        int len = snprintf(a->reason, sizeof a->reason, "growth ratio R = %.2f (%s)",
+                           a->growth_ratio.value,
+                           a->growth_ratio.value >= 0.95   ? ">= 0.95"
+                           : a->growth_ratio.value >= 0.60 ? "0.60 to 0.95"
+                           : a->growth_ratio.value >= 0    ? "below 0.60"
+                                                           : "negative: moving away");
+        if (a->actual_growth.defined && a->base_required_growth.defined && len > 0 &&
+            (size_t)len < sizeof a->reason)
+            snprintf(a->reason + len, sizeof a->reason - (size_t)len,
+                     ": %+.1f%%/yr since %d against %+.1f%%/yr required", 100 * a->actual_growth.value,
+                     ind_period_year(a->base), 100 * a->base_required_growth.value);
     } else if (a->eurostat == IND_EUROSTAT_AWAY || a->eurostat == IND_EUROSTAT_ON_TRACK) {
         a->verdict = a->eurostat == IND_EUROSTAT_AWAY ? IND_VERDICT_OFF_TRACK : IND_VERDICT_ON_TRACK;
         snprintf(a->reason, sizeof a->reason, "%s; the latest value %s it",
@@ -525,6 +548,7 @@ static const char *goal_level(const ind_target *t, ind_assessment *a)
 {
     if (t->kind != IND_TARGET_GROWTH) {
         a->goal_level = t->goal;
+        a->has_goal_level = true;
         return NULL;
     }
     const char *why = NULL;
@@ -536,6 +560,7 @@ static const char *goal_level(const ind_target *t, ind_assessment *a)
         why = "a growth rate must be above -100%";
     else if (!(ind_period_years_between(a->base, a->target) > 0))
         why = "the target year is not after the base";
+    a->has_goal_level = !why;
     if (!why)
         a->goal_level =
             a->base_value * pow(1 + t->goal / 100, ind_period_years_between(a->base, a->target));
@@ -558,6 +583,9 @@ static void level_figures(const ind_series *s, const ind_target *t, ind_assessme
     growth_case g = {a->has_base ? a->base_value : xt, xt, a->goal_level, ya,
                      a->has_base ? ind_period_years_between(a->base, a->target) : 0, d};
     a->eurostat = eurostat(&g, &a->growth_ratio);
+    a->base_required_growth = a->has_base && g.yr > 0
+                                  ? ind_growth_cagr(a->base_value, a->goal_level, g.yr)
+                                  : no_fig("needs a base before the target year");
     a->weather = destatis(s, a->goal_level, d, left, a);
     a->escap = escap(&g, &a->actual_growth, left, a);
 }
@@ -577,6 +605,7 @@ static ind_status assess_level(const ind_series *s, const ind_target *t,
         a->verdict = IND_VERDICT_CANNOT_ASSESS;
         snprintf(a->reason, sizeof a->reason, "%s", why);
         a->gap = a->required_growth = a->required_change = a->actual_growth = a->growth_ratio =
+            a->base_required_growth =
             a->trend_change = a->trend_value = a->trend_miss = a->escap_value = a->anticipated =
                 a->forecast = a->forecast_growth = a->probability = a->meets = no_fig(why);
         return IND_OK;
@@ -681,7 +710,7 @@ static ind_status forecast_rest(const ind_series *s, const ind_target *t,
     return IND_OK;
 }
 
-static void verdict_total(const ind_target *t, ind_assessment *a, int k, int d)
+static void verdict_total(const ind_target *t, ind_assessment *a, int k, int d, bool any_negative)
 {
     char v[32], g[32];
     fmt_value(t->goal, g, sizeof g);
@@ -695,6 +724,10 @@ static void verdict_total(const ind_target *t, ind_assessment *a, int k, int d)
     } else if (d > 0 && meets(a->latest_value, t->goal, d)) {
         a->verdict = IND_VERDICT_ACHIEVED;
         snprintf(a->reason, sizeof a->reason, "the year-to-date total %s already meets the goal %s",
+                 v, g);
+    } else if (d < 0 && !meets(a->latest_value, t->goal, d) && !any_negative) {
+        a->verdict = IND_VERDICT_OFF_TRACK;
+        snprintf(a->reason, sizeof a->reason, "the year-to-date total %s already exceeds the cap %s",
                  v, g);
     } else if (a->growth_ratio.defined) {
         a->verdict = ind_verdict_of_ratio(a->growth_ratio.value);
@@ -740,6 +773,7 @@ static ind_status assess_total(const ind_series *s, const ind_target *t,
     int d = direction(t), freq = (int)s->freq;
     int year = ind_period_year(a->latest), k = ind_period_sub(a->latest);
     a->goal_level = t->goal;
+    a->has_goal_level = true;
     a->escap_value = a->anticipated = a->trend_change = a->trend_value = a->trend_miss =
         no_fig("not defined for a year's total");
     a->forecast = a->probability = a->meets = a->forecast_growth = no_fig("no forecast");
@@ -763,7 +797,10 @@ static ind_status assess_total(const ind_series *s, const ind_target *t,
     ind_status st = forecast_rest(s, t, opt, a, freq - k, d, err);
     if (st != IND_OK)
         return st;
-    verdict_total(t, a, k, d);
+    bool any_negative = false;
+    for (size_t i = 0; i < s->n; i++)
+        any_negative = any_negative || s->value[i] < 0;
+    verdict_total(t, a, k, d, any_negative);
     pace_disagreement(a, d, t->goal);
     return IND_OK;
 }
@@ -787,6 +824,7 @@ ind_status ind_target_assess(const ind_series *s, const ind_target *t,
     out->target = year_end(s->freq, t->year);
     out->years_left = ind_period_years_between(out->latest, out->target);
     out->gap = out->required_growth = out->required_change = out->actual_growth =
+        out->base_required_growth =
         out->growth_ratio = out->trend_change = out->trend_value = out->trend_miss =
             out->escap_value = out->anticipated = out->elapsed = out->pace = out->seasonal =
                 out->forecast = out->forecast_growth = out->probability = out->meets =

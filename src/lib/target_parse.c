@@ -579,6 +579,7 @@ static void read_target(file_state *st)
         return;
     }
     ind_target_format(&t, t.text, sizeof t.text);
+    t.line = st->cell_line[0];
     if (st->n == st->cap) {
         size_t cap = st->cap ? st->cap * 2 : 16;
         ind_target *grown = realloc(st->targets, cap * sizeof *grown);
@@ -647,12 +648,15 @@ static ind_status parse_file(FILE *f, file_state *st)
         if (csv_error(&p) != 0)
             break;
     }
-    if (st->status == IND_OK && csv_error(&p) == 0)
-        csv_fini(&p, on_field, on_row, st);
     char msg[128];
     if (st->status == IND_OK && csv_error(&p) != 0) {
-        snprintf(msg, sizeof msg, "malformed CSV: %s", csv_strerror(csv_error(&p)));
-        file_error(st, IND_E_FORMAT, st->line, st->col, msg);
+        snprintf(msg, sizeof msg, "malformed CSV: a quote inside an unquoted field (%s)",
+                 csv_strerror(csv_error(&p)));
+        file_error(st, IND_E_FORMAT, st->line, st->col - 1, msg);
+    } else if (st->status == IND_OK && csv_fini(&p, on_field, on_row, st) != 0 &&
+               st->status == IND_OK) {
+        file_error(st, IND_E_FORMAT, st->fline, st->fcol,
+                   "malformed CSV: this quoted field has no closing quote");
     } else if (st->status == IND_OK && ferror(f)) {
         snprintf(msg, sizeof msg, "reading failed: %s", strerror(errno));
         file_error(st, IND_E_IO, 0, 0, msg);
