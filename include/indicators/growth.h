@@ -44,8 +44,8 @@
  */
 typedef struct ind_figure {
     bool defined;
-    double value;      /* meaningful only when defined; always finite */
-    const char *why;   /* when !defined, e.g. "CAGR needs positive values"; NULL when defined */
+    double value;    /* meaningful only when defined; always finite */
+    const char *why; /* when !defined, e.g. "CAGR needs positive values"; NULL when defined */
 } ind_figure;
 
 /*
@@ -69,10 +69,10 @@ ind_figure ind_growth_two_year(double g1, double g2);
 
 /* Options of ind_growth_summarize and ind_growth_detail_row. */
 typedef struct ind_growth_options {
-    ind_period from;  /* window start; freq IND_FREQ_UNKNOWN: the first observation */
-    ind_period to;    /* window end; freq IND_FREQ_UNKNOWN: the last observation */
-    ind_period base;  /* index base (index = 100 x / x_base); freq IND_FREQ_UNKNOWN: no index */
-    bool cumulative;  /* values are year-to-date totals (also when the series is flagged so) */
+    ind_period from; /* window start; freq IND_FREQ_UNKNOWN: the first observation */
+    ind_period to;   /* window end; freq IND_FREQ_UNKNOWN: the last observation */
+    ind_period base; /* index base (index = 100 x / x_base); freq IND_FREQ_UNKNOWN: no index */
+    bool cumulative; /* values are year-to-date totals (also when the series is flagged so) */
 } ind_growth_options;
 
 /* No from, to or base; not cumulative. */
@@ -80,42 +80,49 @@ void ind_growth_options_init(ind_growth_options *opt);
 
 /* The growth figures of one series over its window. */
 typedef struct ind_growth_summary {
-    bool percent;        /* ratio indicator in %: pp is defined */
-    bool cumulative;     /* computed on single periods derived from YTD values */
-    bool has_window;     /* start and end were found (false: see cagr.why) */
-    bool has_base;       /* opt->base was given and has a value in the series */
-    bool has_end;        /* the end was found: end, latest, yoy, pop ... refer to it */
-    ind_period start;    /* window start (valid when has_window) */
-    ind_period end;      /* window end (valid when has_end) */
-    ind_figure first;    /* value at start (single-period value when cumulative) */
-    ind_figure latest;   /* value at end (single-period value when cumulative) */
-    ind_figure ytd;      /* cumulative only: the YTD value at end as given */
-    ind_figure years;    /* n: years from start to end */
-    ind_figure yoy;      /* x_end / x_{end-1y} - 1 */
-    ind_figure pop;      /* x_end / x_{end-1} - 1; undefined for annual series ("annual series: see yoy") */
-    ind_figure ytd_growth; /* cumulative only: YTD_end / YTD_{end-1y} - 1 */
-    ind_figure two_year; /* sqrt(x_end / x_{end-2y}) - 1 = sqrt((1+g1)(1+g2)) - 1 */
-    ind_figure cagr;     /* (latest / first)^(1/n) - 1 */
-    ind_figure change;   /* latest - first */
+    bool percent;               /* ratio indicator in %: pp is defined */
+    bool cumulative;            /* computed on single periods derived from YTD values */
+    bool has_window;            /* start and end were found (false: see cagr.why) */
+    bool has_base;              /* opt->base was given and has a value in the series */
+    bool has_end;               /* the end was found: end, latest, yoy, pop ... refer to it */
+    ind_period start;           /* window start (valid when has_window) */
+    ind_period end;             /* window end (valid when has_end) */
+    ind_figure first;           /* value at start (single-period value when cumulative) */
+    ind_figure latest;          /* value at end (single-period value when cumulative) */
+    ind_figure ytd;             /* cumulative only: the YTD value at end as given */
+    ind_figure years;           /* n: years from start to end */
+    ind_figure yoy;             /* x_end / x_{end-1y} - 1 */
+    ind_figure pop;             /* x_end / x_{end-1} - 1; annual series: "annual series: see yoy" */
+    ind_figure ytd_growth;      /* cumulative only: YTD_end / YTD_{end-1y} - 1 */
+    ind_figure two_year;        /* sqrt(x_end / x_{end-2y}) - 1 = sqrt((1+g1)(1+g2)) - 1 */
+    ind_figure cagr;            /* (latest / first)^(1/n) - 1 */
+    ind_figure change;          /* latest - first */
     ind_figure change_per_year; /* change / n */
-    ind_figure pp;       /* % series only: latest - first in percentage points */
-    ind_figure growth;   /* latest / first - 1 (relative growth over the window) */
-    ind_figure multiple; /* latest / first */
-    ind_figure doublings;/* log2(latest / first) */
-    ind_figure doubling_time; /* ln 2 / ln(1 + cagr), years */
-    ind_figure index;    /* 100 latest / x_base, when opt->base is given */
+    ind_figure pp;              /* % series only: latest - first in percentage points */
+    ind_figure growth;          /* latest / first - 1 (relative growth over the window) */
+    ind_figure multiple;        /* latest / first */
+    ind_figure doublings;       /* log2(latest / first) */
+    ind_figure doubling_time;   /* ln 2 / ln(1 + cagr), years */
+    ind_figure index;           /* 100 latest / x_base, when opt->base is given */
     /* storage for reasons that name a period (private) */
     char why_window[96], why_yoy[64], why_pop[64], why_two[64], why_ytd[64], why_base[64];
 } ind_growth_summary;
 
 /*
- * Computes the growth figures of s into *out (every figure set, defined or
- * with a reason). Returns IND_OK; IND_E_ARG when opt->from is after opt->to
- * (both of the series' frequency); IND_E_UNDEFINED when the series is empty
- * or opt->from / opt->to has no value in s or is of another frequency (the
- * message says which; the window figures are then undefined with that reason
- * and the point figures refer to the last observation when opt->to is
- * usable). err may be NULL. opt NULL means defaults.
+ * Computes the growth figures of s into *out: every figure is set, defined or
+ * with a reason. No allocation; O(log n).
+ *
+ * Returns IND_OK, also when figures are undefined for reasons of the data
+ * (one observation, non-positive values, no value a year earlier, a base
+ * period without a value: see out->has_base). Fails, with a message naming
+ * the series, with
+ *   IND_E_ARG        opt->from after opt->to (periods of one frequency);
+ *   IND_E_UNDEFINED  s has no observations, or opt->to / opt->from has no
+ *                    value in s or is of another frequency. Every figure is
+ *                    then undefined with that reason, except that when only
+ *                    opt->from is unusable the point figures (latest, yoy,
+ *                    pop, ytd ...) are still computed at the end.
+ * err may be NULL; opt NULL means defaults.
  */
 ind_status ind_growth_summarize(const ind_series *s, const ind_growth_options *opt,
                                 ind_growth_summary *out, ind_error *err);
@@ -123,12 +130,12 @@ ind_status ind_growth_summarize(const ind_series *s, const ind_growth_options *o
 /* One period of the per-period table. */
 typedef struct ind_growth_row {
     ind_period period;
-    double value;       /* as given (the YTD total when cumulative) */
-    ind_figure single;  /* cumulative: derived single-period value; else the value */
-    ind_figure yoy;     /* single_t / single_{t-1y} - 1 */
-    ind_figure pop;     /* single_t / single_{t-1} - 1; undefined for annual series */
-    ind_figure change;  /* single_t - single_{t-1y} (pp for % series) */
-    ind_figure index;   /* 100 single_t / single_base when opt->base is given */
+    double value;          /* as given (the YTD total when cumulative) */
+    ind_figure single;     /* cumulative: derived single-period value; else the value */
+    ind_figure yoy;        /* single_t / single_{t-1y} - 1 */
+    ind_figure pop;        /* single_t / single_{t-1} - 1; undefined for annual series */
+    ind_figure change;     /* single_t - single_{t-1y} (pp for % series) */
+    ind_figure index;      /* 100 single_t / single_base when opt->base is given */
     ind_figure ytd_growth; /* cumulative: YTD_t / YTD_{t-1y} - 1 */
 } ind_growth_row;
 

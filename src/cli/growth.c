@@ -5,6 +5,7 @@
  * one row per period. The figures come from the library (growth.h); this
  * file parses options and hands cells to the output module.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -84,75 +85,107 @@ typedef struct growth_args {
     const char *path;
 } growth_args;
 
-/* Which figure fills a column: the row building code switches on it. */
-typedef enum col_id {
-    C_SERIES, C_ENTITY, C_UNIT, C_FROM, C_TO, C_PERIOD, C_VALUE, C_SINGLE, C_FIRST, C_LATEST,
-    C_YOY, C_POP, C_CAGR, C_CHANGE, C_CHANGE_YEAR, C_PP, C_GROWTH, C_MULTIPLE, C_DOUBLINGS,
-    C_DOUBLING_YEARS, C_INDEX, C_YTD, C_YTD_GROWTH, C_NOTES,
-} col_id;
+/*
+ * Columns are rows of two descriptor tables (summary, detail). A figure
+ * column names the ind_figure it shows by its offset in ind_growth_summary or
+ * ind_growth_row and a scale (100 for rates shown in percent); the other
+ * kinds are the series' texts, periods and the notes.
+ */
+typedef enum col_kind {
+    K_SERIES,
+    K_ENTITY,
+    K_UNIT,
+    K_FROM,   /* summary: window start */
+    K_TO,     /* summary: window end */
+    K_PERIOD, /* detail: the row's period */
+    K_VALUE,  /* detail: the value as given */
+    K_FIGURE,
+    K_NOTES,
+} col_kind;
+
+typedef enum col_when {
+    ALWAYS,
+    WITH_BASE,       /* only with --base */
+    WITH_CUMULATIVE, /* only with --cumulative */
+    WITH_NOTES,      /* only in csv and json: the table shows reasons in the cells */
+} col_when;
 
 typedef struct col_def {
-    col_id id;
     ind_column col;
+    col_kind kind;
+    col_when when;
+    size_t offset; /* K_FIGURE: offsetof the ind_figure */
+    double scale;
 } col_def;
 
+#define TEXT(name, kind, when)                                                                     \
+    {                                                                                              \
+        {name, IND_COL_TEXT, 0}, kind, when, 0, 0                                                  \
+    }
+#define SUM(name, digits, field, scale, when)                                                      \
+    {                                                                                              \
+        {name, IND_COL_NUMBER, digits}, K_FIGURE, when, offsetof(ind_growth_summary, field), scale \
+    }
+#define ROW(name, digits, field, scale, when)                                                      \
+    {                                                                                              \
+        {name, IND_COL_NUMBER, digits}, K_FIGURE, when, offsetof(ind_growth_row, field), scale     \
+    }
+
 static const col_def summary_cols[] = {
-    {C_SERIES, {"series", IND_COL_TEXT, 0}},
-    {C_ENTITY, {"entity", IND_COL_TEXT, 0}},
-    {C_UNIT, {"unit", IND_COL_TEXT, 0}},
-    {C_FROM, {"from", IND_COL_TEXT, 0}},
-    {C_TO, {"to", IND_COL_TEXT, 0}},
-    {C_FIRST, {"first", IND_COL_NUMBER, -1}},
-    {C_LATEST, {"latest", IND_COL_NUMBER, -1}},
-    {C_YOY, {"yoy_pct", IND_COL_NUMBER, 1}},
-    {C_POP, {"pop_pct", IND_COL_NUMBER, 1}},
-    {C_CAGR, {"cagr_pct", IND_COL_NUMBER, 1}},
-    {C_CHANGE, {"change", IND_COL_NUMBER, -1}},
-    {C_CHANGE_YEAR, {"change_per_year", IND_COL_NUMBER, -1}},
-    {C_PP, {"pp", IND_COL_NUMBER, 2}},
-    {C_GROWTH, {"growth_pct", IND_COL_NUMBER, 1}},
-    {C_MULTIPLE, {"multiple", IND_COL_NUMBER, 2}},
-    {C_DOUBLINGS, {"doublings", IND_COL_NUMBER, 2}},
-    {C_DOUBLING_YEARS, {"doubling_years", IND_COL_NUMBER, 1}},
-    {C_INDEX, {"index", IND_COL_NUMBER, 1}},
-    {C_YTD, {"latest_ytd", IND_COL_NUMBER, -1}},
-    {C_YTD_GROWTH, {"ytd_growth_pct", IND_COL_NUMBER, 1}},
-    {C_NOTES, {"notes", IND_COL_TEXT, 0}},
+    TEXT("series", K_SERIES, ALWAYS),
+    TEXT("entity", K_ENTITY, ALWAYS),
+    TEXT("unit", K_UNIT, ALWAYS),
+    TEXT("from", K_FROM, ALWAYS),
+    TEXT("to", K_TO, ALWAYS),
+    SUM("first", -1, first, 1, ALWAYS),
+    SUM("latest", -1, latest, 1, ALWAYS),
+    SUM("yoy_pct", 1, yoy, 100, ALWAYS),
+    SUM("pop_pct", 1, pop, 100, ALWAYS),
+    SUM("cagr_pct", 1, cagr, 100, ALWAYS),
+    SUM("change", -1, change, 1, ALWAYS),
+    SUM("change_per_year", -1, change_per_year, 1, ALWAYS),
+    SUM("pp", 2, pp, 1, ALWAYS),
+    SUM("growth_pct", 1, growth, 100, ALWAYS),
+    SUM("multiple", 2, multiple, 1, ALWAYS),
+    SUM("doublings", 2, doublings, 1, ALWAYS),
+    SUM("doubling_years", 1, doubling_time, 1, ALWAYS),
+    SUM("index", 1, index, 1, WITH_BASE),
+    SUM("latest_ytd", -1, ytd, 1, WITH_CUMULATIVE),
+    SUM("ytd_growth_pct", 1, ytd_growth, 100, WITH_CUMULATIVE),
+    TEXT("notes", K_NOTES, WITH_NOTES),
 };
 
 static const col_def detail_cols[] = {
-    {C_SERIES, {"series", IND_COL_TEXT, 0}},
-    {C_ENTITY, {"entity", IND_COL_TEXT, 0}},
-    {C_PERIOD, {"period", IND_COL_TEXT, 0}},
-    {C_VALUE, {"value", IND_COL_NUMBER, -1}},
-    {C_SINGLE, {"single", IND_COL_NUMBER, -1}},
-    {C_YOY, {"yoy_pct", IND_COL_NUMBER, 1}},
-    {C_POP, {"pop_pct", IND_COL_NUMBER, 1}},
-    {C_CHANGE, {"change", IND_COL_NUMBER, -1}},
-    {C_INDEX, {"index", IND_COL_NUMBER, 1}},
-    {C_YTD_GROWTH, {"ytd_growth_pct", IND_COL_NUMBER, 1}},
-    {C_NOTES, {"notes", IND_COL_TEXT, 0}},
+    TEXT("series", K_SERIES, ALWAYS),
+    TEXT("entity", K_ENTITY, ALWAYS),
+    TEXT("period", K_PERIOD, ALWAYS),
+    {{"value", IND_COL_NUMBER, -1}, K_VALUE, ALWAYS, 0, 1},
+    ROW("single", -1, single, 1, WITH_CUMULATIVE),
+    ROW("yoy_pct", 1, yoy, 100, ALWAYS),
+    ROW("pop_pct", 1, pop, 100, ALWAYS),
+    ROW("change", -1, change, 1, ALWAYS),
+    ROW("index", 1, index, 1, WITH_BASE),
+    ROW("ytd_growth_pct", 1, ytd_growth, 100, WITH_CUMULATIVE),
+    TEXT("notes", K_NOTES, WITH_NOTES),
 };
 
 #define MAX_COLS (sizeof summary_cols / sizeof summary_cols[0])
 
 /* The columns shown: optional ones only with their option / format. */
 typedef struct layout {
-    col_id id[MAX_COLS];
+    const col_def *def[MAX_COLS];
     ind_column col[MAX_COLS];
     size_t n;
 } layout;
 
-static bool shown(const growth_args *a, col_id id)
+static bool shown(const growth_args *a, col_when when)
 {
-    switch (id) {
-    case C_INDEX:
+    switch (when) {
+    case WITH_BASE:
         return a->base != NULL;
-    case C_SINGLE:
-    case C_YTD:
-    case C_YTD_GROWTH:
+    case WITH_CUMULATIVE:
         return a->opt.cumulative;
-    case C_NOTES:
+    case WITH_NOTES:
         return a->fmt == IND_FORMAT_CSV || a->fmt == IND_FORMAT_JSON;
     default:
         return true;
@@ -165,8 +198,8 @@ static void make_layout(const growth_args *a, layout *l)
     size_t n = a->detail ? sizeof detail_cols / sizeof detail_cols[0] : MAX_COLS;
     l->n = 0;
     for (size_t i = 0; i < n; i++)
-        if (shown(a, defs[i].id)) {
-            l->id[l->n] = defs[i].id;
+        if (shown(a, defs[i].when)) {
+            l->def[l->n] = &defs[i];
             l->col[l->n++] = defs[i].col;
         }
 }
@@ -176,8 +209,8 @@ static void make_layout(const growth_args *a, layout *l)
 typedef struct notes {
     char text[1024];
     size_t len;
-    bool ditto;        /* table/md: a reason repeated in the next cell shows as "-" */
-    const char *last;  /* the reason of the previous cell, when it was undefined */
+    bool ditto;       /* table/md: a reason repeated in the next cell shows as "-" */
+    const char *last; /* the reason of the previous cell, when it was undefined */
 } notes;
 
 /* Reasons that merely say a column does not apply are not notes. */
@@ -206,8 +239,8 @@ static void note(notes *nt, const char *name, const char *why)
         nt->len += add;
         return;
     }
-    int w = snprintf(nt->text + nt->len, sizeof nt->text - nt->len, "%s%s%s",
-                     nt->len ? "; " : "", name, entry);
+    int w = snprintf(nt->text + nt->len, sizeof nt->text - nt->len, "%s%s%s", nt->len ? "; " : "",
+                     name, entry);
     if (w > 0 && nt->len + (size_t)w < sizeof nt->text)
         nt->len += (size_t)w;
     else
@@ -244,61 +277,54 @@ static void period_cell(ind_table *t, bool ok, ind_period p)
     ind_table_text(t, text);
 }
 
-static void summary_row(ind_table *t, const layout *l, const ind_series *s,
-                        const ind_growth_summary *g, ind_format fmt)
+/* The ind_figure of column d in the result record at base. */
+static ind_figure figure_at(const void *base, const col_def *d)
 {
-    notes nt;
-    notes_init(&nt, fmt);
-    for (size_t c = 0; c < l->n; c++) {
-        const char *name = l->col[c].name;
-        switch (l->id[c]) {
-        case C_SERIES: ind_table_text(t, s->name); break;
-        case C_ENTITY: ind_table_text(t, s->entity); break;
-        case C_UNIT: ind_table_text(t, s->unit); break;
-        case C_FROM: period_cell(t, g->has_window, g->start); break;
-        case C_TO: period_cell(t, g->has_end, g->end); break;
-        case C_FIRST: figure_cell(t, &nt, name, g->first, 1); break;
-        case C_LATEST: figure_cell(t, &nt, name, g->latest, 1); break;
-        case C_YOY: figure_cell(t, &nt, name, g->yoy, 100); break;
-        case C_POP: figure_cell(t, &nt, name, g->pop, 100); break;
-        case C_CAGR: figure_cell(t, &nt, name, g->cagr, 100); break;
-        case C_CHANGE: figure_cell(t, &nt, name, g->change, 1); break;
-        case C_CHANGE_YEAR: figure_cell(t, &nt, name, g->change_per_year, 1); break;
-        case C_PP: figure_cell(t, &nt, name, g->pp, 1); break;
-        case C_GROWTH: figure_cell(t, &nt, name, g->growth, 100); break;
-        case C_MULTIPLE: figure_cell(t, &nt, name, g->multiple, 1); break;
-        case C_DOUBLINGS: figure_cell(t, &nt, name, g->doublings, 1); break;
-        case C_DOUBLING_YEARS: figure_cell(t, &nt, name, g->doubling_time, 1); break;
-        case C_INDEX: figure_cell(t, &nt, name, g->index, 1); break;
-        case C_YTD: figure_cell(t, &nt, name, g->ytd, 1); break;
-        case C_YTD_GROWTH: figure_cell(t, &nt, name, g->ytd_growth, 100); break;
-        case C_NOTES: ind_table_text(t, nt.text); break;
-        default: ind_table_empty(t); break;
-        }
-    }
-    ind_table_end_row(t);
+    ind_figure f;
+    memcpy(&f, (const char *)base + d->offset, sizeof f);
+    return f;
 }
 
-static void detail_row(ind_table *t, const layout *l, const ind_series *s, const ind_growth_row *r,
-                       ind_format fmt)
+/*
+ * Adds the cells of one row of series s: a summary row (g set, r NULL) or a
+ * detail row (r set, g NULL); the figure columns read the one that is set.
+ */
+static void add_row(ind_table *t, const layout *l, const ind_series *s, const ind_growth_summary *g,
+                    const ind_growth_row *r, ind_format fmt)
 {
+    const void *rec = g ? (const void *)g : (const void *)r;
     notes nt;
     notes_init(&nt, fmt);
     for (size_t c = 0; c < l->n; c++) {
-        const char *name = l->col[c].name;
-        switch (l->id[c]) {
-        case C_SERIES: ind_table_text(t, s->name); break;
-        case C_ENTITY: ind_table_text(t, s->entity); break;
-        case C_PERIOD: period_cell(t, true, r->period); break;
-        case C_VALUE: ind_table_number(t, r->value); break;
-        case C_SINGLE: figure_cell(t, &nt, name, r->single, 1); break;
-        case C_YOY: figure_cell(t, &nt, name, r->yoy, 100); break;
-        case C_POP: figure_cell(t, &nt, name, r->pop, 100); break;
-        case C_CHANGE: figure_cell(t, &nt, name, r->change, 1); break;
-        case C_INDEX: figure_cell(t, &nt, name, r->index, 1); break;
-        case C_YTD_GROWTH: figure_cell(t, &nt, name, r->ytd_growth, 100); break;
-        case C_NOTES: ind_table_text(t, nt.text); break;
-        default: ind_table_empty(t); break;
+        const col_def *d = l->def[c];
+        switch (d->kind) {
+        case K_SERIES:
+            ind_table_text(t, s->name);
+            break;
+        case K_ENTITY:
+            ind_table_text(t, s->entity);
+            break;
+        case K_UNIT:
+            ind_table_text(t, s->unit);
+            break;
+        case K_FROM:
+            period_cell(t, g->has_window, g->start);
+            break;
+        case K_TO:
+            period_cell(t, g->has_end, g->end);
+            break;
+        case K_PERIOD:
+            period_cell(t, true, r->period);
+            break;
+        case K_VALUE:
+            ind_table_number(t, r->value);
+            break;
+        case K_FIGURE:
+            figure_cell(t, &nt, d->col.name, figure_at(rec, d), d->scale);
+            break;
+        case K_NOTES:
+            ind_table_text(t, nt.text);
+            break;
         }
     }
     ind_table_end_row(t);
@@ -309,9 +335,8 @@ static void detail_row(ind_table *t, const layout *l, const ind_series *s, const
 static int period_option(const char *name, const char *arg, ind_period *out)
 {
     if (ind_period_parse(arg, strlen(arg), out) != 0)
-        return cli_usage_error("growth",
-                               "--%s: '%s' is not a period (e.g. 2023, 2024H1, 2023Q3, 2023-06)",
-                               name, arg);
+        return cli_usage_error(
+            "growth", "--%s: '%s' is not a period (e.g. 2023, 2024H1, 2023Q3, 2023-06)", name, arg);
     return 0;
 }
 
@@ -398,13 +423,13 @@ static void summarize_all(const growth_args *a, const ind_dataset *ds, ind_table
         if (!cli_selected(&a->sel, s))
             continue;
         o->series++;
-        ind_error_clear(&err);
+        /* err is filled on failure only, so it needs no clearing per series */
         if (ind_growth_summarize(s, &a->opt, &g, &err) == IND_OK)
             o->windows++;
         else if (o->first_error.code == IND_OK)
             o->first_error = err;
         o->bases += g.has_base;
-        summary_row(t, l, s, &g, a->fmt);
+        add_row(t, l, s, &g, NULL, a->fmt);
     }
 }
 
@@ -420,8 +445,8 @@ static bool in_window(const ind_growth_options *opt, ind_period p)
     return true;
 }
 
-static void detail_all(const growth_args *a, const ind_dataset *ds, ind_table *t,
-                       const layout *l, outcome *o)
+static void detail_all(const growth_args *a, const ind_dataset *ds, ind_table *t, const layout *l,
+                       outcome *o)
 {
     ind_growth_row r;
     for (size_t i = 0; i < ind_dataset_count(ds); i++) {
@@ -436,7 +461,7 @@ static void detail_all(const growth_args *a, const ind_dataset *ds, ind_table *t
                 continue;
             o->windows++;
             ind_growth_detail_row(s, &a->opt, k, &r);
-            detail_row(t, l, s, &r, a->fmt);
+            add_row(t, l, s, NULL, &r, a->fmt);
         }
     }
 }

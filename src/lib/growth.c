@@ -158,8 +158,8 @@ static const char *title(const ind_series *s, char *buf, size_t n)
  * Finds the observation at the period asked for (or the default index when
  * none is asked); fills why and returns -1 when there is none.
  */
-static long locate(const ind_series *s, ind_period asked, size_t dflt, const char *role,
-                   char *why, size_t n)
+static long locate(const ind_series *s, ind_period asked, size_t dflt, const char *role, char *why,
+                   size_t n)
 {
     char when[IND_PERIOD_TEXT_MAX];
     if (asked.freq == IND_FREQ_UNKNOWN)
@@ -203,10 +203,10 @@ static void point_figures(const ind_series *s, size_t e, ind_growth_summary *out
     if (s->freq == IND_FREQ_YEAR)
         out->pop = undefined("annual series: see yoy");
     else
-        out->pop = rate_of(value_in(s, cum, ind_period_add(p, -1),
-                                    "no value in the previous period", out->why_pop,
-                                    sizeof out->why_pop),
-                           x);
+        out->pop =
+            rate_of(value_in(s, cum, ind_period_add(p, -1), "no value in the previous period",
+                             out->why_pop, sizeof out->why_pop),
+                    x);
 
     ind_figure x2 = value_in(s, cum, ind_period_add(p, -2 * freq), "no value two years earlier",
                              out->why_two, sizeof out->why_two);
@@ -224,8 +224,8 @@ static void point_figures(const ind_series *s, size_t e, ind_growth_summary *out
     ind_period year_ago = ind_period_add(p, -freq);
     long y = ind_series_find(s, year_ago.ord);
     if (y < 0)
-        out->ytd_growth = undefined(format_why(out->why_ytd, sizeof out->why_ytd,
-                                               "no YTD value a year earlier", year_ago));
+        out->ytd_growth = undefined(
+            format_why(out->why_ytd, sizeof out->why_ytd, "no YTD value a year earlier", year_ago));
     else
         out->ytd_growth = ind_growth_rate(s->value[y], s->value[e]);
 }
@@ -344,16 +344,16 @@ void ind_growth_detail_row(const ind_series *s, const ind_growth_options *opt, s
     if (s->freq == IND_FREQ_YEAR)
         row->pop = undefined("annual series: see yoy");
     else
-        row->pop = rate_of(value_at(s, cum, ord - 1, "no value in the previous period"),
-                           row->single);
+        row->pop =
+            rate_of(value_at(s, cum, ord - 1, "no value in the previous period"), row->single);
 
     if (!opt || opt->base.freq == IND_FREQ_UNKNOWN)
         row->index = undefined("no base period given");
     else if (opt->base.freq != s->freq)
         row->index = undefined("base period of another frequency");
     else
-        row->index = index_of(value_at(s, cum, opt->base.ord, "base period has no value"),
-                              row->single);
+        row->index =
+            index_of(value_at(s, cum, opt->base.ord, "base period has no value"), row->single);
 
     if (!cum) {
         row->ytd_growth = undefined("not a cumulative (YTD) series");

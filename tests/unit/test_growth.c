@@ -64,20 +64,20 @@ static int teardown(void **state)
     return 0;
 }
 
-#define assert_undefined(fig, reason)                                                             \
-    do {                                                                                          \
-        ind_figure fig_ = (fig);                                                                  \
-        assert_false(fig_.defined);                                                               \
-        assert_non_null(fig_.why);                                                                \
-        assert_string_equal(fig_.why, reason);                                                    \
+#define assert_undefined(fig, reason)                                                              \
+    do {                                                                                           \
+        ind_figure fig_ = (fig);                                                                   \
+        assert_false(fig_.defined);                                                                \
+        assert_non_null(fig_.why);                                                                 \
+        assert_string_equal(fig_.why, reason);                                                     \
     } while (0)
 
-#define assert_figure(fig, want)                                                                  \
-    do {                                                                                          \
-        ind_figure fig2_ = (fig);                                                                 \
-        if (!fig2_.defined)                                                                       \
-            fail_msg("%s undefined: %s", #fig, fig2_.why);                                        \
-        assert_close(fig2_.value, want, REL);                                                     \
+#define assert_figure(fig, want)                                                                   \
+    do {                                                                                           \
+        ind_figure fig2_ = (fig);                                                                  \
+        if (!fig2_.defined)                                                                        \
+            fail_msg("%s undefined: %s", #fig, fig2_.why);                                         \
+        assert_close(fig2_.value, want, REL);                                                      \
     } while (0)
 
 /* The worked check of METHODS.md: R&D intensity 1.14 % (2020) -> 2.1 % (2023). */
@@ -95,14 +95,14 @@ static void rd_intensity_worked_check(void **state)
     assert_figure(g.years, 3.0);
     assert_figure(g.first, 1.14);
     assert_figure(g.latest, 2.1);
-    assert_figure(g.cagr, 0.22585230441425352);        /* (2.1/1.14)**(1/3)-1 */
-    assert_figure(g.pp, 0.96000000000000019);          /* 2.1-1.14 */
+    assert_figure(g.cagr, 0.22585230441425352); /* (2.1/1.14)**(1/3)-1 */
+    assert_figure(g.pp, 0.96000000000000019);   /* 2.1-1.14 */
     assert_figure(g.change, 0.96000000000000019);
     assert_figure(g.change_per_year, 0.32000000000000006); /* (2.1-1.14)/3 */
-    assert_figure(g.multiple, 1.8421052631578949);     /* 2.1/1.14 */
-    assert_figure(g.growth, 0.84210526315789491);      /* 2.1/1.14-1 */
-    assert_figure(g.doublings, 0.88135550350138114);   /* log2(2.1/1.14) */
-    assert_figure(g.doubling_time, 3.4038478095182172); /* log(2)/log(1+cagr) */
+    assert_figure(g.multiple, 1.8421052631578949);         /* 2.1/1.14 */
+    assert_figure(g.growth, 0.84210526315789491);          /* 2.1/1.14-1 */
+    assert_figure(g.doublings, 0.88135550350138114);       /* log2(2.1/1.14) */
+    assert_figure(g.doubling_time, 3.4038478095182172);    /* log(2)/log(1+cagr) */
     /* the rounded figures the report and METHODS.md quote */
     assert_true(fabs(g.cagr.value * 100 - 22.6) < 0.05);
     assert_true(fabs(g.multiple.value - 1.84) < 0.005);
@@ -129,20 +129,20 @@ static void cagr_across_a_gap(void **state)
     assert_int_equal(ind_growth_summarize(s, &opt, &g, NULL), IND_OK);
     assert_false(g.percent);
     assert_figure(g.years, 5.0);
-    assert_figure(g.cagr, 0.10406789939407446);       /* (36326.8/22143.6)**(1/5)-1 */
-    assert_figure(g.change, 14183.200000000004);      /* 36326.8-22143.6 */
+    assert_figure(g.cagr, 0.10406789939407446);  /* (36326.8/22143.6)**(1/5)-1 */
+    assert_figure(g.change, 14183.200000000004); /* 36326.8-22143.6 */
     assert_figure(g.change_per_year, 2836.6400000000008);
     assert_undefined(g.pp, "not a % indicator");
-    assert_figure(g.yoy, 0.089027523375833084);       /* 36326.8/33357.1-1 */
-    assert_figure(g.two_year, 0.086322577332514472);  /* sqrt(36326.8/30782.9)-1 */
-    assert_figure(g.index, 148.92244118213759);       /* 100*36326.8/24393.1 */
+    assert_figure(g.yoy, 0.089027523375833084);      /* 36326.8/33357.1-1 */
+    assert_figure(g.two_year, 0.086322577332514472); /* sqrt(36326.8/30782.9)-1 */
+    assert_figure(g.index, 148.92244118213759);      /* 100*36326.8/24393.1 */
     assert_true(g.has_base);
 
     /* window 2020-2023 */
     opt.from = year(2020);
     opt.to = year(2023);
     assert_int_equal(ind_growth_summarize(s, &opt, &g, NULL), IND_OK);
-    assert_figure(g.cagr, 0.10995940873090349);       /* (33357.1/24393.1)**(1/3)-1 */
+    assert_figure(g.cagr, 0.10995940873090349); /* (33357.1/24393.1)**(1/3)-1 */
     assert_int_equal(g.start.ord, 2020);
     assert_int_equal(g.end.ord, 2023);
 
@@ -158,7 +158,7 @@ static void cagr_across_a_gap(void **state)
 static void two_year_average(void **state)
 {
     (void)state;
-    assert_figure(ind_growth_two_year(0.1, 0.2), 0.14891252930760568); /* sqrt(1.1*1.2)-1 */
+    assert_figure(ind_growth_two_year(0.1, 0.2), 0.14891252930760568);   /* sqrt(1.1*1.2)-1 */
     assert_figure(ind_growth_two_year(-0.5, 0.0), -0.29289321881345243); /* sqrt(0.5)-1 */
     assert_undefined(ind_growth_two_year(-2.0, 0.5), "values change sign");
     assert_figure(ind_growth_rate(4.0, 5.0), 0.25);
@@ -178,18 +178,18 @@ static void quarterly_half_monthly(void **state)
     double q[] = {100, 104, 110, 120, 105, 112, 118, 126};
     ind_series *sq = make(f->ds, "q", "", IND_FREQ_QUARTER, 2022, 1, q, 8);
     assert_int_equal(ind_growth_summarize(sq, NULL, &g, NULL), IND_OK);
-    assert_figure(g.yoy, 0.050000000000000044);  /* 126/120-1 (2023Q4 on 2022Q4) */
-    assert_figure(g.pop, 0.067796610169491567);  /* 126/118-1 */
+    assert_figure(g.yoy, 0.050000000000000044); /* 126/120-1 (2023Q4 on 2022Q4) */
+    assert_figure(g.pop, 0.067796610169491567); /* 126/118-1 */
     assert_figure(g.years, 1.75);
-    assert_figure(g.cagr, 0.14118117057593382);  /* (126/100)**(1/1.75)-1 */
+    assert_figure(g.cagr, 0.14118117057593382); /* (126/100)**(1/1.75)-1 */
     assert_undefined(g.two_year, "no value two years earlier (2021Q4)");
 
     /* 2022H1..2023H2 */
     double h[] = {50, 60, 55, 66};
     ind_series *sh = make(f->ds, "h", "", IND_FREQ_HALF, 2022, 1, h, 4);
     assert_int_equal(ind_growth_summarize(sh, NULL, &g, NULL), IND_OK);
-    assert_figure(g.yoy, 0.10000000000000009);   /* 66/60-1 */
-    assert_figure(g.pop, 0.19999999999999996);   /* 66/55-1 */
+    assert_figure(g.yoy, 0.10000000000000009); /* 66/60-1 */
+    assert_figure(g.pop, 0.19999999999999996); /* 66/55-1 */
     assert_figure(g.years, 1.5);
 
     /* 2023-01..2024-03, value = 10 + month index; then 2024-02 compared */
@@ -198,8 +198,8 @@ static void quarterly_half_monthly(void **state)
         m[i] = 10 + i;
     ind_series *sm = make(f->ds, "m", "", IND_FREQ_MONTH, 2023, 1, m, 15);
     assert_int_equal(ind_growth_summarize(sm, NULL, &g, NULL), IND_OK);
-    assert_figure(g.yoy, 1.0);                   /* 2024-03 24 on 2023-03 12: 24/12-1 */
-    assert_figure(g.pop, 0.043478260869565188);  /* 24/23-1 */
+    assert_figure(g.yoy, 1.0);                  /* 2024-03 24 on 2023-03 12: 24/12-1 */
+    assert_figure(g.pop, 0.043478260869565188); /* 24/23-1 */
     assert_figure(g.years, 14.0 / 12.0);
     assert_undefined(g.two_year, "no value two years earlier (2022-03)");
 
@@ -343,12 +343,12 @@ static void year_to_date(void **state)
     assert_int_equal(ind_growth_summarize(s, &opt, &g, NULL), IND_OK);
     assert_true(g.cumulative);
     assert_figure(g.ytd, 36);
-    assert_figure(g.latest, 13);                     /* 36-23 */
-    assert_figure(g.first, 10);                      /* January: the YTD itself */
+    assert_figure(g.latest, 13);                       /* 36-23 */
+    assert_figure(g.first, 10);                        /* January: the YTD itself */
     assert_figure(g.ytd_growth, 0.090909090909090828); /* 36/33-1 */
-    assert_figure(g.yoy, 0.083333333333333259);      /* single 13/12-1 */
-    assert_figure(g.pop, 0.083333333333333259);      /* single 13/12-1 */
-    assert_figure(g.cagr, 0.25217702350381321);      /* (13/10)**(1/(14/12))-1 */
+    assert_figure(g.yoy, 0.083333333333333259);        /* single 13/12-1 */
+    assert_figure(g.pop, 0.083333333333333259);        /* single 13/12-1 */
+    assert_figure(g.cagr, 0.25217702350381321);        /* (13/10)**(1/(14/12))-1 */
 
     /* every derived single value */
     ind_growth_row row;
@@ -407,15 +407,16 @@ static void half_year_to_date(void **state)
     opt.cumulative = true;
     ind_growth_row row;
     ind_growth_detail_row(s, &opt, 1, &row);
-    assert_figure(row.single, 5084);                 /* 9084-4000 */
-    assert_figure(row.pop, 0.27099999999999991);     /* 5084/4000-1 */
+    assert_figure(row.single, 5084);             /* 9084-4000 */
+    assert_figure(row.pop, 0.27099999999999991); /* 5084/4000-1 */
     ind_growth_summary g;
     assert_int_equal(ind_growth_summarize(s, &opt, &g, NULL), IND_OK);
-    assert_figure(g.latest, 4804);                   /* first half: the YTD itself */
+    assert_figure(g.latest, 4804);                    /* first half: the YTD itself */
     assert_figure(g.ytd_growth, 0.20100000000000007); /* 4804/4000-1 */
     assert_figure(g.yoy, 0.20100000000000007);
-    assert_figure(g.pop, -0.055074744295830036);      /* 4804/5084-1 */
-    assert_figure(g.cagr, 0.20100000000000007);      /* (4804/4000)**(1/1)-1: 2023H1 to 2024H1 is one year */
+    assert_figure(g.pop, -0.055074744295830036); /* 4804/5084-1 */
+    assert_figure(g.cagr,
+                  0.20100000000000007); /* (4804/4000)**(1/1)-1: 2023H1 to 2024H1 is one year */
 }
 
 static void detail_rows(void **state)
@@ -431,9 +432,9 @@ static void detail_rows(void **state)
     ind_growth_detail_row(s, &opt, 1, &row);
     assert_int_equal(row.period.ord, 2020);
     assert_true(row.value == 24393.1);
-    assert_figure(row.yoy, 0.10158691450351354);   /* 24393.1/22143.6-1 */
-    assert_figure(row.change, 2249.5);             /* 24393.1-22143.6 */
-    assert_figure(row.index, 110.15869145035136);  /* 100*24393.1/22143.6 */
+    assert_figure(row.yoy, 0.10158691450351354);  /* 24393.1/22143.6-1 */
+    assert_figure(row.change, 2249.5);            /* 24393.1-22143.6 */
+    assert_figure(row.index, 110.15869145035136); /* 100*24393.1/22143.6 */
     assert_undefined(row.pop, "annual series: see yoy");
     ind_growth_detail_row(s, &opt, 2, &row);
     assert_undefined(row.yoy, "no value a year earlier");
