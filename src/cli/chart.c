@@ -49,8 +49,7 @@ static const char help[] =
     "Options:\n"
     "  -o, --output FILE      the chart; .png (pngcairo), .svg or .pdf (pdfcairo)\n"
     "  --kind KIND            trend, growth, index or compare\n"
-    "  --forecast METHOD      trend: add a forecast (auto, naive, drift, linear,\n"
-    "                         loglinear, ets, theta, arima ...)\n"
+    "  --forecast METHOD      trend: add a forecast by METHOD (listed below)\n"
     "  --horizon N            periods to forecast (default 5)\n"
     "  --target SPEC          trend: draw a target, e.g. '>= 2.5 by 2025' or\n"
     "                         'rd_intensity[Luohe] >= 2.5% by 2025' (see\n"
@@ -168,6 +167,17 @@ static int chart_option(int c, char *arg, chart_args *a)
     }
 }
 
+/* The forecast methods, from the library's table. */
+static void print_methods(void)
+{
+    size_t n;
+    const ind_forecast_method *m = ind_forecast_methods(&n);
+    fputs("Forecast methods (--forecast):\n", stdout);
+    for (size_t i = 0; i < n; i++)
+        printf("  %-20s %s\n", m[i].name, m[i].summary);
+    fputs("\n", stdout);
+}
+
 static int parse_args(int argc, char **argv, chart_args *a)
 {
     static const struct option longopts[] = {
@@ -198,6 +208,7 @@ static int parse_args(int argc, char **argv, chart_args *a)
                 return handled;
         } else if (c == 'h') {
             fputs(help, stdout);
+            print_methods();
             fputs(cli_select_help, stdout);
             fputs(cli_load_help, stdout);
             return -1;
