@@ -868,6 +868,18 @@ static ind_status growth_data(chart *c, ind_error *err)
                  c->w->per_year);
         buf_printf(&c->b, "has_cagr[%zu] = %d\ncagr[%zu] = ", i + 1, g.defined, i + 1);
         buf_num(&c->b, pct);
+        if (c->n > 1 && slot[i] > 0 && g.defined) {
+            /* several series: a series with bars carries its CAGR in its own legend entry
+               (its dashed line has its colour), so the legend stays one entry a series */
+            char name[MAX_LABEL], both[MAX_LABEL];
+            series_title(c, s, name, sizeof name);
+            snprintf(both, sizeof both,
+                     c->w == &chinese ? "%s（%s %s–%s%s%s%s）" : "%s (%s %s–%s%s%s%s)", name,
+                     c->w->cagr, pa, pz, c->w->colon, rate, c->w->per_year);
+            buf_printf(&c->b, "\nseries_title[%zu] = ", i + 1);
+            buf_label(&c->b, both);
+            title[0] = '\0';
+        }
         buf_printf(&c->b, "\ncagr_title[%zu] = ", i + 1);
         buf_label(&c->b, title);
         buf_puts(&c->b, "\n");

@@ -355,6 +355,24 @@ static void growth_bars_and_cagr(void **state)
                         "value_label = 'YoY change, %'");
     assert_close(param(script, "ymin"), 0, 0);
     free(script);
+
+    /* several series: each legend entry carries its series' CAGR, the lines none;
+       Luohe 2016-2023 (2.10/0.71)^(1/7) - 1 = 16.756249290216%, Henan 2014-2021
+       (1.96/1.23)^(1/7) - 1 = 6.88266649468523% (numpy) */
+    ind_dataset_free(ds);
+    ds = ind_dataset_new();
+    const ind_series *two[2];
+    two[0] = add_years(ds, "R&D intensity", "Luohe", "%", 2016, luohe, 8);
+    two[1] = add_years(ds, "R&D intensity", "Henan", "%", 2014, henan, 8);
+    script = build(two, 2, &opt);
+    assert_non_null(strstr(script, "\nseries_title[1] = 'Luohe (CAGR 2016–2023: 16.8%/yr)'\n"
+                                   "cagr_title[1] = ''\n"));
+    assert_non_null(strstr(script, "\nseries_title[2] = 'Henan (CAGR 2014–2021: 6.88%/yr)'\n"
+                                   "cagr_title[2] = ''\n"));
+    assert_close(param(script, "cagr[1]"), 16.75624929021624, 1e-12);
+    assert_close(param(script, "cagr[2]"), 6.88266649468523, 1e-12);
+    assert_close(param(script, "nslots"), 2, 0);
+    free(script);
     ind_dataset_free(ds);
 }
 
