@@ -33,7 +33,11 @@ static const char help[] =
     "                        (the format ../shared/tools/score.py reads)\n"
     "  --format table|csv|json|md   output format (default table)\n"
     "  --jobs N              forecast on N threads (default 1)\n"
+    "  --no-time             leave out the seconds column (reproducible output)\n"
     "  -h, --help            this help\n"
+    "\n"
+    "Example: indicators backtest ../shared/data/forecast/m1-yearly-train.csv \\\n"
+    "           --test ../shared/data/forecast/m1-yearly-test.csv --method auto,drift,ets\n"
     "\n";
 
 enum {
@@ -46,6 +50,7 @@ enum {
     OPT_NO_BOUNDS,
     OPT_FORECASTS,
     OPT_JOBS,
+    OPT_NO_TIME,
     OPT_HELP = 'h',
 };
 
@@ -62,6 +67,7 @@ static const struct option longopts[] = {
     {"forecasts", required_argument, NULL, OPT_FORECASTS},
     {"format", required_argument, NULL, OPT_FORMAT},
     {"jobs", required_argument, NULL, OPT_JOBS},
+    {"no-time", no_argument, NULL, OPT_NO_TIME},
     {"help", no_argument, NULL, OPT_HELP},
     {NULL, 0, NULL, 0},
 };
@@ -77,7 +83,7 @@ typedef struct args {
     const char *methods[MAX_METHODS];
     size_t nmethods;
     char method_buf[256];
-    bool has_scale;
+    bool has_scale, no_time;
     ind_format fmt;
 } args;
 
@@ -134,6 +140,9 @@ static int command_option(args *a, int c, char *arg)
     case OPT_FORECASTS:
         a->forecasts = arg;
         return 0;
+    case OPT_NO_TIME:
+        a->no_time = true;
+        return 0;
     case OPT_FORMAT:
         return cli_format_option("backtest", arg, &a->fmt);
     case OPT_JOBS:
@@ -155,7 +164,7 @@ static int parse_args(int argc, char **argv, args *a)
     a->nmethods = 1;
     int c, handled;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         if ((handled = cli_load_option("backtest", c, optarg, &a->load)) != 0) {
             if (handled != 1)
                 return handled;
@@ -309,12 +318,14 @@ static ind_table *report_table(const args *a, level_names *ln)
         snprintf(ln->pi[l], sizeof ln->pi[l], "pi%g", a->fc.fo.levels[l]);
         cols[k++] = (ind_column){ln->pi[l], IND_COL_NUMBER, 1};
     }
-    cols[k++] = (ind_column){"seconds", IND_COL_NUMBER, 3};
+    if (!a->no_time)
+        cols[k++] = (ind_column){"seconds", IND_COL_NUMBER, 3};
     cols[k++] = (ind_column){"failed", IND_COL_NUMBER, 0};
     return ind_table_new(cols, k, a->fmt, stdout);
 }
 
-static void report_row(ind_table *t, const char *method, const tally *s, size_t nlevels)
+static void report_row(ind_table *t, const char *method, const tally *s, size_t nlevels,
+                       bool time)
 {
     ind_table_text(t, method);
     ind_table_number(t, (double)s->series);
@@ -331,7 +342,8 @@ static void report_row(ind_table *t, const char *method, const tally *s, size_t 
             ind_table_number(t, 100.0 * (double)s->inside[k] / (double)s->points);
         else
             ind_table_note(t, "none scored");
-    ind_table_number(t, s->seconds);
+    if (time)
+        ind_table_number(t, s->seconds);
     ind_table_number(t, (double)s->failed);
     ind_table_end_row(t);
 }
@@ -390,7 +402,7 @@ static int run_all(const args *a, case_ *cases, size_t ncases)
         if (run_method(a, a->methods[m], cases, ncases, ft, &t) != 0)
             status = EXIT_DATA;
         else
-            report_row(rt, a->methods[m], &t, a->fc.fo.nlevels);
+            report_row(rt, a->methods[m], &t, a->fc.fo.nlevels, !a->no_time);
     }
     if (ft && ind_table_finish(ft) != IND_OK)
         status = EXIT_DATA;

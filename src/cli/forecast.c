@@ -144,7 +144,7 @@ static int parse_args(int argc, char **argv, args *a)
     fc_cli_options_init(&a->fc);
     int c, handled;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         if ((handled = cli_load_option("forecast", c, optarg, &a->load)) != 0) {
             if (handled != 1)
                 return handled;
@@ -281,10 +281,8 @@ static void fit_row(ind_table *t, const fc_job *job)
     char params[256] = "";
     size_t len = 0;
     for (size_t i = 0; i < f->nparams && len < sizeof params; i++) {
-        char num[32];
-        ind_format_double(f->params[i], num, sizeof num);
-        len += (size_t)snprintf(params + len, sizeof params - len, "%s%s=%s", i ? " " : "",
-                                f->param_names[i], num);
+        len += (size_t)snprintf(params + len, sizeof params - len, "%s%s=%.6g", i ? " " : "",
+                                f->param_names[i], f->params[i]);
     }
     ind_table_text(t, job->s->name);
     ind_table_text(t, job->s->entity);

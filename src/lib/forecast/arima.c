@@ -62,7 +62,12 @@ double arima_kpss(const double *x, size_t n, size_t lags)
     return num / (dn * dn) / lrv;
 }
 
-/* forecast's is.constant(): all.equal(x, rep(x[1], n)), mean relative difference <= 1.5e-8. */
+/*
+ * forecast's is.constant(): all.equal(x, rep(x[1], n)), i.e. mean |x - x_1|
+ * <= 1.5e-8 mean |x|. R compares absolutely when mean |x| <= 1.5e-8, which
+ * makes every series of tiny numbers constant; here the test is relative
+ * at every scale.
+ */
 static int is_constant(const double *x, size_t n)
 {
     double diff = 0.0, size = 0.0;
@@ -70,11 +75,7 @@ static int is_constant(const double *x, size_t n)
         diff += fabs(x[t] - x[0]);
         size += fabs(x[t]);
     }
-    if (size > 1.5e-8 * (double)n)
-        diff /= size;
-    else
-        diff /= (double)n;
-    return diff <= 1.5e-8;
+    return diff <= 1.5e-8 * size;
 }
 
 static size_t kpss_lag(size_t n)
@@ -384,7 +385,7 @@ static int ma_invert(int q, double *ma)
     double xr[ARIMA_MAX_Q + 1] = {1.0}, xi[ARIMA_MAX_Q + 1] = {0.0};
     for (int j = 0; j < q0; j++) {
         double rr = z[2 * j], ri = z[2 * j + 1], m2 = rr * rr + ri * ri;
-        if (m2 < 1.0) { /* 1 / conj... reflect: r -> 1 / r */
+        if (m2 < 1.0) { /* inside the unit circle: r -> 1 / r */
             rr = rr / m2;
             ri = -ri / m2;
             m2 = rr * rr + ri * ri;
@@ -737,17 +738,21 @@ static void stepwise(search *s, int max_p, int max_q, int allow_const, int const
     }
 }
 
-/* The model auto.arima fits when the (differenced) series is constant. */
-static void constant_model(const double *y, size_t n, int d, const double *z, arima_fit *fit)
+/*
+ * The model auto.arima fits when the series (d = 0) or its differences are
+ * constant: the mean of z[0..nz) as mean or drift, no variance.
+ */
+static void constant_model(int d, const double *z, size_t nz, arima_fit *fit)
 {
     memset(fit, 0, sizeof *fit);
     fit->d = d;
     fit->constant = d < 2;
-    fit->mean = d < 2 ? z[0] : 0.0;
+    double mean = 0.0;
+    for (size_t t = 0; t < nz; t++)
+        mean += (z[t] - mean) / (double)(t + 1);
+    fit->mean = d < 2 ? mean : 0.0;
     fit->loglik = fit->aic = fit->aicc = fit->ic = NAN;
     fit->sigma2 = 0.0;
-    (void)y;
-    (void)n;
 }
 
 int arima_auto(const double *y, size_t n, arima_fit *best)
@@ -757,7 +762,7 @@ int arima_auto(const double *y, size_t n, arima_fit *best)
     if (!work)
         return -1;
     if (is_constant(y, n)) {
-        constant_model(y, n, 0, y, best);
+        constant_model(0, y, n, best);
         goto out;
     }
     int d = arima_ndiffs(y, n, ARIMA_MAX_D);
@@ -768,7 +773,7 @@ int arima_auto(const double *y, size_t n, arima_fit *best)
     if (d > 0) {
         difference(y, n, d, work);
         if (is_constant(work, n - (size_t)d)) {
-            constant_model(y, n, d, work, best);
+            constant_model(d, work, n - (size_t)d, best);
             if (d == 2) {
                 /* ARIMA(0,2,0): residual variance of the second differences */
                 fit_ws(y, n, 0, 2, 0, 0, 1, work, best);
@@ -848,7 +853,7 @@ static void describe(const arima_fit *fit, fc_result *out)
     }
     out->nparams = k;
     out->loglik = fit->loglik;
-    out->aicc = fit->aicc;
+    out->aicc = isfinite(fit->aicc) ? fit->aicc : NAN;
     out->sigma2 = fit->sigma2;
 }
 
@@ -862,6 +867,9 @@ static ind_status run(const double *y, size_t n, int m, size_t h, unsigned long 
                       fc_result *out, ind_error *err)
 {
     (void)seed;
+    if (n < fc_arima.min_obs || h == 0)
+        return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "ARIMA needs at least %zu observations",
+                             fc_arima.min_obs);
     ind_status status = IND_OK;
     arima_fit fit;
     double *work = malloc(2 * n * sizeof *work);
@@ -875,8 +883,10 @@ static ind_status run(const double *y, size_t n, int m, size_t h, unsigned long 
     }
     if (st == 1) {
         int d = fit.d;
+        char note[96];
         fit_ws(y, n, 0, d, 0, 0, 0, work, &fit);
-        add_note(out, "no ARIMA model could be fitted; using ARIMA(0,d,0)");
+        snprintf(note, sizeof note, "too few observations for any ARMA term: ARIMA(0,%d,0)", d);
+        add_note(out, note);
         if (!isfinite(fit.sigma2)) {
             status = ind_error_set(err, IND_E_NUMERIC, NULL, 0, 0, "ARIMA: no model could be fitted");
             goto out;

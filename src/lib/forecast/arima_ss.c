@@ -151,30 +151,32 @@ int arima_state_cov(int p, int q, const double *phi, const double *theta, double
     return 0;
 }
 
-int arima_kalman(const double *w, size_t n, double mean, int p, int q, const double *phi,
-                 const double *theta, arima_kf *kf, double *resid)
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
+enum { S = R_MAX + 1 }; /* stride of the padded matrices: row and column r stay 0 */
+
+/* Filter state: Pn holds the prediction covariance (upper triangle), Pp the filtered one. */
+typedef struct kstate {
+    double Pp[S * S], Pn[S * S], RR[S * S], a[S], ph[S];
+} kstate;
+
+/*
+ * The Kalman recursions of R's ARIMA_Like (no differencing). Written once
+ * and inlined for small constant r, so the compiler unrolls the loops.
+ * log F_t is summed as the log of running products (F_t >= 1); once the
+ * prediction covariance stops changing (steady state, reached after p
+ * steps for pure AR models) it is no longer updated.
+ */
+static ALWAYS_INLINE void filter(kstate *k, const int r, const double *w, size_t n, double mean,
+                                 arima_kf *kf, double *resid)
 {
-    enum { S = R_MAX + 1 }; /* stride of the padded matrices: row and column r stay 0 */
-    int r = p > q + 1 ? p : q + 1;
-    double Pp[S * S] = {0}, Pn[S * S] = {0}, RR[S * S], a[S] = {0}, anew[S], Rv[S], ph[S];
-    double P0[R_MAX * R_MAX];
-    for (int i = 0; i < r; i++) {
-        Rv[i] = theta_at(theta, q, i);
-        ph[i] = phi_at(phi, p, i + 1);
-    }
-    if (arima_state_cov(p, q, phi, theta, P0) != 0)
-        return -1;
-    for (int i = 0; i < r; i++)
-        for (int j = 0; j < r; j++) {
-            Pn[i * S + j] = P0[i * r + j];
-            RR[i * S + j] = Rv[i] * Rv[j];
-        }
-    kf->ssq = kf->sumlog = 0.0;
-    kf->nu = 0;
-    /* log F_t is summed as the log of running products (F_t >= 1); once the
-     * prediction covariance stops changing (steady state, reached after p
-     * steps for pure AR models) it is no longer updated. */
-    double prod = 1.0;
+    double *Pp = k->Pp, *Pn = k->Pn, *RR = k->RR, *a = k->a, *ph = k->ph, anew[S];
+    double prod = 1.0, ssq = 0.0, sumlog = 0.0;
+    size_t nu = 0;
     int steady = 0;
     for (size_t t = 0; t < n; t++) {
         double a0 = a[0];
@@ -196,39 +198,74 @@ int arima_kalman(const double *w, size_t n, double mean, int p, int q, const dou
             }
             steady = change <= 1e-14 * Pn[0];
         }
-        double v = (w[t] - mean) - anew[0], F = Pn[0];
+        double v = (w[t] - mean) - anew[0], F = Pn[0], vf = v / F;
         if (F < 1e4) {
-            kf->nu++;
-            kf->ssq += v * v / F;
+            nu++;
+            ssq += v * vf;
             prod *= F;
             if (prod > 1e100) {
-                kf->sumlog += log(prod);
+                sumlog += log(prod);
                 prod = 1.0;
             }
         }
         if (resid)
             resid[t] = v;
-        double vf = v / F;
         for (int i = 0; i < r; i++)
             a[i] = anew[i] + Pn[i] * vf; /* Pn[i] = Pn(0, i) = M_i */
         if (!steady) {
-            /* Pp = Pn - M M' / F with M the first column (upper triangle kept) */
-            double M[S];
+            /* Pp = Pn - M M' / F with M the first column of Pn */
+            double M[S], iF = 1.0 / F;
             for (int i = 0; i < r; i++)
-                M[i] = Pn[i]; /* Pn(0, i) = Pn(i, 0) */
+                M[i] = Pn[i];
             for (int i = 0; i < r; i++)
                 for (int j = i; j < r; j++) {
-                    double u = Pn[i * S + j] - M[i] * M[j] / F;
+                    double u = Pn[i * S + j] - M[i] * M[j] * iF;
                     Pp[i * S + j] = u;
                     Pp[j * S + i] = u;
                 }
         }
     }
-    kf->sumlog += log(prod);
+    kf->ssq = ssq;
+    kf->sumlog = sumlog + log(prod);
+    kf->nu = nu;
+}
+
+int arima_kalman(const double *w, size_t n, double mean, int p, int q, const double *phi,
+                 const double *theta, arima_kf *kf, double *resid)
+{
+    int r = p > q + 1 ? p : q + 1;
+    kstate k;
+    double Rv[S], P0[R_MAX * R_MAX];
+    memset(&k, 0, sizeof k);
     for (int i = 0; i < r; i++) {
-        kf->a[i] = a[i];
+        Rv[i] = theta_at(theta, q, i);
+        k.ph[i] = phi_at(phi, p, i + 1);
+    }
+    if (arima_state_cov(p, q, phi, theta, P0) != 0)
+        return -1;
+    for (int i = 0; i < r; i++)
+        for (int j = 0; j < r; j++) {
+            k.Pn[i * S + j] = P0[i * r + j];
+            k.RR[i * S + j] = Rv[i] * Rv[j];
+        }
+    switch (r) {
+    case 1:
+        filter(&k, 1, w, n, mean, kf, resid);
+        break;
+    case 2:
+        filter(&k, 2, w, n, mean, kf, resid);
+        break;
+    case 3:
+        filter(&k, 3, w, n, mean, kf, resid);
+        break;
+    default:
+        filter(&k, r, w, n, mean, kf, resid);
+        break;
+    }
+    for (int i = 0; i < r; i++) {
+        kf->a[i] = k.a[i];
         for (int j = 0; j < r; j++)
-            kf->P[i * r + j] = Pp[i * S + j];
+            kf->P[i * r + j] = k.Pp[i * S + j];
     }
     return 0;
 }

@@ -1,23 +1,34 @@
 /*
- * auto.c - the default method: a combination of forecasts with intervals
- * calibrated on the series' own past forecast errors.
+ * auto.c - the default method: a robust combination of forecasts with
+ * intervals calibrated on the series' own past forecast errors.
  *
- * Point forecast: the mean of the members that fit the series length
- * (drift, Theta, and ETS and ARIMA when they are built in), each run on the
- * modelling scale. Combinations of a few sound methods are the most reliable
- * choice on annual data (M3/M4 competitions); no member is selected by
- * in-sample fit, which over-fits short series.
+ * Point forecast: for each step, the median of the members that fit the
+ * series: growth (drift of log values, for positive series; plain drift
+ * otherwise), robust drift (random walk whose drift is the median change),
+ * damped trend (ETS(A,Ad,N)), ETS chosen by AICc and ARIMA chosen by AICc.
+ * Combinations of a few sound methods are the most reliable choice on annual
+ * data (M3/M4 competitions); the median resists a member that goes astray,
+ * and no member is selected by in-sample fit, which over-fits short series.
+ * Members run on the original scale of positive series even though the
+ * framework hands auto their logs (see below), so trends stay additive.
  *
- * Intervals: the members' average standard deviation, rescaled by how large
- * the errors of the combination were when it forecast the last periods of
- * the series from earlier origins (rolling-origin evaluation inside the
- * sample: each error divided by the sd the method claimed then, the scale
- * factor being the root mean square of those ratios, shrunk towards 1 when
- * there are few of them). Only cheap members are refitted at the origins.
+ * Intervals: the framework models positive series on the log scale for auto
+ * (relative errors). The interval shape per step is the sd of the cheap
+ * members (growth and robust drift) times step^CAL_GAMMA; its size and tails
+ * come from a rolling-origin evaluation inside the sample: from every origin
+ * between CAL_FRAC of the series and its end, the cheap combination forecasts
+ * the following periods; each error, divided by the sd claimed then, is a
+ * standardised error. A Student t is fitted to their 80% and 95% quantiles
+ * (df from the ratio of the two, scale from both), with per-step factors
+ * from each step's mean square error shrunk towards the pooled one, and df
+ * at most (origins - 1) because the scale comes from that few origins. With
+ * fewer than 10 errors: a Gaussian whose sd is the root mean square error
+ * shrunk towards an inflation of CAL_PRIOR_SCALE. Refitting only cheap
+ * members at the origins keeps auto fast.
  *
- * Short series: 1 observation gives naive with no interval, 2 give drift
- * with no interval, fewer than the members' minimum lengths use those that
- * fit; the note says which.
+ * Short series: 1 observation gives naive, 2 give drift, both with no
+ * interval; members that need more observations than there are drop out.
+ * The note says so.
  */
 #include <math.h>
 #include <stdbool.h>
@@ -53,6 +64,9 @@ static void scratch_reset(scratch *s, size_t n, size_t h)
         s->r.fitted[t] = NAN;
 }
 
+/* Fewest observations for the fitted models (damped, ETS, ARIMA) in the combination. */
+#define MODEL_MIN_OBS 6
+
 /* A member: runs into s->r on the modelling scale; transform tells how y was transformed. */
 typedef ind_status (*member_fn)(const double *y, size_t n, int m, size_t h, int transform,
                                 scratch *s);
@@ -74,8 +88,11 @@ static ind_status member_growth(const double *y, size_t n, int m, size_t h, int 
     bool positive = transform == 0;
     for (size_t t = 0; positive && t < n; t++)
         positive = y[t] > 0;
-    if (!positive)
-        return run_plain(&fc_drift, y, n, m, h, s);
+    if (!positive) {
+        ind_status st = run_plain(&fc_drift, y, n, m, h, s);
+        snprintf(s->r.model, sizeof s->r.model, "drift");
+        return st;
+    }
     double *ly = s->buf + 2 * h + n; /* the second n doubles of the scratch */
     for (size_t t = 0; t < n; t++)
         ly[t] = log(y[t]);
@@ -120,29 +137,35 @@ static ind_status member_median_drift(const double *y, size_t n, int m, size_t h
         s->r.mean[i] = y[n - 1] + j * b;
         s->r.sd[i] = sqrt(s2 * j + j * j * s2 / (double)(n - 1));
     }
-    snprintf(s->r.model, sizeof s->r.model, "median drift");
+    snprintf(s->r.model, sizeof s->r.model, "robust drift");
     return IND_OK;
 }
 
 static ind_status member_damped(const double *y, size_t n, int m, size_t h, int transform,
                                 scratch *s)
 {
-    if (n < 5)
+    if (n < MODEL_MIN_OBS)
         return IND_E_UNDEFINED;
     scratch_reset(s, n, h);
     ind_error err;
-    return ets_run_spec("AAdN", y, n, 1, h, &s->r, &err);
+    ind_status st = ets_run_spec("AAdN", y, n, 1, h, &s->r, &err);
+    snprintf(s->r.model, sizeof s->r.model, "damped trend");
+    return st;
 }
 
 static ind_status member_ets(const double *y, size_t n, int m, size_t h, int transform,
                              scratch *s)
 {
+    if (n < MODEL_MIN_OBS)
+        return IND_E_UNDEFINED;
     return run_plain(&fc_ets, y, n, m, h, s);
 }
 
 static ind_status member_arima(const double *y, size_t n, int m, size_t h, int transform,
                                scratch *s)
 {
+    if (n < MODEL_MIN_OBS)
+        return IND_E_UNDEFINED;
     return run_plain(&fc_arima, y, n, m, h, s);
 }
 
@@ -264,7 +287,7 @@ typedef struct calib {
  */
 static calib fit_t(const double *a, size_t k)
 {
-    static const double dfs[] = {2, 2.5, 3, 4, 5, 7, 10, 15, 30, 0};
+    static const double dfs[] = {3, 4, 5, 7, 10, 15, 30, 0};
     double q80 = quantile_sorted(a, k, 0.80), q95 = quantile_sorted(a, k, 0.95);
     double ratio = q80 > 0 ? q95 / q80 : 1.53;
     calib c = {1, 0, k, NULL};
@@ -325,6 +348,14 @@ static calib calibration(const double *y, size_t n, int period, size_t h, int tr
         qsort(u, cnt, sizeof *u, cmp_double);
         c = fit_t(u, cnt);
         c.step = step;
+        /*
+         * The scale is estimated from errors of few origins (errors of one origin
+         * are correlated): like a variance estimated from that many values, the
+         * predictive distribution is then no lighter-tailed than t(origins - 1).
+         */
+        double nu = (double)(n - lmin) - 1;
+        if (nu >= 1 && (c.df == 0 || c.df > nu))
+            c.df = nu;
         /* per step: the step's mean square error relative to the pooled one, shrunk to 1 */
         double pooled = sum / (double)cnt, k0 = CAL_SHRINK, last = 1;
         for (size_t i = 0; ss && i < h; i++) {
@@ -365,10 +396,9 @@ static ind_status short_series(const double *y, size_t n, int m, size_t h, unsig
 {
     const fc_method *short_m = n == 1 ? &fc_naive : &fc_drift;
     ind_status st = short_m->run(y, n, m, h, seed, out, err);
-    char head[64];
-    snprintf(head, sizeof head, "%zu observation%s: auto used %s", n, n > 1 ? "s" : "",
-             short_m->name);
-    fc_text_join(out->note, sizeof out->note, head, "; ", out->note);
+    snprintf(out->note, sizeof out->note,
+             "%zu observation%s: too few to combine methods; auto used %s, with no interval", n,
+             n > 1 ? "s" : "", short_m->name);
     return st;
 }
 
@@ -398,8 +428,10 @@ static ind_status auto_run(const double *y, size_t n, int m, size_t h, unsigned 
         st = ind_error_set(err, IND_E_NUMERIC, NULL, 0, 0, "no member of the combination fitted");
         goto out;
     }
-    if (used == 1)
-        snprintf(out->note, sizeof out->note, "%zu observations: too short to combine methods", n);
+    if (used < NMEMBERS)
+        snprintf(out->note, sizeof out->note,
+                 "%zu observations: %zu of the %zu methods of the combination could be used",
+                 n, used, NMEMBERS);
     /* the interval shape is the cheap combination's, whose errors are calibrated */
     double *m2 = malloc(2 * h * sizeof *m2);
     if (m2 && combine(cheap, NCHEAP, x, n, m, h, member_transform, &s, m2, m2 + h, NULL, NULL, 0))
