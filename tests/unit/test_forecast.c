@@ -12,6 +12,8 @@
  */
 #include "test.h"
 
+#include <pthread.h>
+
 #include <gsl/gsl_errno.h>
 
 #include "indicators/forecast.h"
@@ -341,6 +343,73 @@ static void in_sample_accuracy(void **state)
     ind_forecast_clear(&f);
 }
 
+/* Threads forecasting different series at once give the sequential results. */
+typedef struct thread_case {
+    double y[40];
+    size_t n;
+    double mean[8], hi[8];
+} thread_case;
+
+static void *forecast_cases(void *arg)
+{
+    thread_case *c = arg;
+    for (int k = 0; k < 4; k++) {
+        ind_forecast f = run(c[k].y, c[k].n, "auto", 8);
+        memcpy(c[k].mean, f.mean, sizeof c[k].mean);
+        for (size_t i = 0; i < 8; i++)
+            c[k].hi[i] = f.hi[2 * i + 1];
+        ind_forecast_clear(&f);
+    }
+    return NULL;
+}
+
+static void thread_safe(void **state)
+{
+    (void)state;
+    static thread_case seq[8], par[8];
+    for (size_t k = 0; k < 8; k++) {
+        seq[k].n = 12 + 3 * k;
+        for (size_t t = 0; t < seq[k].n; t++)
+            seq[k].y[t] = 100 + (double)(k + 1) * (double)t + 7 * sin((double)(t * (k + 2)));
+    }
+    memcpy(par, seq, sizeof par);
+    forecast_cases(seq);
+    forecast_cases(seq + 4);
+    pthread_t a, b;
+    assert_int_equal(pthread_create(&a, NULL, forecast_cases, par), 0);
+    assert_int_equal(pthread_create(&b, NULL, forecast_cases, par + 4), 0);
+    pthread_join(a, NULL);
+    pthread_join(b, NULL);
+    for (size_t k = 0; k < 8; k++)
+        for (size_t i = 0; i < 8; i++) {
+            assert_close(par[k].mean[i], seq[k].mean[i], 0);
+            assert_close(par[k].hi[i], seq[k].hi[i], 0);
+        }
+}
+
+/* Log transform: intervals stay positive and prob_below works on the log scale. */
+static void log_transform(void **state)
+{
+    (void)state;
+    const double y[] = {2, 3, 2.5, 4, 3.5, 5, 4.4, 6};
+    ind_forecast_options opt;
+    ind_forecast_options_init(&opt);
+    opt.method = "drift";
+    opt.transform = IND_TRANSFORM_LOG;
+    opt.horizon = 20;
+    ind_forecast f;
+    ind_error err;
+    assert_int_equal(ind_forecast_run(y, 8, IND_FREQ_YEAR, &opt, &f, &err), IND_OK);
+    /* drift of logs: the median grows by (6/2)^(1/7) a year */
+    assert_close(f.mean[0], 6 * pow(3, 1.0 / 7), 1e-12);
+    for (size_t i = 0; i < 20; i++)
+        assert_true(f.lo[2 * i + 1] > 0);
+    assert_close(ind_forecast_prob_below(&f, 4, f.mean[4]), 0.5, 1e-12);
+    assert_close(ind_forecast_prob_below(&f, 4, f.lo[8]), 0.1, 1e-9);
+    assert_close(ind_forecast_prob_below(&f, 4, -1), 0, 0);
+    ind_forecast_clear(&f);
+}
+
 /* Reads a long CSV series,period,value (sorted by series then period). */
 typedef struct coll {
     char name[400][16];
@@ -442,6 +511,8 @@ int main(void)
         cmocka_unit_test(auto_is_robust),
         cmocka_unit_test(accuracy_by_hand),
         cmocka_unit_test(in_sample_accuracy),
+        cmocka_unit_test(thread_safe),
+        cmocka_unit_test(log_transform),
         cmocka_unit_test(m1_yearly_matches_r),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
