@@ -119,7 +119,9 @@ static void pick_scale(fc_job *job, const ind_series *s, const fc_cli_options *o
         job->opt.transform = IND_TRANSFORM_BOUNDED;
         job->opt.lower = o->lower;
         job->opt.upper = o->upper;
-    } else if (o->scale == FC_SCALE_DEFAULT && ind_series_is_percent(s)) {
+    } else if (o->scale == FC_SCALE_DEFAULT && ind_series_is_percent(s) &&
+               !(job->opt.method && strcmp(job->opt.method, "loglinear") == 0)) {
+        /* (loglinear models log values: a percent series keeps that scale) */
         if (inside_bounds(s, 0, 100)) {
             job->opt.transform = IND_TRANSFORM_BOUNDED;
             job->opt.lower = 0;
