@@ -410,6 +410,28 @@ static void log_transform(void **state)
     ind_forecast_clear(&f);
 }
 
+/* Quarterly data: auto's members follow the seasonal pattern. */
+static void auto_follows_seasons(void **state)
+{
+    (void)state;
+    const double season[4] = {20, -20, 10, -10};
+    double y[24];
+    for (size_t t = 0; t < 24; t++)
+        y[t] = 100 + 2 * (double)t + season[t % 4] + 3 * sin((double)t * 1.7);
+    ind_forecast_options opt;
+    ind_forecast_options_init(&opt);
+    opt.horizon = 8;
+    ind_forecast f;
+    ind_error err;
+    assert_int_equal(ind_forecast_run(y, 24, IND_FREQ_QUARTER, &opt, &f, &err), IND_OK);
+    for (size_t i = 0; i < 8; i++) {
+        double truth = 100 + 2 * (double)(24 + i) + season[(24 + i) % 4];
+        if (fabs(f.mean[i] - truth) > 0.05 * truth)
+            fail_msg("step %zu: %g, pattern says %g (%s)", i + 1, f.mean[i], truth, f.model);
+    }
+    ind_forecast_clear(&f);
+}
+
 /* Reads a long CSV series,period,value (sorted by series then period). */
 typedef struct coll {
     char name[400][16];
@@ -512,6 +534,7 @@ int main(void)
         cmocka_unit_test(accuracy_by_hand),
         cmocka_unit_test(in_sample_accuracy),
         cmocka_unit_test(thread_safe),
+        cmocka_unit_test(auto_follows_seasons),
         cmocka_unit_test(log_transform),
         cmocka_unit_test(m1_yearly_matches_r),
     };

@@ -51,7 +51,7 @@ typedef struct scratch {
 static int scratch_init(scratch *s, size_t n, size_t h)
 {
     memset(s, 0, sizeof *s);
-    s->buf = malloc((2 * h + 2 * n) * sizeof *s->buf);
+    s->buf = malloc((2 * h + 3 * n) * sizeof *s->buf);
     s->n = n, s->h = h;
     return s->buf ? 0 : -1;
 }
@@ -81,63 +81,92 @@ static ind_status run_plain(const fc_method *meth, const double *y, size_t n, in
     return meth->run(y, n, m, h, 0, &s->r, &err);
 }
 
-/* Drift of log values (constant growth) for positive untransformed series, else drift. */
-static ind_status member_growth(const double *y, size_t n, int m, size_t h, int transform,
-                                scratch *s)
-{
-    bool positive = transform == 0;
-    for (size_t t = 0; positive && t < n; t++)
-        positive = y[t] > 0;
-    if (!positive) {
-        ind_status st = run_plain(&fc_drift, y, n, m, h, s);
-        snprintf(s->r.model, sizeof s->r.model, "drift");
-        return st;
-    }
-    double *ly = s->buf + 2 * h + n; /* the second n doubles of the scratch */
-    for (size_t t = 0; t < n; t++)
-        ly[t] = log(y[t]);
-    ind_status st = run_plain(&fc_drift, ly, n, m, h, s);
-    for (size_t i = 0; st == IND_OK && i < h; i++) {
-        double z = fmin(s->r.mean[i], 700);
-        s->r.mean[i] = exp(z);
-        s->r.sd[i] *= exp(z); /* delta method */
-    }
-    for (size_t t = 0; st == IND_OK && t < n; t++)
-        s->r.fitted[t] = exp(fmin(s->r.fitted[t], 700));
-    snprintf(s->r.model, sizeof s->r.model, "growth");
-    return st;
-}
-
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
     return (x > y) - (x < y);
 }
 
+/*
+ * Random walk with drift at lag `lag` (1, or the seasonal period: each
+ * season continues from its last value) into s->r: the drift is the mean
+ * (or, robust, the median) of the lag differences; step variance as rwf's,
+ * j * mse + (j * se(drift))^2 with j the number of seasons ahead. tmp holds
+ * n doubles of scratch. Needs n >= lag + 2.
+ */
+static void lag_walk(const double *y, size_t n, size_t lag, size_t h, bool robust, scratch *s,
+                     double *tmp)
+{
+    size_t k = n - lag;
+    double b = 0, ss = 0;
+    for (size_t t = lag; t < n; t++) {
+        tmp[t - lag] = y[t] - y[t - lag];
+        b += tmp[t - lag] / (double)k;
+    }
+    if (robust) {
+        qsort(tmp, k, sizeof *tmp, cmp_double);
+        b = k % 2 ? tmp[k / 2] : (tmp[k / 2 - 1] + tmp[k / 2]) / 2;
+    }
+    for (size_t t = lag; t < n; t++) {
+        double r = y[t] - y[t - lag] - b;
+        ss += r * r;
+        s->r.fitted[t] = y[t - lag] + b;
+    }
+    double mse = ss / (double)(k - 1), se2 = mse / (double)k;
+    for (size_t i = 0; i < h; i++) {
+        double j = (double)(i / lag + 1);
+        s->r.mean[i] = y[n - lag + i % lag] + j * b;
+        s->r.sd[i] = sqrt(mse * j + j * j * se2);
+    }
+}
+
+/* The lag of the walks: the seasonal period when there are two years of data. */
+static size_t walk_lag(size_t n, int m)
+{
+    return m > 1 && n >= 2 * (size_t)m + 1 ? (size_t)m : 1;
+}
+
+/* Drift of log values (constant growth) for positive untransformed series, else drift. */
+static ind_status member_growth(const double *y, size_t n, int m, size_t h, int transform,
+                                scratch *s)
+{
+    size_t lag = walk_lag(n, m);
+    if (n < lag + 2)
+        return IND_E_UNDEFINED;
+    scratch_reset(s, n, h);
+    bool positive = transform == 0;
+    for (size_t t = 0; positive && t < n; t++)
+        positive = y[t] > 0;
+    double *ly = s->buf + 2 * h + n, *tmp = ly + n;
+    if (!positive) {
+        lag_walk(y, n, lag, h, false, s, tmp);
+        snprintf(s->r.model, sizeof s->r.model, lag > 1 ? "seasonal drift" : "drift");
+        return IND_OK;
+    }
+    for (size_t t = 0; t < n; t++)
+        ly[t] = log(y[t]);
+    lag_walk(ly, n, lag, h, false, s, tmp);
+    for (size_t i = 0; i < h; i++) {
+        double z = fmin(s->r.mean[i], 700);
+        s->r.mean[i] = exp(z);
+        s->r.sd[i] *= exp(z); /* delta method */
+    }
+    for (size_t t = 0; t < n; t++)
+        s->r.fitted[t] = isnan(s->r.fitted[t]) ? NAN : exp(fmin(s->r.fitted[t], 700));
+    snprintf(s->r.model, sizeof s->r.model, lag > 1 ? "seasonal growth" : "growth");
+    return IND_OK;
+}
+
 /* Random walk whose drift is the median change: robust to outlying jumps. */
 static ind_status member_median_drift(const double *y, size_t n, int m, size_t h, int transform,
                                       scratch *s)
 {
-    if (n < 3)
+    size_t lag = walk_lag(n, m);
+    if (n < lag + 2)
         return IND_E_UNDEFINED;
     scratch_reset(s, n, h);
-    double *d = s->buf + 2 * h + n;
-    for (size_t t = 1; t < n; t++)
-        d[t - 1] = y[t] - y[t - 1];
-    qsort(d, n - 1, sizeof *d, cmp_double);
-    size_t k = n - 1;
-    double b = k % 2 ? d[k / 2] : (d[k / 2 - 1] + d[k / 2]) / 2, ss = 0;
-    for (size_t t = 1; t < n; t++) {
-        ss += (y[t] - y[t - 1] - b) * (y[t] - y[t - 1] - b);
-        s->r.fitted[t] = y[t - 1] + b;
-    }
-    double s2 = ss / (double)(n - 2);
-    for (size_t i = 0; i < h; i++) {
-        double j = (double)(i + 1);
-        s->r.mean[i] = y[n - 1] + j * b;
-        s->r.sd[i] = sqrt(s2 * j + j * j * s2 / (double)(n - 1));
-    }
-    snprintf(s->r.model, sizeof s->r.model, "robust drift");
+    lag_walk(y, n, lag, h, true, s, s->buf + 2 * h + n);
+    snprintf(s->r.model, sizeof s->r.model, lag > 1 ? "robust seasonal drift" : "robust drift");
     return IND_OK;
 }
 
@@ -148,7 +177,8 @@ static ind_status member_damped(const double *y, size_t n, int m, size_t h, int 
         return IND_E_UNDEFINED;
     scratch_reset(s, n, h);
     ind_error err;
-    ind_status st = ets_run_spec("AAdN", y, n, 1, h, &s->r, &err);
+    bool seasonal = m > 1 && m <= ETS_MAX_M && n >= 3 * (size_t)m;
+    ind_status st = ets_run_spec(seasonal ? "AAdA" : "AAdN", y, n, seasonal ? m : 1, h, &s->r, &err);
     snprintf(s->r.model, sizeof s->r.model, "damped trend");
     return st;
 }
