@@ -241,8 +241,11 @@ static void degenerate_series(void **state)
     assert_close(mean[0], 16e12, 1e-9);
     for (int t = 0; t < 12; t++)
         y[t] = 1e-12 * x1[t];
-    assert_int_equal(run_arima(y, 12, 4, 4, mean, sd, fitted, &out), IND_OK);
+    assert_int_equal(run_arima(y, 12, 1, 4, mean, sd, fitted, &out), IND_OK);
     assert_close(mean[0], 16e-12, 1e-9);
+    /* seasonal periods beyond 12 get a non-seasonal model and a note */
+    assert_int_equal(run_arima(x1, N_X1, 52, 4, mean, sd, fitted, &out), IND_OK);
+    assert_string_equal(out.model, "ARIMA(0,1,0)");
     assert_non_null(strstr(out.note, "seasonal"));
 }
 
@@ -345,7 +348,7 @@ static void check_collection(const char *name, const r_order *orders, size_t h)
         for (size_t k = 0; k < h; k++)
             assert_true(isfinite(mean[k]) && isfinite(sd[k]) && sd[k] >= 0);
         arima_fit ours;
-        assert_int_equal(arima_auto(y, n, &ours), 0);
+        assert_int_equal(arima_auto(y, n, 1, &ours), 0);
         const r_order *r = &orders[s];
         if (ours.p == r->p && ours.d == r->d && ours.q == r->q && ours.constant == r->constant) {
             same++;
