@@ -2,26 +2,34 @@
  * arima.c - automatic ARIMA (Hyndman and Khandakar 2008), the method
  * descriptor fc_arima.
  *
- * It replicates R's forecast::auto.arima() with its defaults for
- * non-seasonal data: the number of differences d from repeated KPSS tests
- * (forecast::ndiffs), then a stepwise search over ARMA orders on AICc, each
- * candidate fitted as stats::arima(method = "CSS-ML"): conditional sum of
- * squares for starting values, then exact maximum likelihood by a Kalman
- * filter (arima_ss.c) with the AR part kept stationary by the PACF/tanh
- * reparametrisation, and forecast's checks (roots at least 1.01 from the
- * unit circle, defined coefficient variances). The optimiser is the
- * variable metric method of Nash (1990, Algorithm 21), which is what R's
- * optim(method = "BFGS") runs, with the same numerical gradients, step
- * rules and tolerances, so that flat likelihoods end where R's do.
+ * It replicates R's forecast::auto.arima() (forecast 8.20) with its
+ * defaults: for seasonal data (m = 2..12) the number of seasonal
+ * differences D from the STL seasonal strength (forecast::nsdiffs,
+ * arima_stl.c), then the number of differences d from repeated KPSS tests
+ * (forecast::ndiffs), then a stepwise search over (p, q, P, Q, constant)
+ * on AICc, each candidate fitted as stats::arima(method = "CSS-ML"):
+ * conditional sum of squares for starting values, then exact maximum
+ * likelihood by a Kalman filter (arima_ss.c) with the AR parts kept
+ * stationary by the PACF/tanh reparametrisation, and forecast's checks
+ * (roots at least 1.01 from the unit circle, defined coefficient
+ * variances). The optimiser is the variable metric method of Nash (1990,
+ * Algorithm 21), which is what R's optim(method = "BFGS") runs, with the
+ * same numerical gradients, step rules and tolerances, so that flat
+ * likelihoods end where R's do.
  *
  * Differences from R, all deliberate: the model is fitted to the
  * differenced series (exact likelihood) rather than through R's diffuse
  * prior with kappa = 1e6, which changes log-likelihoods in about the sixth
- * digit; a candidate whose AICc denominator n - d - k - 2 is not positive
- * is rejected instead of getting a negative penalty; when every candidate
- * fails, ARIMA(0,d,0) is used (with a note) instead of an error.
- * Seasonal models are not fitted: data with m > 1 get a non-seasonal model
- * and a note.
+ * digit and leaves out of sigma2 the d + Dm "residuals" R computes for the
+ * diffuse start (R's intervals are up to ~10% wider for d + D >= 2 on
+ * series with a high level); fitted values are the one-step predictions
+ * (NAN for the first d + Dm), not x - standardised residuals; a candidate
+ * whose AICc denominator n - d - Dm - k - 2 is not positive is rejected
+ * instead of getting a negative penalty; when every candidate fails,
+ * ARIMA(0,d,0) is used (with a note) instead of an error; the constant-
+ * series test is relative at every scale; R's approximation (CSS during
+ * the search) for n > 150 is not used: every candidate gets exact ML.
+ * Seasonal periods above 12 get a non-seasonal model and a note.
  */
 #include "arima.h"
 

@@ -159,7 +159,7 @@ int arima_state_cov(int p, int q, const double *phi, const double *theta, double
 
 enum { SMAX = R_MAX + 1 }; /* padded matrices: row and column r stay 0 */
 
-/* Filter state: Pn holds the prediction covariance (upper triangle), Pp the filtered one. */
+/* Filter state: the upper triangles of the prediction (Pn) and filtered (Pp) covariances. */
 typedef struct kstate {
     double Pp[SMAX * SMAX], Pn[SMAX * SMAX], RR[SMAX * SMAX], a[SMAX], ph[SMAX];
 } kstate;
@@ -188,7 +188,7 @@ static ALWAYS_INLINE void filter(kstate *k, const int r, const double *w, size_t
             /* Pn = T Pp T' + R R', T a = phi a_0 + shift(a) */
             double p00 = Pp[0], change = 0.0, c[SMAX];
             for (int i = 0; i < r; i++)
-                c[i] = Pp[(i + 1) * S];
+                c[i] = Pp[i + 1]; /* Pp(i + 1, 0) = Pp(0, i + 1) */
             for (int i = 0; i < r; i++) {
                 for (int j = i; j < r; j++) {
                     double v = RR[i * S + j] + ph[i] * (ph[j] * p00 + c[j]) + ph[j] * c[i] +
@@ -220,11 +220,8 @@ static ALWAYS_INLINE void filter(kstate *k, const int r, const double *w, size_t
             for (int i = 0; i < r; i++)
                 M[i] = Pn[i];
             for (int i = 0; i < r; i++)
-                for (int j = i; j < r; j++) {
-                    double u = Pn[i * S + j] - M[i] * M[j] * iF;
-                    Pp[i * S + j] = u;
-                    Pp[j * S + i] = u;
-                }
+                for (int j = i; j < r; j++)
+                    Pp[i * S + j] = Pn[i * S + j] - M[i] * M[j] * iF;
         }
     }
     kf->ssq = ssq;
@@ -271,7 +268,7 @@ int arima_kalman(const double *w, size_t n, double mean, int p, int q, const dou
     for (int i = 0; i < r; i++) {
         kf->a[i] = k.a[i];
         for (int j = 0; j < r; j++)
-            kf->P[i * r + j] = k.Pp[i * S + j];
+            kf->P[i * r + j] = i <= j ? k.Pp[i * S + j] : k.Pp[j * S + i];
     }
     return 0;
 }
