@@ -376,6 +376,42 @@ static void seasonal_auto_arima_matches_r(void **state)
     check_forecasts(mean, sd, hm, hs, 4, 1e-5);
 }
 
+
+/*
+ * Series longer than 150: auto.arima searches on CSS with an offset and
+ * refits the best by ML. R: y <- cumsum(c(100, sin(1:199) * 3 + (1:199) %% 7));
+ * auto.arima(ts(y)) and auto.arima(ts(c(UKgas, UKgas * 1.1 + 50), frequency = 4)),
+ * forecasts as above.
+ */
+static void long_series_match_r(void **state)
+{
+    (void)state;
+    double y[216], mean[8], sd[8], fitted[216];
+    fc_result out;
+    y[0] = 100.0;
+    for (int t = 1; t < 200; t++)
+        y[t] = y[t - 1] + sin((double)t) * 3.0 + (double)(t % 7);
+    assert_int_equal(run_arima(y, 200, 1, 2, mean, sd, fitted, &out), IND_OK);
+    assert_string_equal(out.model, "ARIMA(1,1,0) with drift");
+    assert_close(out.params[0], 0.39533075, 1e-5);
+    assert_close(out.params[1], 2.991715, 1e-5);
+    assert_close(out.aicc, 951.903329, 1e-8);
+    static const double am[] = {698.6671747, 701.2467451}, as[] = {2.616979537, 4.492484181};
+    check_forecasts(mean, sd, am, as, 2, 1e-4);
+
+    for (size_t t = 0; t < N_UKGAS; t++) {
+        y[t] = ukgas[t];
+        y[N_UKGAS + t] = ukgas[t] * 1.1 + 50.0;
+    }
+    assert_int_equal(run_arima(y, 2 * N_UKGAS, 4, 8, mean, sd, fitted, &out), IND_OK);
+    assert_string_equal(out.model, "ARIMA(1,0,1)(0,1,1)[4]");
+    static const double gm[] = {1334.735228, 726.0703861, 432.3512236, 924.1810467,
+                                1340.474571, 730.6836659, 436.0593752, 927.1616567};
+    static const double gs[] = {83.99836748, 88.96315267, 92.02854909, 93.95591421,
+                                123.4982379, 128.3307063, 131.35843,   133.2780517};
+    check_forecasts(mean, sd, gm, gs, 8, 1e-5);
+}
+
 /* ------------------------------------------------ collection test */
 
 typedef struct collection {
@@ -537,6 +573,7 @@ int main(void)
         cmocka_unit_test(degenerate_series),
         cmocka_unit_test(seasonal_strength_matches_r),
         cmocka_unit_test(seasonal_auto_arima_matches_r),
+        cmocka_unit_test(long_series_match_r),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     FILE *probe = fopen("../shared/data/forecast/m1-yearly-train.csv", "r");

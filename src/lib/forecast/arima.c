@@ -27,9 +27,10 @@
  * whose AICc denominator n - d - Dm - k - 2 is not positive is rejected
  * instead of getting a negative penalty; when every candidate fails,
  * ARIMA(0,d,0) is used (with a note) instead of an error; the constant-
- * series test is relative at every scale; R's approximation (CSS during
- * the search) for n > 150 is not used: every candidate gets exact ML.
- * Seasonal periods above 12 get a non-seasonal model and a note.
+ * series test is relative at every scale. As in R, series longer than 150
+ * are searched with CSS fits and an offset, and the best candidates then
+ * refitted by CSS-ML. Seasonal periods above 12 get a non-seasonal model
+ * and a note (R would fit them, approximately).
  */
 #include "arima.h"
 
@@ -527,7 +528,7 @@ static void grad_block(int p, int off, int npar, const double *raw, double *A)
  * forecast's checkarima(): are all coefficient variances A' (n H)^-1 A
  * defined (non-negative)? Also fails when H is singular, as R's solve().
  */
-static int variances_ok(const optim *o, const fitctx *c, const double *par)
+static int variances_ok(const optim *o, const fitctx *c, const double *par, int trans)
 {
     int n = o->n;
     double H[NPAR_MAX * NPAR_MAX], A[NPAR_MAX * NPAR_MAX];
@@ -536,8 +537,10 @@ static int variances_ok(const optim *o, const fitctx *c, const double *par)
     for (int i = 0; i < n; i++)
         for (int j = 0; j < n; j++)
             A[i * n + j] = i == j ? 1.0 : 0.0;
-    grad_block(c->p, 0, n, par, A);
-    grad_block(c->P, c->p + c->q, n, par, A);
+    if (trans) {
+        grad_block(c->p, 0, n, par, A);
+        grad_block(c->P, c->p + c->q, n, par, A);
+    }
     for (int k = 0; k < n; k++) {
         /* var_kk = a_k' (n H)^-1 a_k with a_k column k of A */
         double M[NPAR_MAX * NPAR_MAX], x[NPAR_MAX];
@@ -656,7 +659,7 @@ static int estimate(const fitctx *c, arima_fit *fit, double *ssq)
             return -1;
         if (changed)
             value = ml_objective(coef, (void *)c);
-        if (!variances_ok(&o, c, coef))
+        if (!variances_ok(&o, c, coef, 1))
             return -1;
         partrans(p, coef, fit->phi);
         memcpy(fit->theta, coef + p, (size_t)q * sizeof *coef);
@@ -679,8 +682,70 @@ static int estimate(const fitctx *c, arima_fit *fit, double *ssq)
     return 0;
 }
 
-/* Fits the order in fit (p, d, q, P, D, Q, m, constant) with work[2n]; sets fit->ic. */
-static void fit_ws(const double *y, size_t n, int use_aic, double *work, arima_fit *fit)
+/* Starting values and parameter scales of stats::arima: zeros, and the mean with 10 s.e. */
+static int start_values(const fitctx *c, int npar, double *init, optim *o)
+{
+    for (int i = 0; i < npar; i++) {
+        init[i] = 0.0;
+        o->parscale[i] = 1.0;
+    }
+    if (c->constant) {
+        double mean = 0.0, ss = 0.0;
+        for (size_t t = 0; t < c->n; t++)
+            mean += (c->z[t] - mean) / (double)(t + 1);
+        for (size_t t = 0; t < c->n; t++)
+            ss += (c->z[t] - mean) * (c->z[t] - mean);
+        double se = sqrt(ss / (double)(c->n - 1)) / sqrt((double)c->n);
+        if (!(se > 0.0) || !isfinite(se))
+            return -1;
+        init[npar - 1] = mean;
+        o->parscale[npar - 1] = 10.0 * se;
+    }
+    return 0;
+}
+
+/*
+ * stats::arima(method = "CSS"), used during the search on long series (R's
+ * approximation): the CSS estimates, their variances checked, and the CSS
+ * residual variance in *s2. Returns 0 or -1 as estimate().
+ */
+static int estimate_css(const fitctx *c, arima_fit *fit, double *s2)
+{
+    int p = c->p, q = c->q, P = c->P, Q = c->Q, nar = p + q + P + Q;
+    int npar = nar + c->constant;
+    double init[NPAR_MAX], x[NPAR_MAX], coef[NPAR_MAX], value;
+    optim o = {css_objective, (void *)c, npar, {0}};
+    if (start_values(c, npar, init, &o) != 0 || c->n <= (size_t)(p + c->m * P))
+        return -1;
+    if (npar > 0) {
+        for (int i = 0; i < npar; i++)
+            x[i] = init[i] / o.parscale[i];
+        if (vmmin(&o, x, &value, 100) == OPT_ERROR)
+            return -1;
+        for (int i = 0; i < npar; i++)
+            coef[i] = x[i] * o.parscale[i];
+        if (!variances_ok(&o, c, coef, 0))
+            return -1;
+    }
+    value = css_objective(npar > 0 ? coef : init, (void *)c);
+    if (!isfinite(value))
+        return -1;
+    memcpy(fit->phi, coef, (size_t)p * sizeof *coef);
+    memcpy(fit->theta, coef + p, (size_t)q * sizeof *coef);
+    memcpy(fit->sphi, coef + p + q, (size_t)P * sizeof *coef);
+    memcpy(fit->stheta, coef + p + q + P, (size_t)Q * sizeof *coef);
+    fit->mean = c->constant ? coef[nar] : 0.0;
+    *s2 = exp(2.0 * value);
+    return 0;
+}
+
+/*
+ * Fits the order in fit (p, d, q, P, D, Q, m, constant) with work[2n] and
+ * sets fit->ic as forecast's myarima(). offset NULL: CSS-ML; otherwise the
+ * CSS approximation, whose AIC is *offset + (n - d - Dm) log(sigma2) + 2k.
+ */
+static void fit_ws(const double *y, size_t n, int use_aic, const double *offset, double *work,
+                   arima_fit *fit)
 {
     arima_fit o = *fit;
     memset(fit, 0, sizeof *fit);
@@ -698,21 +763,29 @@ static void fit_ws(const double *y, size_t n, int use_aic, double *work, arima_f
     if (nz == 0)
         return;
     fitctx c = {work, nz, o.p, o.q, o.P, o.Q, fit->m, o.constant, work + n};
-    double ssq;
-    if (estimate(&c, fit, &ssq) != 0)
-        return;
     double k = (double)(o.p + o.q + o.P + o.Q + o.constant) + 1.0, nstar = (double)nz;
-    fit->aic = -2.0 * fit->loglik + 2.0 * k;
+    if (offset) {
+        double s2;
+        if (estimate_css(&c, fit, &s2) != 0)
+            return;
+        fit->aic = *offset + nstar * log(s2) + 2.0 * k;
+        fit->sigma2 = s2;
+    } else {
+        double ssq;
+        if (estimate(&c, fit, &ssq) != 0)
+            return;
+        fit->aic = -2.0 * fit->loglik + 2.0 * k;
+        fit->sigma2 = ssq / (nstar - k + 1.0);
+    }
     fit->aicc = nstar - k - 1.0 > 0.0 ? fit->aic + 2.0 * k * (k + 1.0) / (nstar - k - 1.0)
                                       : INFINITY;
-    fit->sigma2 = ssq / (nstar - k + 1.0);
     fit->ic = use_aic ? fit->aic : fit->aicc;
     double phi[ARIMA_MAX_PHI], theta[ARIMA_MAX_THETA];
     int np, nq;
     arima_expand(fit, phi, &np, theta, &nq);
     if (!roots_outside(np, phi, -1.0, 1.01) || !roots_outside(nq, theta, 1.0, 1.01))
         fit->ic = INFINITY;
-    if (!isfinite(fit->loglik) || !isfinite(fit->sigma2))
+    if (!isfinite(fit->aic) || !isfinite(fit->sigma2))
         fit->ic = INFINITY;
 }
 
@@ -723,7 +796,7 @@ int arima_fit_seasonal(const double *y, size_t n, const arima_fit *order, int us
     if (!work)
         return -1;
     *fit = *order;
-    fit_ws(y, n, use_aic, work, fit);
+    fit_ws(y, n, use_aic, NULL, work, fit);
     free(work);
     return 0;
 }
@@ -750,7 +823,9 @@ typedef struct search {
     int d, D, m, use_aic;
     int max_p, max_q, max_P, max_Q;
     double *work;
+    const double *offset; /* non-NULL: CSS approximation during the search */
     int tried[NMODELS + 1][5]; /* (p, q, P, Q, constant) of the models fitted so far */
+    double ic[NMODELS + 1];
     int k;
 } search;
 
@@ -779,9 +854,10 @@ static void try_model(search *s, cand c, arima_fit *fit)
     fit->Q = c.Q;
     fit->m = s->m;
     fit->constant = c.constant;
-    fit_ws(s->y, s->n, s->use_aic, s->work, fit);
+    fit_ws(s->y, s->n, s->use_aic, s->offset, s->work, fit);
     if (s->k <= NMODELS) {
         int *t = s->tried[s->k];
+        s->ic[s->k] = fit->ic;
         t[0] = c.p;
         t[1] = c.q;
         t[2] = c.P;
@@ -870,6 +946,61 @@ static void constant_model(int d, int D, int m, const double *z, size_t nz, arim
     fit->sigma2 = 0.0;
 }
 
+/*
+ * auto.arima's offset for the approximation: -2 loglik - n log(sigma2) of
+ * ARIMA(0,d,0)(0,D,0) (with a mean when d + D = 0) fitted by ML; 0 when
+ * that fails.
+ */
+static double approx_offset(const double *y, size_t n, int d, int D, int m, double *work)
+{
+    arima_fit f = {0};
+    f.d = d;
+    f.D = D;
+    f.m = m;
+    f.constant = d + D == 0;
+    fit_ws(y, n, 0, NULL, work, &f);
+    double nstar = (double)(n - (size_t)(d + D * m)), k = f.constant + 1.0;
+    double s2 = f.sigma2 * (nstar - k + 1.0) / nstar; /* stats::arima's ML sigma2 */
+    double offset = -2.0 * f.loglik - (double)n * log(s2);
+    return isfinite(offset) ? offset : 0.0;
+}
+
+/*
+ * After an approximate search, auto.arima refits the models tried in
+ * increasing order of their criterion by CSS-ML and keeps the first that
+ * passes.
+ */
+static void refit_exact(search *s, arima_fit *best)
+{
+    int count = s->k < NMODELS ? s->k : NMODELS, order[NMODELS + 1];
+    for (int i = 0; i < count; i++)
+        order[i] = i;
+    for (int i = 1; i < count; i++) /* stable insertion sort by ic */
+        for (int j = i; j > 0 && s->ic[order[j]] < s->ic[order[j - 1]]; j--) {
+            int t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    for (int i = 0; i < count; i++) {
+        const int *t = s->tried[order[i]];
+        arima_fit f = {0};
+        f.p = t[0];
+        f.q = t[1];
+        f.P = t[2];
+        f.Q = t[3];
+        f.constant = t[4];
+        f.d = s->d;
+        f.D = s->D;
+        f.m = s->m;
+        fit_ws(s->y, s->n, s->use_aic, NULL, s->work, &f);
+        if (isfinite(f.ic)) {
+            *best = f;
+            return;
+        }
+    }
+    best->ic = INFINITY;
+}
+
 static int min_int(int a, int b)
 {
     return a < b ? a : b;
@@ -907,7 +1038,7 @@ int arima_auto(const double *y, size_t n, int m, arima_fit *best)
             constant_model(d, D, m, work, nz, best);
             if (d + D >= 2) {
                 /* no constant: the variance of the residuals of ARIMA(0,d,0)(0,D,0) */
-                fit_ws(y, n, 1, work, best);
+                fit_ws(y, n, 1, NULL, work, best);
                 best->ic = NAN;
             }
             goto out;
@@ -915,7 +1046,12 @@ int arima_auto(const double *y, size_t n, int m, arima_fit *best)
     }
     int third = (int)(n / 3), third_m = (int)(n / 3 / (size_t)m);
     search s = {y, n, d, D, m, n <= 3, min_int(ARIMA_MAX_P, third), min_int(ARIMA_MAX_Q, third),
-                0, 0, work, {{0}}, 0};
+                0, 0, work, NULL, {{0}}, {0}, 0};
+    double offset;
+    if (n > 150) {
+        offset = approx_offset(y, n, d, D, m, work);
+        s.offset = &offset;
+    }
     if (m > 1) {
         s.max_P = min_int(ARIMA_MAX_SP, third_m);
         s.max_Q = min_int(ARIMA_MAX_SQ, third_m);
@@ -961,6 +1097,8 @@ int arima_auto(const double *y, size_t n, int m, arima_fit *best)
         }
     }
     stepwise(&s, allow_const, cur, best);
+    if (s.offset && isfinite(best->ic))
+        refit_exact(&s, best);
     if (!isfinite(best->ic))
         status = 1;
 out:
@@ -1040,7 +1178,7 @@ static ind_status run(const double *y, size_t n, int m, size_t h, unsigned long 
     if (st == 1) {
         char note[96];
         fit.p = fit.q = fit.P = fit.Q = fit.constant = 0;
-        fit_ws(y, n, 0, work, &fit);
+        fit_ws(y, n, 0, NULL, work, &fit);
         snprintf(note, sizeof note, "too few observations for any ARMA term: ARIMA(0,%d,0)", fit.d);
         add_note(out, note);
         if (!isfinite(fit.sigma2)) {
