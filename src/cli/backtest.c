@@ -21,7 +21,7 @@ static const char help[] =
     "Forecast each series of FILE over periods whose values are known, and report\n"
     "per method: series scored, sMAPE (mean over steps of 200|y-f|/(|y|+|f|), then\n"
     "over series), MASE (mean |y-f| over the in-sample mean absolute one-step change,\n"
-    "then over series), the % of held-out values inside each interval, the seconds\n"
+    "then over series), the % of held-out values inside each interval, the CPU seconds\n"
     "the method took and the series it could not forecast (too short).\n"
     "\n"
     "  --test TESTFILE       the values that came after FILE (same series names)\n"

@@ -38,7 +38,7 @@ typedef struct fc_job {
     ind_forecast f;
     ind_status st;
     ind_error err;
-    double seconds;  /* time this forecast took */
+    double seconds;  /* CPU time this forecast took */
 } fc_job;
 
 /* Defaults of the options above. */
