@@ -75,8 +75,7 @@ int fc_parse_bounds(const char *cmd, const char *arg, fc_cli_options *o)
         *comma = 0;
     if (!comma || parse_double(buf, &o->lower) != 0 || parse_double(comma + 1, &o->upper) != 0 ||
         !(o->lower < o->upper))
-        return cli_usage_error(cmd, "--bounds takes LO,HI with LO < HI, e.g. 0,100; not '%s'",
-                               arg);
+        return cli_usage_error(cmd, "--bounds takes LO,HI with LO < HI, e.g. 0,100; not '%s'", arg);
     o->scale = FC_SCALE_BOUNDS;
     return 0;
 }

@@ -16,8 +16,8 @@
 
 #include <gsl/gsl_errno.h>
 
-#include "indicators/forecast.h"
 #include "../../src/lib/forecast/methods.h"
+#include "indicators/forecast.h"
 
 static const double yad15[] = {24.7, 25, 24.7, 24.9, 25, 24.3, 24.1, 23.7, 23.2};
 #define NYAD15 (sizeof yad15 / sizeof yad15[0])
@@ -55,8 +55,9 @@ static void naive_matches_r(void **state)
 {
     (void)state;
     ind_forecast f = run(yad15, NYAD15, "naive", 6);
-    check_r(&f, (double[]){23.2, 22.70990076697095, 23.690099233029049, 22.450457904766839,
-                           23.949542095233159},
+    check_r(&f,
+            (double[]){23.2, 22.70990076697095, 23.690099233029049, 22.450457904766839,
+                       23.949542095233159},
             (double[]){23.2, 21.999506955749442, 24.400493044250556, 21.364004325942162,
                        25.035995674057837});
     assert_string_equal(f.method, "naive");
@@ -67,8 +68,9 @@ static void drift_matches_r(void **state)
 {
     (void)state;
     ind_forecast f = run(yad15, NYAD15, "drift", 6);
-    check_r(&f, (double[]){23.0125, 22.528156881635777, 23.496843118364222, 22.27176112247361,
-                           23.753238877526389},
+    check_r(&f,
+            (double[]){23.0125, 22.528156881635777, 23.496843118364222, 22.27176112247361,
+                       23.753238877526389},
             (double[]){22.075, 20.59530733184333, 23.554692668156669, 19.812005349025796,
                        24.337994650974203});
     assert_close(f.params[0], (23.2 - 24.7) / 8, 1e-12);
@@ -79,10 +81,11 @@ static void theta_matches_r(void **state)
 {
     (void)state;
     ind_forecast f = run(yad15, NYAD15, "theta", 6);
-    check_r(&f, (double[]){23.102540253834732, 22.57859227585606, 23.626488231813404,
-                           22.301230970447147, 23.903849537222317},
-            (double[]){22.615040253834735, 21.33174200771677, 23.8983384999527,
-                       20.652404951878875, 24.577675555790595});
+    check_r(&f,
+            (double[]){23.102540253834732, 22.57859227585606, 23.626488231813404,
+                       22.301230970447147, 23.903849537222317},
+            (double[]){22.615040253834735, 21.33174200771677, 23.8983384999527, 20.652404951878875,
+                       24.577675555790595});
     ind_forecast_clear(&f);
 }
 
@@ -140,8 +143,8 @@ static void loglinear_matches_r_lm(void **state)
 static void method_table_is_consistent(void **state)
 {
     (void)state;
-    const fc_method *impl[] = {&fc_auto,  &fc_naive, &fc_drift, &fc_linear,
-                               &fc_loglinear, &fc_theta, &fc_ets, &fc_arima};
+    const fc_method *impl[] = {&fc_auto,      &fc_naive, &fc_drift, &fc_linear,
+                               &fc_loglinear, &fc_theta, &fc_ets,   &fc_arima};
     size_t n;
     const ind_forecast_method *m = ind_forecast_methods(&n);
     assert_int_equal(n, sizeof impl / sizeof impl[0]);
@@ -488,8 +491,8 @@ static void m1_yearly_matches_r(void **state)
             char name[16];
             int h;
             double r[5];
-            if (sscanf(line, "%15[^,],%d,%lf,%lf,%lf,%lf,%lf", name, &h, &r[0], &r[1], &r[2],
-                       &r[3], &r[4]) != 7)
+            if (sscanf(line, "%15[^,],%d,%lf,%lf,%lf,%lf,%lf", name, &h, &r[0], &r[1], &r[2], &r[3],
+                       &r[4]) != 7)
                 fail_msg("bad line %s", line);
             if (strcmp(name, series) != 0) {
                 ind_forecast_clear(&f);
@@ -501,12 +504,11 @@ static void m1_yearly_matches_r(void **state)
                 snprintf(series, sizeof series, "%s", name);
             }
             size_t i = (size_t)h - 1;
-            double got[5] = {f.mean[i], f.lo[2 * i], f.hi[2 * i], f.lo[2 * i + 1],
-                             f.hi[2 * i + 1]};
+            double got[5] = {f.mean[i], f.lo[2 * i], f.hi[2 * i], f.lo[2 * i + 1], f.hi[2 * i + 1]};
             for (int j = 0; j < 5; j++)
                 if (fabs(got[j] - r[j]) > 1e-6 * fabs(r[j]) + 1e-9)
-                    fail_msg("%s %s h=%d column %d: %.17g, R %.17g", methods[m], name, h, j,
-                             got[j], r[j]);
+                    fail_msg("%s %s h=%d column %d: %.17g, R %.17g", methods[m], name, h, j, got[j],
+                             r[j]);
             checked++;
         }
         ind_forecast_clear(&f);

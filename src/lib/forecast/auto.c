@@ -178,13 +178,13 @@ static ind_status member_damped(const double *y, size_t n, int m, size_t h, int 
     scratch_reset(s, n, h);
     ind_error err;
     bool seasonal = m > 1 && m <= ETS_MAX_M && n >= 3 * (size_t)m;
-    ind_status st = ets_run_spec(seasonal ? "AAdA" : "AAdN", y, n, seasonal ? m : 1, h, &s->r, &err);
+    ind_status st =
+        ets_run_spec(seasonal ? "AAdA" : "AAdN", y, n, seasonal ? m : 1, h, &s->r, &err);
     snprintf(s->r.model, sizeof s->r.model, "damped trend");
     return st;
 }
 
-static ind_status member_ets(const double *y, size_t n, int m, size_t h, int transform,
-                             scratch *s)
+static ind_status member_ets(const double *y, size_t n, int m, size_t h, int transform, scratch *s)
 {
     if (n < MODEL_MIN_OBS)
         return IND_E_UNDEFINED;
@@ -201,8 +201,7 @@ static ind_status member_arima(const double *y, size_t n, int m, size_t h, int t
 
 /* Members of the combination. */
 static const member_fn members[] = {
-    member_growth, member_median_drift, member_damped, member_ets,
-    member_arima,
+    member_growth, member_median_drift, member_damped, member_ets, member_arima,
 };
 #define NMEMBERS (sizeof members / sizeof members[0])
 #define MAXMEMBERS 8
@@ -231,8 +230,8 @@ static bool result_ok(const fc_result *r, size_t h)
  * the number of members used.
  */
 static size_t combine(const member_fn *list, size_t nlist, const double *y, size_t n, int period,
-                      size_t h, int transform, scratch *s, double *mean, double *sd,
-                      double *fitted, char *model, size_t model_size)
+                      size_t h, int transform, scratch *s, double *mean, double *sd, double *fitted,
+                      char *model, size_t model_size)
 {
     size_t used = 0, len = 0;
     double *means = malloc(MAXMEMBERS * (2 * h + n) * sizeof *means);
@@ -270,10 +269,10 @@ static size_t combine(const member_fn *list, size_t nlist, const double *y, size
 }
 
 /* Calibration constants (see the top comment). */
-#define CAL_FRAC 0.3     /* first origin at this share of the series (at least 5 values) */
-#define CAL_GAMMA 0.5    /* errors grow like step^gamma beyond the models' own sd */
-#define CAL_SHRINK 10.0  /* per-step factors: weight of the pooled one, in errors */
-#define CAL_PRIOR 4.0    /* few errors: weight of the prior inflation, in errors */
+#define CAL_FRAC 0.3        /* first origin at this share of the series (at least 5 values) */
+#define CAL_GAMMA 0.5       /* errors grow like step^gamma beyond the models' own sd */
+#define CAL_SHRINK 10.0     /* per-step factors: weight of the pooled one, in errors */
+#define CAL_PRIOR 4.0       /* few errors: weight of the prior inflation, in errors */
 #define CAL_PRIOR_SCALE 1.5 /* ... and that inflation of the sd */
 
 /* Extra growth of the error with the horizon beyond the models' own: step^gamma. */
@@ -342,8 +341,8 @@ static calib fit_t(const double *a, size_t k)
  * distribution of those; with fewer than MIN_ERRORS errors, a Gaussian whose
  * sd is the root mean square error shrunk towards an inflation of PRIOR_SCALE.
  */
-static calib calibration(const double *y, size_t n, int period, size_t h, int transform,
-                         bool logs, scratch *s, double gamma, double *step)
+static calib calibration(const double *y, size_t n, int period, size_t h, int transform, bool logs,
+                         scratch *s, double gamma, double *step)
 {
     double *ss = calloc(2 * h, sizeof *ss), *ns = ss ? ss + h : NULL;
     enum { MIN_ERRORS = 10 };
@@ -370,8 +369,9 @@ static calib calibration(const double *y, size_t n, int period, size_t h, int tr
             }
         }
     }
-    calib c = {sqrt((sum + CAL_PRIOR * CAL_PRIOR_SCALE * CAL_PRIOR_SCALE) / ((double)cnt + CAL_PRIOR)),
-               0, cnt, step};
+    calib c = {
+        sqrt((sum + CAL_PRIOR * CAL_PRIOR_SCALE * CAL_PRIOR_SCALE) / ((double)cnt + CAL_PRIOR)), 0,
+        cnt, step};
     for (size_t i = 0; i < h; i++)
         step[i] = 1;
     if (mean && cnt >= MIN_ERRORS) {
@@ -448,8 +448,8 @@ static ind_status auto_run(const double *y, size_t n, int m, size_t h, unsigned 
     }
     for (size_t t = 0; t < n; t++)
         x[t] = logs ? exp(y[t]) : y[t];
-    size_t used = combine(members, NMEMBERS, x, n, m, h, member_transform, &s, out->mean,
-                          out->sd, out->fitted, out->model + 11, sizeof out->model - 12);
+    size_t used = combine(members, NMEMBERS, x, n, m, h, member_transform, &s, out->mean, out->sd,
+                          out->fitted, out->model + 11, sizeof out->model - 12);
     memcpy(out->model, "median of (", 11);
     size_t len = strlen(out->model);
     snprintf(out->model + len, sizeof out->model - len, ")");
@@ -460,8 +460,8 @@ static ind_status auto_run(const double *y, size_t n, int m, size_t h, unsigned 
     }
     if (used < NMEMBERS)
         snprintf(out->note, sizeof out->note,
-                 "%zu observations: %zu of the %zu methods of the combination could be used",
-                 n, used, NMEMBERS);
+                 "%zu observations: %zu of the %zu methods of the combination could be used", n,
+                 used, NMEMBERS);
     /* the interval shape is the cheap combination's, whose errors are calibrated */
     double *m2 = malloc(2 * h * sizeof *m2);
     if (m2 && combine(cheap, NCHEAP, x, n, m, h, member_transform, &s, m2, m2 + h, NULL, NULL, 0))
@@ -494,7 +494,9 @@ out:
 }
 
 const fc_method fc_auto = {
-    "auto", "default: median of growth, robust drift, damped trend, ETS and ARIMA; "
-            "intervals calibrated on past errors", 1,
+    "auto",
+    "default: median of growth, robust drift, damped trend, ETS and ARIMA; "
+    "intervals calibrated on past errors",
+    1,
     auto_run,
 };
