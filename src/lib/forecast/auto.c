@@ -346,7 +346,8 @@ static calib calibration(const double *y, size_t n, int period, size_t h, int tr
 {
     double *ss = calloc(2 * h, sizeof *ss), *ns = ss ? ss + h : NULL;
     enum { MIN_ERRORS = 10 };
-    double *mean = malloc((2 * (h + 1) + n * h) * sizeof *mean);
+    size_t hmax = h < n ? h : n; /* no origin forecasts further than the data go */
+    double *mean = malloc((2 * (h + 1) + n * hmax) * sizeof *mean);
     double *sd = mean ? mean + h + 1 : NULL, *u = mean ? sd + h + 1 : NULL;
     double sum = 0;
     size_t cnt = 0;
