@@ -15,6 +15,8 @@
 #include <pthread.h>
 
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
 
 #include "../../src/lib/forecast/methods.h"
 #include "indicators/forecast.h"
@@ -435,6 +437,54 @@ static void auto_follows_seasons(void **state)
     ind_forecast_clear(&f);
 }
 
+/*
+ * Calibration: on simulated random walks with drift (the process the cheap
+ * members assume, with Gaussian and with heavy-tailed t(3) steps), auto's
+ * intervals cover about their nominal share of the future values.
+ */
+static void auto_intervals_cover(void **state)
+{
+    (void)state;
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(rng, 20260101);
+    for (int heavy = 0; heavy < 2; heavy++) {
+        size_t inside80 = 0, inside95 = 0, total = 0;
+        for (int k = 0; k < 300; k++) {
+            double y[36], level = 100, drift = gsl_ran_gaussian(rng, 1);
+            for (size_t t = 0; t < 36; t++) {
+                level += drift + (heavy ? gsl_ran_tdist(rng, 3) : gsl_ran_gaussian(rng, 2));
+                y[t] = level;
+            }
+            ind_forecast_options opt;
+            ind_forecast_options_init(&opt);
+            opt.horizon = 6;
+            opt.transform = IND_TRANSFORM_NONE;
+            ind_forecast f;
+            ind_error err;
+            /* a non-positive value keeps auto on the level scale of the simulation */
+            double shifted[36];
+            for (size_t t = 0; t < 36; t++)
+                shifted[t] = y[t] - 100;
+            shifted[0] = -1;
+            assert_int_equal(ind_forecast_run(shifted, 30, IND_FREQ_YEAR, &opt, &f, &err), IND_OK);
+            for (size_t i = 0; i < 6; i++) {
+                double v = shifted[30 + i];
+                inside80 += f.lo[2 * i] <= v && v <= f.hi[2 * i];
+                inside95 += f.lo[2 * i + 1] <= v && v <= f.hi[2 * i + 1];
+                total++;
+            }
+            ind_forecast_clear(&f);
+        }
+        double c80 = 100.0 * (double)inside80 / (double)total;
+        double c95 = 100.0 * (double)inside95 / (double)total;
+        /* seen: 79.2 and 95.8 (Gaussian), 79.1 and 91.1 (t(3)) */
+        if (c80 < 74 || c80 > 86 || c95 < 89 || c95 > 99)
+            fail_msg("%s steps: 80%% interval covers %.1f%%, 95%% covers %.1f%%",
+                     heavy ? "t(3)" : "Gaussian", c80, c95);
+    }
+    gsl_rng_free(rng);
+}
+
 /* Reads a long CSV series,period,value (sorted by series then period). */
 typedef struct coll {
     char name[400][16];
@@ -537,6 +587,7 @@ int main(void)
         cmocka_unit_test(in_sample_accuracy),
         cmocka_unit_test(thread_safe),
         cmocka_unit_test(auto_follows_seasons),
+        cmocka_unit_test(auto_intervals_cover),
         cmocka_unit_test(log_transform),
         cmocka_unit_test(m1_yearly_matches_r),
     };
