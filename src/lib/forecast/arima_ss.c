@@ -1,13 +1,16 @@
 /*
  * arima_ss.c - the state-space side of the ARIMA method: stationary state
  * covariance, the Kalman filter giving the exact Gaussian likelihood of an
- * ARMA series, and forecasts of the integrated model.
+ * ARMA series, differencing, and forecasts of the integrated model.
  *
  * State space form (Harvey 1989, as R's stats::arima): with r = max(p, q+1),
  *   a_{t+1} = T a_t + R e_{t+1},  x_t = a_t[0],
  * T[i][0] = phi_{i+1}, T[i][i+1] = 1, R = (1, theta_1, ..., theta_{r-1}).
- * The filter runs with innovation variance 1; sigma2 is concentrated out.
- * Nothing here allocates: the likelihood is called thousands of times.
+ * Seasonal models arrive here with their polynomials multiplied out
+ * (arima_expand), so p and q go up to 5 + 2m. The filter runs on the
+ * differenced series with innovation variance 1 and sigma2 concentrated
+ * out; forecasts put the differencing back as R's KalmanForecast does.
+ * Nothing in the likelihood allocates: it is called thousands of times.
  */
 #include "arima.h"
 
