@@ -304,6 +304,30 @@ static void seasonal_strength_matches_r(void **state)
     assert_int_equal(arima_nsdiffs(ukgas, 8, 4), 0);
 }
 
+/*
+ * A fixed quarterly pattern on a straight line: seasonal differences are
+ * constant, so ARIMA(0,0,0)(0,1,0)[4] with the drift per
+ * quarter, and exact forecasts with no variance. R: auto.arima(ts(100 + 0.5 * (0:23) +
+ * rep(c(5, -3, 1, -3), 6), frequency = 4)) gives that model, drift 0.5, forecasts 117, 109.5,
+ * 114, 110.5 (and sigma2 0.002 from its diffuse start, where we give 0).
+ */
+static void exact_seasonal_pattern(void **state)
+{
+    (void)state;
+    static const double pattern[] = {5.0, -3.0, 1.0, -3.0};
+    double y[24], mean[8], sd[8], fitted[24];
+    fc_result out;
+    for (int t = 0; t < 24; t++)
+        y[t] = 100.0 + 0.5 * t + pattern[t % 4];
+    assert_int_equal(run_arima(y, 24, 4, 8, mean, sd, fitted, &out), IND_OK);
+    assert_string_equal(out.model, "ARIMA(0,0,0)(0,1,0)[4] with drift");
+    assert_close(out.params[0], 0.5, 1e-12);
+    for (int k = 0; k < 8; k++) {
+        assert_close(mean[k], 100.0 + 0.5 * (24 + k) + pattern[k % 4], 1e-12);
+        assert_close(sd[k], 0.0, 1e-12);
+    }
+}
+
 static void check_forecasts(const double *mean, const double *sd, const double *rmean,
                             const double *rsd, size_t h, double tol_sd)
 {
@@ -573,6 +597,7 @@ int main(void)
         cmocka_unit_test(degenerate_series),
         cmocka_unit_test(seasonal_strength_matches_r),
         cmocka_unit_test(seasonal_auto_arima_matches_r),
+        cmocka_unit_test(exact_seasonal_pattern),
         cmocka_unit_test(long_series_match_r),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,13 +1,16 @@
 /*
  * arima_ss.c - the state-space side of the ARIMA method: stationary state
  * covariance, the Kalman filter giving the exact Gaussian likelihood of an
- * ARMA series, and forecasts of the integrated model.
+ * ARMA series, differencing, and forecasts of the integrated model.
  *
  * State space form (Harvey 1989, as R's stats::arima): with r = max(p, q+1),
  *   a_{t+1} = T a_t + R e_{t+1},  x_t = a_t[0],
  * T[i][0] = phi_{i+1}, T[i][i+1] = 1, R = (1, theta_1, ..., theta_{r-1}).
- * The filter runs with innovation variance 1; sigma2 is concentrated out.
- * Nothing here allocates: the likelihood is called thousands of times.
+ * Seasonal models arrive here with their polynomials multiplied out
+ * (arima_expand), so p and q go up to 5 + 2m. The filter runs on the
+ * differenced series with innovation variance 1 and sigma2 concentrated
+ * out; forecasts put the differencing back as R's KalmanForecast does.
+ * Nothing in the likelihood allocates: it is called thousands of times.
  */
 #include "arima.h"
 
@@ -161,7 +164,7 @@ enum { SMAX = R_MAX + 1 }; /* padded matrices: row and column r stay 0 */
 
 /* Filter state: the upper triangles of the prediction (Pn) and filtered (Pp) covariances. */
 typedef struct kstate {
-    double Pp[SMAX * SMAX], Pn[SMAX * SMAX], RR[SMAX * SMAX], a[SMAX], ph[SMAX];
+    double Pp[SMAX * SMAX], Pn[SMAX * SMAX], RR[SMAX * SMAX], a[SMAX], ph[SMAX], Rv[SMAX];
 } kstate;
 
 /*
@@ -190,13 +193,15 @@ static ALWAYS_INLINE void filter(kstate *k, const int r, const double *w, size_t
             for (int i = 0; i < r; i++)
                 c[i] = Pp[i + 1]; /* Pp(i + 1, 0) = Pp(0, i + 1) */
             for (int i = 0; i < r; i++) {
+                double dv = 0.0;
                 for (int j = i; j < r; j++) {
                     double v = RR[i * S + j] + ph[i] * (ph[j] * p00 + c[j]) + ph[j] * c[i] +
                                Pp[(i + 1) * S + j + 1];
-                    double dv = fabs(v - Pn[i * S + j]);
-                    change = dv > change ? dv : change;
+                    if (j == i) /* the diagonal bounds the change (see filter_sparse) */
+                        dv = fabs(v - Pn[i * S + j]);
                     Pn[i * S + j] = v;
                 }
+                change = dv > change ? dv : change;
             }
             steady = change <= 1e-14 * Pn[0];
         }
@@ -229,6 +234,83 @@ static ALWAYS_INLINE void filter(kstate *k, const int r, const double *w, size_t
     kf->nu = nu;
 }
 
+/*
+ * The same recursions for larger (seasonal) states, where phi and R are
+ * sparse: T Pp T' is the shifted Pp plus corrections in the rows and
+ * columns where phi is non-zero, and R R' has only the products of non-zero
+ * MA coefficients. The steady state is detected on the diagonal of the
+ * filtered covariance: started from the stationary covariance, the
+ * covariances only decrease (in the positive semi-definite order), so the
+ * change of any entry is bounded by the largest change on the diagonal.
+ */
+static void filter_sparse(kstate *k, const int r, const double *w, size_t n, double mean,
+                          arima_kf *kf, double *resid)
+{
+    const int S = r + 1;
+    double *Pp = k->Pp, *Pn = k->Pn, *a = k->a, *ph = k->ph, *Rv = k->Rv, anew[SMAX];
+    int zp[SMAX], zr[SMAX], nzp = 0, nzr = 0;
+    for (int i = 0; i < r; i++) {
+        if (ph[i] != 0.0)
+            zp[nzp++] = i;
+        if (Rv[i] != 0.0)
+            zr[nzr++] = i;
+    }
+    double prod = 1.0, ssq = 0.0, sumlog = 0.0;
+    size_t nu = 0;
+    int steady = 0;
+    for (size_t t = 0; t < n; t++) {
+        double a0 = a[0];
+        for (int i = 0; i < r; i++)
+            anew[i] = ph[i] * a0 + a[i + 1];
+        if (t > 0 && !steady) {
+            double p00 = Pp[0], c[SMAX];
+            for (int i = 0; i < r; i++)
+                c[i] = Pp[i + 1]; /* Pp(i + 1, 0) */
+            for (int i = 0; i < r; i++)
+                memcpy(Pn + i * S + i, Pp + (i + 1) * S + i + 1, (size_t)(r - i) * sizeof *Pn);
+            for (int x = 0; x < nzr; x++)
+                for (int y = x; y < nzr; y++)
+                    Pn[zr[x] * S + zr[y]] += Rv[zr[x]] * Rv[zr[y]];
+            for (int x = 0; x < nzp; x++) {
+                int i = zp[x];
+                for (int j = i; j < r; j++)
+                    Pn[i * S + j] += ph[i] * (c[j] + ph[j] * p00);
+                for (int j = 0; j <= i; j++)
+                    Pn[j * S + i] += ph[i] * c[j];
+            }
+        }
+        double v = (w[t] - mean) - anew[0], F = Pn[0], vf = v / F;
+        if (F < 1e4) {
+            nu++;
+            ssq += v * vf;
+            prod *= F;
+            if (prod > 1e100) {
+                sumlog += log(prod);
+                prod = 1.0;
+            }
+        }
+        if (resid)
+            resid[t] = v;
+        for (int i = 0; i < r; i++)
+            a[i] = anew[i] + Pn[i] * vf;
+        if (!steady) {
+            double M[SMAX], iF = 1.0 / F, change = 0.0;
+            for (int i = 0; i < r; i++)
+                M[i] = Pn[i];
+            for (int i = 0; i < r; i++) {
+                double mi = M[i] * iF, dv = fabs(Pn[i * S + i] - mi * M[i] - Pp[i * S + i]);
+                change = dv > change ? dv : change;
+                for (int j = i; j < r; j++)
+                    Pp[i * S + j] = Pn[i * S + j] - mi * M[j];
+            }
+            steady = t > 0 && change <= 1e-14 * F;
+        }
+    }
+    kf->ssq = ssq;
+    kf->sumlog = sumlog + log(prod);
+    kf->nu = nu;
+}
+
 int arima_kalman(const double *w, size_t n, double mean, int p, int q, const double *phi,
                  const double *theta, arima_kf *kf, double *resid)
 {
@@ -241,7 +323,7 @@ int arima_kalman(const double *w, size_t n, double mean, int p, int q, const dou
     memset(k.RR, 0, used);
     memset(k.a, 0, (size_t)S * sizeof(double));
     for (int i = 0; i < r; i++) {
-        Rv[i] = theta_at(theta, q, i);
+        Rv[i] = k.Rv[i] = theta_at(theta, q, i);
         k.ph[i] = phi_at(phi, p, i + 1);
     }
     if (arima_state_cov(p, q, phi, theta, kf->P) != 0)
@@ -262,7 +344,7 @@ int arima_kalman(const double *w, size_t n, double mean, int p, int q, const dou
         filter(&k, 3, w, n, mean, kf, resid);
         break;
     default:
-        filter(&k, r, w, n, mean, kf, resid);
+        filter_sparse(&k, r, w, n, mean, kf, resid);
         break;
     }
     for (int i = 0; i < r; i++) {
