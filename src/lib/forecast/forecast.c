@@ -341,6 +341,11 @@ static ind_status fill_output(const series_view *v, const fc_result *res, const 
         if (!(out->scale[i] > 0))
             out->has_intervals = false;
     }
+    /* Interpolated periods carry no information about the spread: an interval
+     * fitted to two real values and the line between them would be dishonest. */
+    bool too_few = v->nobs < 3 && out->has_intervals;
+    if (too_few)
+        out->has_intervals = false;
     out->df = res->df;
     for (size_t i = 0; i < h; i++)
         for (size_t k = 0; k < nl; k++) {
@@ -351,7 +356,10 @@ static ind_status fill_output(const series_view *v, const fc_result *res, const 
     snprintf(out->method, sizeof out->method, "%s", used->name);
     memcpy(out->model, res->model, sizeof out->model);
     memcpy(out->note, res->note, sizeof out->note);
-    if (!out->has_intervals && !out->note[0])
+    if (too_few)
+        snprintf(out->note, sizeof out->note,
+                 "only %zu observations (filled gaps do not count): no interval", v->nobs);
+    else if (!out->has_intervals && !out->note[0])
         snprintf(out->note, sizeof out->note, "the model gives no forecast variance: no interval");
     out->nparams = res->nparams;
     memcpy(out->param_names, res->param_names, sizeof out->param_names);
