@@ -1,0 +1,1 @@
+inspect --encoding utf-8 tests/bad/invalid-utf8.csv

@@ -1,0 +1,1 @@
+inspect tests/bad/nul-byte.csv

@@ -1,0 +1,1 @@
+inspect tests/bad/out-of-range.csv

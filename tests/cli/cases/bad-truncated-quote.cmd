@@ -1,0 +1,1 @@
+inspect tests/bad/truncated-quote.csv

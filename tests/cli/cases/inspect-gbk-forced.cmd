@@ -1,0 +1,1 @@
+inspect --encoding gbk --format csv tests/data/gbk-long.csv

@@ -1,0 +1,1 @@
+inspect ../shared/data/worldbank-rd-intensity.csv

@@ -1,0 +1,669 @@
+/*
+ * Unit tests of the CSV loader (src/lib/load.c, number.c, encoding.c).
+ *
+ * Reference values of the World Bank file were read from it with Python's
+ * csv module (utf-8-sig): 248 rows, 1744 non-empty cells of 1960-2015,
+ * China 1996 0.56513 ... 2013 2.01466 (18 values), China 2010 1.7272.
+ */
+#include "test.h"
+
+#include <gsl/gsl_errno.h>
+#include <unistd.h>
+
+#include "indicators/load.h"
+
+#define WB_FILE "../shared/data/worldbank-rd-intensity.csv"
+
+static ind_dataset *load_text(const char *text, size_t len, const ind_load_options *opt,
+                              ind_load_info *info)
+{
+    ind_dataset *ds = NULL;
+    ind_error err;
+    ind_status st = ind_load_buffer(text, len, "data/test.csv", opt, &ds, info, &err);
+    if (st != IND_OK)
+        fail_msg("load failed: %s:%ld:%ld: %s", err.path, err.line, err.col, err.message);
+    assert_non_null(ds);
+    return ds;
+}
+
+static ind_dataset *load_str(const char *text, const ind_load_options *opt, ind_load_info *info)
+{
+    return load_text(text, strlen(text), opt, info);
+}
+
+static ind_series *series(ind_dataset *ds, const char *name, const char *entity)
+{
+    ind_series *s = ind_dataset_find(ds, name, entity);
+    if (!s)
+        fail_msg("no series '%s' [%s]", name, entity ? entity : "");
+    return s;
+}
+
+static double value_at(const ind_series *s, ind_period p)
+{
+    long i = ind_series_find(s, p.ord);
+    if (i < 0 || s->freq != p.freq)
+        fail_msg("series '%s' has no value at ordinal %d", s->name, (int)p.ord);
+    return s->value[i];
+}
+
+static ind_period year(int y)
+{
+    return ind_period_make(IND_FREQ_YEAR, y, 1);
+}
+
+/* ------------------------------------------------------------- numbers */
+
+typedef struct good_cell {
+    const char *text;
+    double value;
+    int percent;
+} good_cell;
+
+static void parses_numbers(void **state)
+{
+    (void)state;
+    static const good_cell cells[] = {
+        {"0", 0, 0},
+        {"1.14", 1.14, 0},
+        {"-2.5", -2.5, 0},
+        {"+3", 3, 0},
+        {"9,084", 9084, 0},
+        {"1,234,567.5", 1234567.5, 0},
+        {"-1,000", -1000, 0},
+        {" 42 ", 42, 0},
+        {"\xc2\xa0" "7\xe3\x80\x80", 7, 0}, /* NBSP and U+3000 around */
+        {"2.5%", 2.5, 1},
+        {"2.5 %", 2.5, 1},
+        {"2.5\xef\xbc\x85", 2.5, 1}, /* full-width percent sign */
+        {".5", 0.5, 0},
+        {"5.", 5, 0},
+        {"1e3", 1000, 0},
+        {"1.5E-2", 0.015, 0},
+        {"0.00612598702116020", 0.0061259870211602, 0},
+        {"13894817110824.1", 13894817110824.1, 0},
+        {"12345678901234567890", 12345678901234567890.0, 0},
+        {"0.1234567890123456789", 0.1234567890123456789, 0},
+    };
+    for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+        double v = -999;
+        int pct = -1;
+        size_t bad = 0;
+        int rc = ind_parse_value(cells[i].text, strlen(cells[i].text), &v, &pct, &bad);
+        if (rc != 0 || v != cells[i].value || pct != cells[i].percent)
+            fail_msg("'%s': rc %d value %.17g percent %d", cells[i].text, rc, v, pct);
+    }
+}
+
+static void recognises_missing_markers(void **state)
+{
+    (void)state;
+    static const char *const cells[] = {"", "  ", "NA", "na", "N/A", "n/a", "..", "...", "-",
+                                        "\xe2\x80\x94", "\xe2\x80\x93", "null", "NULL", "NaN",
+                                        "nan", "#N/A", " NA "};
+    for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+        double v;
+        int pct;
+        size_t bad;
+        if (ind_parse_value(cells[i], strlen(cells[i]), &v, &pct, &bad) != 1)
+            fail_msg("'%s' is not taken as missing", cells[i]);
+    }
+}
+
+typedef struct bad_cell {
+    const char *text;
+    size_t bad; /* offset of the offending byte; the length when out of range */
+} bad_cell;
+
+static void rejects_non_numbers(void **state)
+{
+    (void)state;
+    static const bad_cell cells[] = {
+        {"1.2.3", 3}, {"12abc", 2}, {"inf", 0},    {"infinity", 0}, {"1e999", 5},
+        {"-1e999", 6}, {"1,2,3", 3}, {"1234,567", 4}, {",5", 0},     {"1,23", 1},
+        {"1,", 1},    {"0x10", 1},  {"--5", 1},     {"5%%", 2},    {"12e", 2},
+        {"1 000", 2}, {"abc", 0},   {"+", 1},       {"1e-400", 6},
+    };
+    for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+        double v;
+        int pct;
+        size_t bad = 99;
+        int rc = ind_parse_value(cells[i].text, strlen(cells[i].text), &v, &pct, &bad);
+        if (rc != -1 || bad != cells[i].bad)
+            fail_msg("'%s': rc %d, bad offset %zu (expected -1, %zu)", cells[i].text, rc, bad,
+                     cells[i].bad);
+    }
+}
+
+/* The fast path must give strtod's result bit for bit. */
+static void fast_path_equals_strtod(void **state)
+{
+    (void)state;
+    unsigned long x = 88172645463325252ul; /* xorshift, fixed seed */
+    char text[64];
+    for (int i = 0; i < 200000; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        int digits = 1 + (int)(x % 17), point = (int)((x >> 8) % (unsigned long)(digits + 1));
+        size_t k = 0;
+        if ((x >> 20) & 1)
+            text[k++] = '-';
+        unsigned long y = x >> 24;
+        for (int d = 0; d < digits; d++) {
+            if (d == point && d > 0)
+                text[k++] = '.';
+            text[k++] = (char)('0' + (d == 0 && (x >> 22) % 3 ? 0 : y % 10));
+            y = y / 10 ? y / 10 : x * 2654435761ul + (unsigned long)d;
+        }
+        text[k] = '\0';
+        double v, want = strtod(text, NULL);
+        int pct;
+        size_t bad;
+        if (ind_parse_value(text, k, &v, &pct, &bad) != 0 || memcmp(&v, &want, sizeof v) != 0)
+            fail_msg("'%s': %.17g, strtod %.17g", text, v, want);
+    }
+}
+
+/* -------------------------------------------------------------- shapes */
+
+static void loads_long_file(void **state)
+{
+    (void)state;
+    const char *text = "series,entity,period,value,unit,note\n"
+                       "rd_intensity,Luohe,2019,1.02,%,estimate\n"
+                       "rd_intensity,Luohe,2020,1.14,%,\n"
+                       "gdp,Luohe,2020,\"1,573.9\",亿元,\n"
+                       "gdp,Luohe,2021,NA,亿元,not yet published\n"
+                       "rd_intensity,Henan,2020,1.64,%,\n";
+    ind_load_info info;
+    ind_dataset *ds = load_str(text, NULL, &info);
+    assert_int_equal(info.shape, IND_SHAPE_LONG);
+    assert_string_equal(info.encoding, "UTF-8");
+    assert_int_equal(info.delimiter, ',');
+    assert_int_equal(info.header_line, 1);
+    assert_int_equal(info.rows, 5);
+    assert_int_equal(info.values, 4);
+    assert_int_equal(info.missing, 1);
+    assert_int_equal(ind_dataset_count(ds), 3);
+    ind_series *rd = series(ds, "rd_intensity", "Luohe");
+    assert_int_equal(rd->n, 2);
+    assert_true(value_at(rd, year(2020)) == 1.14);
+    assert_string_equal(rd->unit, "%");
+    assert_true(ind_series_is_percent(rd));
+    ind_series *gdp = series(ds, "gdp", "Luohe");
+    assert_true(value_at(gdp, year(2020)) == 1573.9);
+    assert_int_equal(gdp->n_missing, 1);
+    assert_string_equal(gdp->unit, "亿元");
+    ind_dataset_free(ds);
+}
+
+static void loads_chinese_long_header(void **state)
+{
+    (void)state;
+    const char *text = "指标名称,地区,时间,数值,单位,备注\n"
+                       "研发投入强度,漯河,2023年,1.52,%,\n"
+                       "研发投入强度,漯河,2024年上半年,0.7,%,半年\n";
+    ind_load_info info;
+    /* a half-year after a year in one series */
+    ind_dataset *ds = NULL;
+    ind_error err;
+    ind_status st = ind_load_buffer(text, strlen(text), "x.csv", NULL, &ds, &info, &err);
+    assert_int_equal(st, IND_E_FREQUENCY);
+    assert_int_equal(err.line, 3);
+    assert_int_equal(err.col, 3);
+    text = "指标名称,地区,年份,数值,单位\n"
+           "研发投入强度,漯河,2022年,1.38,%\n"
+           "研发投入强度,漯河,2023年,1.52,%\n";
+    ds = load_str(text, NULL, &info);
+    ind_series *s = series(ds, "研发投入强度", "漯河");
+    assert_int_equal(s->n, 2);
+    assert_true(value_at(s, year(2023)) == 1.52);
+    ind_dataset_free(ds);
+}
+
+static void names_series_after_file_without_series_column(void **state)
+{
+    (void)state;
+    ind_load_info info;
+    ind_dataset *ds = load_str("地区,年份,数值\n漯河,2020,1.14\n", NULL, &info);
+    assert_non_null(ind_dataset_find(ds, "test", "漯河"));
+    ind_dataset_free(ds);
+    ind_load_options opt;
+    ind_load_options_init(&opt);
+    opt.value_col = "rd";
+    opt.period_col = "when";
+    ds = load_str("when,rd,other\n2020,1.5,x\n2021,1.6,y\n", &opt, &info);
+    assert_int_equal(info.shape, IND_SHAPE_LONG);
+    ind_series *s = series(ds, "rd", NULL);
+    assert_true(value_at(s, year(2021)) == 1.6);
+    ind_dataset_free(ds);
+}
+
+static void loads_wide_series(void **state)
+{
+    (void)state;
+    ind_load_info info;
+    ind_dataset *ds = load_str("year,rd_intensity\n2019,1.02\n2020,1.14\n", NULL, &info);
+    assert_int_equal(info.shape, IND_SHAPE_WIDE_SERIES);
+    assert_true(value_at(series(ds, "rd_intensity", NULL), year(2020)) == 1.14);
+    ind_dataset_free(ds);
+
+    const char *text = "region,year,rd_intensity (%),R&D支出（亿元）,note\n"
+                       "Luohe,2019,1.02,12.5,a\n"
+                       "Luohe,2020,1.14,..,b\n"
+                       "Henan,2020,1.64,1000.1,\n";
+    ds = load_str(text, NULL, &info);
+    assert_int_equal(info.shape, IND_SHAPE_WIDE_SERIES);
+    assert_int_equal(ind_dataset_count(ds), 4);
+    assert_int_equal(info.values, 5);
+    assert_int_equal(info.missing, 1);
+    ind_series *rd = series(ds, "rd_intensity", "Luohe");
+    assert_string_equal(rd->unit, "%");
+    assert_string_equal(rd->label, "rd_intensity (%)");
+    assert_true(ind_series_is_percent(rd));
+    ind_series *sp = series(ds, "R&D支出", "Luohe");
+    assert_string_equal(sp->unit, "亿元");
+    assert_int_equal(sp->n, 1);
+    assert_int_equal(sp->n_missing, 1);
+    assert_true(value_at(series(ds, "R&D支出", "Henan"), year(2020)) == 1000.1);
+    ind_dataset_free(ds);
+}
+
+static void loads_wide_period(void **state)
+{
+    (void)state;
+    ind_load_info info;
+    const char *text = "地区,指标,单位,2019年,2020年,2021年\n"
+                       "漯河,研发投入强度,%,1.02,1.14,\n"
+                       "河南,研发投入强度,%,1.46,1.64,1.73\n";
+    ind_dataset *ds = load_str(text, NULL, &info);
+    assert_int_equal(info.shape, IND_SHAPE_WIDE_PERIOD);
+    ind_series *s = series(ds, "研发投入强度", "漯河");
+    assert_int_equal(s->n, 2);
+    assert_int_equal(s->n_missing, 1);
+    assert_string_equal(s->unit, "%");
+    assert_true(value_at(series(ds, "研发投入强度", "河南"), year(2021)) == 1.73);
+    ind_dataset_free(ds);
+
+    /* quarters, no series column: the file stem names the series */
+    ds = load_str("region,2023Q3,2023Q4,2024Q1\nA,1,2,3\n", NULL, &info);
+    s = series(ds, "test", "A");
+    assert_int_equal(s->freq, IND_FREQ_QUARTER);
+    assert_true(value_at(s, ind_period_make(IND_FREQ_QUARTER, 2024, 1)) == 3);
+    ind_dataset_free(ds);
+}
+
+static void loads_world_bank_layouts(void **state)
+{
+    (void)state;
+    /* as served: BOM, CRLF, a trailing comma, quoted empties */
+    const char *text =
+        "\xef\xbb\xbf\"Country Name\",\"Country Code\",\"Indicator Name\",\"Indicator Code\","
+        "\"2014\",\"2015\",\r\n"
+        "\"China\",\"CHN\",\"Research and development expenditure (% of GDP)\","
+        "\"GB.XPD.RSDV.GD.ZS\",\"2.02\",\"\",\r\n"
+        "\"Aruba\",\"ABW\",\"Research and development expenditure (% of GDP)\","
+        "\"GB.XPD.RSDV.GD.ZS\",\"\",\"\",\r\n";
+    ind_load_info info;
+    ind_dataset *ds = load_str(text, NULL, &info);
+    assert_int_equal(info.shape, IND_SHAPE_WIDE_PERIOD);
+    assert_string_equal(info.encoding, "UTF-8 (BOM)");
+    assert_int_equal(info.rows, 2);
+    assert_int_equal(info.values, 1);
+    assert_int_equal(info.missing, 3);
+    ind_series *s = series(ds, "GB.XPD.RSDV.GD.ZS", "China");
+    assert_string_equal(s->label, "Research and development expenditure (% of GDP)");
+    assert_string_equal(s->unit, "% of GDP");
+    assert_true(ind_series_is_percent(s));
+    assert_true(value_at(s, year(2014)) == 2.02);
+    ind_dataset_free(ds);
+
+    /* the newer layout with a metadata preamble */
+    text = "\xef\xbb\xbf\"Data Source\",\"World Development Indicators\",\r\n"
+           "\r\n"
+           "\"Last Updated Date\",\"2024-06-28\",\r\n"
+           "\r\n"
+           "\"Country Name\",\"Country Code\",\"Indicator Name\",\"Indicator Code\",\"2022\","
+           "\"2023\",\r\n"
+           "\"China\",\"CHN\",\"GDP growth (annual %)\",\"NY.GDP.MKTP.KD.ZG\",\"3\",\"5.2\",\r\n";
+    ds = load_str(text, NULL, &info);
+    assert_int_equal(info.header_line, 5);
+    assert_int_equal(info.preamble_lines, 4);
+    s = series(ds, "NY.GDP.MKTP.KD.ZG", "China");
+    assert_true(value_at(s, year(2023)) == 5.2);
+    assert_string_equal(s->unit, "annual %");
+    ind_dataset_free(ds);
+}
+
+static void loads_real_world_bank_file(void **state)
+{
+    (void)state;
+    if (access(WB_FILE, R_OK) != 0)
+        skip();
+    ind_dataset *ds = NULL;
+    ind_load_info info;
+    ind_error err;
+    ind_status st = ind_load_file(WB_FILE, NULL, &ds, &info, &err);
+    if (st != IND_OK)
+        fail_msg("%s:%ld:%ld: %s", err.path, err.line, err.col, err.message);
+    assert_int_equal(info.shape, IND_SHAPE_WIDE_PERIOD);
+    assert_string_equal(info.encoding, "UTF-8 (BOM)");
+    assert_int_equal(info.rows, 248);
+    assert_int_equal(ind_dataset_count(ds), 248);
+    assert_int_equal(info.values, 1744);
+    assert_int_equal(info.missing, 248 * 56 - 1744);
+    ind_series *chn = series(ds, "GB.XPD.RSDV.GD.ZS", "China");
+    assert_int_equal(chn->n, 18);
+    assert_true(value_at(chn, year(1996)) == 0.56513);
+    assert_true(value_at(chn, year(2010)) == 1.7272);
+    assert_true(value_at(chn, year(2013)) == 2.01466);
+    assert_int_equal(ind_series_find(chn, year(2015).ord), -1);
+    assert_string_equal(chn->unit, "% of GDP");
+    ind_series *usa = series(ds, "GB.XPD.RSDV.GD.ZS", "United States");
+    assert_true(value_at(usa, year(2012)) == 2.80604);
+    ind_dataset_free(ds);
+}
+
+static void detects_delimiters(void **state)
+{
+    (void)state;
+    ind_load_info info;
+    ind_dataset *ds = load_str("year;value;note\n2020;1.5;a,b\n", NULL, &info);
+    assert_int_equal(info.delimiter, ';');
+    assert_true(value_at(series(ds, "test", NULL), year(2020)) == 1.5);
+    ind_dataset_free(ds);
+    /* with ';' a comma in a number may be a decimal comma: refused, not guessed */
+    ind_error err;
+    const char *text = "year;value\n2020;1,234\n";
+    ds = NULL;
+    assert_int_equal(ind_load_buffer(text, strlen(text), "e.csv", NULL, &ds, &info, &err),
+                     IND_E_VALUE);
+    assert_string_equal(err.message, "'1,234' has a comma in a ';'-separated file: a decimal "
+                                     "comma or a thousands separator? (write numbers with a decimal point and no separators)");
+    ds = load_str("year\tvalue\n2020\t1.5\n2021\t 2 \n", NULL, &info);
+    assert_int_equal(info.delimiter, '\t');
+    assert_true(value_at(series(ds, "test", NULL), year(2021)) == 2);
+    ind_dataset_free(ds);
+    ind_load_options opt;
+    ind_load_options_init(&opt);
+    opt.delimiter = '|';
+    ds = load_str("year|value\n2020|1,234\n", &opt, &info);
+    assert_true(value_at(series(ds, "test", NULL), year(2020)) == 1234);
+    ind_dataset_free(ds);
+}
+
+static void reads_gbk(void **state)
+{
+    (void)state;
+    /* printf '地区,年份,数值\n漯河,2020,1.14\n' | iconv -f UTF-8 -t GBK */
+    static const char gbk[] = "\xb5\xd8\xc7\xf8,\xc4\xea\xb7\xdd,\xca\xfd\xd6\xb5\n"
+                              "\xe4\xf0\xba\xd3,2020,1.14\n";
+    ind_load_info info;
+    ind_dataset *ds = load_text(gbk, sizeof gbk - 1, NULL, &info);
+    assert_string_equal(info.encoding, "GB18030");
+    assert_true(value_at(series(ds, "test", "漯河"), year(2020)) == 1.14);
+    ind_dataset_free(ds);
+    ind_load_options opt;
+    ind_load_options_init(&opt);
+    opt.encoding = "gbk";
+    ds = load_text(gbk, sizeof gbk - 1, &opt, &info);
+    assert_string_equal(info.encoding, "GBK");
+    assert_non_null(ind_dataset_find(ds, "test", "漯河"));
+    ind_dataset_free(ds);
+}
+
+/* A multibyte character across the 1 MiB chunk boundary, and GBK found only after it. */
+static void handles_chunk_boundaries(void **state)
+{
+    (void)state;
+    size_t n = (1u << 20) + 4096, len = 0;
+    char *buf = malloc(n + 64);
+    assert_non_null(buf);
+    len += (size_t)sprintf(buf, "region,year,value\n");
+    int y = 0;
+    while (len < (1u << 20) - 40)
+        len += (size_t)sprintf(buf + len, "E%d,2000,%d\n", y, y), y++;
+    /* pad so that the next 3-byte character straddles the boundary */
+    while (len < (1u << 20) - 1)
+        buf[len++] = ' ';
+    buf[len - 1] = '\n';
+    len += (size_t)sprintf(buf + len, "漯河,2020,1\n");
+    ind_load_info info;
+    ind_dataset *ds = load_text(buf, len, NULL, &info);
+    assert_string_equal(info.encoding, "UTF-8");
+    assert_non_null(ind_dataset_find(ds, "test", "漯河"));
+    ind_dataset_free(ds);
+    /* the same, with a GBK character after the first chunk: read again as GB18030 */
+    len -= strlen("漯河,2020,1\n");
+    memcpy(buf + len, "\xe4\xf0\xba\xd3,2020,1\n", 12);
+    len += 12;
+    ds = load_text(buf, len, NULL, &info);
+    assert_string_equal(info.encoding, "GB18030");
+    assert_non_null(ind_dataset_find(ds, "test", "漯河"));
+    ind_dataset_free(ds);
+    free(buf);
+}
+
+static void counts_blank_rows_and_line_ends(void **state)
+{
+    (void)state;
+    ind_load_info info;
+    ind_dataset *ds = load_str("year,value\r2020,1\r\r,\r2021,2\r", NULL, &info);
+    assert_int_equal(info.blank_rows, 2);
+    assert_int_equal(info.rows, 2);
+    ind_dataset_free(ds);
+    ds = load_str("\n\nyear,value\r\n\r\n2020,1\r\n2021,2", NULL, &info);
+    assert_int_equal(info.header_line, 3);
+    assert_int_equal(info.blank_rows, 1);
+    assert_int_equal(info.values, 2);
+    ind_dataset_free(ds);
+}
+
+static void honours_overrides(void **state)
+{
+    (void)state;
+    ind_load_options opt;
+    ind_load_options_init(&opt);
+    opt.shape = IND_SHAPE_WIDE_SERIES;
+    opt.period_col = "t";
+    opt.entity_col = "who";
+    ind_load_info info;
+    ind_dataset *ds = load_str("who,t,a,b\nX,2020,1,2\nX,2021,3,4\n", &opt, &info);
+    assert_int_equal(info.shape, IND_SHAPE_WIDE_SERIES);
+    assert_true(value_at(series(ds, "b", "X"), year(2021)) == 4);
+    ind_dataset_free(ds);
+    /* a quoted multi-line name still keeps the line numbers right */
+    opt.shape = IND_SHAPE_LONG;
+    opt.value_col = "v";
+    opt.series_col = "s";
+    ind_error err;
+    const char *text = "s,who,t,v\n\"two\nlines\",X,2020,1\nok,X,2020,x\n";
+    ds = NULL;
+    assert_int_equal(ind_load_buffer(text, strlen(text), "o.csv", &opt, &ds, &info, &err),
+                     IND_E_VALUE);
+    assert_int_equal(err.line, 4);
+    assert_int_equal(err.col, 4);
+    assert_null(ds);
+}
+
+static void names_shapes(void **state)
+{
+    (void)state;
+    ind_shape s;
+    assert_string_equal(ind_shape_name(IND_SHAPE_LONG), "long");
+    assert_string_equal(ind_shape_name(IND_SHAPE_WIDE_PERIOD), "wide-period");
+    assert_string_equal(ind_shape_name(IND_SHAPE_WIDE_SERIES), "wide-series");
+    assert_string_equal(ind_shape_name(IND_SHAPE_AUTO), "auto");
+    assert_int_equal(ind_shape_parse("wide-period", &s), 0);
+    assert_int_equal(s, IND_SHAPE_WIDE_PERIOD);
+    assert_int_equal(ind_shape_parse("auto", &s), 0);
+    assert_int_equal(s, IND_SHAPE_AUTO);
+    assert_int_equal(ind_shape_parse("wide", &s), -1);
+}
+
+/* -------------------------------------------------------------- errors */
+
+typedef struct bad_file {
+    const char *text;
+    size_t len; /* 0: strlen */
+    ind_status code;
+    long line, col;
+    const char *message;
+} bad_file;
+
+static void reports_bad_files(void **state)
+{
+    (void)state;
+    static const bad_file files[] = {
+        {"", 0, IND_E_FORMAT, 0, 0, "empty file"},
+        {"\n\n  \n", 0, IND_E_FORMAT, 0, 0, "empty file"},
+        {"year,value\n", 0, IND_E_FORMAT, 1, 0, "no data rows after the header"},
+        {"year,value\n2020,1\n2021,\"2\n2022,3\n", 0, IND_E_FORMAT, 3, 2,
+         "quoted field never closed (the file ends inside it)"},
+        {"year,value\n2020,1\n2021,2,3\n", 0, IND_E_FORMAT, 3, 3,
+         "row has 3 fields but the header has 2"},
+        {"region,year,value\nA,2020\n", 0, IND_E_FORMAT, 2, 3,
+         "row has 2 fields but the header has 3 (no 'value')"},
+        {"year,value\n2020,1\n2021,1\"2\n", 0, IND_E_FORMAT, 3, 2,
+         "a quote inside an unquoted field (quote the whole field)"},
+        {"year,value\n2020,\"1\"2\n", 0, IND_E_FORMAT, 2, 2,
+         "text after the closing quote of a quoted field (write a quote inside quotes as \"\")"},
+        {"year,value\n2020,1\n2021,12abc\n", 0, IND_E_VALUE, 3, 2, "'12abc' is not a number"},
+        {"year,value\n2020,1e999\n", 0, IND_E_VALUE, 2, 2, "'1e999' is out of the range of numbers"},
+        {"year,value\n2020,1\n20x1,2\n", 0, IND_E_PERIOD, 3, 1,
+         "'20x1' is not a period (use e.g. 2023, 2023Q3, 2024H1, 2023-06, 2023年, 2023年6月, "
+         "2023年第三季度)"},
+        {"year,value\n2020,1\n2020,2\n", 0, IND_E_DUPLICATE, 3, 1,
+         "duplicate value for series 'bad', period 2020"},
+        {"year,value\n2020,1\n2021Q1,2\n", 0, IND_E_FREQUENCY, 3, 1, NULL},
+        {"year,value\n2020,1\n20\0" "21,2\n", 22, IND_E_FORMAT, 3, 1,
+         "NUL byte in the text: a binary file?"},
+        {"foo,bar\n1,2\n", 0, IND_E_FORMAT, 1, 0, NULL},
+        {"region,2019,2019\nA,1,2\n", 0, IND_E_FORMAT, 1, 0, NULL},
+        {"region,2019,2020Q1\nA,1,2\n", 0, IND_E_FORMAT, 1, 0, NULL},
+        {"series,year,value\n,2020,1\n", 0, IND_E_FORMAT, 2, 1, "empty series name"},
+        {"year,value,unit\n2020,1,%\n2021,2,亿元\n", 0, IND_E_VALUE, 3, 3, NULL},
+        {"year,value\n\xff\xfe\xfd,1\n\x80\n", 0, IND_E_ENCODING, 2, 1, NULL},
+        {"region,2019,2020,\nA,1,2,3\n", 0, IND_E_FORMAT, 2, 4,
+         "a value in column 4, which has no header"},
+        {"region,2019,2020,\nA,1,2,,,\nB,1,2,,,4\n", 0, IND_E_FORMAT, 3, 6,
+         "row has 6 fields but the header has 4"},
+    };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        const bad_file *b = &files[i];
+        ind_dataset *ds = (ind_dataset *)1;
+        ind_error err;
+        size_t len = b->len ? b->len : strlen(b->text);
+        ind_status st = ind_load_buffer(b->text, len, "bad.csv", NULL, &ds, NULL, &err);
+        if (st != b->code || err.line != b->line || err.col != b->col || ds != NULL ||
+            strcmp(err.path, "bad.csv") != 0 ||
+            (b->message && strcmp(err.message, b->message) != 0))
+            fail_msg("case %zu: status %d %ld:%ld '%s', expected %d %ld:%ld '%s'", i, st,
+                     err.line, err.col, err.message, b->code, b->line, b->col,
+                     b->message ? b->message : "");
+    }
+}
+
+static void rejects_invalid_utf8_when_forced(void **state)
+{
+    (void)state;
+    ind_load_options opt;
+    ind_load_options_init(&opt);
+    opt.encoding = "utf-8";
+    const char *text = "year,value\n2020,1\n2021,\xe6\xbc\n";
+    ind_dataset *ds = NULL;
+    ind_error err;
+    assert_int_equal(ind_load_buffer(text, strlen(text), "u.csv", &opt, &ds, NULL, &err),
+                     IND_E_ENCODING);
+    assert_int_equal(err.line, 3);
+    assert_int_equal(err.col, 2);
+    opt.encoding = "no-such-encoding";
+    assert_int_equal(ind_load_buffer(text, strlen(text), "u.csv", &opt, &ds, NULL, &err),
+                     IND_E_ARG);
+}
+
+static void stops_at_huge_field(void **state)
+{
+    (void)state;
+    size_t n = 10u << 20;
+    char *buf = malloc(n + 64);
+    assert_non_null(buf);
+    size_t len = (size_t)sprintf(buf, "year,value\n2020,\"");
+    memset(buf + len, 'x', n);
+    len += n;
+    len += (size_t)sprintf(buf + len, "\"\n");
+    ind_dataset *ds = NULL;
+    ind_error err;
+    assert_int_equal(ind_load_buffer(buf, len, "big.csv", NULL, &ds, NULL, &err), IND_E_FORMAT);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.col, 2);
+    assert_non_null(strstr(err.message, "field longer than 1 MiB"));
+    free(buf);
+}
+
+/* The same through a file (chunked reads): written to a temporary file, not stored. */
+static void stops_at_huge_field_in_file(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/test_load_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "wb");
+    assert_non_null(f);
+    fputs("region,year,value\nLuohe,2020,1.14\nLuohe,2021,", f);
+    for (int i = 0; i < 10 * 1024; i++)
+        for (int j = 0; j < 1024; j++)
+            putc('7', f);
+    fputs("\n", f);
+    assert_int_equal(fclose(f), 0);
+    ind_dataset *ds = NULL;
+    ind_error err;
+    ind_status st = ind_load_file(path, NULL, &ds, NULL, &err);
+    remove(path);
+    assert_int_equal(st, IND_E_FORMAT);
+    assert_int_equal(err.line, 3);
+    assert_int_equal(err.col, 3);
+    assert_string_equal(err.message, "field longer than 1 MiB");
+    assert_null(ds);
+}
+
+static void reports_missing_file(void **state)
+{
+    (void)state;
+    ind_dataset *ds = NULL;
+    ind_error err;
+    assert_int_equal(ind_load_file("no/such/file.csv", NULL, &ds, NULL, &err), IND_E_IO);
+    assert_string_equal(err.path, "no/such/file.csv");
+    assert_null(ds);
+}
+
+int main(void)
+{
+    gsl_set_error_handler_off();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(parses_numbers),
+        cmocka_unit_test(recognises_missing_markers),
+        cmocka_unit_test(rejects_non_numbers),
+        cmocka_unit_test(fast_path_equals_strtod),
+        cmocka_unit_test(loads_long_file),
+        cmocka_unit_test(loads_chinese_long_header),
+        cmocka_unit_test(names_series_after_file_without_series_column),
+        cmocka_unit_test(loads_wide_series),
+        cmocka_unit_test(loads_wide_period),
+        cmocka_unit_test(loads_world_bank_layouts),
+        cmocka_unit_test(loads_real_world_bank_file),
+        cmocka_unit_test(detects_delimiters),
+        cmocka_unit_test(reads_gbk),
+        cmocka_unit_test(handles_chunk_boundaries),
+        cmocka_unit_test(counts_blank_rows_and_line_ends),
+        cmocka_unit_test(honours_overrides),
+        cmocka_unit_test(names_shapes),
+        cmocka_unit_test(reports_bad_files),
+        cmocka_unit_test(rejects_invalid_utf8_when_forced),
+        cmocka_unit_test(stops_at_huge_field),
+        cmocka_unit_test(stops_at_huge_field_in_file),
+        cmocka_unit_test(reports_missing_file),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
