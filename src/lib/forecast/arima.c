@@ -1097,7 +1097,7 @@ int arima_auto(const double *y, size_t n, int m, arima_fit *best)
         }
     }
     stepwise(&s, allow_const, cur, best);
-    if (s.offset && isfinite(best->ic))
+    if (s.offset)
         refit_exact(&s, best);
     if (!isfinite(best->ic))
         status = 1;
