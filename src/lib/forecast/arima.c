@@ -269,29 +269,57 @@ static int vmmin(const optim *o, double *b, double *fmin, int maxit)
 
 /*
  * optimhess(): Hessian by central differences of the numerical gradient,
- * in the original coordinates, symmetrised. H is n x n row-major.
+ * in the original coordinates, symmetrised. H is n x n row-major. Entry
+ * (i, j) is [f(++) - f(+-) - f(-+) + f(--)] / (4e-6 s_j), the signs being
+ * the steps 1e-3 in parameter i and 1e-3 s_j in parameter j (s the
+ * parscale), exactly the points R's differences of gradients use. When
+ * s_i = s_j = 1 the points of (i, j) and (j, i) coincide and are evaluated
+ * once. Fails, like R, when a difference is not finite.
  */
+static double fn_at(const optim *o, const double *par, int i, double di, int j, double dj)
+{
+    double x[NPAR_MAX];
+    memcpy(x, par, (size_t)o->n * sizeof *x);
+    x[i] += di;
+    x[j] += dj;
+    return o->fn(x, o->ctx);
+}
+
+/* The four-point sum of entry (i, j), or NAN when one of R's differences is not finite. */
+static double cross_sum(const optim *o, const double *par, int i, int j, double f0)
+{
+    double h = 1e-3, g = 1e-3 * o->parscale[j], a, b, c, d;
+    if (i == j && o->parscale[i] == 1.0) {
+        a = fn_at(o, par, i, h, j, g);
+        b = c = f0;
+        d = fn_at(o, par, i, -h, j, -g);
+    } else {
+        a = fn_at(o, par, i, h, j, g);
+        b = fn_at(o, par, i, h, j, -g);
+        c = fn_at(o, par, i, -h, j, g);
+        d = fn_at(o, par, i, -h, j, -g);
+    }
+    double ab = a - b, cd = c - d, ac = a - c, bd = b - d;
+    if (!isfinite(ab / 2e-3) || !isfinite(cd / 2e-3) || !isfinite(ac / 2e-3) ||
+        !isfinite(bd / 2e-3))
+        return NAN;
+    return ab - cd;
+}
+
 static int num_hessian(const optim *o, const double *par, double *H)
 {
     int n = o->n;
-    double dpar[NPAR_MAX], df1[NPAR_MAX], df2[NPAR_MAX];
+    double f0 = o->fn(par, o->ctx);
     for (int i = 0; i < n; i++)
-        dpar[i] = par[i] / o->parscale[i];
-    for (int i = 0; i < n; i++) {
-        double eps = 1e-3 / o->parscale[i];
-        dpar[i] += eps;
-        if (num_grad(o, dpar, df1) != 0)
-            return -1;
-        dpar[i] -= 2 * eps;
-        if (num_grad(o, dpar, df2) != 0)
-            return -1;
-        for (int j = 0; j < n; j++)
-            H[i * n + j] = (df1[j] - df2[j]) / (2 * eps * o->parscale[i] * o->parscale[j]);
-        dpar[i] += eps;
-    }
-    for (int i = 0; i < n; i++)
-        for (int j = 0; j < i; j++)
-            H[i * n + j] = H[j * n + i] = 0.5 * (H[i * n + j] + H[j * n + i]);
+        for (int j = i; j < n; j++) {
+            double sij = cross_sum(o, par, i, j, f0);
+            double hij = sij / (4e-6 * o->parscale[j]), hji = hij;
+            if (i != j && (o->parscale[i] != 1.0 || o->parscale[j] != 1.0))
+                hji = cross_sum(o, par, j, i, f0) / (4e-6 * o->parscale[i]);
+            if (!isfinite(hij) || !isfinite(hji))
+                return -1;
+            H[i * n + j] = H[j * n + i] = 0.5 * (hij + hji);
+        }
     return 0;
 }
 
@@ -1097,7 +1125,7 @@ int arima_auto(const double *y, size_t n, int m, arima_fit *best)
         }
     }
     stepwise(&s, allow_const, cur, best);
-    if (s.offset && isfinite(best->ic))
+    if (s.offset)
         refit_exact(&s, best);
     if (!isfinite(best->ic))
         status = 1;
