@@ -44,7 +44,7 @@ typedef struct ind_forecast_options {
 
 typedef struct ind_forecast {
     char method[32];   /* method that produced the forecast (after any fallback) */
-    char model[96];    /* e.g. "ETS(M,Ad,N)", "ARIMA(0,1,1) with drift" */
+    char model[192];    /* e.g. "ETS(M,Ad,N)", "ARIMA(0,1,1) with drift" */
     char note[256];    /* fallbacks and caveats in plain words, "" when none */
     size_t h;
     size_t nlevels;
