@@ -44,12 +44,7 @@ enum {
     OPT_TEST = OPT_FIRST_COMMAND_OPTION,
     OPT_HOLDOUT,
     OPT_METHOD,
-    OPT_LEVEL,
-    OPT_LOG,
-    OPT_BOUNDS,
-    OPT_NO_BOUNDS,
     OPT_FORECASTS,
-    OPT_JOBS,
     OPT_NO_TIME,
     OPT_HELP = 'h',
 };
@@ -57,16 +52,12 @@ enum {
 static const struct option longopts[] = {
     CLI_LOAD_OPTIONS,
     CLI_SELECT_OPTIONS,
+    FC_CLI_OPTIONS,
     {"test", required_argument, NULL, OPT_TEST},
     {"holdout", required_argument, NULL, OPT_HOLDOUT},
     {"method", required_argument, NULL, OPT_METHOD},
-    {"level", required_argument, NULL, OPT_LEVEL},
-    {"log", no_argument, NULL, OPT_LOG},
-    {"bounds", required_argument, NULL, OPT_BOUNDS},
-    {"no-bounds", no_argument, NULL, OPT_NO_BOUNDS},
     {"forecasts", required_argument, NULL, OPT_FORECASTS},
     {"format", required_argument, NULL, OPT_FORMAT},
-    {"jobs", required_argument, NULL, OPT_JOBS},
     {"no-time", no_argument, NULL, OPT_NO_TIME},
     {"help", no_argument, NULL, OPT_HELP},
     {NULL, 0, NULL, 0},
@@ -83,7 +74,7 @@ typedef struct args {
     const char *methods[MAX_METHODS];
     size_t nmethods;
     char method_buf[256];
-    bool has_scale, no_time;
+    bool no_time;
     ind_format fmt;
 } args;
 
@@ -109,18 +100,8 @@ static int parse_methods(args *a, const char *arg)
     return a->nmethods ? 0 : cli_usage_error("backtest", "--method needs a method name");
 }
 
-static int set_scale(args *a, fc_scale_choice scale)
-{
-    if (a->has_scale)
-        return cli_usage_error("backtest", "give only one of --log, --bounds, --no-bounds");
-    a->has_scale = true;
-    a->fc.scale = scale;
-    return 0;
-}
-
 static int command_option(args *a, int c, char *arg)
 {
-    long v;
     switch (c) {
     case OPT_TEST:
         a->test = arg;
@@ -129,15 +110,6 @@ static int command_option(args *a, int c, char *arg)
         return fc_parse_count("backtest", "--holdout", arg, 10000, &a->holdout);
     case OPT_METHOD:
         return parse_methods(a, arg);
-    case OPT_LEVEL:
-        return fc_parse_levels("backtest", arg, &a->fc.fo);
-    case OPT_LOG:
-        return set_scale(a, FC_SCALE_LOG);
-    case OPT_BOUNDS:
-        return set_scale(a, FC_SCALE_BOUNDS) ? EXIT_USAGE
-                                             : fc_parse_bounds("backtest", arg, &a->fc);
-    case OPT_NO_BOUNDS:
-        return set_scale(a, FC_SCALE_NONE);
     case OPT_FORECASTS:
         a->forecasts = arg;
         return 0;
@@ -146,13 +118,15 @@ static int command_option(args *a, int c, char *arg)
         return 0;
     case OPT_FORMAT:
         return cli_format_option("backtest", arg, &a->fmt);
-    case OPT_JOBS:
-        if (fc_parse_count("backtest", "--jobs", arg, 64, &v))
-            return EXIT_USAGE;
-        a->fc.jobs = (int)v;
-        return 0;
     default:
-        return cli_usage_error("backtest", "unknown option");
+        switch (fc_cli_option("backtest", c, arg, &a->fc)) {
+        case 1:
+            return 0;
+        case 0:
+            return cli_usage_error("backtest", "unknown option");
+        default:
+            return EXIT_USAGE;
+        }
     }
 }
 

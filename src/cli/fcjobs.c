@@ -92,6 +92,39 @@ int fc_parse_count(const char *cmd, const char *what, const char *arg, long max,
     return 0;
 }
 
+static int set_scale(const char *cmd, fc_cli_options *o, fc_scale_choice scale)
+{
+    if (o->has_scale)
+        return cli_usage_error(cmd, "give only one of --log, --bounds, --no-bounds");
+    o->has_scale = true;
+    o->scale = scale;
+    return 1;
+}
+
+int fc_cli_option(const char *cmd, int code, const char *arg, fc_cli_options *o)
+{
+    long v;
+    switch (code) {
+    case FC_OPT_LEVEL:
+        return fc_parse_levels(cmd, arg, &o->fo) ? EXIT_USAGE : 1;
+    case FC_OPT_LOG:
+        return set_scale(cmd, o, FC_SCALE_LOG);
+    case FC_OPT_BOUNDS:
+        if (set_scale(cmd, o, FC_SCALE_BOUNDS) != 1)
+            return EXIT_USAGE;
+        return fc_parse_bounds(cmd, arg, o) ? EXIT_USAGE : 1;
+    case FC_OPT_NO_BOUNDS:
+        return set_scale(cmd, o, FC_SCALE_NONE);
+    case FC_OPT_JOBS:
+        if (fc_parse_count(cmd, "--jobs", arg, 64, &v))
+            return EXIT_USAGE;
+        o->jobs = (int)v;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 void fc_print_methods(void)
 {
     size_t n;

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cli.h"
 #include "indicators/dataset.h"
 #include "indicators/forecast.h"
 
@@ -24,9 +25,32 @@ typedef enum fc_scale_choice {
 typedef struct fc_cli_options {
     ind_forecast_options fo;
     fc_scale_choice scale;
+    bool has_scale; /* one of --log, --bounds, --no-bounds was given */
     double lower, upper;
     int jobs;
 } fc_cli_options;
+
+/* Codes of the options both commands take, after each command's own. */
+enum fc_shared_option {
+    FC_OPT_LEVEL = OPT_FIRST_COMMAND_OPTION + 50,
+    FC_OPT_LOG,
+    FC_OPT_BOUNDS,
+    FC_OPT_NO_BOUNDS,
+    FC_OPT_JOBS,
+};
+
+/* getopt_long rows of --level, --log, --bounds, --no-bounds and --jobs. */
+#define FC_CLI_OPTIONS                                                                            \
+    {"level", required_argument, NULL, FC_OPT_LEVEL}, {"log", no_argument, NULL, FC_OPT_LOG},    \
+        {"bounds", required_argument, NULL, FC_OPT_BOUNDS},                                       \
+        {"no-bounds", no_argument, NULL, FC_OPT_NO_BOUNDS},                                       \
+        {"jobs", required_argument, NULL, FC_OPT_JOBS}
+
+/*
+ * Handles a shared forecasting option like cli_load_option: 1 when code was
+ * one (o updated), 0 when not, EXIT_USAGE (after printing why) for a bad value.
+ */
+int fc_cli_option(const char *cmd, int code, const char *arg, fc_cli_options *o);
 
 /* One series to forecast, and its result. */
 typedef struct fc_job {

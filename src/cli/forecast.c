@@ -43,12 +43,7 @@ enum {
     OPT_METHOD = OPT_FIRST_COMMAND_OPTION,
     OPT_HORIZON,
     OPT_TO,
-    OPT_LEVEL,
-    OPT_LOG,
-    OPT_BOUNDS,
-    OPT_NO_BOUNDS,
     OPT_FIT,
-    OPT_JOBS,
     OPT_SEED,
     OPT_HELP = 'h',
 };
@@ -56,16 +51,12 @@ enum {
 static const struct option longopts[] = {
     CLI_LOAD_OPTIONS,
     CLI_SELECT_OPTIONS,
+    FC_CLI_OPTIONS,
     {"method", required_argument, NULL, OPT_METHOD},
     {"horizon", required_argument, NULL, OPT_HORIZON},
     {"to", required_argument, NULL, OPT_TO},
-    {"level", required_argument, NULL, OPT_LEVEL},
-    {"log", no_argument, NULL, OPT_LOG},
-    {"bounds", required_argument, NULL, OPT_BOUNDS},
-    {"no-bounds", no_argument, NULL, OPT_NO_BOUNDS},
     {"fit", no_argument, NULL, OPT_FIT},
     {"format", required_argument, NULL, OPT_FORMAT},
-    {"jobs", required_argument, NULL, OPT_JOBS},
     {"seed", required_argument, NULL, OPT_SEED},
     {"help", no_argument, NULL, OPT_HELP},
     {NULL, 0, NULL, 0},
@@ -75,20 +66,11 @@ typedef struct args {
     ind_load_options load;
     cli_selection sel;
     fc_cli_options fc;
-    bool fit, has_to, has_horizon, has_scale;
+    bool fit, has_to, has_horizon;
     ind_period to;
     ind_format fmt;
     const char *path;
 } args;
-
-static int set_scale(args *a, fc_scale_choice scale)
-{
-    if (a->has_scale)
-        return cli_usage_error("forecast", "give only one of --log, --bounds, --no-bounds");
-    a->has_scale = true;
-    a->fc.scale = scale;
-    return 0;
-}
 
 static int command_option(args *a, int c, char *arg)
 {
@@ -111,32 +93,25 @@ static int command_option(args *a, int c, char *arg)
                                    "not '%s'",
                                    arg);
         return 0;
-    case OPT_LEVEL:
-        return fc_parse_levels("forecast", arg, &a->fc.fo);
-    case OPT_LOG:
-        return set_scale(a, FC_SCALE_LOG);
-    case OPT_BOUNDS:
-        return set_scale(a, FC_SCALE_BOUNDS) ? EXIT_USAGE
-                                             : fc_parse_bounds("forecast", arg, &a->fc);
-    case OPT_NO_BOUNDS:
-        return set_scale(a, FC_SCALE_NONE);
     case OPT_FIT:
         a->fit = true;
         return 0;
     case OPT_FORMAT:
         return cli_format_option("forecast", arg, &a->fmt);
-    case OPT_JOBS:
-        if (fc_parse_count("forecast", "--jobs", arg, 64, &v))
-            return EXIT_USAGE;
-        a->fc.jobs = (int)v;
-        return 0;
     case OPT_SEED:
         if (fc_parse_count("forecast", "--seed", arg, 2147483647L, &v))
             return EXIT_USAGE;
         a->fc.fo.seed = (unsigned long)v;
         return 0;
     default:
-        return cli_usage_error("forecast", "unknown option");
+        switch (fc_cli_option("forecast", c, arg, &a->fc)) {
+        case 1:
+            return 0;
+        case 0:
+            return cli_usage_error("forecast", "unknown option");
+        default:
+            return EXIT_USAGE;
+        }
     }
 }
 
