@@ -1,0 +1,1 @@
+growth ../shared/data/worldbank-rd-intensity.csv --format csv
