@@ -628,6 +628,82 @@ static void stops_at_huge_field_in_file(void **state)
     assert_null(ds);
 }
 
+/* A long file of about 10 MiB (converted on a second thread): rows "s<k>,E<k % 50>,<year>,<v>". */
+static char *big_long_file(size_t *len, size_t *rows)
+{
+    size_t cap = 11u << 20, n = 0;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    n += (size_t)sprintf(buf, "series,entity,year,value\n");
+    *rows = 0;
+    for (int k = 0; n < (10u << 20); k++)
+        for (int y = 1990; y < 2020; y++, (*rows)++)
+            n += (size_t)sprintf(buf + n, "s%d,E%d,%d,%d.%02d\n", k, k % 50, y, k % 1000, y % 100);
+    *len = n;
+    return buf;
+}
+
+/* Line (1-based) of the row for series k, year y in big_long_file. */
+static long big_line(int k, int y)
+{
+    return 2 + (long)k * 30 + (y - 1990);
+}
+
+/* Replaces the value of row (k, y) in place with text of the same length. */
+static void big_patch(char *buf, int k, int y, const char *text)
+{
+    char key[64];
+    snprintf(key, sizeof key, "\ns%d,E%d,%d,", k, k % 50, y);
+    char *at = strstr(buf, key);
+    if (!at)
+        fail_msg("no row '%s'", key + 1);
+    at += strlen(key);
+    memcpy(at, text, strlen(text));
+}
+
+static void converts_big_files_on_two_threads(void **state)
+{
+    (void)state;
+    size_t len, rows;
+    char *buf = big_long_file(&len, &rows);
+    ind_load_info info;
+    ind_dataset *ds = load_text(buf, len, NULL, &info);
+    assert_int_equal(info.rows, rows);
+    assert_int_equal(info.values, rows);
+    assert_int_equal(ind_dataset_count(ds), rows / 30);
+    ind_series *s = series(ds, "s12345", "E45");
+    assert_int_equal(s->n, 30);
+    assert_true(value_at(s, year(2001)) == 345.01);
+    ind_dataset_free(ds);
+
+    /* a bad value late in the file: its own line and column */
+    ind_error err;
+    big_patch(buf, 15000, 2005, "x");
+    assert_int_equal(ind_load_buffer(buf, len, "big.csv", NULL, &ds, &info, &err), IND_E_VALUE);
+    assert_int_equal(err.line, big_line(15000, 2005));
+    assert_int_equal(err.col, 4);
+    /* a broken quote after it, in the same batch: the earlier bad value still wins */
+    big_patch(buf, 15001, 1990, "\"");
+    assert_int_equal(ind_load_buffer(buf, len, "big.csv", NULL, &ds, &info, &err), IND_E_VALUE);
+    assert_int_equal(err.line, big_line(15000, 2005));
+    /* a broken quote before it: the quote is reported */
+    big_patch(buf, 14999, 2019, "1\"");
+    assert_int_equal(ind_load_buffer(buf, len, "big.csv", NULL, &ds, &info, &err),
+                     IND_E_FORMAT);
+    assert_int_equal(err.line, big_line(14999, 2019));
+    assert_int_equal(err.col, 4);
+    assert_null(ds);
+    /* GBK bytes late in a big UTF-8-looking file: read again as GB18030 */
+    free(buf);
+    buf = big_long_file(&len, &rows);
+    big_patch(buf, 15500, 1995, "\xe4\xf0");
+    assert_int_equal(ind_load_buffer(buf, len, "big.csv", NULL, &ds, &info, &err), IND_E_VALUE);
+    assert_string_equal(info.encoding, "GB18030");
+    assert_int_equal(err.line, big_line(15500, 1995));
+    assert_string_equal(err.message, "'漯0.95' is not a number");
+    free(buf);
+}
+
 static void reports_missing_file(void **state)
 {
     (void)state;
@@ -663,6 +739,7 @@ int main(void)
         cmocka_unit_test(rejects_invalid_utf8_when_forced),
         cmocka_unit_test(stops_at_huge_field),
         cmocka_unit_test(stops_at_huge_field_in_file),
+        cmocka_unit_test(converts_big_files_on_two_threads),
         cmocka_unit_test(reports_missing_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
