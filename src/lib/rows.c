@@ -247,7 +247,7 @@ static ind_status add_value(loader *L, ind_series *s, ind_period p, size_t col, 
         L->info->missing++;
         return IND_OK;
     }
-    if (rc <= 0 && L->info->delimiter == ';' && memchr(text, ',', len)) {
+    if (L->info->delimiter == ';' && memchr(text, ',', len)) {
         excerpt(text, len, buf, sizeof buf);
         return fail(L, IND_E_VALUE, cell_line(L, col), col + 1,
                     "'%s' has a comma in a ';'-separated file: a decimal comma or a thousands "
@@ -395,37 +395,51 @@ static size_t find_name(const loader *L, const char *name)
     return NONE;
 }
 
-static int wide_period_setup(loader *L, char *why, size_t n)
+/* Marks the period columns; one frequency, each period once. */
+static int mark_period_columns(loader *L, char *why, size_t n)
 {
-    size_t nperiods = 0, first = NONE;
+    size_t first = NONE;
+    uint32_t *seen = NULL; /* column + 1 by ordinal: periods of years 0..9999 */
     for (size_t i = 0; i < L->ncols; i++) {
-        size_t len;
-        const char *h = cell(L, i, &len);
+        const char *h = L->cols[i].header;
         ind_period p;
-        if (!len || !header_period(h, len, 0, &p))
+        if (!h[0] || !header_period(h, strlen(h), 0, &p))
             continue;
-        if (first != NONE && p.freq != L->cols[first].period.freq) {
+        if (first == NONE) {
+            first = i;
+            if (!(seen = calloc(10000 * (size_t)p.freq, sizeof *seen))) {
+                snprintf(why, n, "out of memory");
+                return -1;
+            }
+        } else if (p.freq != L->cols[first].period.freq) {
             snprintf(why, n, "column %zu '%s' is %s but column %zu is %s: one file, one frequency",
                      i + 1, h, ind_freq_name(p.freq), first + 1,
                      ind_freq_name(L->cols[first].period.freq));
+            free(seen);
             return -1;
         }
-        for (size_t j = 0; j < i; j++)
-            if (L->cols[j].role == ROLE_PERIOD && L->cols[j].period.ord == p.ord) {
-                snprintf(why, n, "period '%s' heads both column %zu and column %zu", h, j + 1,
-                         i + 1);
-                return -1;
-            }
-        if (first == NONE)
-            first = i;
+        if (seen[p.ord]) {
+            snprintf(why, n, "period '%s' heads both column %u and column %zu", h,
+                     (unsigned)seen[p.ord], i + 1);
+            free(seen);
+            return -1;
+        }
+        seen[p.ord] = (uint32_t)(i + 1);
         L->cols[i].role = ROLE_PERIOD;
         L->cols[i].period = p;
-        nperiods++;
     }
-    if (!nperiods) {
+    free(seen);
+    if (first == NONE) {
         snprintf(why, n, "no header cell is a period (1960, 2023Q1 ...)");
         return -1;
     }
+    return 0;
+}
+
+static int wide_period_setup(loader *L, char *why, size_t n)
+{
+    if (mark_period_columns(L, why, n) != 0)
+        return -1;
     int missing = 0;
     /* World Bank: the code names the series, the name is its label. */
     size_t code = find_name(L, "indicator code");
