@@ -162,7 +162,8 @@ static void convert_batch(ld_rows *R, batch *b)
 {
     size_t first = 0;
     for (size_t i = 0; i < b->nrows && !R->status; i++) {
-        ld_rows_add(R, b->text, b->f + first, b->rows[i].end - first, b->rows[i].line);
+        const ld_field *f = b->f ? b->f + first : NULL; /* NULL: only blank rows so far */
+        ld_rows_add(R, b->text, f, b->rows[i].end - first, b->rows[i].line);
         first = b->rows[i].end;
     }
     b->len = b->nf = b->nrows = 0;
