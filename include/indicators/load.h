@@ -26,13 +26,18 @@
  * Without a series column a long or wide-period file names its series after
  * the value column (when its name is not a generic one) or the file's stem.
  * Units come from a unit column, else from a trailing "(...)" or "（...）"
- * of a wide-series header or a World Bank indicator name ("rd (%)" -> "%",
- * "... (% of GDP)" -> "% of GDP"), else "%" when the values carry a % sign.
+ * of a wide-series header, a wide-period series name or a World Bank
+ * indicator name ("rd (%)" -> "%", "... (% of GDP)" -> "% of GDP"), else
+ * "%" when the values carry a % sign. A unit cut off a header or series name
+ * leaves the series named without it and labelled with the full text.
  *
  * Values: decimals, thousands separators (9,084), a percent sign (marks the
  * series unit "%"), surrounding spaces; missing markers "", NA, N/A, .., -,
  * —, null, NaN, #N/A are counted per series as missing. In a ';'-separated
  * file a comma inside a number is an error (a decimal comma is likely).
+ *
+ * Footnote rows after the data (a single first cell starting "注：", "数据来源：",
+ * "Note:", "Source:" ..., as statistics offices append) are skipped and counted.
  *
  * Every data row is either used, counted as missing or blank, or reported as
  * an error with file, line and column (the column is the 1-based field
@@ -80,6 +85,7 @@ typedef struct ind_load_info {
     size_t values;        /* observations stored */
     size_t missing;       /* cells or rows marked missing */
     size_t blank_rows;    /* entirely empty rows skipped */
+    size_t notes;         /* footnote rows skipped: one cell "注：...", "数据来源：...", "Source: ..." */
 } ind_load_info;
 
 /* Defaults: everything detected. */

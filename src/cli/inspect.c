@@ -54,7 +54,10 @@ static void print_summary(const char *path, const ind_load_info *info, size_t ns
     printf("header:     line %zu", info->header_line);
     if (info->preamble_lines)
         printf(" (%zu preamble lines skipped)", info->preamble_lines);
-    printf("\nrows:       %zu (%zu blank skipped)\n", info->rows, info->blank_rows);
+    printf("\nrows:       %zu (%zu blank skipped", info->rows, info->blank_rows);
+    if (info->notes)
+        printf(", %zu footnotes skipped", info->notes);
+    printf(")\n");
     printf("values:     %zu used, %zu missing\n", info->values, info->missing);
     printf("series:     %zu\n\n", nseries);
 }

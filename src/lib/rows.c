@@ -492,8 +492,22 @@ static ind_status wide_period_row(loader *L)
     }
     if (L->c_entity != NONE)
         entity = cell_str(L, L->c_entity);
-    if (L->c_label != NONE)
+    if (L->c_label != NONE) {
         label = cell_str(L, L->c_label);
+    } else if (L->c_series != NONE && L->c_unit == NONE) {
+        /* "R&D经费支出(亿元)": the series is "R&D经费支出" in 亿元, labelled in full */
+        size_t len = strlen(name), ustart, ulen, nlen = split_unit(name, len, &ustart, &ulen);
+        if (nlen < len) {
+            char *cut = realloc(L->namebuf, nlen + 1);
+            if (!cut)
+                return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+            L->namebuf = cut;
+            memcpy(cut, name, nlen);
+            cut[nlen] = '\0';
+            label = name;
+            name = cut;
+        }
+    }
     size_t before = ind_dataset_count(L->ds);
     ind_series *s = ind_dataset_series(L->ds, name, entity);
     if (!s)
@@ -814,10 +828,36 @@ static ind_status check_width(loader *L)
     return IND_OK;
 }
 
+/* A footnote: only the first cell, "注：..." "数据来源：..." "Source: ..." */
+static int row_footnote(const loader *L)
+{
+    static const char *const keys[] = {"注", "数据来源", "资料来源", "说明", "备注", "Note",
+                                       "Notes", "Source", "Sources", "Footnote", NULL};
+    size_t len;
+    const char *s = cell(L, 0, &len);
+    for (size_t i = 1; i < L->n; i++) {
+        size_t other;
+        cell(L, i, &other);
+        if (other)
+            return 0;
+    }
+    for (const char *const *k = keys; *k; k++) {
+        size_t klen = strlen(*k);
+        if (len > klen && same_name(s, klen, *k) &&
+            (s[klen] == ':' || (len >= klen + 3 && memcmp(s + klen, "\xef\xbc\x9a", 3) == 0)))
+            return 1;
+    }
+    return 0;
+}
+
 static void data_row(loader *L)
 {
     if (row_blank(L)) {
         L->info->blank_rows++;
+        return;
+    }
+    if (row_footnote(L)) {
+        L->info->notes++;
         return;
     }
     L->info->rows++;
@@ -892,9 +932,10 @@ void ld_rows_release(ld_rows *R)
     free(R->cols);
     free(R->stem);
     free(R->entity);
+    free(R->namebuf);
     ind_dataset_free(R->ds);
     R->cols = NULL;
-    R->stem = R->entity = NULL;
+    R->stem = R->entity = R->namebuf = NULL;
     R->ds = NULL;
 }
 

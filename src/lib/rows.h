@@ -58,6 +58,7 @@ typedef struct ld_rows {
     /* caches */
     ind_series *last;       /* long: the series of the previous row */
     char *entity;           /* wide-series: the entity the column series belong to */
+    char *namebuf;          /* wide-period: a series name with its unit cut off */
     int have_entity;
 } ld_rows;
 

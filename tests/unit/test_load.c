@@ -365,6 +365,48 @@ static void loads_real_world_bank_file(void **state)
     ind_dataset_free(ds);
 }
 
+static void reads_statistics_office_layouts(void **state)
+{
+    (void)state;
+    /* 国家统计局 export: one-cell preamble lines, years as 2023年, units in the names,
+       footnotes after the data */
+    const char *text = "数据库：年度数据\n"
+                       "时间：最近3年\n"
+                       "指标,2023年,2022年,2021年\n"
+                       "R&D经费支出(亿元),1211.7,1143.3,1018.8\n"
+                       "R&D经费投入强度（%）,2.05,1.86,1.73\n"
+                       "注：2023年数据为快报数。\n"
+                       "数据来源：国家统计局\n";
+    ind_load_info info;
+    ind_dataset *ds = load_str(text, NULL, &info);
+    assert_int_equal(info.shape, IND_SHAPE_WIDE_PERIOD);
+    assert_int_equal(info.header_line, 3);
+    assert_int_equal(info.notes, 2);
+    assert_int_equal(info.rows, 2);
+    ind_series *s = series(ds, "R&D经费支出", NULL);
+    assert_string_equal(s->unit, "亿元");
+    assert_string_equal(s->label, "R&D经费支出(亿元)");
+    assert_true(value_at(s, year(2021)) == 1018.8);
+    s = series(ds, "R&D经费投入强度", NULL);
+    assert_true(ind_series_is_percent(s));
+    ind_dataset_free(ds);
+
+    /* World Bank DataBank: "2019 [YR2019]" headers, ".." for missing */
+    text = "Series Name,Series Code,Country Name,Country Code,2019 [YR2019],2020 [YR2020]\n"
+           "GDP growth (annual %),NY.GDP.MKTP.KD.ZG,China,CHN,5.95,..\n";
+    ds = load_str(text, NULL, &info);
+    s = series(ds, "NY.GDP.MKTP.KD.ZG", "China");
+    assert_true(value_at(s, year(2019)) == 5.95);
+    assert_int_equal(s->n_missing, 1);
+    assert_string_equal(s->label, "GDP growth (annual %)");
+    ind_dataset_free(ds);
+
+    /* pandas to_csv: an unnamed index column is ignored */
+    ds = load_str(",year,value\n0,2020,1.5\n1,2021,1.7\n", NULL, &info);
+    assert_true(value_at(series(ds, "test", NULL), year(2021)) == 1.7);
+    ind_dataset_free(ds);
+}
+
 static void detects_delimiters(void **state)
 {
     (void)state;
@@ -729,6 +771,7 @@ int main(void)
         cmocka_unit_test(loads_wide_period),
         cmocka_unit_test(loads_world_bank_layouts),
         cmocka_unit_test(loads_real_world_bank_file),
+        cmocka_unit_test(reads_statistics_office_layouts),
         cmocka_unit_test(detects_delimiters),
         cmocka_unit_test(reads_gbk),
         cmocka_unit_test(handles_chunk_boundaries),
