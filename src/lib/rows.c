@@ -366,7 +366,11 @@ static ind_status long_row(loader *L)
 
 /* ----------------------------------------------------- wide-period shape */
 
-/* Whether a header cell names a period; auto-detection wants a year of 4 digits or Q3 2023. */
+/*
+ * Whether a header cell names a period. Unless the shape was given, it must
+ * start with a 4-digit year or Q ("2023", "2023Q1", "2023年", "Q3 2023"), so
+ * that an id column headed "1" is not taken for the year 1.
+ */
 static int header_period(const char *s, size_t len, int strict, ind_period *p)
 {
     size_t cut = len;
@@ -403,7 +407,7 @@ static int mark_period_columns(loader *L, char *why, size_t n)
     for (size_t i = 0; i < L->ncols; i++) {
         const char *h = L->cols[i].header;
         ind_period p;
-        if (!h[0] || !header_period(h, strlen(h), 0, &p))
+        if (!h[0] || !header_period(h, strlen(h), L->opt->shape == IND_SHAPE_AUTO, &p))
             continue;
         if (first == NONE) {
             first = i;
