@@ -707,6 +707,30 @@ static ind_shape guess_shape(loader *L)
     return IND_SHAPE_AUTO;
 }
 
+/* Whether a column named by the options is absent from the header (why says which). */
+static int missing_given_column(const loader *L, char *why, size_t n)
+{
+    const ind_load_options *o = L->opt;
+    const char *given[] = {o->series_col, o->entity_col, o->period_col, o->value_col, o->unit_col};
+    static const char *const what[] = {"series", "entity", "period", "value", "unit"};
+    for (size_t k = 0; k < sizeof given / sizeof given[0]; k++) {
+        if (!given[k])
+            continue;
+        size_t i = 0;
+        while (i < L->ncols && !same_name(L->cols[i].header, strlen(L->cols[i].header), given[k]))
+            i++;
+        if (i < L->ncols)
+            continue;
+        int len = snprintf(why, n, "no column '%s' (given as the %s column); the columns are",
+                           given[k], what[k]);
+        for (i = 0; i < L->ncols && len > 0 && (size_t)len < n; i++)
+            len += snprintf(why + len, n - (size_t)len, "%s '%s'", i ? "," : "",
+                            L->cols[i].header);
+        return 1;
+    }
+    return 0;
+}
+
 /* Tries the current row as the header: 0 when it is one (columns mapped). */
 static int try_header(loader *L, char *why, size_t n)
 {
@@ -730,6 +754,8 @@ static int try_header(loader *L, char *why, size_t n)
             return -1;
         }
     }
+    if (missing_given_column(L, why, n))
+        return -1;
     ind_shape shape = L->opt->shape ? L->opt->shape : guess_shape(L);
     if (shape == IND_SHAPE_AUTO) {
         snprintf(why, n, "cannot tell the layout: no period column (year, period, date, 年份 ...) "
