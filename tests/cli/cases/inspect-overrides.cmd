@@ -1,1 +1,1 @@
-inspect --shape wide-series --period-col period --entity-col entity --format csv tests/data/wide-series.csv
+inspect --shape wide-series --period-col year --entity-col region --format csv tests/data/wide-series.csv
