@@ -61,6 +61,8 @@ typedef struct ind_forecast {
     double params[8];
     double loglik, aicc, sigma2;
     double rmse, mae, mase; /* in-sample one-step errors */
+    double df; /* > 0: the step distributions are Student t with df degrees of freedom
+                  (location loc, scale scale) instead of Gaussian */
 } ind_forecast;
 
 typedef struct ind_forecast_method {
@@ -93,5 +95,24 @@ void ind_forecast_clear(ind_forecast *f);
  * distribution; returns NAN when f has no intervals.
  */
 double ind_forecast_prob_below(const ind_forecast *f, size_t step, double x);
+
+/* Accuracy of a forecast against the values that came (M3/M4 definitions). */
+typedef struct ind_forecast_accuracy {
+    size_t n;     /* steps scored: those with an actual value */
+    double smape; /* mean over steps of 200 |y - f| / (|y| + |f|) (0 when both are 0) */
+    double mase;  /* mean |y - f| over the in-sample mean |x_t - x_{t-1}|; NAN when that is 0 */
+    size_t inside[IND_FORECAST_MAX_LEVELS]; /* steps whose value lies in the level-k interval */
+} ind_forecast_accuracy;
+
+/*
+ * Scores f against actual[0..nactual) (the values of steps 1.., NAN where
+ * unknown; steps beyond f->h are ignored), with the MASE scale taken from the
+ * training values train[0..ntrain) (NAN gaps skipped), as the M3/M4
+ * competitions and ../shared/tools/score.py do. Returns IND_OK, or
+ * IND_E_UNDEFINED when no step has an actual value.
+ */
+ind_status ind_forecast_accuracy_of(const ind_forecast *f, const double *train, size_t ntrain,
+                                    const double *actual, size_t nactual,
+                                    ind_forecast_accuracy *out, ind_error *err);
 
 #endif

@@ -34,6 +34,10 @@ typedef struct cli_command {
 
 int cli_inspect(int argc, char **argv);
 int cli_growth(int argc, char **argv);
+int cli_chart(int argc, char **argv);
+int cli_target(int argc, char **argv);
+int cli_forecast(int argc, char **argv);
+int cli_backtest(int argc, char **argv);
 
 /* Prints "path:line:col: error: message" (or "indicators: error: ...") to stderr. */
 void cli_report(const ind_error *err);

@@ -11,6 +11,11 @@
 
 static const cli_command commands[] = {
     {"inspect", cli_inspect, "show how a file was read: shape, encoding, series, periods, gaps"},
+    {"growth", cli_growth, "growth figures: YoY, PoP, CAGR, pp change, multiple, index, YTD"},
+    {"chart", cli_chart, "draw series with gnuplot: trend with forecast and target, growth, index, compare"},
+    {"target", cli_target, "check targets: on track, at risk or off track, by published methods"},
+    {"forecast", cli_forecast, "forecasts with prediction intervals (auto, ets, arima, theta ...)"},
+    {"backtest", cli_backtest, "score forecasting methods on held-out values: sMAPE, MASE, coverage"},
 };
 
 static void usage(FILE *out)

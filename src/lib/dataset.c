@@ -192,9 +192,10 @@ ind_status ind_series_add(ind_series *s, ind_period p, double value, ind_error *
     if (p.freq != s->freq) {
         ind_period_format(p, when, sizeof when);
         return ind_error_set(err, IND_E_FREQUENCY, NULL, 0, 0,
-                             "series '%s'%s%s%s mixes frequencies: %s period %s in a %s series",
+                             "series '%s'%s%s%s mixes frequencies: %s is %s, earlier periods "
+                             "are %s (put each frequency in a series of its own)",
                              s->name, s->entity[0] ? " [" : "", s->entity,
-                             s->entity[0] ? "]" : "", ind_freq_name(p.freq), when,
+                             s->entity[0] ? "]" : "", when, ind_freq_name(p.freq),
                              ind_freq_name(s->freq));
     }
     size_t at = s->n;

@@ -27,6 +27,8 @@ typedef struct fc_result {
     char param_names[8][16];
     double params[8];
     double loglik, aicc, sigma2; /* NAN when the method has no likelihood */
+    double df; /* > 0: intervals from Student's t with df degrees of freedom; 0: Gaussian */
+    int transform; /* input, set by the framework: the ind_transform already applied to y */
 } fc_result;
 
 typedef struct fc_method {

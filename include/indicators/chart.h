@@ -1,0 +1,146 @@
+/*
+ * chart.h - charts of indicator series as gnuplot scripts.
+ *
+ * The library builds the text of a self-contained gnuplot script: a
+ * generated part (terminal parameters, escaped titles, period tick labels,
+ * the data as inline `$name << EOD` blocks written with C-locale numbers)
+ * followed by the text of the templates scripts/chart-common.gp and
+ * scripts/chart-KIND.gp, which do the drawing and which users may edit. It
+ * also locates the template directory. It never runs gnuplot: the CLI
+ * writes the script and spawns gnuplot on it.
+ *
+ * Kinds (a table of descriptors, ind_chart_kinds):
+ *   trend    history as lines and points, an optional forecast as a dashed
+ *            line with interval fan bands, an optional target as a marker
+ *            and a horizontal goal line, the latest value labelled;
+ *   growth   year-on-year change in % as bars, the CAGR as a reference line;
+ *   index    several series rebased to 100 in a common base period;
+ *   compare  several series (entities of one indicator) as lines, latest
+ *            values labelled.
+ *
+ * Quality rules every script follows: period axes get ticks only at whole
+ * periods, labelled as periods (2020, 2024H1, 2023Q3, 2023-06); titles and
+ * labels are escaped for gnuplot's string syntax and enhanced-text mode so
+ * that "R&D", "x_1", "{a}" and quotes print literally; the font is a CJK
+ * font (Noto Sans CJK SC) so Chinese renders; decimals are dots whatever the
+ * locale; the palette is Okabe-Ito; the legend sits below the plot; a gap in
+ * a series is a gap in its line.
+ */
+#ifndef INDICATORS_CHART_H
+#define INDICATORS_CHART_H
+
+#include <stddef.h>
+
+#include "indicators/dataset.h"
+#include "indicators/error.h"
+#include "indicators/forecast.h"
+#include "indicators/period.h"
+
+typedef enum ind_chart_kind {
+    IND_CHART_TREND = 0,
+    IND_CHART_GROWTH,
+    IND_CHART_INDEX,
+    IND_CHART_COMPARE,
+} ind_chart_kind;
+
+typedef enum ind_chart_format {
+    IND_CHART_PNG = 0, /* pngcairo */
+    IND_CHART_SVG,     /* svg */
+    IND_CHART_PDF,     /* pdfcairo */
+} ind_chart_format;
+
+typedef enum ind_chart_lang {
+    IND_CHART_EN = 0,
+    IND_CHART_ZH,
+} ind_chart_lang;
+
+/* One row of the kind table. */
+typedef struct ind_chart_kind_info {
+    ind_chart_kind kind;
+    const char *name;     /* "trend" */
+    const char *template; /* "chart-trend.gp" */
+    const char *summary;  /* one line for --help */
+} ind_chart_kind_info;
+
+/* A goal drawn on a trend chart. */
+typedef struct ind_chart_target {
+    double goal;       /* finite */
+    ind_period period; /* when the goal is due; freq IND_FREQ_UNKNOWN: no marker, line only */
+    const char *label; /* legend text; NULL: "Target GOAL by PERIOD" in the chart's language */
+} ind_chart_target;
+
+typedef struct ind_chart_options {
+    ind_chart_kind kind;
+    ind_chart_format format;
+    ind_chart_lang lang;
+    const char *output; /* file gnuplot writes (`set output`); not NULL */
+    int width, height;  /* pixels, 200..10000 (PDF: 160 pixels an inch) */
+    const char *title;  /* NULL: from the series' label or name (and entity) */
+    const char *ylabel; /* NULL: the series' unit */
+    const char *font;   /* NULL: "Noto Sans CJK SC" */
+    ind_period base;    /* index: base period; freq IND_FREQ_UNKNOWN: first period all share */
+    /* trend only, for a single series: */
+    const ind_forecast *forecast;   /* continues the series after its last period; NULL: none */
+    const ind_chart_target *target; /* NULL: none */
+    const char *command; /* the command line, quoted in the script's first comment; may be NULL */
+} ind_chart_options;
+
+/* Defaults: trend, PNG, English, 1600 x 900, everything else NULL / unset. */
+void ind_chart_options_init(ind_chart_options *opt);
+
+/* The kind table (n receives its length). */
+const ind_chart_kind_info *ind_chart_kinds(size_t *n);
+
+/* Parses a kind name; returns 0 and sets *out, or -1 when unknown. */
+int ind_chart_kind_parse(const char *name, ind_chart_kind *out);
+
+/*
+ * The output format from a file name's extension (.png, .svg, .pdf, any
+ * case). Returns 0 and sets *out, or -1 when the extension is none of them.
+ */
+int ind_chart_format_from_path(const char *path, ind_chart_format *out);
+
+/* Parses "en" or "zh"; returns -1 when unknown. */
+int ind_chart_lang_parse(const char *name, ind_chart_lang *out);
+
+/*
+ * Finds the directory holding the templates (chart-common.gp and one file
+ * per kind). Candidates, in order: env_dir (the INDICATORS_SCRIPTS variable,
+ * which the caller reads; may be NULL), then relative to the directory of
+ * exe_path (the running program; may be NULL): ../share/indicators (an
+ * installed bin/), ../scripts, ../../scripts and ../../../scripts (the
+ * source's scripts/ seen from a build directory: build/indicators,
+ * build/src/cli/indicators), then install_dir (the compiled-in install
+ * location; may be NULL). Writes the first candidate holding
+ * chart-common.gp into dir[0..n). Returns IND_E_NOTFOUND, with a message
+ * listing what was tried, when none does, and IND_E_NOTFOUND too when
+ * env_dir is given but lacks the templates (an explicit override must work).
+ */
+ind_status ind_chart_find_templates(const char *env_dir, const char *exe_path,
+                                    const char *install_dir, char *dir, size_t n, ind_error *err);
+
+/*
+ * Builds the script for series[0..nseries) (all of one frequency, each with
+ * at least one observation) into *script (NUL-terminated, malloc'd; the
+ * caller frees it), reading the templates from template_dir.
+ *
+ * Fails with IND_E_ARG for no series, mixed frequencies, a forecast or target
+ * with other than one trend series, or a bad option; IND_E_UNDEFINED when
+ * the kind has nothing to draw (no year-on-year change, no common base
+ * period, a zero or negative base value); IND_E_IO or IND_E_NOTFOUND when a
+ * template cannot be read; IND_E_NOMEM. *script is NULL on failure.
+ */
+ind_status ind_chart_build(const ind_series *const *series, size_t nseries,
+                           const ind_chart_options *opt, const char *template_dir, char **script,
+                           ind_error *err);
+
+/*
+ * Writes text as a gnuplot single-quoted string literal for an enhanced-text
+ * label into buf[0..n): quotes doubled, the enhanced-text controls & _ ^ { }
+ * @ ~ \ preceded by a backslash, control characters replaced by spaces,
+ * bytes that are not UTF-8 by '?'.
+ * "R&D" becomes 'R\&D'. Returns the length it wanted (like snprintf).
+ */
+size_t ind_chart_quote_label(const char *text, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,223 @@
+/*
+ * target.h - targets ("R&D intensity 2.5% by 2025", "R&D spending grows at
+ * least 7% a year over 2021-2025", "recruit 9,084 people in 2024") and the
+ * published methods that say whether a series is on its way to one.
+ *
+ * A target names a series (and entity), a direction (>= or <=), a goal and a
+ * target year. Three kinds:
+ *   level   the value reaches the goal by the target year;
+ *   growth  the average annual growth (CAGR) from the base year to the target
+ *           year reaches the goal (in % a year); assessed as the level target
+ *           it implies, base value * (1 + goal)^(T - base);
+ *   total   the year's total of a half-yearly, quarterly or monthly flow (or
+ *           the year's value of an annual one) reaches the goal: assessed by
+ *           the pace of the year so far.
+ *
+ * Assessment (definitions in ../shared/design/METHODS.md, sources in the CLI
+ * help): latest value, gap, growth required from now, actual CAGR since the
+ * base, the Eurostat growth ratio, the Destatis linear-trend "weather", the
+ * UN ESCAP anticipated progress, a forecast at the target year with its
+ * intervals and the probability of meeting the goal, the first period the
+ * forecast meets it, and one verdict from the growth ratio. "Now" is the
+ * latest period in the data, never the clock, so results are reproducible.
+ *
+ * Nothing here prints; undefined figures carry a reason, never NaN.
+ */
+#ifndef INDICATORS_TARGET_H
+#define INDICATORS_TARGET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "indicators/dataset.h"
+#include "indicators/error.h"
+#include "indicators/forecast.h"
+#include "indicators/growth.h"
+#include "indicators/period.h"
+
+#define IND_TARGET_TEXT_MAX 256
+
+typedef enum ind_target_op {
+    IND_TARGET_AT_LEAST = 0, /* ">=": an increase target */
+    IND_TARGET_AT_MOST,      /* "<=": a decrease target */
+} ind_target_op;
+
+typedef enum ind_target_kind {
+    IND_TARGET_LEVEL = 0,
+    IND_TARGET_GROWTH,
+    IND_TARGET_TOTAL,
+} ind_target_kind;
+
+typedef struct ind_target {
+    char series[IND_TARGET_TEXT_MAX];
+    char entity[IND_TARGET_TEXT_MAX]; /* "" when none */
+    ind_target_op op;
+    ind_target_kind kind;
+    double goal;        /* level or year total; for growth: percent a year (7 = 7 %/yr) */
+    int year;           /* target year T */
+    bool has_base;
+    int base_year;      /* when has_base; growth "2021-2025" means base 2020 */
+    char label[IND_TARGET_TEXT_MAX]; /* a description, "" when none */
+    char text[IND_TARGET_TEXT_MAX];  /* the target as written, for messages */
+    long line;          /* line in the targets file; 0 for a parsed --target */
+} ind_target;
+
+/*
+ * Parses one target written as
+ *   SERIES[ENTITY] OP GOAL by YEAR [from YEAR]     level (GOAL may end in %)
+ *   SERIES[ENTITY] OP RATE%/yr A-B                 growth over the years A..B,
+ *                                                  i.e. CAGR from A-1 to B
+ *   SERIES[ENTITY] OP RATE%/yr by YEAR [from YEAR] growth from the base year
+ *   SERIES[ENTITY] OP GOAL in YEAR                 the year's total
+ * OP is >= or <= (also ≥ ≤); [ENTITY] is optional; numbers may have
+ * thousands separators (9,084). On success returns IND_OK and fills *out
+ * (label empty). On failure returns IND_E_ARG and fills err with col (1-based
+ * character column in text) and a message quoting the text and saying what
+ * was expected there.
+ */
+ind_status ind_target_parse(const char *text, ind_target *out, ind_error *err);
+
+/*
+ * Loads targets from a CSV file whose header names the columns
+ *   series,entity,op,goal,year,base_year,kind,label
+ * (any order; series, op, goal and year are required; kind is level, growth
+ * or total, default level; goal may end in % and, for growth, in %/yr).
+ * On success returns IND_OK, sets *out to a malloc'ed array (free() it) and
+ * *n to its length. On failure returns IND_E_IO, IND_E_FORMAT, IND_E_VALUE
+ * or IND_E_NOMEM with err naming path, line and column.
+ */
+ind_status ind_targets_load(const char *path, ind_target **out, size_t *n, ind_error *err);
+
+/* Verdict: one word per target. */
+typedef enum ind_verdict {
+    IND_VERDICT_CANNOT_ASSESS = 0,
+    IND_VERDICT_ACHIEVED,  /* the latest value already meets the goal */
+    IND_VERDICT_ON_TRACK,  /* growth ratio R >= 0.95 */
+    IND_VERDICT_AT_RISK,   /* 0.60 <= R < 0.95 */
+    IND_VERDICT_OFF_TRACK, /* R < 0.60, moving away included */
+} ind_verdict;
+
+/* Eurostat growth-ratio categories (EU SDG monitoring report). */
+typedef enum ind_eurostat {
+    IND_EUROSTAT_NONE = 0,     /* not assessed (why in the figure) */
+    IND_EUROSTAT_ON_TRACK,     /* R >= 0.95: significant progress */
+    IND_EUROSTAT_ACCELERATE,   /* 0.60 <= R < 0.95: moderate progress, needs acceleration */
+    IND_EUROSTAT_LIMITED,      /* 0 <= R < 0.60: limited progress */
+    IND_EUROSTAT_AWAY,         /* R < 0: moving away from the target */
+} ind_eurostat;
+
+/* Destatis weather symbols (German Sustainable Development Strategy). */
+typedef enum ind_weather {
+    IND_WEATHER_NONE = 0,
+    IND_WEATHER_SUN,             /* met, or missed by < 5 % of the distance */
+    IND_WEATHER_SLIGHTLY_CLOUDY, /* missed by 5-20 % */
+    IND_WEATHER_CLOUDY,          /* missed by > 20 %, right direction */
+    IND_WEATHER_STORM,           /* wrong direction */
+} ind_weather;
+
+/* UN ESCAP anticipated-progress categories (Asia-Pacific SDG progress report). */
+typedef enum ind_escap {
+    IND_ESCAP_NONE = 0,
+    IND_ESCAP_ON_TRACK,   /* anticipated progress >= 0.95 */
+    IND_ESCAP_ACCELERATE, /* 0.10 .. 0.95: acceleration needed */
+    IND_ESCAP_REGRESS,    /* < 0.10: stagnation or regression */
+} ind_escap;
+
+typedef struct ind_target_options {
+    bool forecast;      /* run the forecast (default true) */
+    const char *method; /* forecast method name; NULL for auto */
+    size_t nlevels;     /* interval levels in percent, default 80 and 95 */
+    double levels[IND_FORECAST_MAX_LEVELS];
+} ind_target_options;
+
+/* Defaults: forecast on, auto method, levels 80 and 95. */
+void ind_target_options_init(ind_target_options *opt);
+
+typedef struct ind_assessment {
+    ind_target_kind kind;
+    ind_period latest;      /* "now": the latest observation */
+    double latest_value;    /* for total targets: the year-to-date total */
+    bool has_base;
+    ind_period base;
+    double base_value;
+    bool has_goal_level;    /* false when a growth target's level cannot be derived */
+    double goal_level;      /* the level compared with values (growth: implied by the rate) */
+    ind_period target;      /* the last period of the target year */
+    double years_left;      /* target - latest, in years (may be <= 0) */
+
+    ind_figure gap;             /* goal_level - latest (signed) */
+    ind_figure required_growth; /* CAGR needed from the latest value to the goal */
+    ind_figure required_change; /* change a year needed (total: per remaining period) */
+    ind_figure actual_growth;   /* CAGR since the base (total: year-to-date growth) */
+
+    ind_figure base_required_growth; /* CAGR from the base that just meets the goal */
+    ind_figure growth_ratio;    /* Eurostat R = actual_growth / base_required_growth (total: pace / goal) */
+    ind_eurostat eurostat;
+    ind_figure trend_change;    /* Destatis: mean annual change of the last 5 years */
+    ind_figure trend_value;     /* ... extended linearly to the target year */
+    ind_figure trend_miss;      /* shortfall in share of |goal - latest| (<= 0: met) */
+    ind_weather weather;
+    ind_figure escap_value;     /* x_T = x_t (1 + CAGR)^(T - t) */
+    ind_figure anticipated;     /* (x_T - x_t0) / (goal - x_t0) */
+    ind_escap escap;
+
+    /* total targets */
+    ind_figure elapsed;         /* share of the year with data */
+    ind_figure pace;            /* year-to-date / elapsed share */
+    ind_figure seasonal;        /* last year's total * year-to-date growth */
+
+    /* forecast at the target year */
+    bool has_forecast;
+    char method[32];
+    char model[96];
+    char forecast_note[256];    /* why there is no forecast or caveats; "" when none */
+    ind_figure forecast;        /* point forecast (total: YTD + remaining periods) */
+    ind_figure forecast_growth; /* growth targets: CAGR base -> forecast */
+    size_t nlevels;
+    double levels[IND_FORECAST_MAX_LEVELS];
+    bool has_intervals;
+    double lo[IND_FORECAST_MAX_LEVELS], hi[IND_FORECAST_MAX_LEVELS];
+    ind_figure probability;     /* P(meeting the goal), 0..1 */
+    ind_figure meets;           /* value: ordinal of the first period the forecast meets it */
+
+    ind_verdict verdict;
+    char reason[256];           /* why this verdict (always set) */
+    char disagree[256];         /* methods that disagree with the verdict, "" when none */
+} ind_assessment;
+
+/*
+ * Assesses series s (values sorted by period, as in a dataset) against t.
+ * Fills *out completely, with reasons for every undefined figure, and
+ * returns IND_OK; cases the methods cannot judge (too few points, mixed
+ * signs, target year past) are a verdict of IND_VERDICT_CANNOT_ASSESS with
+ * the reason, not an error; so is a forecast that fails (forecast_note says
+ * why). Fails only with IND_E_ARG for an empty series or a forecast method
+ * that does not exist, or IND_E_NOMEM (err says which).
+ */
+ind_status ind_target_assess(const ind_series *s, const ind_target *t,
+                             const ind_target_options *opt, ind_assessment *out, ind_error *err);
+
+/* Eurostat category of a growth ratio; defined R only. */
+ind_eurostat ind_eurostat_category(double r);
+/* ESCAP category of an anticipated-progress ratio. */
+ind_escap ind_escap_category(double ap);
+/* Verdict of a growth ratio (achieved is decided before). */
+ind_verdict ind_verdict_of_ratio(double r);
+
+/* "achieved", "on track", "at risk", "off track", "cannot assess". */
+const char *ind_verdict_name(ind_verdict v);
+/* "on track", "needs acceleration", "limited progress", "moving away", "" for none. */
+const char *ind_eurostat_name(ind_eurostat c);
+/* "sun", "slightly cloudy", "cloudy", "storm", "". */
+const char *ind_weather_name(ind_weather w);
+/* "on track", "acceleration needed", "stagnation or regression", "". */
+const char *ind_escap_name(ind_escap c);
+/* "level", "growth", "total". */
+const char *ind_target_kind_name(ind_target_kind k);
+/* Parses a kind name; -1 when unknown. */
+int ind_target_kind_parse(const char *name, ind_target_kind *out);
+
+/* Writes the target in the command-line syntax ("rd_intensity[Luohe] >= 2.5 by 2025"). */
+size_t ind_target_format(const ind_target *t, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,450 @@
+/*
+ * backtest.c - `indicators backtest FILE --test TESTFILE | --holdout N`:
+ * forecasts each series over its held-out periods with one or more methods
+ * and reports accuracy per method: sMAPE, MASE (M3/M4 definitions, as
+ * ../shared/tools/score.py) and the share of held-out values inside each
+ * interval. --forecasts writes the forecasts for an independent scorer.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "fcjobs.h"
+
+static const char help[] =
+    "Usage: indicators backtest [OPTIONS] FILE (--test TESTFILE | --holdout N)\n"
+    "\n"
+    "Forecast each series of FILE over periods whose values are known, and report\n"
+    "per method: series scored, sMAPE (mean over steps of 200|y-f|/(|y|+|f|), then\n"
+    "over series), MASE (mean |y-f| over the in-sample mean absolute one-step change,\n"
+    "then over series), the % of held-out values inside each interval, the seconds\n"
+    "the method took and the series it could not forecast (too short).\n"
+    "\n"
+    "  --test TESTFILE       the values that came after FILE (same series names)\n"
+    "  --holdout N           hold out the last N periods of each series of FILE\n"
+    "  --method M[,M...]     methods to compare (default auto; see below)\n"
+    "  --level L[,L...]      interval levels in percent (default 80,95)\n"
+    "  --log, --bounds LO,HI, --no-bounds   transforms, as for 'indicators forecast'\n"
+    "  --forecasts OUT.csv   also write series,h,forecast,lo80,hi80,lo95,hi95,method\n"
+    "                        (the format ../shared/tools/score.py reads)\n"
+    "  --format table|csv|json|md   output format (default table)\n"
+    "  --jobs N              forecast on N threads (default 1)\n"
+    "  --no-time             leave out the seconds column (reproducible output)\n"
+    "  -h, --help            this help\n"
+    "\n"
+    "Example: indicators backtest ../shared/data/forecast/m1-yearly-train.csv \\\n"
+    "           --test ../shared/data/forecast/m1-yearly-test.csv --method auto,drift,ets\n"
+    "\n";
+
+enum {
+    OPT_TEST = OPT_FIRST_COMMAND_OPTION,
+    OPT_HOLDOUT,
+    OPT_METHOD,
+    OPT_LEVEL,
+    OPT_LOG,
+    OPT_BOUNDS,
+    OPT_NO_BOUNDS,
+    OPT_FORECASTS,
+    OPT_JOBS,
+    OPT_NO_TIME,
+    OPT_HELP = 'h',
+};
+
+static const struct option longopts[] = {
+    CLI_LOAD_OPTIONS,
+    CLI_SELECT_OPTIONS,
+    {"test", required_argument, NULL, OPT_TEST},
+    {"holdout", required_argument, NULL, OPT_HOLDOUT},
+    {"method", required_argument, NULL, OPT_METHOD},
+    {"level", required_argument, NULL, OPT_LEVEL},
+    {"log", no_argument, NULL, OPT_LOG},
+    {"bounds", required_argument, NULL, OPT_BOUNDS},
+    {"no-bounds", no_argument, NULL, OPT_NO_BOUNDS},
+    {"forecasts", required_argument, NULL, OPT_FORECASTS},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"jobs", required_argument, NULL, OPT_JOBS},
+    {"no-time", no_argument, NULL, OPT_NO_TIME},
+    {"help", no_argument, NULL, OPT_HELP},
+    {NULL, 0, NULL, 0},
+};
+
+#define MAX_METHODS 16
+
+typedef struct args {
+    ind_load_options load;
+    cli_selection sel;
+    fc_cli_options fc;
+    const char *test, *forecasts, *path;
+    long holdout;
+    const char *methods[MAX_METHODS];
+    size_t nmethods;
+    char method_buf[256];
+    bool has_scale, no_time;
+    ind_format fmt;
+} args;
+
+/* One series to score: its training part and the values that came after. */
+typedef struct case_ {
+    ind_series train;  /* shallow: points into the loaded dataset */
+    double *actual;    /* [h] values of the steps after the training part, NAN unknown */
+    size_t h;
+} case_;
+
+static int parse_methods(args *a, const char *arg)
+{
+    snprintf(a->method_buf, sizeof a->method_buf, "%s", arg);
+    a->nmethods = 0;
+    for (char *save = NULL, *tok = strtok_r(a->method_buf, ",", &save); tok;
+         tok = strtok_r(NULL, ",", &save)) {
+        if (a->nmethods == MAX_METHODS)
+            return cli_usage_error("backtest", "at most %d methods", MAX_METHODS);
+        if (fc_parse_method("backtest", tok))
+            return EXIT_USAGE;
+        a->methods[a->nmethods++] = tok;
+    }
+    return a->nmethods ? 0 : cli_usage_error("backtest", "--method needs a method name");
+}
+
+static int set_scale(args *a, fc_scale_choice scale)
+{
+    if (a->has_scale)
+        return cli_usage_error("backtest", "give only one of --log, --bounds, --no-bounds");
+    a->has_scale = true;
+    a->fc.scale = scale;
+    return 0;
+}
+
+static int command_option(args *a, int c, char *arg)
+{
+    long v;
+    switch (c) {
+    case OPT_TEST:
+        a->test = arg;
+        return 0;
+    case OPT_HOLDOUT:
+        return fc_parse_count("backtest", "--holdout", arg, 10000, &a->holdout);
+    case OPT_METHOD:
+        return parse_methods(a, arg);
+    case OPT_LEVEL:
+        return fc_parse_levels("backtest", arg, &a->fc.fo);
+    case OPT_LOG:
+        return set_scale(a, FC_SCALE_LOG);
+    case OPT_BOUNDS:
+        return set_scale(a, FC_SCALE_BOUNDS) ? EXIT_USAGE : fc_parse_bounds("backtest", arg, &a->fc);
+    case OPT_NO_BOUNDS:
+        return set_scale(a, FC_SCALE_NONE);
+    case OPT_FORECASTS:
+        a->forecasts = arg;
+        return 0;
+    case OPT_NO_TIME:
+        a->no_time = true;
+        return 0;
+    case OPT_FORMAT:
+        return cli_format_option("backtest", arg, &a->fmt);
+    case OPT_JOBS:
+        if (fc_parse_count("backtest", "--jobs", arg, 64, &v))
+            return EXIT_USAGE;
+        a->fc.jobs = (int)v;
+        return 0;
+    default:
+        return cli_usage_error("backtest", "unknown option");
+    }
+}
+
+static int parse_args(int argc, char **argv, args *a)
+{
+    memset(a, 0, sizeof *a);
+    ind_load_options_init(&a->load);
+    fc_cli_options_init(&a->fc);
+    a->methods[0] = "auto";
+    a->nmethods = 1;
+    int c, handled;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        if ((handled = cli_load_option("backtest", c, optarg, &a->load)) != 0) {
+            if (handled != 1)
+                return handled;
+        } else if ((handled = cli_select_option("backtest", c, optarg, &a->sel)) != 0) {
+            if (handled != 1)
+                return handled;
+        } else if (c == OPT_HELP) {
+            fputs(help, stdout);
+            fc_print_methods();
+            fputs("\n", stdout);
+            fputs(cli_select_help, stdout);
+            fputs(cli_load_help, stdout);
+            return EXIT_OK;
+        } else if (command_option(a, c, optarg) != 0) {
+            return EXIT_USAGE;
+        }
+    }
+    if (!a->test == !a->holdout)
+        return cli_usage_error("backtest", "give either --test TESTFILE or --holdout N");
+    if (optind != argc - 1)
+        return cli_usage_error("backtest", "expects exactly one FILE");
+    a->path = argv[optind];
+    return -1;
+}
+
+static void series_error(const ind_series *s, const char *what, const char *file)
+{
+    char title[256];
+    cli_series_title(s, title, sizeof title);
+    fprintf(stderr, "indicators: error: series %s: %s%s\n", title, what, file ? file : "");
+}
+
+/* The case of s against test series t (or its own last holdout periods). */
+static int make_case(const args *a, const ind_series *s, const ind_dataset *test, case_ *c)
+{
+    memset(c, 0, sizeof *c);
+    c->train = *s;
+    const ind_series *future = s;
+    if (a->holdout) {
+        if (s->n <= (size_t)a->holdout) {
+            series_error(s, "has no more observations than --holdout", NULL);
+            return -1;
+        }
+        c->train.n = s->n - (size_t)a->holdout;
+    } else if (!(future = ind_dataset_find(test, s->name, s->entity)) || future->n == 0) {
+        series_error(s, "is not in ", a->test);
+        return -1;
+    }
+    int32_t last = c->train.ord[c->train.n - 1];
+    int32_t end = future->ord[future->n - 1];
+    if (future->freq != s->freq || end <= last) {
+        series_error(s, "has no held-out values after its last training period", NULL);
+        return -1;
+    }
+    c->h = (size_t)(end - last);
+    c->actual = malloc(c->h * sizeof *c->actual);
+    if (!c->actual)
+        return -1;
+    for (size_t i = 0; i < c->h; i++)
+        c->actual[i] = NAN;
+    for (size_t i = 0; i < future->n; i++)
+        if (future->ord[i] > last)
+            c->actual[future->ord[i] - last - 1] = future->value[i];
+    return 0;
+}
+
+/* Per-method totals. */
+typedef struct tally {
+    size_t series, failed, points, mase_series;
+    double smape, mase, seconds;
+    size_t inside[IND_FORECAST_MAX_LEVELS];
+} tally;
+
+static void score_job(const fc_job *job, const case_ *c, tally *t)
+{
+    t->seconds += job->seconds;
+    if (job->st != IND_OK) {
+        t->failed++;
+        return;
+    }
+    ind_forecast_accuracy acc;
+    if (ind_forecast_accuracy_of(&job->f, c->train.value, c->train.n, c->actual, c->h, &acc,
+                                 NULL) != IND_OK)
+        return;
+    t->series++;
+    t->smape += acc.smape;
+    if (acc.mase == acc.mase) {
+        t->mase += acc.mase;
+        t->mase_series++;
+    }
+    t->points += acc.n;
+    for (size_t k = 0; k < job->f.nlevels; k++)
+        t->inside[k] += job->f.has_intervals ? acc.inside[k] : 0;
+}
+
+static void write_forecasts(ind_table *t, const fc_job *job)
+{
+    char id[256];
+    if (job->st != IND_OK)
+        return;
+    cli_series_title(job->s, id, sizeof id);
+    for (size_t i = 0; i < job->f.h; i++) {
+        ind_table_text(t, id);
+        ind_table_number(t, (double)(i + 1));
+        ind_table_number(t, job->f.mean[i]);
+        for (size_t k = 0; k < job->f.nlevels; k++) {
+            if (job->f.has_intervals) {
+                ind_table_number(t, job->f.lo[i * job->f.nlevels + k]);
+                ind_table_number(t, job->f.hi[i * job->f.nlevels + k]);
+            } else {
+                ind_table_empty(t);
+                ind_table_empty(t);
+            }
+        }
+        ind_table_text(t, job->f.method);
+        ind_table_end_row(t);
+    }
+}
+
+typedef struct level_names {
+    char lo[IND_FORECAST_MAX_LEVELS][16], hi[IND_FORECAST_MAX_LEVELS][16];
+    char pi[IND_FORECAST_MAX_LEVELS][16];
+} level_names;
+
+static ind_table *forecasts_table(const args *a, FILE *out, level_names *ln)
+{
+    ind_column cols[4 + 2 * IND_FORECAST_MAX_LEVELS];
+    size_t k = 0;
+    cols[k++] = (ind_column){"series", IND_COL_TEXT, 0};
+    cols[k++] = (ind_column){"h", IND_COL_NUMBER, 0};
+    cols[k++] = (ind_column){"forecast", IND_COL_NUMBER, -1};
+    for (size_t l = 0; l < a->fc.fo.nlevels; l++) {
+        snprintf(ln->lo[l], sizeof ln->lo[l], "lo%g", a->fc.fo.levels[l]);
+        snprintf(ln->hi[l], sizeof ln->hi[l], "hi%g", a->fc.fo.levels[l]);
+        cols[k++] = (ind_column){ln->lo[l], IND_COL_NUMBER, -1};
+        cols[k++] = (ind_column){ln->hi[l], IND_COL_NUMBER, -1};
+    }
+    cols[k++] = (ind_column){"method", IND_COL_TEXT, 0};
+    return ind_table_new(cols, k, IND_FORMAT_CSV, out);
+}
+
+static ind_table *report_table(const args *a, level_names *ln)
+{
+    ind_column cols[8 + IND_FORECAST_MAX_LEVELS];
+    size_t k = 0;
+    cols[k++] = (ind_column){"method", IND_COL_TEXT, 0};
+    cols[k++] = (ind_column){"series", IND_COL_NUMBER, 0};
+    cols[k++] = (ind_column){"smape", IND_COL_NUMBER, 2};
+    cols[k++] = (ind_column){"mase", IND_COL_NUMBER, 3};
+    for (size_t l = 0; l < a->fc.fo.nlevels; l++) {
+        snprintf(ln->pi[l], sizeof ln->pi[l], "pi%g", a->fc.fo.levels[l]);
+        cols[k++] = (ind_column){ln->pi[l], IND_COL_NUMBER, 1};
+    }
+    if (!a->no_time)
+        cols[k++] = (ind_column){"seconds", IND_COL_NUMBER, 3};
+    cols[k++] = (ind_column){"failed", IND_COL_NUMBER, 0};
+    return ind_table_new(cols, k, a->fmt, stdout);
+}
+
+static void report_row(ind_table *t, const char *method, const tally *s, size_t nlevels,
+                       bool time)
+{
+    ind_table_text(t, method);
+    ind_table_number(t, (double)s->series);
+    if (s->series)
+        ind_table_number(t, s->smape / (double)s->series);
+    else
+        ind_table_note(t, "none scored");
+    if (s->mase_series)
+        ind_table_number(t, s->mase / (double)s->mase_series);
+    else
+        ind_table_note(t, "none scored");
+    for (size_t k = 0; k < nlevels; k++)
+        if (s->points)
+            ind_table_number(t, 100.0 * (double)s->inside[k] / (double)s->points);
+        else
+            ind_table_note(t, "none scored");
+    if (time)
+        ind_table_number(t, s->seconds);
+    ind_table_number(t, (double)s->failed);
+    ind_table_end_row(t);
+}
+
+/* Runs one method over all cases; writes its forecasts to ft when not NULL. */
+static int run_method(const args *a, const char *method, case_ *cases, size_t ncases,
+                      ind_table *ft, tally *t)
+{
+    fc_cli_options o = a->fc;
+    o.fo.method = method;
+    fc_job *jobs = calloc(ncases ? ncases : 1, sizeof *jobs);
+    if (!jobs)
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; i < ncases && rc == 0; i++)
+        rc = fc_job_init(&jobs[i], &cases[i].train, cases[i].h, &o);
+    if (rc == 0) {
+        char what[64];
+        snprintf(what, sizeof what, "backtest %s", method);
+        fc_run_jobs(jobs, ncases, o.jobs, what);
+        memset(t, 0, sizeof *t);
+        for (size_t i = 0; i < ncases; i++) {
+            if (jobs[i].st != IND_OK) {
+                char title[256];
+                fprintf(stderr, "indicators: error: series %s: %s: %s\n",
+                        cli_series_title(jobs[i].s, title, sizeof title), method,
+                        jobs[i].err.message);
+            }
+            score_job(&jobs[i], &cases[i], t);
+            if (ft)
+                write_forecasts(ft, &jobs[i]);
+        }
+    }
+    for (size_t i = 0; i < ncases; i++)
+        fc_job_clear(&jobs[i]);
+    free(jobs);
+    return rc;
+}
+
+static int run_all(const args *a, case_ *cases, size_t ncases)
+{
+    level_names ln;
+    FILE *fout = NULL;
+    ind_table *ft = NULL;
+    if (a->forecasts) {
+        if (!(fout = fopen(a->forecasts, "w"))) {
+            fprintf(stderr, "%s: error: cannot write: %s\n", a->forecasts, strerror(errno));
+            return EXIT_DATA;
+        }
+        ft = forecasts_table(a, fout, &ln);
+    }
+    ind_table *rt = report_table(a, &ln);
+    int status = rt && (!a->forecasts || ft) ? EXIT_OK : EXIT_DATA;
+    for (size_t m = 0; status == EXIT_OK && m < a->nmethods; m++) {
+        tally t;
+        if (run_method(a, a->methods[m], cases, ncases, ft, &t) != 0)
+            status = EXIT_DATA;
+        else
+            report_row(rt, a->methods[m], &t, a->fc.fo.nlevels, !a->no_time);
+    }
+    if (ft && ind_table_finish(ft) != IND_OK)
+        status = EXIT_DATA;
+    if (fout && fclose(fout) != 0) {
+        fprintf(stderr, "%s: error: writing failed\n", a->forecasts);
+        status = EXIT_DATA;
+    }
+    if (rt && ind_table_finish(rt) != IND_OK)
+        status = EXIT_DATA;
+    return status;
+}
+
+int cli_backtest(int argc, char **argv)
+{
+    args a;
+    int status = parse_args(argc, argv, &a);
+    if (status >= 0)
+        return status;
+    ind_dataset *ds = NULL, *test = NULL;
+    if ((status = cli_load(a.path, &a.load, &a.sel, &ds, NULL)) != EXIT_OK)
+        return status;
+    if (a.test && (status = cli_load(a.test, &a.load, NULL, &test, NULL)) != EXIT_OK) {
+        ind_dataset_free(ds);
+        return status;
+    }
+    size_t count = ind_dataset_count(ds), ncases = 0;
+    case_ *cases = calloc(count ? count : 1, sizeof *cases);
+    bool failed = !cases;
+    for (size_t i = 0; cases && i < count; i++) {
+        const ind_series *s = ind_dataset_at(ds, i);
+        if (!cli_selected(&a.sel, s) || s->n == 0)
+            continue;
+        if (make_case(&a, s, test, &cases[ncases]) == 0)
+            ncases++;
+        else
+            failed = true;
+    }
+    status = cases ? run_all(&a, cases, ncases) : EXIT_DATA;
+    for (size_t i = 0; i < ncases; i++)
+        free(cases[i].actual);
+    free(cases);
+    ind_dataset_free(ds);
+    ind_dataset_free(test);
+    return status != EXIT_OK ? status : failed ? EXIT_DATA : EXIT_OK;
+}

@@ -1,0 +1,628 @@
+/*
+ * chart.c - `indicators chart FILE -o OUT.(png|svg|pdf)`: loads the series,
+ * runs the forecast and reads the target when asked, has the library build
+ * the gnuplot script (src/lib/chart.c), then runs gnuplot on it as a child
+ * process with an argv array (posix_spawnp, never a shell). A script that
+ * gnuplot rejects is kept and its path printed with gnuplot's messages;
+ * --script DIR writes the script instead of rendering it.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "indicators/chart.h"
+#include "indicators/forecast.h"
+#include "indicators/target.h"
+
+#ifndef INDICATORS_DATADIR
+#define INDICATORS_DATADIR "/usr/local/share/indicators"
+#endif
+
+extern char **environ;
+
+static const char help[] =
+    "Usage: indicators chart FILE -o OUT.png|OUT.svg|OUT.pdf [OPTIONS]\n"
+    "\n"
+    "Draw the selected series with gnuplot, ready for a report or a slide.\n"
+    "\n"
+    "Kinds (--kind):\n"
+    "  trend    history as lines and points; with --forecast a dashed forecast\n"
+    "           with 80% and 95% fan bands; with --target a goal line and a\n"
+    "           star at the target year; the latest value labelled (default)\n"
+    "  growth   year-on-year change in % as bars (x_t / x_{t-1y} - 1), the\n"
+    "           compound annual growth rate (x_last / x_first)^(1/years) - 1 as\n"
+    "           a dashed line\n"
+    "  index    each series as 100 x_t / x_base, base = --base or the first\n"
+    "           period all series share\n"
+    "  compare  several series, e.g. one indicator for several --entity, with\n"
+    "           their latest values labelled\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output FILE      the chart; .png (pngcairo), .svg or .pdf (pdfcairo)\n"
+    "  --kind KIND            trend, growth, index or compare\n"
+    "  --forecast METHOD      trend: add a forecast by METHOD (listed below)\n"
+    "  --horizon N            periods to forecast (default 5)\n"
+    "  --target SPEC          trend: draw a target, e.g. '>= 2.5 by 2025' or\n"
+    "                         'rd_intensity[Luohe] >= 2.5% by 2025' (see\n"
+    "                         'indicators target --help' for the syntax)\n"
+    "  --base PERIOD          index: the base period (2015, 2020Q1 ...)\n"
+    "  --title TEXT           chart title (default: the indicator and entity)\n"
+    "  --ylabel TEXT          value-axis label (default: the unit)\n"
+    "  --lang en|zh           language of the chart's own words (default en)\n"
+    "  --size W,H             size in pixels (default 1600,900; PDF: 160 px an inch)\n"
+    "  --font NAME            font (default 'Noto Sans CJK SC', which has Chinese)\n"
+    "  --script DIR           write DIR/NAME.gp (parameters, data, template) instead\n"
+    "                         of rendering; edit it and run 'gnuplot DIR/NAME.gp'\n"
+    "  -h, --help             this help\n"
+    "\n"
+    "gnuplot (Debian: apt-get install gnuplot-nox) renders the chart. The\n"
+    "templates are scripts/chart-*.gp, installed in share/indicators/; set\n"
+    "INDICATORS_SCRIPTS to a directory of your own copies to restyle every chart.\n"
+    "\n";
+
+enum {
+    OPT_KIND = OPT_FIRST_COMMAND_OPTION,
+    OPT_FORECAST,
+    OPT_HORIZON,
+    OPT_TARGET,
+    OPT_BASE,
+    OPT_TITLE,
+    OPT_YLABEL,
+    OPT_LANG,
+    OPT_SIZE,
+    OPT_FONT,
+    OPT_SCRIPT,
+};
+
+typedef struct chart_args {
+    ind_load_options load;
+    cli_selection sel;
+    ind_chart_options chart;
+    const char *path, *output, *method, *target, *script_dir;
+    size_t horizon;
+} chart_args;
+
+static int parse_size(const char *arg, ind_chart_options *opt)
+{
+    char *end;
+    long w = strtol(arg, &end, 10);
+    if (end == arg || (*end != ',' && *end != 'x'))
+        return cli_usage_error("chart", "--size must be W,H in pixels, not '%s'", arg);
+    const char *h_text = end + 1;
+    long h = strtol(h_text, &end, 10);
+    if (end == h_text || *end || w < 200 || w > 10000 || h < 200 || h > 10000)
+        return cli_usage_error("chart", "--size must be W,H with each in 200..10000, not '%s'",
+                               arg);
+    opt->width = (int)w;
+    opt->height = (int)h;
+    return 0;
+}
+
+static int parse_horizon(const char *arg, size_t *out)
+{
+    char *end;
+    long h = strtol(arg, &end, 10);
+    if (end == arg || *end || h < 1 || h > 1000)
+        return cli_usage_error("chart", "--horizon must be a whole number 1..1000, not '%s'", arg);
+    *out = (size_t)h;
+    return 0;
+}
+
+/* Handles one chart option; 0 when done, else an exit status. */
+static int chart_option(int c, char *arg, chart_args *a)
+{
+    switch (c) {
+    case 'o':
+        a->output = arg;
+        return 0;
+    case OPT_KIND:
+        if (ind_chart_kind_parse(arg, &a->chart.kind) != 0)
+            return cli_usage_error("chart",
+                                   "--kind must be trend, growth, index or compare, not '%s'", arg);
+        return 0;
+    case OPT_FORECAST:
+        a->method = arg;
+        return 0;
+    case OPT_HORIZON:
+        return parse_horizon(arg, &a->horizon);
+    case OPT_TARGET:
+        a->target = arg;
+        return 0;
+    case OPT_BASE:
+        if (ind_period_parse(arg, strlen(arg), &a->chart.base) != 0)
+            return cli_usage_error("chart",
+                                   "--base must be a period (2015, 2020H1, 2020Q1, "
+                                   "2020-01), not '%s'",
+                                   arg);
+        return 0;
+    case OPT_TITLE:
+        a->chart.title = arg;
+        return 0;
+    case OPT_YLABEL:
+        a->chart.ylabel = arg;
+        return 0;
+    case OPT_LANG:
+        if (ind_chart_lang_parse(arg, &a->chart.lang) != 0)
+            return cli_usage_error("chart", "--lang must be en or zh, not '%s'", arg);
+        return 0;
+    case OPT_SIZE:
+        return parse_size(arg, &a->chart);
+    case OPT_FONT:
+        a->chart.font = arg;
+        return 0;
+    case OPT_SCRIPT:
+        a->script_dir = arg;
+        return 0;
+    default:
+        return cli_usage_error("chart", "unknown option");
+    }
+}
+
+/* The forecast methods, from the library's table. */
+static void print_methods(void)
+{
+    size_t n;
+    const ind_forecast_method *m = ind_forecast_methods(&n);
+    fputs("Forecast methods (--forecast):\n", stdout);
+    for (size_t i = 0; i < n; i++)
+        printf("  %-20s %s\n", m[i].name, m[i].summary);
+    fputs("\n", stdout);
+}
+
+static int parse_args(int argc, char **argv, chart_args *a)
+{
+    static const struct option longopts[] = {
+        CLI_LOAD_OPTIONS,
+        CLI_SELECT_OPTIONS,
+        {"output", required_argument, NULL, 'o'},
+        {"kind", required_argument, NULL, OPT_KIND},
+        {"forecast", required_argument, NULL, OPT_FORECAST},
+        {"horizon", required_argument, NULL, OPT_HORIZON},
+        {"target", required_argument, NULL, OPT_TARGET},
+        {"base", required_argument, NULL, OPT_BASE},
+        {"title", required_argument, NULL, OPT_TITLE},
+        {"ylabel", required_argument, NULL, OPT_YLABEL},
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"size", required_argument, NULL, OPT_SIZE},
+        {"font", required_argument, NULL, OPT_FONT},
+        {"script", required_argument, NULL, OPT_SCRIPT},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int c, handled;
+    optind = 1;
+    /* no leading '+': options may follow FILE, as in `indicators chart FILE -o OUT` */
+    while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+        if ((handled = cli_load_option("chart", c, optarg, &a->load)) != 0 ||
+            (handled = cli_select_option("chart", c, optarg, &a->sel)) != 0) {
+            if (handled != 1)
+                return handled;
+        } else if (c == 'h') {
+            fputs(help, stdout);
+            print_methods();
+            fputs(cli_select_help, stdout);
+            fputs(cli_load_help, stdout);
+            return -1;
+        } else if (c == '?') {
+            return cli_usage_error("chart", "bad option (see above)");
+        } else if ((handled = chart_option(c, optarg, a)) != 0) {
+            return handled;
+        }
+    }
+    if (optind != argc - 1)
+        return cli_usage_error("chart", "expects exactly one FILE");
+    a->path = argv[optind];
+    if (!a->output && !a->script_dir)
+        return cli_usage_error("chart", "name the chart file with -o OUT.png (or .svg, .pdf)");
+    const char *out = a->output ? a->output : "chart.png";
+    if (ind_chart_format_from_path(out, &a->chart.format) != 0)
+        return cli_usage_error("chart", "-o must end in .png, .svg or .pdf: '%s'", out);
+    a->chart.output = out;
+    if ((a->method || a->target || a->horizon) && a->chart.kind != IND_CHART_TREND)
+        return cli_usage_error("chart", "--forecast, --horizon and --target go with --kind trend");
+    if (a->horizon && !a->method)
+        a->method = "auto";
+    if (a->method && !a->horizon)
+        a->horizon = 5;
+    if (a->chart.base.freq && a->chart.kind != IND_CHART_INDEX)
+        return cli_usage_error("chart", "--base goes with --kind index");
+    return 0;
+}
+
+/* ---- forecast and target ---- */
+
+static int run_forecast(const chart_args *a, const ind_series *s, ind_forecast *f)
+{
+    size_t n = (size_t)(s->ord[s->n - 1] - s->ord[0]) + 1;
+    double *y = malloc(n * sizeof *y);
+    if (!y) {
+        fputs("indicators: error: out of memory\n", stderr);
+        return EXIT_DATA;
+    }
+    for (size_t i = 0; i < n; i++)
+        y[i] = NAN;
+    for (size_t i = 0; i < s->n; i++)
+        y[s->ord[i] - s->ord[0]] = s->value[i];
+    ind_forecast_options fo;
+    ind_forecast_options_init(&fo);
+    fo.method = a->method;
+    fo.horizon = a->horizon;
+    ind_error err;
+    ind_error_clear(&err);
+    ind_status st = ind_forecast_run(y, n, s->freq, &fo, f, &err);
+    free(y);
+    if (st != IND_OK) {
+        char title[512];
+        fprintf(stderr, "%s: error: forecast of %s: %s\n", a->path,
+                cli_series_title(s, title, sizeof title), err.message);
+        return st == IND_E_ARG ? EXIT_USAGE : EXIT_DATA;
+    }
+    if (f->note[0])
+        fprintf(stderr, "indicators chart: note: %s\n", f->note);
+    return EXIT_OK;
+}
+
+/* The target text with the series name in front when SPEC starts with the operator. */
+static int target_text(const char *spec, const ind_series *s, char *out, size_t n)
+{
+    const char *p = spec + strspn(spec, " ");
+    bool bare = strncmp(p, ">=", 2) == 0 || strncmp(p, "<=", 2) == 0 ||
+                strncmp(p, "≥", strlen("≥")) == 0 || strncmp(p, "≤", strlen("≤")) == 0;
+    int len = bare ? snprintf(out, n, "%s%s%s%s %s", s->name, s->entity[0] ? "[" : "", s->entity,
+                              s->entity[0] ? "]" : "", p)
+                   : snprintf(out, n, "%s", spec);
+    return len > 0 && (size_t)len < n ? 0 : -1;
+}
+
+static int read_target(const char *spec, const ind_series *s, ind_chart_lang lang,
+                       ind_chart_target *ct, char *label, size_t nlabel)
+{
+    char text[1024];
+    ind_target t;
+    ind_error err;
+    ind_error_clear(&err);
+    if (target_text(spec, s, text, sizeof text) != 0)
+        return cli_usage_error("chart", "--target is too long");
+    if (ind_target_parse(text, &t, &err) != IND_OK)
+        return cli_usage_error("chart", "--target: %s", err.message);
+    if (strcmp(t.series, s->name) != 0 && strcmp(t.series, s->label) != 0)
+        return cli_usage_error("chart", "--target names '%s' but the chart shows '%s'", t.series,
+                               s->name);
+    if (t.entity[0] && strcmp(t.entity, s->entity) != 0)
+        return cli_usage_error("chart", "--target names entity '%s' but the chart shows '%s'",
+                               t.entity, s->entity);
+    if (t.kind == IND_TARGET_TOTAL && s->freq != IND_FREQ_YEAR)
+        return cli_usage_error("chart",
+                               "a year-total target cannot be drawn on a chart of %s "
+                               "values; chart the annual series",
+                               ind_freq_name(s->freq));
+    ind_target_options to;
+    ind_target_options_init(&to);
+    to.forecast = false;
+    ind_assessment as;
+    if (ind_target_assess(s, &t, &to, &as, &err) != IND_OK) {
+        cli_report(&err);
+        return EXIT_DATA;
+    }
+    if (!isfinite(as.goal_level)) {
+        fprintf(stderr, "indicators chart: error: the target %s gives no level to draw (%s)\n",
+                t.text, as.reason);
+        return EXIT_DATA;
+    }
+    ct->goal = as.goal_level;
+    ct->period = ind_period_make(IND_FREQ_YEAR, t.year, 1);
+    ct->label = NULL;
+    if (t.kind == IND_TARGET_GROWTH) {
+        /* the level a growth target implies: base value * (1 + rate)^(years) */
+        const char *op = t.op == IND_TARGET_AT_LEAST ? "≥ " : "≤ ";
+        if (lang == IND_CHART_ZH)
+            snprintf(label, nlabel, "目标：年均增长%s%g%%（%d年%.3g）", op, t.goal, t.year,
+                     as.goal_level);
+        else
+            snprintf(label, nlabel, "Target: %s%g%%/yr → %.3g in %d", op, t.goal, as.goal_level,
+                     t.year);
+        ct->label = label;
+    }
+    return EXIT_OK;
+}
+
+/* ---- running gnuplot ---- */
+
+static void print_lines(const char *prefix, const char *text)
+{
+    for (const char *p = text; *p;) {
+        size_t len = strcspn(p, "\n");
+        if (len)
+            fprintf(stderr, "%s%.*s\n", prefix, (int)len, p);
+        p += len + (p[len] == '\n');
+    }
+}
+
+/* Everything in f from the start, at most n - 1 bytes. */
+static void slurp(FILE *f, char *buf, size_t n)
+{
+    rewind(f);
+    size_t got = fread(buf, 1, n - 1, f);
+    buf[got] = '\0';
+}
+
+/*
+ * Runs `gnuplot SCRIPT` with stdin from /dev/null and stdout and stderr
+ * into a temporary file, read into msg. Returns the exit status (0 ok), or
+ * -1 with errno set when gnuplot could not be started.
+ */
+static int spawn_gnuplot(const char *script, char *msg, size_t n)
+{
+    char prog[] = "gnuplot";
+    char *path = strdup(script);
+    FILE *errf = tmpfile();
+    int status = -1, saved = ENOMEM;
+    posix_spawn_file_actions_t fa;
+    msg[0] = '\0';
+    if (!path || !errf)
+        goto out;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&fa, fileno(errf), 1);
+    posix_spawn_file_actions_adddup2(&fa, fileno(errf), 2);
+    char *args[] = {prog, path, NULL};
+    pid_t pid;
+    int rc = posix_spawnp(&pid, prog, &fa, NULL, args, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (rc != 0) {
+        saved = rc;
+        goto out;
+    }
+    int ws;
+    while (waitpid(pid, &ws, 0) < 0) {
+        if (errno != EINTR) {
+            saved = errno;
+            goto out;
+        }
+    }
+    slurp(errf, msg, n);
+    status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + (WIFSIGNALED(ws) ? WTERMSIG(ws) : 0);
+out:
+    if (errf)
+        fclose(errf);
+    free(path);
+    if (status < 0)
+        errno = saved;
+    return status;
+}
+
+static int write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f || fputs(text, f) == EOF || fclose(f) != 0) {
+        fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
+        return EXIT_DATA;
+    }
+    return EXIT_OK;
+}
+
+static int missing_gnuplot(void)
+{
+    fputs("indicators chart: error: gnuplot is not installed (not found on PATH).\n"
+          "  Install it with:  apt-get install gnuplot-nox   (Debian, Ubuntu)\n"
+          "                    dnf install gnuplot           (Fedora)\n"
+          "                    brew install gnuplot          (macOS)\n"
+          "  or write the script with --script DIR and run gnuplot on it elsewhere.\n",
+          stderr);
+    return EXIT_DATA;
+}
+
+static int render(const char *script, const char *output)
+{
+    const char *tmpdir = getenv("TMPDIR");
+    char path[4096], msg[8192];
+    snprintf(path, sizeof path, "%s/indicators-chart-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        fprintf(stderr, "indicators chart: error: cannot create a temporary script in %s: %s\n",
+                tmpdir && *tmpdir ? tmpdir : "/tmp", strerror(errno));
+        return EXIT_DATA;
+    }
+    close(fd);
+    if (write_file(path, script) != EXIT_OK) {
+        unlink(path);
+        return EXIT_DATA;
+    }
+    struct stat before;
+    bool existed = stat(output, &before) == 0;
+    if (!existed && errno != ENOENT)
+        goto unwritable;
+    if (!existed) {
+        /* gnuplot's "cannot open file" is obscure: check the directory first */
+        FILE *probe = fopen(output, "wb");
+        if (!probe)
+            goto unwritable;
+        fclose(probe);
+        unlink(output);
+    }
+    int status = spawn_gnuplot(path, msg, sizeof msg);
+    if (status < 0) {
+        int e = errno;
+        unlink(path);
+        if (e == ENOENT)
+            return missing_gnuplot();
+        fprintf(stderr, "indicators chart: error: cannot run gnuplot: %s\n", strerror(e));
+        return EXIT_DATA;
+    }
+    struct stat st;
+    bool made = stat(output, &st) == 0 && st.st_size > 0;
+    if (status != 0 || !made) {
+        if (status != 0)
+            fprintf(stderr, "indicators chart: error: gnuplot failed (exit status %d):\n", status);
+        else
+            fprintf(stderr, "indicators chart: error: gnuplot wrote nothing to %s:\n", output);
+        print_lines("  gnuplot: ", msg);
+        fprintf(stderr, "  the script is kept for diagnosis: %s\n", path);
+        /* a partial file is no chart; a previous chart gnuplot did not touch stays */
+        struct stat after;
+        bool touched =
+            stat(output, &after) == 0 && (!existed || after.st_size != before.st_size ||
+                                          after.st_mtim.tv_sec != before.st_mtim.tv_sec ||
+                                          after.st_mtim.tv_nsec != before.st_mtim.tv_nsec);
+        if (touched)
+            unlink(output);
+        return EXIT_DATA;
+    }
+    print_lines("indicators chart: gnuplot: ", msg);
+    unlink(path);
+    return EXIT_OK;
+unwritable:
+    fprintf(stderr, "%s: error: cannot write the chart: %s\n", output, strerror(errno));
+    unlink(path);
+    return EXIT_DATA;
+}
+
+/* DIR/NAME.gp with NAME from the output file's name. */
+static int write_script_dir(const char *dir, const char *output, bool named, const char *script)
+{
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "%s: error: cannot create directory: %s\n", dir, strerror(errno));
+        return EXIT_DATA;
+    }
+    const char *base = strrchr(output, '/') ? strrchr(output, '/') + 1 : output;
+    const char *dot = strrchr(base, '.');
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%.*s.gp", dir, named ? (int)(dot - base) : 5,
+             named ? base : "chart");
+    int status = write_file(path, script);
+    if (status == EXIT_OK)
+        printf("wrote %s; render it with: gnuplot %s\n", path, path);
+    return status;
+}
+
+/* ---- the command ---- */
+
+/* The command as a shell would need it (words with spaces or quotes single-quoted). */
+static void command_line(int argc, char **argv, char *buf, size_t n)
+{
+    size_t len = (size_t)snprintf(buf, n, "indicators");
+    for (int i = 0; i < argc && len < n; i++) {
+        const char *w = argv[i];
+        bool plain = *w && strspn(w, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                     "0123456789-_=.,/:+%@") == strlen(w);
+        if (plain) {
+            len += (size_t)snprintf(buf + len, n - len, " %s", w);
+            continue;
+        }
+        len += (size_t)snprintf(buf + len, n - len, " '");
+        for (; *w && len < n; w++)
+            len += (size_t)snprintf(buf + len, n - len, *w == '\'' ? "'\\''" : "%c", *w);
+        if (len < n)
+            len += (size_t)snprintf(buf + len, n - len, "'");
+    }
+}
+
+static int templates_dir(char *dir, size_t n)
+{
+    char exe[4096];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    exe[len > 0 ? len : 0] = '\0';
+    ind_error err;
+    ind_error_clear(&err);
+    if (ind_chart_find_templates(getenv("INDICATORS_SCRIPTS"), len > 0 ? exe : NULL,
+                                 INDICATORS_DATADIR, dir, n, &err) != IND_OK) {
+        cli_report(&err);
+        return EXIT_DATA;
+    }
+    return EXIT_OK;
+}
+
+static int draw(chart_args *a, const ind_series **list, size_t n, const char *cmdline)
+{
+    ind_forecast f;
+    memset(&f, 0, sizeof f);
+    ind_chart_target target;
+    char label[256], dir[4096];
+    int status = EXIT_OK;
+    char *script = NULL;
+    if ((a->method || a->target) && n != 1) {
+        fprintf(stderr,
+                "%s: error: --forecast and --target draw one series but %zu are selected; "
+                "narrow with --series and --entity\n",
+                a->path, n);
+        return EXIT_USAGE;
+    }
+    if (a->method && (status = run_forecast(a, list[0], &f)) != EXIT_OK)
+        goto out;
+    if (a->target && (status = read_target(a->target, list[0], a->chart.lang, &target, label,
+                                           sizeof label)) != EXIT_OK)
+        goto out;
+    a->chart.forecast = a->method ? &f : NULL;
+    a->chart.target = a->target ? &target : NULL;
+    a->chart.command = cmdline;
+    if ((status = templates_dir(dir, sizeof dir)) != EXIT_OK)
+        goto out;
+    ind_error err;
+    ind_error_clear(&err);
+    ind_status st = ind_chart_build(list, n, &a->chart, dir, &script, &err);
+    if (st != IND_OK) {
+        if (!err.path[0])
+            snprintf(err.path, sizeof err.path, "%s", a->path);
+        cli_report(&err);
+        status = st == IND_E_ARG ? EXIT_USAGE : EXIT_DATA;
+        goto out;
+    }
+    if (a->script_dir)
+        status = write_script_dir(a->script_dir, a->chart.output, a->output != NULL, script);
+    else
+        status = render(script, a->chart.output);
+out:
+    free(script);
+    if (a->method)
+        ind_forecast_clear(&f);
+    return status;
+}
+
+int cli_chart(int argc, char **argv)
+{
+    chart_args a;
+    memset(&a, 0, sizeof a);
+    ind_load_options_init(&a.load);
+    ind_chart_options_init(&a.chart);
+    char cmdline[2048];
+    command_line(argc, argv, cmdline, sizeof cmdline); /* before getopt permutes argv */
+    int status = parse_args(argc, argv, &a);
+    if (status != 0)
+        return status < 0 ? EXIT_OK : status;
+    ind_dataset *ds = NULL;
+    if ((status = cli_load(a.path, &a.load, &a.sel, &ds, NULL)) != EXIT_OK)
+        return status;
+    const ind_series *list[64];
+    size_t n = 0;
+    for (size_t i = 0; i < ind_dataset_count(ds); i++) {
+        const ind_series *s = ind_dataset_at(ds, i);
+        if (!cli_selected(&a.sel, s) || s->n == 0)
+            continue;
+        if (n == sizeof list / sizeof list[0]) {
+            fprintf(stderr,
+                    "%s: error: more than 64 series selected; narrow with --series and "
+                    "--entity\n",
+                    a.path);
+            ind_dataset_free(ds);
+            return EXIT_USAGE;
+        }
+        list[n++] = s;
+    }
+    if (n == 0) {
+        fprintf(stderr, "%s: error: no selected series has values\n", a.path);
+        status = EXIT_DATA;
+    } else {
+        status = draw(&a, list, n, cmdline);
+    }
+    ind_dataset_free(ds);
+    return status;
+}

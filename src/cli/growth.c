@@ -1,0 +1,533 @@
+/*
+ * growth.c - `indicators growth [OPTIONS] FILE`: growth figures of every
+ * selected series (latest value, YoY, PoP, CAGR, change, pp, multiple,
+ * doublings, doubling time, index), one row per series, or with --detail
+ * one row per period. The figures come from the library (growth.h); this
+ * file parses options and hands cells to the output module.
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "indicators/growth.h"
+
+static const char help[] =
+    "Usage: indicators growth [OPTIONS] FILE\n"
+    "\n"
+    "Growth figures of each series in FILE, one row per series (or per period\n"
+    "with --detail). Definitions (x_t value in period t, t0 the start, n years):\n"
+    "  yoy 同比            x_t / x_{t-1y} - 1: the same period a year earlier (t-1 for\n"
+    "                      years, t-2 halves, t-4 quarters, t-12 months)\n"
+    "  pop 环比            x_t / x_{t-1} - 1: the previous period; sub-annual series only\n"
+    "                      (annual series: see yoy)\n"
+    "  cagr 年均增长       (x_t / x_t0)^(1/n) - 1, n = years between the periods (gaps\n"
+    "                      allowed); needs both values > 0\n"
+    "  change 增加         x_t - x_t0; change_per_year = change / n\n"
+    "  pp 百分点           x_t - x_t0 for ratio indicators in % (unit starting with %):\n"
+    "                      1.14% -> 2.1% is +0.96 pp; growth_pct gives the relative +84%\n"
+    "  multiple 倍         x_t / x_t0; growth_pct = 100 (multiple - 1)\n"
+    "  doublings 翻番      log2(x_t / x_t0)\n"
+    "  doubling_years      ln 2 / ln(1 + cagr): years to double at the CAGR\n"
+    "  index               100 x_t / x_base (with --base)\n"
+    "  累计 --cumulative   values are year-to-date totals: every figure above uses\n"
+    "                      the single periods YTD_t - YTD_{t-1} (YTD_t itself in the first\n"
+    "                      period of a year); ytd_growth_pct = YTD_t / YTD_{t-1y} - 1\n"
+    "A figure that cannot be computed shows why in the table (\"no value a year\n"
+    "earlier (2022)\", \"CAGR needs positive values\"; \"-\": the same reason as the\n"
+    "cell to its left); in CSV the cell is empty, in JSON null, and the notes\n"
+    "column gives the reasons.\n"
+    "\n"
+    "Columns: series entity unit from to years first latest yoy_pct pop_pct cagr_pct\n"
+    "  change change_per_year pp growth_pct multiple doublings doubling_years\n"
+    "  [index] [latest_ytd ytd_growth_pct] [notes: csv and json only].\n"
+    "  Rates are in percent (cagr_pct 22.6 = 22.6 %/yr); table and md round them,\n"
+    "  csv and json carry full precision.\n"
+    "--detail columns: series entity period value [single] yoy_pct pop_pct change\n"
+    "  [index] [ytd_growth_pct] [notes]; change = x_t - x_{t-1y}; --from/--to\n"
+    "  limit the rows to that window.\n"
+    "\n"
+    "Options:\n"
+    "  --from PERIOD        start of the window (default: first observation)\n"
+    "  --to PERIOD          end of the window and the period of latest, yoy and pop\n"
+    "                       (default: last observation)\n"
+    "  --base PERIOD        add index = 100 x_to / x_base\n"
+    "  --cumulative         values are year-to-date totals (累计)\n"
+    "  --detail             one row per period instead of one per series\n"
+    "  --format table|csv|json|md   output format (default table)\n"
+    "  -h, --help           this help\n"
+    "PERIOD: 2023, 2024H1, 2023Q3, 2023-06 (or 2023年, 2024年上半年 ...). A series\n"
+    "without a value at --from/--to/--base shows why; when no selected series has\n"
+    "one the command fails (exit 1).\n"
+    "\n"
+    "Example:\n"
+    "  indicators growth datasets/rd.csv --entity Luohe\n"
+    "  -> rd_intensity 2020 1.14 -> 2023 2.1: cagr_pct 22.6, pp 0.96, multiple 1.84,\n"
+    "     doubling_years 3.4\n"
+    "\n";
+
+enum {
+    OPT_HELP = 'h',
+    OPT_FROM = OPT_FIRST_COMMAND_OPTION,
+    OPT_TO,
+    OPT_BASE,
+    OPT_CUMULATIVE,
+    OPT_DETAIL,
+};
+
+typedef struct growth_args {
+    ind_load_options load;
+    cli_selection sel;
+    ind_growth_options opt;
+    const char *from, *to, *base; /* as given, for messages */
+    ind_format fmt;
+    bool detail;
+    const char *path;
+} growth_args;
+
+/*
+ * Columns are rows of two descriptor tables (summary, detail). A figure
+ * column names the ind_figure it shows by its offset in ind_growth_summary or
+ * ind_growth_row and a scale (100 for rates shown in percent); the other
+ * kinds are the series' texts, periods and the notes.
+ */
+typedef enum col_kind {
+    K_SERIES,
+    K_ENTITY,
+    K_UNIT,
+    K_FROM,   /* summary: window start */
+    K_TO,     /* summary: window end */
+    K_PERIOD, /* detail: the row's period */
+    K_VALUE,  /* detail: the value as given */
+    K_FIGURE,
+    K_NOTES,
+} col_kind;
+
+typedef enum col_when {
+    ALWAYS,
+    WITH_BASE,       /* only with --base */
+    WITH_CUMULATIVE, /* only with --cumulative */
+    WITH_NOTES,      /* only in csv and json: the table shows reasons in the cells */
+} col_when;
+
+typedef struct col_def {
+    ind_column col;
+    col_kind kind;
+    col_when when;
+    size_t offset; /* K_FIGURE: offsetof the ind_figure */
+    double scale;
+} col_def;
+
+#define TEXT(name, kind, when)                                                                     \
+    {                                                                                              \
+        {name, IND_COL_TEXT, 0}, kind, when, 0, 0                                                  \
+    }
+#define SUM(name, digits, field, scale, when)                                                      \
+    {                                                                                              \
+        {name, IND_COL_NUMBER, digits}, K_FIGURE, when, offsetof(ind_growth_summary, field), scale \
+    }
+#define ROW(name, digits, field, scale, when)                                                      \
+    {                                                                                              \
+        {name, IND_COL_NUMBER, digits}, K_FIGURE, when, offsetof(ind_growth_row, field), scale     \
+    }
+
+static const col_def summary_cols[] = {
+    TEXT("series", K_SERIES, ALWAYS),
+    TEXT("entity", K_ENTITY, ALWAYS),
+    TEXT("unit", K_UNIT, ALWAYS),
+    TEXT("from", K_FROM, ALWAYS),
+    TEXT("to", K_TO, ALWAYS),
+    SUM("years", -1, years, 1, ALWAYS),
+    SUM("first", -1, first, 1, ALWAYS),
+    SUM("latest", -1, latest, 1, ALWAYS),
+    SUM("yoy_pct", 1, yoy, 100, ALWAYS),
+    SUM("pop_pct", 1, pop, 100, ALWAYS),
+    SUM("cagr_pct", 1, cagr, 100, ALWAYS),
+    SUM("change", -1, change, 1, ALWAYS),
+    SUM("change_per_year", -1, change_per_year, 1, ALWAYS),
+    SUM("pp", 2, pp, 1, ALWAYS),
+    SUM("growth_pct", 1, growth, 100, ALWAYS),
+    SUM("multiple", 2, multiple, 1, ALWAYS),
+    SUM("doublings", 2, doublings, 1, ALWAYS),
+    SUM("doubling_years", 1, doubling_time, 1, ALWAYS),
+    SUM("index", 1, index, 1, WITH_BASE),
+    SUM("latest_ytd", -1, ytd, 1, WITH_CUMULATIVE),
+    SUM("ytd_growth_pct", 1, ytd_growth, 100, WITH_CUMULATIVE),
+    TEXT("notes", K_NOTES, WITH_NOTES),
+};
+
+static const col_def detail_cols[] = {
+    TEXT("series", K_SERIES, ALWAYS),
+    TEXT("entity", K_ENTITY, ALWAYS),
+    TEXT("period", K_PERIOD, ALWAYS),
+    {{"value", IND_COL_NUMBER, -1}, K_VALUE, ALWAYS, 0, 1},
+    ROW("single", -1, single, 1, WITH_CUMULATIVE),
+    ROW("yoy_pct", 1, yoy, 100, ALWAYS),
+    ROW("pop_pct", 1, pop, 100, ALWAYS),
+    ROW("change", -1, change, 1, ALWAYS),
+    ROW("index", 1, index, 1, WITH_BASE),
+    ROW("ytd_growth_pct", 1, ytd_growth, 100, WITH_CUMULATIVE),
+    TEXT("notes", K_NOTES, WITH_NOTES),
+};
+
+#define MAX_COLS (sizeof summary_cols / sizeof summary_cols[0])
+
+/* The columns shown: optional ones only with their option / format. */
+typedef struct layout {
+    const col_def *def[MAX_COLS];
+    ind_column col[MAX_COLS];
+    size_t n;
+} layout;
+
+static bool shown(const growth_args *a, col_when when)
+{
+    switch (when) {
+    case WITH_BASE:
+        return a->base != NULL;
+    case WITH_CUMULATIVE:
+        return a->opt.cumulative;
+    case WITH_NOTES:
+        return a->fmt == IND_FORMAT_CSV || a->fmt == IND_FORMAT_JSON;
+    default:
+        return true;
+    }
+}
+
+static void make_layout(const growth_args *a, layout *l)
+{
+    const col_def *defs = a->detail ? detail_cols : summary_cols;
+    size_t n = a->detail ? sizeof detail_cols / sizeof detail_cols[0] : MAX_COLS;
+    l->n = 0;
+    for (size_t i = 0; i < n; i++)
+        if (shown(a, defs[i].when)) {
+            l->def[l->n] = &defs[i];
+            l->col[l->n++] = defs[i].col;
+        }
+}
+
+/* ---- notes: the reasons of the undefined figures of a row ---- */
+
+typedef struct notes {
+    char text[1024];
+    size_t len;
+    bool ditto;       /* table/md: a reason repeated in the next cell shows as "-" */
+    const char *last; /* the reason of the previous cell, when it was undefined */
+} notes;
+
+/* Reasons that merely say a column does not apply are not notes. */
+static bool by_design(const char *why)
+{
+    return strcmp(why, "annual series: see yoy") == 0 || strcmp(why, "not a % indicator") == 0 ||
+           strcmp(why, "no base period given") == 0 ||
+           strcmp(why, "not a cumulative (YTD) series") == 0;
+}
+
+/* Adds "name: why", or appends name to an earlier entry with the same reason. */
+static void note(notes *nt, const char *name, const char *why)
+{
+    if (by_design(why))
+        return;
+    char entry[256];
+    snprintf(entry, sizeof entry, ": %s", why);
+    char *at = strstr(nt->text, entry);
+    if (at && (at[strlen(entry)] == ';' || at[strlen(entry)] == '\0')) {
+        size_t add = strlen(name) + 2;
+        if (nt->len + add >= sizeof nt->text)
+            return;
+        memmove(at + add, at, strlen(at) + 1);
+        memcpy(at, ", ", 2);
+        memcpy(at + 2, name, add - 2);
+        nt->len += add;
+        return;
+    }
+    int w = snprintf(nt->text + nt->len, sizeof nt->text - nt->len, "%s%s%s", nt->len ? "; " : "",
+                     name, entry);
+    if (w > 0 && nt->len + (size_t)w < sizeof nt->text)
+        nt->len += (size_t)w;
+    else
+        nt->text[nt->len] = '\0';
+}
+
+/* A figure cell: scale 100 for rates. */
+static void figure_cell(ind_table *t, notes *nt, const char *name, ind_figure f, double scale)
+{
+    if (f.defined) {
+        ind_table_number(t, f.value * scale);
+        nt->last = NULL;
+        return;
+    }
+    bool repeated = nt->ditto && nt->last && strcmp(nt->last, f.why) == 0;
+    ind_table_note(t, repeated ? "-" : f.why);
+    note(nt, name, f.why);
+    nt->last = f.why;
+}
+
+static void notes_init(notes *nt, ind_format fmt)
+{
+    nt->len = 0;
+    nt->text[0] = '\0';
+    nt->ditto = fmt == IND_FORMAT_TABLE || fmt == IND_FORMAT_MD;
+    nt->last = NULL;
+}
+
+/* A period, or an empty cell (JSON null) when there is none. */
+static void period_cell(ind_table *t, bool ok, ind_period p)
+{
+    char text[IND_PERIOD_TEXT_MAX];
+    if (!ok) {
+        ind_table_empty(t);
+        return;
+    }
+    ind_period_format(p, text, sizeof text);
+    ind_table_text(t, text);
+}
+
+/* The ind_figure of column d in the result record at base. */
+static ind_figure figure_at(const void *base, const col_def *d)
+{
+    ind_figure f;
+    memcpy(&f, (const char *)base + d->offset, sizeof f);
+    return f;
+}
+
+/*
+ * Adds the cells of one row of series s: a summary row (g set, r NULL) or a
+ * detail row (r set, g NULL); the figure columns read the one that is set.
+ */
+static void add_row(ind_table *t, const layout *l, const ind_series *s, const ind_growth_summary *g,
+                    const ind_growth_row *r, ind_format fmt)
+{
+    const void *rec = g ? (const void *)g : (const void *)r;
+    notes nt;
+    notes_init(&nt, fmt);
+    for (size_t c = 0; c < l->n; c++) {
+        const col_def *d = l->def[c];
+        switch (d->kind) {
+        case K_SERIES:
+            ind_table_text(t, s->name);
+            break;
+        case K_ENTITY:
+            ind_table_text(t, s->entity);
+            break;
+        case K_UNIT:
+            ind_table_text(t, s->unit);
+            break;
+        case K_FROM:
+            period_cell(t, g->has_window, g->start);
+            break;
+        case K_TO:
+            period_cell(t, g->has_end, g->end);
+            break;
+        case K_PERIOD:
+            period_cell(t, true, r->period);
+            break;
+        case K_VALUE:
+            ind_table_number(t, r->value);
+            break;
+        case K_FIGURE:
+            figure_cell(t, &nt, d->col.name, figure_at(rec, d), d->scale);
+            break;
+        case K_NOTES:
+            ind_table_text(t, nt.text);
+            break;
+        }
+    }
+    ind_table_end_row(t);
+}
+
+/* ---- options ---- */
+
+static int period_option(const char *name, const char *arg, ind_period *out)
+{
+    if (ind_period_parse(arg, strlen(arg), out) != 0)
+        return cli_usage_error(
+            "growth", "--%s: '%s' is not a period (e.g. 2023, 2024H1, 2023Q3, 2023-06)", name, arg);
+    return 0;
+}
+
+static int command_option(int c, const char *arg, growth_args *a)
+{
+    switch (c) {
+    case OPT_FROM:
+        a->from = arg;
+        return period_option("from", arg, &a->opt.from);
+    case OPT_TO:
+        a->to = arg;
+        return period_option("to", arg, &a->opt.to);
+    case OPT_BASE:
+        a->base = arg;
+        return period_option("base", arg, &a->opt.base);
+    case OPT_CUMULATIVE:
+        a->opt.cumulative = true;
+        return 0;
+    case OPT_DETAIL:
+        a->detail = true;
+        return 0;
+    case OPT_FORMAT:
+        return cli_format_option("growth", arg, &a->fmt) ? EXIT_USAGE : 0;
+    default:
+        return cli_usage_error("growth", "unknown option");
+    }
+}
+
+/* Parses argv into a; returns -1 to go on, or an exit status (after --help). */
+static int parse_args(int argc, char **argv, growth_args *a)
+{
+    static const struct option longopts[] = {
+        CLI_LOAD_OPTIONS,
+        CLI_SELECT_OPTIONS,
+        {"from", required_argument, NULL, OPT_FROM},
+        {"to", required_argument, NULL, OPT_TO},
+        {"base", required_argument, NULL, OPT_BASE},
+        {"cumulative", no_argument, NULL, OPT_CUMULATIVE},
+        {"detail", no_argument, NULL, OPT_DETAIL},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"help", no_argument, NULL, OPT_HELP},
+        {NULL, 0, NULL, 0},
+    };
+    int c, handled;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        if ((handled = cli_load_option("growth", c, optarg, &a->load)) != 0 ||
+            (handled = cli_select_option("growth", c, optarg, &a->sel)) != 0) {
+            if (handled != 1)
+                return handled;
+        } else if (c == OPT_HELP) {
+            fputs(help, stdout);
+            fputs(cli_load_help, stdout);
+            fputs(cli_select_help, stdout);
+            return EXIT_OK;
+        } else if ((handled = command_option(c, optarg, a)) != 0) {
+            return handled;
+        }
+    }
+    if (optind != argc - 1)
+        return cli_usage_error("growth", "expects exactly one FILE");
+    a->path = argv[optind];
+    const ind_period *f = &a->opt.from, *t = &a->opt.to;
+    if (a->from && a->to && f->freq == t->freq && f->ord > t->ord)
+        return cli_usage_error("growth", "--from %s is after --to %s", a->from, a->to);
+    return -1;
+}
+
+/* ---- running ---- */
+
+/* What went wrong with --from/--to/--base across the series (for the exit status). */
+typedef struct outcome {
+    size_t series, windows, bases;
+    ind_error first_error; /* the first series' window error */
+} outcome;
+
+static void summarize_all(const growth_args *a, const ind_dataset *ds, ind_table *t,
+                          const layout *l, outcome *o)
+{
+    ind_growth_summary g;
+    ind_error err;
+    for (size_t i = 0; i < ind_dataset_count(ds); i++) {
+        const ind_series *s = ind_dataset_at(ds, i);
+        if (!cli_selected(&a->sel, s))
+            continue;
+        o->series++;
+        /* err is filled on failure only, so it needs no clearing per series */
+        if (ind_growth_summarize(s, &a->opt, &g, &err) == IND_OK)
+            o->windows++;
+        else if (o->first_error.code == IND_OK)
+            o->first_error = err;
+        o->bases += g.has_base;
+        add_row(t, l, s, &g, NULL, a->fmt);
+    }
+}
+
+/* Whether period p of a series lies within [from, to] (compared in months, so
+ * that --from 2023 selects 2023-01 onwards of a monthly series). */
+static bool in_window(const ind_growth_options *opt, ind_period p)
+{
+    int32_t m = 12 / (int32_t)p.freq;
+    if (opt->from.freq && p.ord * m < opt->from.ord * (12 / (int32_t)opt->from.freq))
+        return false;
+    if (opt->to.freq && (p.ord + 1) * m > (opt->to.ord + 1) * (12 / (int32_t)opt->to.freq))
+        return false;
+    return true;
+}
+
+static void detail_all(const growth_args *a, const ind_dataset *ds, ind_table *t, const layout *l,
+                       outcome *o)
+{
+    ind_growth_row r;
+    for (size_t i = 0; i < ind_dataset_count(ds); i++) {
+        const ind_series *s = ind_dataset_at(ds, i);
+        if (!cli_selected(&a->sel, s))
+            continue;
+        o->series++;
+        if (a->base && a->opt.base.freq == s->freq && ind_series_find(s, a->opt.base.ord) >= 0)
+            o->bases++;
+        for (size_t k = 0; k < s->n; k++) {
+            if (!in_window(&a->opt, ind_series_period(s, k)))
+                continue;
+            o->windows++;
+            ind_growth_detail_row(s, &a->opt, k, &r);
+            add_row(t, l, s, NULL, &r, a->fmt);
+        }
+    }
+}
+
+/* Exit status after the rows: fails when no series could use --from/--to/--base. */
+static int check_outcome(const growth_args *a, const outcome *o)
+{
+    ind_error err = o->first_error;
+    if (a->detail && o->series && o->windows == 0 && (a->from || a->to)) {
+        fprintf(stderr, "%s: error: no selected series has values between --from and --to\n",
+                a->path);
+        return EXIT_DATA;
+    }
+    if (o->series && o->windows == 0 && err.code != IND_OK) {
+        snprintf(err.path, sizeof err.path, "%s", a->path);
+        cli_report(&err);
+        return EXIT_DATA;
+    }
+    if (o->series && a->base && o->bases == 0) {
+        fprintf(stderr, "%s: error: --base %s: no selected series has a value in that period\n",
+                a->path, a->base);
+        return EXIT_DATA;
+    }
+    return EXIT_OK;
+}
+
+int cli_growth(int argc, char **argv)
+{
+    growth_args a;
+    memset(&a, 0, sizeof a);
+    ind_load_options_init(&a.load);
+    ind_growth_options_init(&a.opt);
+    a.fmt = IND_FORMAT_TABLE;
+    int status = parse_args(argc, argv, &a);
+    if (status >= 0)
+        return status;
+
+    ind_dataset *ds = NULL;
+    status = cli_load(a.path, &a.load, &a.sel, &ds, NULL);
+    if (status != EXIT_OK)
+        return status;
+    layout l;
+    make_layout(&a, &l);
+    ind_table *t = ind_table_new(l.col, l.n, a.fmt, stdout);
+    if (!t) {
+        ind_dataset_free(ds);
+        fprintf(stderr, "indicators: error: out of memory\n");
+        return EXIT_DATA;
+    }
+    outcome o;
+    memset(&o, 0, sizeof o);
+    if (a.detail)
+        detail_all(&a, ds, t, &l, &o);
+    else
+        summarize_all(&a, ds, t, &l, &o);
+    if (ind_table_finish(t) != IND_OK) {
+        fprintf(stderr, "indicators: error: writing the output failed\n");
+        status = EXIT_DATA;
+    } else {
+        status = check_outcome(&a, &o);
+    }
+    ind_dataset_free(ds);
+    return status;
+}

@@ -1,0 +1,832 @@
+/*
+ * target.c - `indicators target FILE... (--target SPEC ... | --targets FILE)`:
+ * for each target, where the series stands and whether its trajectory gets
+ * it there, by the published methods (Eurostat growth ratio, Destatis
+ * weather, UN ESCAP anticipated progress) plus the probability from a
+ * forecast, and one verdict. The figures come from the library (target.h);
+ * this file parses options and hands cells to the output module.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "indicators/forecast.h"
+#include "indicators/target.h"
+
+static const char help[] =
+    "Usage: indicators target [OPTIONS] FILE... (--target SPEC ... | --targets CSV)\n"
+    "\n"
+    "For each target: the latest value and the gap to the goal, the growth needed\n"
+    "from now, the actual growth since the base, three published progress\n"
+    "assessments, a forecast at the target year with the probability of meeting\n"
+    "the goal, and one verdict. Series are looked up in the FILEs in order.\n"
+    "\n"
+    "Targets (--target, repeatable; quote them for the shell):\n"
+    "  'SERIES[ENTITY] >= GOAL by YEAR'           a level by a year; <= for a cap;\n"
+    "                                             [ENTITY] optional; GOAL may end in %\n"
+    "  '... >= GOAL by YEAR from BASE'            measure progress from BASE\n"
+    "                                             (default: the first observation)\n"
+    "  'SERIES >= RATE%/yr A-B'                   average annual growth over the years\n"
+    "                                             A..B, i.e. CAGR from the A-1 level to\n"
+    "                                             B (Five-Year-Plan convention);\n"
+    "                                             also 'RATE%/yr by YEAR from BASE'\n"
+    "  'SERIES >= GOAL in YEAR'                   the year's total of half-yearly,\n"
+    "                                             quarterly or monthly data (or the\n"
+    "                                             year's value of annual data)\n"
+    "  Examples: 'rd_intensity[Luohe] >= 2.5 by 2025'\n"
+    "            'rd_spending[China] >= 7%/yr 2021-2025'\n"
+    "            'talent_recruited_h1[Luohe] >= 9,084 in 2024'\n"
+    "--targets CSV: a file with the header series,entity,op,goal,year,base_year,\n"
+    "  kind,label (series, op, goal, year required; kind level, growth or total,\n"
+    "  default level, growth when goal ends in %/yr; for growth, year is the last\n"
+    "  year and base_year the level it grows from, e.g. 2020 for 2021-2025).\n"
+    "\n"
+    "\"Now\" is the latest period of the series, never the clock: a target year\n"
+    "at or before it is judged by the value observed then (\"met in 2022\") or\n"
+    "cannot be assessed (\"target year 2022 is past: missed\").\n"
+    "\n"
+    "";
+
+static const char help_methods[] =
+    "Methods (x_t latest value, x_t0 base value, T target year, G goal):\n"
+    "  actual/yr   CAGR since the base, (x_t / x_t0)^(1/(t-t0)) - 1\n"
+    "  need/yr     growth needed from now, (G / x_t)^(1/(T-t)) - 1\n"
+    "  R           Eurostat growth ratio: actual CAGR / required CAGR, required =\n"
+    "              (G / x_t0)^(1/(T-t0)) - 1; zeros replaced by 0.001, mixed signs\n"
+    "              not assessed. R >= 0.95 on track, 0.60-0.95 needs acceleration,\n"
+    "              0-0.60 limited progress, < 0 moving away. Source: Eurostat,\n"
+    "              \"Sustainable development in the European Union\" monitoring\n"
+    "              report, methodological annex (also Open SDG, Statistics Canada).\n"
+    "  Destatis    mean of the last 5 annual changes (at least 4) extended linearly\n"
+    "              to T: met or missed by < 5% of |G - x_t| sun, 5-20% slightly\n"
+    "              cloudy, > 20% cloudy, wrong direction storm. Source: German\n"
+    "              Sustainable Development Strategy, Destatis indicator report.\n"
+    "  ESCAP       x_T = x_t (1 + CAGR)^(T - t); anticipated progress\n"
+    "              (x_T - x_t0) / (G - x_t0): >= 0.95 on track, 0.10-0.95\n"
+    "              acceleration needed, < 0.10 stagnation or regression. Source:\n"
+    "              UN ESCAP, Asia and the Pacific SDG Progress Report, methodology.\n"
+    "  forecast    --method forecast at T with intervals (bounded to 0..100 for %\n"
+    "              series); P(meet) = 1 - F(G) for >=, F(G) for <= from its\n"
+    "              distribution; 'meets' is the first period the point forecast\n"
+    "              meets G. Needs 3 observations: with 2 no probability is given.\n"
+    "  year total  pace = year-to-date total / elapsed share of the year;\n"
+    "              R = pace / G (G / pace for <=); same-period projection = last\n"
+    "              year's total * year-to-date growth; the forecast adds the\n"
+    "              remaining periods (a probability only when one period remains).\n"
+    "Verdict: achieved (the latest value meets the goal; a year total: the\n"
+    "  year-to-date total, for a cap once the year is complete), on track (R >= 0.95), at risk (0.60 <= R < 0.95), off\n"
+    "  track (R < 0.60, moving away included), or cannot assess (with the reason).\n"
+    "  A growth target is assessed as the level it implies, x_base (1 + rate)^n.\n"
+    "  Methods that disagree with the verdict are named beside it.\n"
+    "\n"
+    "Options:\n"
+    "  --target SPEC         a target (repeatable)\n"
+    "  --targets CSV         targets from a file\n";
+
+static const char help_options[] =
+    "  --level L[,L...]      interval levels in percent (default 80,95)\n"
+    "  --no-forecast         skip the forecast\n"
+    "  --cumulative          values are year-to-date totals (累计): a year total is\n"
+    "                        the latest value of the year, not a sum\n"
+    "  --fail-on STATE       exit 3 when any target is off-track (--fail-on off-track)\n"
+    "                        or at risk or worse (--fail-on at-risk); achieved and\n"
+    "                        cannot-assess never fail\n"
+    "  --format table|csv|json|md   output format (default table; the table colours\n"
+    "                        the verdict when stdout is a terminal and NO_COLOR is unset)\n"
+    "  -h, --help            this help\n"
+    "Exit status: 0 ok, 1 data error, 2 usage error (a malformed --target), 3 --fail-on.\n"
+    "\n"
+    "Example:\n"
+    "  indicators target datasets/rd.csv --target 'rd_intensity[Luohe] >= 2.5 by 2025'\n"
+    "  -> 2.1 (2023), actual +22.6%/yr since 2020, need +9.1%/yr, R = 1.33: on track;\n"
+    "     no probability (only 2 observations)\n"
+    "\n";
+
+enum {
+    OPT_HELP = 'h',
+    OPT_TARGET = OPT_FIRST_COMMAND_OPTION,
+    OPT_TARGETS,
+    OPT_METHOD,
+    OPT_LEVEL,
+    OPT_NO_FORECAST,
+    OPT_FAIL_ON,
+    OPT_CUMULATIVE,
+};
+
+enum { FAIL_NONE, FAIL_OFF_TRACK, FAIL_AT_RISK };
+
+#define MAX_FILES 16
+
+typedef struct target_args {
+    ind_load_options load;
+    const char *files[MAX_FILES];
+    size_t nfiles;
+    ind_target *targets;
+    size_t n, cap;
+    const char *targets_file;
+    ind_target_options opt;
+    ind_format fmt;
+    int fail_on;
+    bool cumulative;
+    bool color;
+} target_args;
+
+/* One assessed target. */
+typedef struct result {
+    const ind_target *t;
+    const ind_series *s; /* NULL when the data has no such series */
+    ind_assessment a;
+} result;
+
+/* ---- options ---- */
+
+static int add_target(target_args *args, const ind_target *t)
+{
+    if (args->n == args->cap) {
+        size_t cap = args->cap ? args->cap * 2 : 16;
+        ind_target *grown = realloc(args->targets, cap * sizeof *grown);
+        if (!grown) {
+            fputs("indicators: error: out of memory\n", stderr);
+            return EXIT_DATA;
+        }
+        args->targets = grown;
+        args->cap = cap;
+    }
+    args->targets[args->n++] = *t;
+    return EXIT_OK;
+}
+
+static int target_option(target_args *args, const char *spec)
+{
+    ind_target t;
+    ind_error err;
+    ind_error_clear(&err);
+    if (ind_target_parse(spec, &t, &err) != IND_OK)
+        return cli_usage_error("target", "--target: %s", err.message);
+    return add_target(args, &t);
+}
+
+static int level_option(target_args *args, char *arg)
+{
+    args->opt.nlevels = 0;
+    for (char *save = NULL, *tok = strtok_r(arg, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        char *end;
+        double v = strtod(tok, &end);
+        if (end == tok || *end || !(v > 0 && v < 100))
+            return cli_usage_error("target", "--level takes levels in percent between 0 and 100, "
+                                             "like 80,95; not '%s'", tok);
+        if (args->opt.nlevels == IND_FORECAST_MAX_LEVELS)
+            return cli_usage_error("target", "--level: at most %d levels", IND_FORECAST_MAX_LEVELS);
+        args->opt.levels[args->opt.nlevels++] = v;
+    }
+    if (args->opt.nlevels == 0)
+        return cli_usage_error("target", "--level needs at least one level, like 80,95");
+    return EXIT_OK;
+}
+
+static void method_list(char *buf, size_t n)
+{
+    size_t count;
+    const ind_forecast_method *m = ind_forecast_methods(&count);
+    buf[0] = '\0';
+    for (size_t i = 0; i < count; i++) {
+        size_t len = strlen(buf);
+        snprintf(buf + len, n - len, "%s%s", i ? ", " : "", m[i].name);
+    }
+}
+
+static int method_option(target_args *args, const char *name)
+{
+    size_t count;
+    const ind_forecast_method *m = ind_forecast_methods(&count);
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(m[i].name, name) == 0) {
+            args->opt.method = name;
+            return EXIT_OK;
+        }
+    char list[256];
+    method_list(list, sizeof list);
+    return cli_usage_error("target", "--method must be one of %s; not '%s'", list, name);
+}
+
+static int fail_on_option(target_args *args, const char *arg)
+{
+    if (strcmp(arg, "off-track") == 0)
+        args->fail_on = FAIL_OFF_TRACK;
+    else if (strcmp(arg, "at-risk") == 0)
+        args->fail_on = FAIL_AT_RISK;
+    else
+        return cli_usage_error("target", "--fail-on must be off-track or at-risk, not '%s'", arg);
+    return EXIT_OK;
+}
+
+static void print_help(void)
+{
+    char list[256];
+    method_list(list, sizeof list);
+    fputs(help, stdout);
+    fputs(help_methods, stdout);
+    printf("  --method NAME         forecast method (default auto):\n"
+           "                        %s\n", list);
+    fputs(help_options, stdout);
+    fputs(cli_load_help, stdout);
+}
+
+static int command_option(target_args *args, int c, char *arg)
+{
+    switch (c) {
+    case OPT_TARGET:
+        return target_option(args, arg);
+    case OPT_TARGETS:
+        if (args->targets_file)
+            return cli_usage_error("target", "--targets given twice");
+        args->targets_file = arg;
+        return EXIT_OK;
+    case OPT_METHOD:
+        return method_option(args, arg);
+    case OPT_LEVEL:
+        return level_option(args, arg);
+    case OPT_NO_FORECAST:
+        args->opt.forecast = false;
+        return EXIT_OK;
+    case OPT_FAIL_ON:
+        return fail_on_option(args, arg);
+    case OPT_CUMULATIVE:
+        args->cumulative = true;
+        return EXIT_OK;
+    case OPT_FORMAT:
+        return cli_format_option("target", arg, &args->fmt) ? EXIT_USAGE : EXIT_OK;
+    default:
+        return cli_usage_error("target", "unknown option");
+    }
+}
+
+/* Returns -1 after --help, else an exit status. */
+static int parse_args(int argc, char **argv, target_args *args)
+{
+    static const struct option longopts[] = {
+        CLI_LOAD_OPTIONS,
+        {"target", required_argument, NULL, OPT_TARGET},
+        {"targets", required_argument, NULL, OPT_TARGETS},
+        {"method", required_argument, NULL, OPT_METHOD},
+        {"level", required_argument, NULL, OPT_LEVEL},
+        {"no-forecast", no_argument, NULL, OPT_NO_FORECAST},
+        {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+        {"cumulative", no_argument, NULL, OPT_CUMULATIVE},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"help", no_argument, NULL, OPT_HELP},
+        {NULL, 0, NULL, 0},
+    };
+    int c, status;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        if ((status = cli_load_option("target", c, optarg, &args->load)) != 0) {
+            if (status != 1)
+                return status;
+        } else if (c == OPT_HELP) {
+            print_help();
+            return -1;
+        } else if ((status = command_option(args, c, optarg)) != EXIT_OK) {
+            return status;
+        }
+    }
+    for (; optind < argc; optind++) {
+        if (args->nfiles == MAX_FILES)
+            return cli_usage_error("target", "at most %d data files", MAX_FILES);
+        args->files[args->nfiles++] = argv[optind];
+    }
+    if (args->nfiles == 0)
+        return cli_usage_error("target", "expects a data FILE");
+    if (args->n == 0 && !args->targets_file)
+        return cli_usage_error("target", "expects --target SPEC or --targets CSV");
+    return EXIT_OK;
+}
+
+/* ---- text of cells ---- */
+
+static const char *pct(const ind_figure *f, char *buf, size_t n)
+{
+    if (!f->defined)
+        return "n/a";
+    snprintf(buf, n, "%+.1f%%", 100 * f->value);
+    if (strcmp(buf, "-0.0%") == 0 || strcmp(buf, "+0.0%") == 0)
+        snprintf(buf, n, "0.0%%");
+    return buf;
+}
+
+static const char *num(double v, char *buf, size_t n)
+{
+    if (fabs(v) >= 1e6 || (fabs(v) < 1e-3 && v != 0))
+        snprintf(buf, n, "%.4g", v);
+    else if (fabs(v) >= 1000)
+        snprintf(buf, n, "%.0f", v);
+    else
+        snprintf(buf, n, "%.3g", v);
+    return buf;
+}
+
+static const char *period_text(ind_period p, char *buf, size_t n)
+{
+    ind_period_format(p, buf, n);
+    return buf;
+}
+
+static const char *goal_text(const ind_target *t, char *buf, size_t n)
+{
+    char v[32];
+    if (t->kind == IND_TARGET_GROWTH)
+        snprintf(buf, n, "%s %.15g%%/yr", t->op == IND_TARGET_AT_MOST ? "<=" : ">=", t->goal);
+    else
+        snprintf(buf, n, "%s %s", t->op == IND_TARGET_AT_MOST ? "<=" : ">=", num(t->goal, v, sizeof v));
+    return buf;
+}
+
+static const char *forecast_text(const ind_assessment *a, char *buf, size_t n)
+{
+    char m[32], lo[32], hi[32];
+    if (!a->forecast.defined)
+        return "n/a";
+    num(a->forecast.value, m, sizeof m);
+    if (a->has_intervals && a->nlevels > 0)
+        snprintf(buf, n, "%s [%s, %s]", m, num(a->lo[0], lo, sizeof lo), num(a->hi[0], hi, sizeof hi));
+    else
+        snprintf(buf, n, "%s", m);
+    return buf;
+}
+
+static const char *colour_of(ind_verdict v)
+{
+    switch (v) {
+    case IND_VERDICT_ACHIEVED:
+    case IND_VERDICT_ON_TRACK:
+        return "\033[32m";
+    case IND_VERDICT_AT_RISK:
+        return "\033[33m";
+    case IND_VERDICT_OFF_TRACK:
+        return "\033[31m";
+    default:
+        return "\033[2m";
+    }
+}
+
+/* ---- the table and Markdown: a short row per target, notes below ---- */
+
+static const ind_column short_columns[] = {
+    {"#", IND_COL_NUMBER, 0},       {"target", IND_COL_TEXT, 0},
+    {"latest", IND_COL_TEXT, 0},    {"goal", IND_COL_TEXT, 0},
+    {"actual/yr", IND_COL_TEXT, 0}, {"need/yr", IND_COL_TEXT, 0},
+    {"R", IND_COL_NUMBER, 2},       {"Destatis", IND_COL_TEXT, 0},
+    {"ESCAP", IND_COL_TEXT, 0},     {"forecast", IND_COL_TEXT, 0},
+    {"P(meet)", IND_COL_TEXT, 0},   {"verdict", IND_COL_TEXT, 0},
+};
+
+static void short_row(ind_table *tab, size_t i, const result *r)
+{
+    const ind_assessment *a = &r->a;
+    char buf[160], v[32], p[IND_PERIOD_TEXT_MAX];
+    ind_table_number(tab, (double)(i + 1));
+    ind_table_text(tab, r->t->text);
+    if (r->s) {
+        snprintf(buf, sizeof buf, "%s (%s%s)", num(a->latest_value, v, sizeof v),
+                 period_text(a->latest, p, sizeof p), a->kind == IND_TARGET_TOTAL && a->elapsed.defined ? " YTD" : "");
+        ind_table_text(tab, buf);
+    } else {
+        ind_table_text(tab, "n/a");
+    }
+    ind_table_text(tab, goal_text(r->t, buf, sizeof buf));
+    ind_table_text(tab, pct(&a->actual_growth, buf, sizeof buf));
+    ind_table_text(tab, pct(&a->required_growth, buf, sizeof buf));
+    if (a->growth_ratio.defined)
+        ind_table_number(tab, a->growth_ratio.value);
+    else
+        ind_table_text(tab, "n/a");
+    ind_table_text(tab, a->weather ? ind_weather_name(a->weather) : "n/a");
+    ind_table_text(tab, a->escap ? ind_escap_name(a->escap) : "n/a");
+    ind_table_text(tab, forecast_text(a, buf, sizeof buf));
+    if (a->probability.defined)
+        snprintf(buf, sizeof buf, "%.0f%%", 100 * a->probability.value);
+    ind_table_text(tab, a->probability.defined ? buf : "n/a");
+    snprintf(buf, sizeof buf, "%s%s", ind_verdict_name(a->verdict), a->disagree[0] ? " *" : "");
+    ind_table_text(tab, buf);
+    ind_table_end_row(tab);
+}
+
+/* The notes under the table: why each verdict, and what else the methods say. */
+static void note_lines(FILE *out, size_t i, const result *r, bool md)
+{
+    const ind_assessment *a = &r->a;
+    const char *lead = md ? "   - " : "    ";
+    char v[32], w[32], x[32], p[IND_PERIOD_TEXT_MAX];
+    fprintf(out, md ? "%zu. `%s`%s%s\n" : "[%zu] %s%s%s\n", i + 1, r->t->text,
+            r->t->label[0] ? " - " : "", r->t->label);
+    fprintf(out, "%s%s: %s\n", lead, ind_verdict_name(a->verdict), a->reason);
+    if (a->disagree[0])
+        fprintf(out, "%s* disagreeing: %s\n", lead, a->disagree);
+    if (!r->s)
+        return;
+    if (r->t->has_base && a->has_base && ind_period_year(a->base) != r->t->base_year)
+        fprintf(out, "%sno value for the base year %d: measured from %s\n", lead, r->t->base_year,
+                period_text(a->base, p, sizeof p));
+    if (r->t->kind == IND_TARGET_GROWTH && a->has_base)
+        fprintf(out, "%sthe goal means %s in %d (%s in %s grown at %.15g%%/yr)\n", lead,
+                num(a->goal_level, v, sizeof v), r->t->year, num(a->base_value, w, sizeof w),
+                period_text(a->base, p, sizeof p), r->t->goal);
+    if (a->kind == IND_TARGET_TOTAL && a->pace.defined) {
+        fprintf(out, "%s%s %s in the rest of the year (%s a period)", lead,
+                num(a->gap.value, w, sizeof w),
+                r->t->op == IND_TARGET_AT_MOST ? "left under the cap" : "still needed",
+                a->required_change.defined ? num(a->required_change.value, x, sizeof x) : "n/a");
+        if (a->seasonal.defined)
+            fprintf(out, "; year-to-date %s on the same periods of %d, same-period projection %s",
+                    pct(&a->actual_growth, w, sizeof w), r->t->year - 1,
+                    num(a->seasonal.value, v, sizeof v));
+        fputc('\n', out);
+    }
+    if (a->weather == IND_WEATHER_NONE && a->kind != IND_TARGET_TOTAL && a->trend_value.why)
+        fprintf(out, "%sDestatis: %s\n", lead, a->trend_value.why);
+    if (a->escap == IND_ESCAP_NONE && a->kind != IND_TARGET_TOTAL && a->anticipated.why)
+        fprintf(out, "%sESCAP: %s\n", lead, a->anticipated.why);
+    if (a->has_forecast) {
+        fprintf(out, "%sforecast: %s (%s)", lead, a->method, a->model);
+        if (a->meets.defined) {
+            ind_period m = {r->s->freq, (int32_t)a->meets.value};
+            fprintf(out, ", meets the goal in %s", period_text(m, p, sizeof p));
+        }
+        if (!a->probability.defined && a->probability.why)
+            fprintf(out, "; %s", a->probability.why);
+        fputc('\n', out);
+    }
+    if (a->forecast_note[0])
+        fprintf(out, "%s%s\n", lead, a->forecast_note);
+}
+
+/*
+ * Prints the finished table with the verdict coloured. The verdict is the
+ * last column, so colouring it after the layout keeps the columns aligned
+ * (the table writer would count the escape codes as width).
+ */
+static void print_coloured(const char *text, const result *res, size_t n)
+{
+    size_t line = 0;
+    for (const char *p = text; *p; line++) {
+        const char *end = strchr(p, '\n');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        const char *name = line >= 2 && line - 2 < n ? ind_verdict_name(res[line - 2].a.verdict) : "";
+        size_t star = line >= 2 && line - 2 < n && res[line - 2].a.disagree[0] ? 2 : 0;
+        size_t nlen = strlen(name);
+        if (nlen && len >= nlen + star && strncmp(p + len - star - nlen, name, nlen) == 0)
+            printf("%.*s%s%s\033[0m%.*s\n", (int)(len - star - nlen), p,
+                   colour_of(res[line - 2].a.verdict), name, (int)star, p + len - star);
+        else
+            printf("%.*s\n", (int)len, p);
+        p += len + (end ? 1 : 0);
+    }
+}
+
+static int write_short(const result *res, size_t n, const target_args *args)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = args->color ? open_memstream(&text, &len) : stdout;
+    if (!out)
+        return EXIT_DATA;
+    ind_table *tab = ind_table_new(short_columns, sizeof short_columns / sizeof short_columns[0],
+                                   args->fmt, out);
+    for (size_t i = 0; tab && i < n; i++)
+        short_row(tab, i, &res[i]);
+    ind_status st = tab ? ind_table_finish(tab) : IND_E_NOMEM;
+    if (args->color) {
+        fclose(out);
+        if (st == IND_OK)
+            print_coloured(text ? text : "", res, n);
+        free(text);
+    }
+    if (st != IND_OK)
+        return EXIT_DATA;
+    bool md = args->fmt == IND_FORMAT_MD, starred = false;
+    for (size_t i = 0; i < n; i++)
+        starred = starred || res[i].a.disagree[0];
+    if (md)
+        fputs(starred ? "\nNotes (* marks a verdict some method disagrees with):\n\n" : "\nNotes:\n\n",
+              stdout);
+    else
+        fputs(starred ? "\n* some method disagrees with the verdict (see the notes)\n\n" : "\n",
+              stdout);
+    for (size_t i = 0; i < n; i++)
+        note_lines(stdout, i, &res[i], md);
+    return EXIT_OK;
+}
+
+/* ---- CSV and JSON: every figure ---- */
+
+static const char *const full_names[] = {
+    "target", "label", "series", "entity", "kind", "op", "goal", "target_year", "goal_level",
+    "base", "base_value", "latest", "latest_value", "gap", "required_growth_pct",
+    "required_change", "actual_growth_pct", "base_required_growth_pct", "growth_ratio", "eurostat", "trend_change",
+    "trend_value", "trend_miss_pct", "destatis", "escap_value", "anticipated_progress", "escap",
+    "elapsed_pct", "pace", "same_period_projection", "method", "model", "forecast",
+    "forecast_growth_pct",
+};
+static const char *const tail_names[] = {"probability_pct", "probability_note", "first_meets", "verdict", "reason",
+                                         "disagree", "notes"};
+#define NFULL (sizeof full_names / sizeof full_names[0])
+#define NTAIL (sizeof tail_names / sizeof tail_names[0])
+#define MAX_COLUMNS (NFULL + 2 * IND_FORECAST_MAX_LEVELS + NTAIL)
+
+static bool is_text(const char *name)
+{
+    static const char *const text[] = {"target", "label",  "series", "entity",  "kind",
+                                       "op",     "base",   "latest", "eurostat", "destatis",
+                                       "escap",  "method", "model",  "verdict", "reason",
+                                       "disagree", "notes", "first_meets", "probability_note"};
+    for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
+        if (strcmp(name, text[i]) == 0)
+            return true;
+    return false;
+}
+
+static size_t full_columns(const target_args *args, ind_column *cols, char names[][16])
+{
+    size_t n = 0;
+    for (size_t i = 0; i < NFULL; i++)
+        cols[n++] = (ind_column){full_names[i], is_text(full_names[i]) ? IND_COL_TEXT : IND_COL_NUMBER, -1};
+    for (size_t k = 0; k < args->opt.nlevels; k++) {
+        snprintf(names[2 * k], 16, "lo_%g", args->opt.levels[k]);
+        snprintf(names[2 * k + 1], 16, "hi_%g", args->opt.levels[k]);
+        cols[n++] = (ind_column){names[2 * k], IND_COL_NUMBER, -1};
+        cols[n++] = (ind_column){names[2 * k + 1], IND_COL_NUMBER, -1};
+    }
+    for (size_t i = 0; i < NTAIL; i++)
+        cols[n++] = (ind_column){tail_names[i], is_text(tail_names[i]) ? IND_COL_TEXT : IND_COL_NUMBER, -1};
+    return n;
+}
+
+static void fig_cell(ind_table *tab, const ind_figure *f, double scale)
+{
+    if (f->defined)
+        ind_table_number(tab, scale * f->value);
+    else
+        ind_table_note(tab, f->why);
+}
+
+static void category_cell(ind_table *tab, const char *name, const ind_figure *why)
+{
+    if (name[0])
+        ind_table_text(tab, name);
+    else
+        ind_table_note(tab, why->why);
+}
+
+static void full_row_target(ind_table *tab, const result *r)
+{
+    const ind_target *t = r->t;
+    const ind_assessment *a = &r->a;
+    char p[IND_PERIOD_TEXT_MAX];
+    ind_table_text(tab, t->text);
+    ind_table_text(tab, t->label);
+    ind_table_text(tab, t->series);
+    ind_table_text(tab, t->entity);
+    ind_table_text(tab, ind_target_kind_name(t->kind));
+    ind_table_text(tab, t->op == IND_TARGET_AT_MOST ? "<=" : ">=");
+    ind_table_number(tab, t->goal);
+    ind_table_number(tab, t->year);
+    if (r->s && a->has_goal_level)
+        ind_table_number(tab, a->goal_level);
+    else
+        ind_table_note(tab, "n/a");
+    if (a->has_base) {
+        ind_table_text(tab, period_text(a->base, p, sizeof p));
+        ind_table_number(tab, a->base_value);
+    } else {
+        ind_table_empty(tab);
+        ind_table_empty(tab);
+    }
+    if (r->s) {
+        ind_table_text(tab, period_text(a->latest, p, sizeof p));
+        ind_table_number(tab, a->latest_value);
+    } else {
+        ind_table_empty(tab);
+        ind_table_empty(tab);
+    }
+}
+
+static void full_row(ind_table *tab, const result *r, const target_args *args)
+{
+    const ind_assessment *a = &r->a;
+    full_row_target(tab, r);
+    fig_cell(tab, &a->gap, 1);
+    fig_cell(tab, &a->required_growth, 100);
+    fig_cell(tab, &a->required_change, 1);
+    fig_cell(tab, &a->actual_growth, 100);
+    fig_cell(tab, &a->base_required_growth, 100);
+    fig_cell(tab, &a->growth_ratio, 1);
+    category_cell(tab, ind_eurostat_name(a->eurostat), &a->growth_ratio);
+    fig_cell(tab, &a->trend_change, 1);
+    fig_cell(tab, &a->trend_value, 1);
+    fig_cell(tab, &a->trend_miss, 100);
+    category_cell(tab, ind_weather_name(a->weather), &a->trend_value);
+    fig_cell(tab, &a->escap_value, 1);
+    fig_cell(tab, &a->anticipated, 1);
+    category_cell(tab, ind_escap_name(a->escap), &a->anticipated);
+    fig_cell(tab, &a->elapsed, 100);
+    fig_cell(tab, &a->pace, 1);
+    fig_cell(tab, &a->seasonal, 1);
+    ind_table_text(tab, a->has_forecast ? a->method : "");
+    ind_table_text(tab, a->has_forecast ? a->model : "");
+    fig_cell(tab, &a->forecast, 1);
+    fig_cell(tab, &a->forecast_growth, 100);
+    for (size_t k = 0; k < args->opt.nlevels; k++) {
+        if (a->has_intervals) {
+            ind_table_number(tab, a->lo[k]);
+            ind_table_number(tab, a->hi[k]);
+        } else {
+            ind_table_note(tab, "no interval");
+            ind_table_note(tab, "no interval");
+        }
+    }
+    fig_cell(tab, &a->probability, 100);
+    ind_table_text(tab, a->probability.defined ? "" : a->probability.why);
+    char p[IND_PERIOD_TEXT_MAX];
+    if (a->meets.defined) {
+        ind_period m = {r->s->freq, (int32_t)a->meets.value};
+        ind_table_text(tab, period_text(m, p, sizeof p));
+    } else {
+        ind_table_note(tab, a->meets.why);
+    }
+    ind_table_text(tab, ind_verdict_name(a->verdict));
+    ind_table_text(tab, a->reason);
+    ind_table_text(tab, a->disagree);
+    ind_table_text(tab, a->forecast_note);
+    ind_table_end_row(tab);
+}
+
+static int write_full(const result *res, size_t n, const target_args *args)
+{
+    ind_column cols[MAX_COLUMNS];
+    char names[2 * IND_FORECAST_MAX_LEVELS][16];
+    size_t ncols = full_columns(args, cols, names);
+    ind_table *tab = ind_table_new(cols, ncols, args->fmt, stdout);
+    if (!tab)
+        return EXIT_DATA;
+    for (size_t i = 0; i < n; i++)
+        full_row(tab, &res[i], args);
+    return ind_table_finish(tab) == IND_OK ? EXIT_OK : EXIT_DATA;
+}
+
+/* ---- running ---- */
+
+static const ind_series *find_series(ind_dataset *const *ds, size_t nds, const ind_target *t,
+                                     char *why, size_t n)
+{
+    for (size_t k = 0; k < nds; k++) {
+        const ind_series *s = ind_dataset_find(ds[k], t->series, t->entity);
+        if (s)
+            return s;
+    }
+    if (t->entity[0]) {
+        snprintf(why, n, "no series '%.100s' with entity '%.100s' in the data", t->series, t->entity);
+        return NULL;
+    }
+    /* no entity given: the one series of that name, whatever its entity */
+    const ind_series *only = NULL;
+    size_t count = 0;
+    for (size_t k = 0; k < nds; k++)
+        for (size_t i = 0; i < ind_dataset_count(ds[k]); i++) {
+            const ind_series *s = ind_dataset_at(ds[k], i);
+            if (strcmp(s->name, t->series) == 0 && (!only || strcmp(s->entity, only->entity) != 0)) {
+                only = only ? only : s;
+                count++;
+            }
+        }
+    if (count == 1)
+        return only;
+    if (count > 1)
+        snprintf(why, n, "series '%.80s' has %zu entities: write %.80s[ENTITY]", t->series, count, t->series);
+    else
+        snprintf(why, n, "no series '%.100s' in the data", t->series);
+    return NULL;
+}
+
+/* Finds every target's series; prints each one missing (with its file line) and fails. */
+static int find_all(ind_dataset *const *ds, const target_args *args, result *res)
+{
+    int status = EXIT_OK;
+    for (size_t i = 0; i < args->n; i++) {
+        char why[256];
+        res[i].t = &args->targets[i];
+        res[i].s = find_series(ds, args->nfiles, res[i].t, why, sizeof why);
+        if (res[i].s)
+            continue;
+        if (res[i].t->line)
+            fprintf(stderr, "%s:%ld: error: %s\n", args->targets_file, res[i].t->line, why);
+        else
+            fprintf(stderr, "indicators target: error: --target '%s': %s\n", res[i].t->text, why);
+        status = EXIT_DATA;
+    }
+    if (status != EXIT_OK)
+        fprintf(stderr, "indicators target: run 'indicators inspect FILE' to list the series of a file\n");
+    return status;
+}
+
+static int assess_all(ind_dataset *const *ds, const target_args *args, result *res)
+{
+    int status = find_all(ds, args, res);
+    for (size_t i = 0; i < args->n && status == EXIT_OK; i++) {
+        ind_error err;
+        ind_error_clear(&err);
+        if (ind_target_assess(res[i].s, res[i].t, &args->opt, &res[i].a, &err) != IND_OK) {
+            fprintf(stderr, "indicators target: error: target '%s': %s\n", res[i].t->text,
+                    err.message);
+            status = EXIT_DATA;
+        }
+    }
+    return status;
+}
+
+/* EXIT_TARGET, saying so on stderr, when a target is in the --fail-on state. */
+static int fail_status(const result *res, size_t n, int fail_on)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++) {
+        ind_verdict v = res[i].a.verdict;
+        if ((fail_on == FAIL_OFF_TRACK && v == IND_VERDICT_OFF_TRACK) ||
+            (fail_on == FAIL_AT_RISK && (v == IND_VERDICT_OFF_TRACK || v == IND_VERDICT_AT_RISK)))
+            count++;
+    }
+    if (count == 0)
+        return EXIT_OK;
+    fprintf(stderr, "indicators target: %zu of %zu targets %s (--fail-on %s)\n", count, n,
+            fail_on == FAIL_OFF_TRACK ? "off track" : "at risk or off track",
+            fail_on == FAIL_OFF_TRACK ? "off-track" : "at-risk");
+    return EXIT_TARGET;
+}
+
+static int load_targets_file(target_args *args)
+{
+    ind_target *loaded = NULL;
+    size_t n = 0;
+    ind_error err;
+    ind_error_clear(&err);
+    if (ind_targets_load(args->targets_file, &loaded, &n, &err) != IND_OK) {
+        cli_report(&err);
+        return EXIT_DATA;
+    }
+    int status = EXIT_OK;
+    for (size_t i = 0; i < n && status == EXIT_OK; i++)
+        status = add_target(args, &loaded[i]);
+    free(loaded);
+    return status;
+}
+
+static int run(target_args *args)
+{
+    ind_dataset *ds[MAX_FILES] = {NULL};
+    result *res = NULL;
+    int status = EXIT_OK;
+    if (args->targets_file && (status = load_targets_file(args)) != EXIT_OK)
+        goto out;
+    for (size_t k = 0; k < args->nfiles; k++) {
+        if ((status = cli_load(args->files[k], &args->load, NULL, &ds[k], NULL)) != EXIT_OK)
+            goto out;
+        for (size_t i = 0; args->cumulative && i < ind_dataset_count(ds[k]); i++)
+            ind_dataset_at(ds[k], i)->flags |= IND_SERIES_CUMULATIVE;
+    }
+    res = calloc(args->n, sizeof *res);
+    if (!res) {
+        status = EXIT_DATA;
+        goto out;
+    }
+    if ((status = assess_all(ds, args, res)) != EXIT_OK)
+        goto out;
+    if (args->fmt == IND_FORMAT_TABLE || args->fmt == IND_FORMAT_MD)
+        status = write_short(res, args->n, args);
+    else
+        status = write_full(res, args->n, args);
+    if (status == EXIT_OK && args->fail_on != FAIL_NONE)
+        status = fail_status(res, args->n, args->fail_on);
+out:
+    free(res);
+    for (size_t k = 0; k < args->nfiles; k++)
+        ind_dataset_free(ds[k]);
+    return status;
+}
+
+int cli_target(int argc, char **argv)
+{
+    target_args args;
+    memset(&args, 0, sizeof args);
+    ind_load_options_init(&args.load);
+    ind_target_options_init(&args.opt);
+    args.fmt = IND_FORMAT_TABLE;
+    int status = parse_args(argc, argv, &args);
+    if (status == EXIT_OK) {
+        args.color = args.fmt == IND_FORMAT_TABLE && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+        status = run(&args);
+    } else if (status < 0) {
+        status = EXIT_OK;
+    }
+    free(args.targets);
+    return status;
+}

@@ -1,0 +1,1119 @@
+/*
+ * chart.c - gnuplot scripts for charts of indicator series (see
+ * include/indicators/chart.h).
+ *
+ * The script is built in a growable text buffer: a generated part with the
+ * parameters (escaped texts, ranges, tick labels) and the data as inline
+ * blocks, then the templates' text. Numbers are written with "%.17g" and any
+ * locale decimal comma turned into a dot, so the script is the same under
+ * every LC_NUMERIC. Like gretl's graphing.c the script is self-contained,
+ * so it can be kept, edited and rerun; unlike gretl nothing here is global.
+ */
+#include "indicators/chart.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "indicators/growth.h"
+
+#define DEFAULT_FONT "Noto Sans CJK SC"
+#define COMMON_TEMPLATE "chart-common.gp"
+#define MAX_LABEL 1024
+
+static const ind_chart_kind_info kinds[] = {
+    {IND_CHART_TREND, "trend", "chart-trend.gp",
+     "history, forecast with 80/95% fan, target line, latest value labelled"},
+    {IND_CHART_GROWTH, "growth", "chart-growth.gp",
+     "year-on-year change in % as bars, CAGR as a reference line"},
+    {IND_CHART_INDEX, "index", "chart-index.gp", "series rebased to 100 in a common base period"},
+    {IND_CHART_COMPARE, "compare", "chart-compare.gp",
+     "several entities of one indicator, latest values labelled"},
+};
+
+/* ---- text buffer ---- */
+
+typedef struct buf {
+    char *s;
+    size_t len, cap;
+    bool failed; /* out of memory: later appends do nothing */
+} buf;
+
+static void buf_reserve(buf *b, size_t more)
+{
+    if (b->failed || b->len + more + 1 <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 4096;
+    while (cap < b->len + more + 1)
+        cap *= 2;
+    char *s = realloc(b->s, cap);
+    if (!s) {
+        b->failed = true;
+        return;
+    }
+    b->s = s;
+    b->cap = cap;
+}
+
+static void buf_add(buf *b, const char *text, size_t len)
+{
+    buf_reserve(b, len);
+    if (b->failed)
+        return;
+    memcpy(b->s + b->len, text, len);
+    b->len += len;
+    b->s[b->len] = '\0';
+}
+
+static void buf_puts(buf *b, const char *text)
+{
+    buf_add(b, text, strlen(text));
+}
+
+static void buf_printf(buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static void buf_printf(buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int len = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (len < 0) {
+        b->failed = true;
+        return;
+    }
+    buf_reserve(b, (size_t)len);
+    if (b->failed)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(b->s + b->len, (size_t)len + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)len;
+}
+
+/* ---- numbers and strings in gnuplot syntax ---- */
+
+/* A dot whatever LC_NUMERIC says (a locale may print 1,5). */
+static void dot_decimal(char *s)
+{
+    for (; *s; s++)
+        if (*s == ',')
+            *s = '.';
+}
+
+/*
+ * Shortest "%.Ng" text that reads back as v, with at most 15 significant
+ * digits: a chart needs no more, and 2.9000000000000004 would only puzzle
+ * whoever edits the data.
+ */
+static void num_text(double v, char *out, size_t n)
+{
+    if (v == 0)
+        v = 0; /* no "-0" */
+    for (int prec = 6; prec <= 15; prec++) {
+        snprintf(out, n, "%.*g", prec, v);
+        dot_decimal(out);
+        if (strtod(out, NULL) == v)
+            break;
+    }
+}
+
+static void buf_num(buf *b, double v)
+{
+    char t[40];
+    num_text(v, t, sizeof t);
+    buf_puts(b, t);
+}
+
+/* Bytes of the valid UTF-8 sequence starting at p (>= 0x80), or 0 when it is not one. */
+static size_t utf8_sequence(const unsigned char *p)
+{
+    size_t k = *p >= 0xf0 && *p <= 0xf4 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc2 && *p < 0xe0 ? 2 : 0;
+    if (k == 0 || (k == 3 && *p > 0xef))
+        return 0;
+    for (size_t i = 1; i < k; i++)
+        if ((p[i] & 0xc0) != 0x80)
+            return 0;
+    if ((k == 3 && *p == 0xe0 && p[1] < 0xa0) || (k == 3 && *p == 0xed && p[1] > 0x9f) ||
+        (k == 4 && *p == 0xf0 && p[1] < 0x90) || (k == 4 && *p == 0xf4 && p[1] > 0x8f))
+        return 0; /* overlong, surrogate or beyond U+10FFFF */
+    return k;
+}
+
+size_t ind_chart_quote_label(const char *text, char *out, size_t n)
+{
+    size_t len = 0;
+#define PUT(c)                                                                                     \
+    do {                                                                                           \
+        if (len + 1 < n)                                                                           \
+            out[len] = (c);                                                                        \
+        len++;                                                                                     \
+    } while (0)
+    PUT('\'');
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if (*p == '\'') {
+            PUT('\'');
+            PUT('\'');
+        } else if (strchr("&_^{}@~\\", *p)) {
+            PUT('\\');
+            PUT((char)*p);
+        } else if (*p < 0x20 || *p == 0x7f) {
+            PUT(' ');
+        } else if (*p >= 0x80) {
+            size_t k = utf8_sequence(p);
+            if (k == 0)
+                PUT('?'); /* not UTF-8: gnuplot would draw garbage or stop */
+            for (size_t i = 0; i < k; i++)
+                PUT((char)p[i]);
+            p += k ? k - 1 : 0;
+        } else {
+            PUT((char)*p);
+        }
+    }
+    PUT('\'');
+#undef PUT
+    if (n)
+        out[len < n ? len : n - 1] = '\0';
+    return len;
+}
+
+/* An enhanced-text label as a quoted gnuplot string. */
+static void buf_label(buf *b, const char *text)
+{
+    size_t want = ind_chart_quote_label(text, NULL, 0);
+    buf_reserve(b, want + 1);
+    if (b->failed)
+        return;
+    ind_chart_quote_label(text, b->s + b->len, want + 1);
+    b->len += want;
+}
+
+/* A plain string (file or font name): only quotes doubled. */
+static void buf_plain(buf *b, const char *text)
+{
+    buf_puts(b, "'");
+    for (const char *p = text; *p; p++) {
+        if (*p == '\'')
+            buf_puts(b, "''");
+        else if ((unsigned char)*p < 0x20)
+            buf_puts(b, " ");
+        else
+            buf_add(b, p, 1);
+    }
+    buf_puts(b, "'");
+}
+
+/* ---- public tables ---- */
+
+void ind_chart_options_init(ind_chart_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->kind = IND_CHART_TREND;
+    opt->format = IND_CHART_PNG;
+    opt->lang = IND_CHART_EN;
+    opt->width = 1600;
+    opt->height = 900;
+}
+
+const ind_chart_kind_info *ind_chart_kinds(size_t *n)
+{
+    *n = sizeof kinds / sizeof kinds[0];
+    return kinds;
+}
+
+int ind_chart_kind_parse(const char *name, ind_chart_kind *out)
+{
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(name, kinds[i].name) == 0) {
+            *out = kinds[i].kind;
+            return 0;
+        }
+    return -1;
+}
+
+static bool ends_with_ci(const char *s, const char *suffix)
+{
+    size_t ls = strlen(s), lx = strlen(suffix);
+    if (ls < lx)
+        return false;
+    for (size_t i = 0; i < lx; i++) {
+        char c = s[ls - lx + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != suffix[i])
+            return false;
+    }
+    return true;
+}
+
+int ind_chart_format_from_path(const char *path, ind_chart_format *out)
+{
+    static const struct {
+        const char *ext;
+        ind_chart_format format;
+    } exts[] = {{".png", IND_CHART_PNG}, {".svg", IND_CHART_SVG}, {".pdf", IND_CHART_PDF}};
+    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
+        if (ends_with_ci(path, exts[i].ext)) {
+            *out = exts[i].format;
+            return 0;
+        }
+    return -1;
+}
+
+int ind_chart_lang_parse(const char *name, ind_chart_lang *out)
+{
+    if (strcmp(name, "en") == 0)
+        *out = IND_CHART_EN;
+    else if (strcmp(name, "zh") == 0)
+        *out = IND_CHART_ZH;
+    else
+        return -1;
+    return 0;
+}
+
+/* ---- locating templates ---- */
+
+static bool has_templates(const char *dir)
+{
+    char path[PATH_MAX];
+    int len = snprintf(path, sizeof path, "%s/%s", dir, COMMON_TEMPLATE);
+    return len > 0 && (size_t)len < sizeof path && access(path, R_OK) == 0;
+}
+
+static bool try_dir(const char *dir, char *out, size_t n, buf *tried)
+{
+    buf_printf(tried, "%s%s", tried->len ? ", " : "", dir);
+    if (!has_templates(dir) || strlen(dir) >= n)
+        return false;
+    snprintf(out, n, "%s", dir);
+    return true;
+}
+
+ind_status ind_chart_find_templates(const char *env_dir, const char *exe_path,
+                                    const char *install_dir, char *dir, size_t n, ind_error *err)
+{
+    /* an installed bin/, then build trees: build/indicators, build/src/cli/indicators */
+    static const char *const relative[] = {"../share/indicators", "../scripts", "../../scripts",
+                                           "../../../scripts"};
+    buf tried = {0};
+    ind_status status = IND_OK;
+    if (env_dir && env_dir[0]) {
+        if (!try_dir(env_dir, dir, n, &tried))
+            status =
+                ind_error_set(err, IND_E_NOTFOUND, NULL, 0, 0,
+                              "INDICATORS_SCRIPTS=%s has no readable %s", env_dir, COMMON_TEMPLATE);
+        goto out;
+    }
+    const char *slash = exe_path ? strrchr(exe_path, '/') : NULL;
+    for (size_t i = 0; slash && i < sizeof relative / sizeof relative[0]; i++) {
+        char cand[PATH_MAX];
+        int len =
+            snprintf(cand, sizeof cand, "%.*s/%s", (int)(slash - exe_path), exe_path, relative[i]);
+        if (len > 0 && (size_t)len < sizeof cand && try_dir(cand, dir, n, &tried))
+            goto out;
+    }
+    if (install_dir && install_dir[0] && try_dir(install_dir, dir, n, &tried))
+        goto out;
+    status = ind_error_set(err, IND_E_NOTFOUND, NULL, 0, 0,
+                           "cannot find the chart templates (%s) in %s; set INDICATORS_SCRIPTS "
+                           "to the directory holding them",
+                           COMMON_TEMPLATE, tried.failed || !tried.s ? "any place" : tried.s);
+out:
+    free(tried.s);
+    return status;
+}
+
+static ind_status append_template(buf *b, const char *dir, const char *name, ind_error *err)
+{
+    char path[PATH_MAX];
+    int len = snprintf(path, sizeof path, "%s/%s", dir, name);
+    if (len < 0 || (size_t)len >= sizeof path)
+        return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "template directory name too long");
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return ind_error_set(err, errno == ENOENT ? IND_E_NOTFOUND : IND_E_IO, path, 0, 0,
+                             "cannot read chart template: %s", strerror(errno));
+    buf_printf(b, "\n# ---- template %s ----\n", name);
+    char chunk[4096];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_add(b, chunk, got);
+    bool bad = ferror(f) != 0;
+    fclose(f);
+    if (bad)
+        return ind_error_set(err, IND_E_IO, path, 0, 0, "error reading chart template");
+    return IND_OK;
+}
+
+/* ---- what is drawn ---- */
+
+/* Texts in each language. */
+typedef struct words {
+    const char *forecast, *interval, *target, *by, *yoy, *cagr, *per_year, *index_of, *colon;
+} words;
+
+static const words english = {"Forecast", "% interval", "Target", "by", "YoY change, %",
+                              "CAGR",     "%/yr",       "Index",  ": "};
+static const words chinese = {"预测",     "%预测区间", "目标", "",  "同比增长（%）",
+                              "年均增长", "%",         "指数", "："};
+
+/* State while building one chart. */
+typedef struct chart {
+    const ind_chart_options *opt;
+    const ind_series *const *series;
+    size_t n;
+    ind_freq freq;
+    const words *w;
+    double xmin, xmax, ymin, ymax; /* data extent */
+    size_t right_label;            /* characters of the longest label right of the data */
+    buf b;
+} chart;
+
+static void extend(chart *c, double x, double y)
+{
+    if (isfinite(x)) {
+        c->xmin = fmin(c->xmin, x);
+        c->xmax = fmax(c->xmax, x);
+    }
+    if (isfinite(y)) {
+        c->ymin = fmin(c->ymin, y);
+        c->ymax = fmax(c->ymax, y);
+    }
+}
+
+/* Value text for a label: 2 decimals under 10, 1 under 100, else none; no trailing zeros. */
+static void value_text(double v, const char *unit, char *out, size_t n)
+{
+    double a = fabs(v);
+    int dp = a < 10 ? 2 : a < 100 ? 1 : 0;
+    char t[48];
+    snprintf(t, sizeof t, "%.*f", dp, v);
+    dot_decimal(t);
+    if (strchr(t, '.')) {
+        size_t len = strlen(t);
+        while (t[len - 1] == '0')
+            t[--len] = '\0';
+        if (t[len - 1] == '.')
+            t[--len] = '\0';
+    }
+    if (strcmp(t, "-0") == 0)
+        strcpy(t, "0");
+    snprintf(out, n, "%s%s", t, unit && strcmp(unit, "%") == 0 ? "%" : "");
+}
+
+static void period_text(ind_freq freq, double x, char *out, size_t n)
+{
+    ind_period p = {freq, (int32_t)x};
+    ind_period_format(p, out, n);
+}
+
+/* Title of series i in the legend: the entity when the indicator is shared. */
+static void series_title(const chart *c, const ind_series *s, char *out, size_t n)
+{
+    bool same_name = true;
+    for (size_t i = 1; i < c->n; i++)
+        same_name = same_name && strcmp(c->series[i]->name, c->series[0]->name) == 0;
+    if (c->n == 1) /* the title names the indicator: the legend needs only a short name */
+        snprintf(out, n, "%s",
+                 s->entity[0]                            ? s->entity
+                 : s->label[0] && strlen(s->label) <= 40 ? s->label
+                                                         : s->name);
+    else if (same_name && s->entity[0])
+        snprintf(out, n, "%s", s->entity);
+    else if (s->entity[0])
+        snprintf(out, n, "%s (%s)", s->name, s->entity);
+    else
+        snprintf(out, n, "%s", s->name);
+}
+
+static void default_title(const chart *c, char *out, size_t n)
+{
+    const ind_series *s = c->series[0];
+    const char *name = s->label[0] ? s->label : s->name;
+    bool same_name = true, same_entity = true;
+    for (size_t i = 1; i < c->n; i++) {
+        same_name = same_name && strcmp(c->series[i]->name, s->name) == 0;
+        same_entity = same_entity && strcmp(c->series[i]->entity, s->entity) == 0;
+    }
+    if (!same_name)
+        name = c->w == &chinese ? "各指标" : "Indicators";
+    if (same_entity && s->entity[0])
+        snprintf(out, n, "%s: %s", s->entity, name);
+    else
+        snprintf(out, n, "%s", name);
+}
+
+/* Rows "x y period" of one series, a blank line where periods are missing. */
+static void series_block_rows(chart *c, const ind_series *s, const double *y)
+{
+    char per[IND_PERIOD_TEXT_MAX];
+    for (size_t i = 0; i < s->n; i++) {
+        if (!isfinite(y[i]))
+            continue;
+        if (i > 0 && (s->ord[i] != s->ord[i - 1] + 1 || !isfinite(y[i - 1])))
+            buf_puts(&c->b, "\n");
+        period_text(s->freq, s->ord[i], per, sizeof per);
+        buf_printf(&c->b, "%ld ", (long)s->ord[i]);
+        buf_num(&c->b, y[i]);
+        buf_printf(&c->b, " %s\n", per);
+        extend(c, s->ord[i], y[i]);
+    }
+}
+
+/*
+ * A row for a block the template does not draw: gnuplot opens the block of a
+ * `for [k = 1:0]` plot element even though it draws nothing, and warns when
+ * it is empty.
+ */
+static void placeholder(chart *c)
+{
+    const ind_series *s = c->series[0];
+    buf_printf(&c->b, "# not drawn (a placeholder, so that gnuplot does not warn)\n%ld ",
+               (long)s->ord[s->n - 1]);
+    buf_num(&c->b, s->value[s->n - 1]);
+    buf_puts(&c->b, "\n");
+}
+
+/* Font size in points (about pixels on PNG): 20 at 1600 x 900, scaled with the size. */
+static double font_size(const ind_chart_options *opt)
+{
+    double scale = fmin(opt->width / 1600.0, opt->height / 900.0);
+    return round(20 * fmax(scale, 0.5) * 2) / 2;
+}
+
+/* ---- labels of latest values ---- */
+
+typedef struct latest {
+    double x, y, ylab;
+    int lt;
+    char text[48];
+} latest;
+
+static int by_y(const void *a, const void *b)
+{
+    double ya = ((const latest *)a)->y, yb = ((const latest *)b)->y;
+    return (ya > yb) - (ya < yb);
+}
+
+/* Spreads the heights of labels l[0..n) (sorted by y) at least gap apart. */
+static void spread(latest *l, size_t n, double gap)
+{
+    for (size_t i = 0; i < n; i++) {
+        l[i].ylab = l[i].y;
+        if (i > 0 && l[i].ylab < l[i - 1].ylab + gap)
+            l[i].ylab = l[i - 1].ylab + gap;
+    }
+    /* centre each pushed-up stack on the values it moved away from */
+    for (size_t i = 0; i + 1 < n; i++) {
+        size_t j = i;
+        while (j + 1 < n && l[j + 1].ylab - l[j].ylab <= gap * 1.0001)
+            j++;
+        if (j > i) {
+            double shift = 0;
+            for (size_t k = i; k <= j; k++)
+                shift += l[k].ylab - l[k].y;
+            shift /= (double)(j - i + 1);
+            for (size_t k = i; k <= j; k++)
+                l[k].ylab -= shift;
+            i = j;
+        }
+    }
+}
+
+/*
+ * The latest-value labels: above the last point for a single series;
+ * otherwise in one column right of the last period of all series (where no
+ * line runs, so a label never hides data), spread apart in height, with the
+ * period added for a series that ends earlier ("2.81% (2012)").
+ */
+static void latest_block(chart *c, latest *l, size_t n, bool beside)
+{
+    double column = -INFINITY;
+    for (size_t i = 0; i < n; i++)
+        column = fmax(column, l[i].x);
+    for (size_t i = 0; i < n; i++) {
+        l[i].ylab = l[i].y;
+        if (beside && l[i].x < column) {
+            char per[IND_PERIOD_TEXT_MAX];
+            size_t len = strlen(l[i].text);
+            period_text(c->freq, l[i].x, per, sizeof per);
+            snprintf(l[i].text + len, sizeof l[i].text - len, " (%s)", per);
+        }
+        if (beside)
+            l[i].x = column;
+    }
+    if (beside) {
+        qsort(l, n, sizeof *l, by_y);
+        /* a line of text is about 1.5 em; the plot about 68% of the height shows the
+           data's span and the 20% padding of axes() */
+        double span = c->ymax - c->ymin > 0 ? c->ymax - c->ymin : 1;
+        spread(l, n, 1.5 * font_size(c->opt) * 1.2 * span / (0.68 * c->opt->height));
+    }
+    buf_printf(&c->b, "latest_beside = %d\nhas_latest = %d\n$latest << EOD\n", beside, n > 0);
+    for (size_t i = 0; i < n; i++) {
+        buf_num(&c->b, l[i].x);
+        buf_puts(&c->b, " ");
+        buf_num(&c->b, l[i].ylab);
+        buf_printf(&c->b, " \"%s\" %d\n", l[i].text, l[i].lt);
+    }
+    buf_puts(&c->b, "EOD\n");
+    for (size_t i = 0; beside && i < n; i++)
+        if (strlen(l[i].text) > c->right_label)
+            c->right_label = strlen(l[i].text);
+}
+
+/* ---- kinds ---- */
+
+/* Values of series s as an array (caller frees), transformed for the kind. */
+static double *series_values(const ind_series *s, double base)
+{
+    double *y = malloc((s->n ? s->n : 1) * sizeof *y);
+    for (size_t i = 0; y && i < s->n; i++)
+        y[i] = isfinite(base) ? 100.0 * s->value[i] / base : s->value[i];
+    return y;
+}
+
+static ind_status lines_data(chart *c, double base_x, ind_error *err)
+{
+    latest l[64];
+    size_t nl = 0;
+    buf_puts(&c->b, "$series << EOD\n");
+    for (size_t i = 0; i < c->n; i++) {
+        const ind_series *s = c->series[i];
+        double base = NAN;
+        if (isfinite(base_x)) {
+            long k = ind_series_find(s, (int32_t)base_x);
+            base = s->value[k];
+        }
+        double *y = series_values(s, base);
+        if (!y)
+            return ind_error_set(err, IND_E_NOMEM, NULL, 0, 0, "out of memory");
+        if (i)
+            buf_puts(&c->b, "\n\n");
+        buf_printf(&c->b, "# %s%s%s\n", s->name, s->entity[0] ? " / " : "", s->entity);
+        series_block_rows(c, s, y);
+        if (nl < sizeof l / sizeof l[0]) {
+            latest *t = &l[nl++];
+            t->x = s->ord[s->n - 1];
+            t->y = y[s->n - 1];
+            t->lt = (int)(i % 8) + 1;
+            value_text(t->y, isfinite(base) ? "" : s->unit, t->text, sizeof t->text);
+        }
+        free(y);
+    }
+    buf_puts(&c->b, "EOD\n");
+    latest_block(c, l, nl, !(c->opt->kind == IND_CHART_TREND && c->n == 1));
+    return IND_OK;
+}
+
+static void forecast_data(chart *c)
+{
+    const ind_forecast *f = c->opt->forecast;
+    const ind_series *s = c->series[0];
+    /* at most two bands (a fan of more is unreadable): the widest levels, widest first,
+       so that the narrower band is drawn over it */
+    size_t nl = f && f->has_intervals ? f->nlevels : 0, nb = 0, order[2];
+    for (size_t k = 0; k < nl; k++) {
+        size_t at = nb < 2 ? nb++ : 2;
+        while (at > 0 && f->levels[k] > f->levels[order[at - 1]]) {
+            if (at < 2)
+                order[at] = order[at - 1];
+            at--;
+        }
+        if (at < 2)
+            order[at] = k;
+    }
+    buf_printf(&c->b, "has_forecast = %d\nnbands = %zu\n", f != NULL, nb);
+    buf_printf(&c->b, "array band_title[%zu]\n", nb ? nb : 1);
+    if (nb == 0)
+        buf_puts(&c->b, "band_title[1] = ''\n");
+    for (size_t k = 0; k < nb; k++) {
+        char t[64], lv[40];
+        num_text(f->levels[order[k]], lv, sizeof lv);
+        snprintf(t, sizeof t, "%s%s", lv, c->w->interval);
+        buf_printf(&c->b, "band_title[%zu] = ", k + 1);
+        buf_label(&c->b, t);
+        buf_puts(&c->b, "\n");
+    }
+    char title[160];
+    if (f && f->model[0] && strlen(f->model) <= 24)
+        snprintf(title, sizeof title, "%s (%s)", c->w->forecast, f->model);
+    else if (f && f->method[0])
+        snprintf(title, sizeof title, "%s (%s)", c->w->forecast, f->method);
+    else
+        snprintf(title, sizeof title, "%s", c->w->forecast);
+    buf_puts(&c->b, "fc_title = ");
+    buf_label(&c->b, title);
+    buf_puts(&c->b, "\n$forecast << EOD\n");
+    if (f) {
+        double x0 = s->ord[s->n - 1], y0 = s->value[s->n - 1];
+        buf_printf(&c->b,
+                   "# x mean then lo hi per level (%zu); the first row is the last "
+                   "observation\n",
+                   nb);
+        buf_num(&c->b, x0);
+        buf_puts(&c->b, " ");
+        buf_num(&c->b, y0);
+        for (size_t k = 0; k < nb; k++) {
+            buf_puts(&c->b, " ");
+            buf_num(&c->b, y0);
+            buf_puts(&c->b, " ");
+            buf_num(&c->b, y0);
+        }
+        buf_puts(&c->b, "\n");
+        for (size_t i = 0; i < f->h; i++) {
+            double x = x0 + 1 + (double)i;
+            buf_num(&c->b, x);
+            buf_puts(&c->b, " ");
+            buf_num(&c->b, f->mean[i]);
+            extend(c, x, f->mean[i]);
+            for (size_t k = 0; k < nb; k++) {
+                double lo = f->lo[i * f->nlevels + order[k]], hi = f->hi[i * f->nlevels + order[k]];
+                buf_puts(&c->b, " ");
+                buf_num(&c->b, lo);
+                buf_puts(&c->b, " ");
+                buf_num(&c->b, hi);
+                extend(c, x, lo);
+                extend(c, x, hi);
+            }
+            buf_puts(&c->b, "\n");
+        }
+    } else {
+        placeholder(c);
+    }
+    buf_puts(&c->b, "EOD\n");
+}
+
+static void target_data(chart *c)
+{
+    const ind_chart_target *t = c->opt->target;
+    bool marker = t && t->period.freq != IND_FREQ_UNKNOWN;
+    buf_printf(&c->b, "has_target = %d\nhas_marker = %d\ntarget_value = ", t != NULL, marker);
+    buf_num(&c->b, t ? t->goal : 0);
+    char title[MAX_LABEL];
+    if (t && t->label) {
+        snprintf(title, sizeof title, "%s", t->label);
+    } else if (t) {
+        char goal[48], per[IND_PERIOD_TEXT_MAX] = "";
+        value_text(t->goal, c->series[0]->unit, goal, sizeof goal);
+        if (marker)
+            ind_period_format(t->period, per, sizeof per);
+        if (c->w == &chinese)
+            snprintf(title, sizeof title, "%s%s%s", per[0] ? per : "", c->w->target, goal);
+        else
+            snprintf(title, sizeof title, "%s %s%s%s%s%s", c->w->target, goal, per[0] ? " " : "",
+                     per[0] ? c->w->by : "", per[0] ? " " : "", per);
+    } else {
+        title[0] = '\0';
+    }
+    buf_puts(&c->b, "\ntarget_title = ");
+    buf_label(&c->b, title);
+    buf_puts(&c->b, "\n$target << EOD\n");
+    if (marker) {
+        /* the target's period in the series' frequency: its last sub-period */
+        double x = t->period.ord;
+        if (t->period.freq != c->freq)
+            x = (double)(ind_period_year(t->period) + 1) * c->freq - 1;
+        buf_num(&c->b, x);
+        buf_puts(&c->b, " ");
+        buf_num(&c->b, t->goal);
+        buf_puts(&c->b, "\n");
+        extend(c, x, t->goal);
+    } else {
+        if (t)
+            extend(c, NAN, t->goal);
+        placeholder(c);
+    }
+    buf_puts(&c->b, "EOD\n");
+}
+
+static ind_status trend_data(chart *c, ind_error *err)
+{
+    ind_status st = lines_data(c, NAN, err);
+    if (st != IND_OK)
+        return st;
+    forecast_data(c);
+    target_data(c);
+    return IND_OK;
+}
+
+/* The first period every series has a value in, or NAN. */
+static double common_base(const chart *c)
+{
+    const ind_series *s0 = c->series[0];
+    for (size_t i = 0; i < s0->n; i++) {
+        bool all = true;
+        for (size_t j = 1; j < c->n && all; j++)
+            all = ind_series_find(c->series[j], s0->ord[i]) >= 0;
+        if (all)
+            return s0->ord[i];
+    }
+    return NAN;
+}
+
+static ind_status index_data(chart *c, ind_error *err)
+{
+    double base_x = c->opt->base.freq ? (double)c->opt->base.ord : common_base(c);
+    char per[IND_PERIOD_TEXT_MAX];
+    if (c->opt->base.freq && c->opt->base.freq != c->freq)
+        return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
+                             "the base period must be %s like the series", ind_freq_name(c->freq));
+    if (!isfinite(base_x))
+        return ind_error_set(err, IND_E_UNDEFINED, NULL, 0, 0,
+                             "the series share no period to use as the index base");
+    period_text(c->freq, base_x, per, sizeof per);
+    for (size_t i = 0; i < c->n; i++) {
+        const ind_series *s = c->series[i];
+        long k = ind_series_find(s, (int32_t)base_x);
+        char name[256];
+        snprintf(name, sizeof name, "%s%s%s", s->name, s->entity[0] ? " / " : "", s->entity);
+        if (k < 0)
+            return ind_error_set(err, IND_E_UNDEFINED, NULL, 0, 0,
+                                 "%s has no value in the base period %s", name, per);
+        if (!(s->value[k] > 0))
+            return ind_error_set(err, IND_E_UNDEFINED, NULL, 0, 0,
+                                 "%s is %g in the base period %s; an index needs a positive base",
+                                 name, s->value[k], per);
+    }
+    buf_puts(&c->b, "base_x = ");
+    buf_num(&c->b, base_x);
+    buf_puts(&c->b, "\n");
+    extend(c, base_x, 100);
+    return lines_data(c, base_x, err);
+}
+
+/* Year-on-year change of observation i in %, NAN when undefined (growth.h's definition). */
+static double yoy(const ind_series *s, size_t i)
+{
+    ind_growth_row row;
+    ind_growth_detail_row(s, NULL, i, &row);
+    return row.yoy.defined ? 100.0 * row.yoy.value : NAN;
+}
+
+/* Rows "x change% label" of the year-on-year changes of s; returns how many. */
+static size_t growth_rows(chart *c, const ind_series *s)
+{
+    size_t bars = 0;
+    for (size_t j = 0; j < s->n; j++) {
+        double g = yoy(s, j);
+        if (!isfinite(g))
+            continue;
+        char per[IND_PERIOD_TEXT_MAX], text[48];
+        period_text(s->freq, s->ord[j], per, sizeof per);
+        value_text(g, "", text, sizeof text);
+        buf_printf(&c->b, "%ld ", (long)s->ord[j]);
+        buf_num(&c->b, g);
+        buf_printf(&c->b, " \"%s\" # %s\n", text, per);
+        extend(c, s->ord[j] - 0.5, g);
+        extend(c, s->ord[j] + 0.5, 0);
+        bars++;
+    }
+    return bars;
+}
+
+static ind_status growth_data(chart *c, ind_error *err)
+{
+    size_t bars = 0, nslots = 0, slot[64];
+    buf_puts(&c->b, "$growth << EOD\n");
+    for (size_t i = 0; i < c->n; i++) {
+        const ind_series *s = c->series[i];
+        if (i)
+            buf_puts(&c->b, "\n\n");
+        buf_printf(&c->b, "# %s%s%s: x change%% label\n", s->name, s->entity[0] ? " / " : "",
+                   s->entity);
+        size_t k = growth_rows(c, s);
+        slot[i] = k ? ++nslots : 0;
+        bars += k;
+        if (!k)
+            placeholder(c);
+    }
+    buf_puts(&c->b, "EOD\n");
+    if (bars == 0)
+        return ind_error_set(err, IND_E_UNDEFINED, NULL, 0, 0,
+                             "no year-on-year change can be computed: each series needs values "
+                             "a year apart, the earlier one positive");
+    /* series with bars share each period's width; those without get no slot */
+    buf_printf(&c->b, "nslots = %zu\narray slot[%zu]\n", nslots, c->n);
+    for (size_t i = 0; i < c->n; i++)
+        buf_printf(&c->b, "slot[%zu] = %zu\n", i + 1, slot[i]);
+    buf_printf(&c->b, "bar_width = ");
+    buf_num(&c->b, 0.8 / (double)nslots);
+    buf_printf(&c->b, "\nhas_bar_labels = %d\n", bars <= 40);
+    buf_printf(&c->b, "array cagr[%zu]\narray has_cagr[%zu]\narray cagr_title[%zu]\n", c->n, c->n,
+               c->n);
+    for (size_t i = 0; i < c->n; i++) {
+        const ind_series *s = c->series[i];
+        ind_growth_summary sum;
+        ind_growth_summarize(s, NULL, &sum, NULL);
+        ind_figure g = sum.has_window ? sum.cagr : (ind_figure){false, 0, "no window"};
+        ind_period a = sum.has_window ? sum.start : ind_series_period(s, 0);
+        ind_period z = sum.has_window ? sum.end : ind_series_period(s, s->n - 1);
+        char pa[IND_PERIOD_TEXT_MAX], pz[IND_PERIOD_TEXT_MAX], rate[48], title[MAX_LABEL];
+        ind_period_format(a, pa, sizeof pa);
+        ind_period_format(z, pz, sizeof pz);
+        double pct = g.defined ? 100.0 * g.value : 0;
+        value_text(pct, "", rate, sizeof rate);
+        snprintf(title, sizeof title, "%s%s%s %s–%s%s%s%s", c->n > 1 ? s->entity : "",
+                 c->n > 1 && s->entity[0] ? " " : "", c->w->cagr, pa, pz, c->w->colon, rate,
+                 c->w->per_year);
+        buf_printf(&c->b, "has_cagr[%zu] = %d\ncagr[%zu] = ", i + 1, g.defined, i + 1);
+        buf_num(&c->b, pct);
+        if (c->n > 1 && slot[i] > 0 && g.defined) {
+            /* several series: a series with bars carries its CAGR in its own legend entry
+               (its dashed line has its colour), so the legend stays one entry a series */
+            char name[MAX_LABEL], both[MAX_LABEL];
+            series_title(c, s, name, sizeof name);
+            snprintf(both, sizeof both,
+                     c->w == &chinese ? "%s（%s %s–%s%s%s%s）" : "%s (%s %s–%s%s%s%s)", name,
+                     c->w->cagr, pa, pz, c->w->colon, rate, c->w->per_year);
+            buf_printf(&c->b, "\nseries_title[%zu] = ", i + 1);
+            buf_label(&c->b, both);
+            title[0] = '\0';
+        }
+        buf_printf(&c->b, "\ncagr_title[%zu] = ", i + 1);
+        buf_label(&c->b, title);
+        buf_puts(&c->b, "\n");
+        if (g.defined)
+            extend(c, NAN, pct);
+    }
+    double span = c->ymax - c->ymin;
+    buf_puts(&c->b, "label_gap = ");
+    buf_num(&c->b, 0.035 * (span > 0 ? span : 1));
+    buf_puts(&c->b, "\n");
+    return IND_OK;
+}
+
+/* ---- axes ---- */
+
+/* Tick step in periods: the first of the nice steps giving at most max ticks. */
+static int tick_step(ind_freq freq, double span, int max)
+{
+    static const int years[] = {1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000};
+    static const int halves[] = {1, 2, 4, 10, 20, 40, 100, 200, 1000};
+    static const int quarters[] = {1, 2, 4, 8, 20, 40, 100, 200, 1000};
+    static const int months[] = {1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200};
+    const int *steps = freq == IND_FREQ_HALF      ? halves
+                       : freq == IND_FREQ_QUARTER ? quarters
+                       : freq == IND_FREQ_MONTH   ? months
+                                                  : years;
+    size_t n = freq == IND_FREQ_HALF || freq == IND_FREQ_QUARTER ? 9 : 11;
+    for (size_t i = 0; i < n; i++)
+        if (span / steps[i] + 1 <= max)
+            return steps[i];
+    return steps[n - 1];
+}
+
+static void axes(chart *c, bool bars)
+{
+    double lo = ceil(c->xmin), hi = floor(c->xmax);
+    /* as many ticks as labels fit: a label is its characters plus a 2 em gap, at about 0.55 em
+       a character, the font size in pixels, on a plot about 85% of the width */
+    char sample[IND_PERIOD_TEXT_MAX];
+    period_text(c->freq, hi, sample, sizeof sample);
+    double em = font_size(c->opt), label = (0.55 * (double)strlen(sample) + 2.0) * em;
+    int max = (int)(0.85 * c->opt->width / label);
+    int step = tick_step(c->freq, hi - lo, max > 3 ? max : 3);
+    buf_puts(&c->b, "# period axis: ticks at whole periods only, labelled as periods\nset xtics (");
+    int k = 0;
+    for (double x = lo; x <= hi; x++) {
+        long ord = (long)x;
+        if (((ord % step) + step) % step != 0)
+            continue;
+        char per[IND_PERIOD_TEXT_MAX];
+        period_text(c->freq, x, per, sizeof per);
+        buf_printf(&c->b, "%s'%s' %ld", k++ ? ", " : "", per, ord);
+    }
+    buf_puts(&c->b, ")\n");
+    double pad_l = bars ? 0.1 : 0.5, pad_r = bars ? 0.1 : 0.5;
+    if (c->right_label > 0) {
+        /* room for the labels: r periods of S + r on the plot's width take their pixels */
+        double need = (0.55 * (double)c->right_label + 1.5) * em, plot = 0.85 * c->opt->width;
+        double S = c->xmax - c->xmin + 1;
+        pad_r += need < plot / 2 ? need * S / (plot - need) : S;
+    }
+    double span = c->ymax - c->ymin;
+    if (!(span > 0))
+        span = fabs(c->ymax) > 0 ? fabs(c->ymax) : 1;
+    double ylo = c->ymin - 0.08 * span, yhi = c->ymax + 0.12 * span;
+    if (bars && c->ymin >= 0)
+        ylo = 0;
+    if (c->opt->kind == IND_CHART_TREND || c->opt->kind == IND_CHART_COMPARE) {
+        /* values that are all positive keep a floor at zero when it is near */
+        if (c->ymin >= 0 && ylo < 0)
+            ylo = 0;
+    }
+    buf_puts(&c->b, "xmin = ");
+    buf_num(&c->b, c->xmin - pad_l);
+    buf_puts(&c->b, "\nxmax = ");
+    buf_num(&c->b, c->xmax + pad_r);
+    buf_puts(&c->b, "\nymin = ");
+    buf_num(&c->b, ylo);
+    buf_puts(&c->b, "\nymax = ");
+    buf_num(&c->b, yhi);
+    buf_puts(&c->b, "\n");
+}
+
+/* ---- the whole script ---- */
+
+static ind_status check(const ind_series *const *series, size_t n, const ind_chart_options *opt,
+                        ind_error *err)
+{
+    if (n == 0)
+        return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "no series to chart");
+    if (n > 64)
+        return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
+                             "%zu series are too many for one chart (at most 64)", n);
+    if (!opt->output || !opt->output[0])
+        return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "no output file named");
+    if (opt->width < 200 || opt->width > 10000 || opt->height < 200 || opt->height > 10000)
+        return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
+                             "chart size %dx%d is outside 200..10000 pixels", opt->width,
+                             opt->height);
+    for (size_t i = 0; i < n; i++) {
+        if (series[i]->n == 0)
+            return ind_error_set(err, IND_E_UNDEFINED, NULL, 0, 0, "series %s%s%s has no values",
+                                 series[i]->name, series[i]->entity[0] ? " / " : "",
+                                 series[i]->entity);
+        if (series[i]->freq != series[0]->freq)
+            return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
+                                 "series %s%s%s is %s but %s is %s; chart one frequency at a time",
+                                 series[i]->name, series[i]->entity[0] ? " / " : "",
+                                 series[i]->entity, ind_freq_name(series[i]->freq), series[0]->name,
+                                 ind_freq_name(series[0]->freq));
+    }
+    if ((opt->forecast || opt->target) && (opt->kind != IND_CHART_TREND || n != 1))
+        return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
+                             "a forecast or target is drawn on a trend chart of one series "
+                             "(%zu selected; narrow with --series and --entity)",
+                             n);
+    if (opt->target && !isfinite(opt->target->goal))
+        return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "the target goal is not a number");
+    const ind_forecast *f = opt->forecast;
+    if (f && (f->h == 0 || !f->mean || (f->has_intervals && (!f->lo || !f->hi))))
+        return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "the forecast has no values");
+    return IND_OK;
+}
+
+static void parameters(chart *c, const char *title, const char *ylabel)
+{
+    const ind_chart_options *opt = c->opt;
+    static const char *const terms[] = {"png", "svg", "pdf"};
+    buf *b = &c->b;
+    buf_puts(b, "# Generated by `indicators chart`");
+    if (opt->command) {
+        buf_puts(b, ":\n#   ");
+        for (const char *p = opt->command; *p; p++)
+            buf_add(b, *p == '\n' || *p == '\r' ? " " : p, 1);
+    }
+    buf_puts(b, "\n# Rerun with: gnuplot THIS-FILE (edit the parameters, the data or the\n"
+                "# template parts below as you like).\n\n# ---- parameters ----\n");
+    buf_printf(b, "term_type = '%s'\nout_file = ", terms[opt->format]);
+    buf_plain(b, opt->output);
+    buf_printf(b, "\nwidth = %d\nheight = %d\nfont_name = ", opt->width, opt->height);
+    buf_plain(b, opt->font ? opt->font : DEFAULT_FONT);
+    buf_puts(b, "\nfont_size = ");
+    buf_num(b, font_size(opt));
+    buf_puts(b, "\nchart_title = ");
+    buf_label(b, title);
+    buf_puts(b, "\nvalue_label = ");
+    buf_label(b, ylabel);
+    buf_puts(b, "\nperiod_label = ''\n");
+    buf_printf(b, "nseries = %zu\narray series_title[%zu]\n", c->n, c->n);
+    for (size_t i = 0; i < c->n; i++) {
+        char t[MAX_LABEL];
+        series_title(c, c->series[i], t, sizeof t);
+        buf_printf(b, "series_title[%zu] = ", i + 1);
+        buf_label(b, t);
+        buf_puts(b, "\n");
+    }
+}
+
+static void value_axis_label(const chart *c, char *out, size_t n)
+{
+    const ind_chart_options *opt = c->opt;
+    const char *unit = c->series[0]->unit;
+    for (size_t i = 1; i < c->n; i++)
+        if (strcmp(c->series[i]->unit, unit) != 0)
+            unit = "";
+    if (opt->ylabel)
+        snprintf(out, n, "%s", opt->ylabel);
+    else if (opt->kind == IND_CHART_GROWTH)
+        snprintf(out, n, "%s", c->w->yoy);
+    else if (opt->kind == IND_CHART_INDEX) {
+        char per[IND_PERIOD_TEXT_MAX];
+        double base = opt->base.freq ? opt->base.ord : common_base(c);
+        period_text(c->freq, base, per, sizeof per);
+        snprintf(out, n, "%s (%s = 100)", c->w->index_of, per);
+    } else
+        snprintf(out, n, "%s", unit);
+}
+
+ind_status ind_chart_build(const ind_series *const *series, size_t nseries,
+                           const ind_chart_options *opt, const char *template_dir, char **script,
+                           ind_error *err)
+{
+    *script = NULL;
+    ind_status st = check(series, nseries, opt, err);
+    if (st != IND_OK)
+        return st;
+    chart c = {opt,
+               series,
+               nseries,
+               series[0]->freq,
+               opt->lang == IND_CHART_ZH ? &chinese : &english,
+               INFINITY,
+               -INFINITY,
+               INFINITY,
+               -INFINITY,
+               0,
+               {0}};
+    char title[MAX_LABEL], ylabel[MAX_LABEL];
+    if (opt->title)
+        snprintf(title, sizeof title, "%s", opt->title);
+    else
+        default_title(&c, title, sizeof title);
+    value_axis_label(&c, ylabel, sizeof ylabel);
+    parameters(&c, title, ylabel);
+    buf_puts(&c.b, "\n# ---- data (C-locale numbers; x is the period ordinal, the year for annual "
+                   "data;\n# a blank line is a gap, two blank lines start the next series) ----\n");
+    switch (opt->kind) {
+    case IND_CHART_TREND:
+        st = trend_data(&c, err);
+        break;
+    case IND_CHART_GROWTH:
+        st = growth_data(&c, err);
+        break;
+    case IND_CHART_INDEX:
+        st = index_data(&c, err);
+        break;
+    case IND_CHART_COMPARE:
+        st = lines_data(&c, NAN, err);
+        break;
+    default:
+        st = ind_error_set(err, IND_E_ARG, NULL, 0, 0, "unknown chart kind %d", (int)opt->kind);
+    }
+    if (st != IND_OK)
+        goto out;
+    axes(&c, opt->kind == IND_CHART_GROWTH);
+    st = append_template(&c.b, template_dir, COMMON_TEMPLATE, err);
+    if (st == IND_OK)
+        st = append_template(&c.b, template_dir, kinds[opt->kind].template, err);
+    if (st == IND_OK && c.b.failed)
+        st = ind_error_set(err, IND_E_NOMEM, NULL, 0, 0, "out of memory building the chart");
+out:
+    if (st == IND_OK)
+        *script = c.b.s;
+    else
+        free(c.b.s);
+    return st;
+}

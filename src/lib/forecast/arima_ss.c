@@ -1,0 +1,389 @@
+/*
+ * arima_ss.c - the state-space side of the ARIMA method: stationary state
+ * covariance, the Kalman filter giving the exact Gaussian likelihood of an
+ * ARMA series, and forecasts of the integrated model.
+ *
+ * State space form (Harvey 1989, as R's stats::arima): with r = max(p, q+1),
+ *   a_{t+1} = T a_t + R e_{t+1},  x_t = a_t[0],
+ * T[i][0] = phi_{i+1}, T[i][i+1] = 1, R = (1, theta_1, ..., theta_{r-1}).
+ * The filter runs with innovation variance 1; sigma2 is concentrated out.
+ * Nothing here allocates: the likelihood is called thousands of times.
+ */
+#include "arima.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define R_MAX ARIMA_MAX_R
+#define TWO_PI 6.283185307179586476925286766559
+
+/* Coefficient k (1-based) of phi padded with zeros. */
+static double phi_at(const double *phi, int p, int k)
+{
+    return (k >= 1 && k <= p) ? phi[k - 1] : 0.0;
+}
+
+/* theta_k with theta_0 = 1, padded with zeros. */
+static double theta_at(const double *theta, int q, int k)
+{
+    if (k == 0)
+        return 1.0;
+    return (k >= 1 && k <= q) ? theta[k - 1] : 0.0;
+}
+
+/* Solves A x = b (m x m, row-major, destroyed) by Gaussian elimination with partial pivoting. */
+static int solve_small(double *A, double *b, int m)
+{
+    for (int c = 0; c < m; c++) {
+        int piv = c;
+        for (int i = c + 1; i < m; i++)
+            if (fabs(A[i * m + c]) > fabs(A[piv * m + c]))
+                piv = i;
+        if (!(fabs(A[piv * m + c]) > 1e-300))
+            return -1;
+        if (piv != c) {
+            for (int j = 0; j < m; j++) {
+                double t = A[c * m + j];
+                A[c * m + j] = A[piv * m + j];
+                A[piv * m + j] = t;
+            }
+            double t = b[c];
+            b[c] = b[piv];
+            b[piv] = t;
+        }
+        for (int i = c + 1; i < m; i++) {
+            double f = A[i * m + c] / A[c * m + c];
+            for (int j = c; j < m; j++)
+                A[i * m + j] -= f * A[c * m + j];
+            b[i] -= f * b[c];
+        }
+    }
+    for (int i = m - 1; i >= 0; i--) {
+        double s = b[i];
+        for (int j = i + 1; j < m; j++)
+            s -= A[i * m + j] * b[j];
+        b[i] = s / A[i * m + i];
+    }
+    for (int i = 0; i < m; i++)
+        if (!isfinite(b[i]))
+            return -1;
+    return 0;
+}
+
+/*
+ * Autocovariances gamma[0..r] of the ARMA process with unit innovation
+ * variance, and psi weights psi[0..r]. The first p+1 solve the linear
+ * system gamma_k - sum_i phi_i gamma_|k-i| = sum_{j>=k} theta_j psi_{j-k};
+ * the rest follow the AR recursion.
+ */
+static int arma_acov(int p, int q, const double *phi, const double *theta, int r, double *gamma,
+                     double *psi)
+{
+    psi[0] = 1.0;
+    for (int j = 1; j <= r; j++) {
+        double s = theta_at(theta, q, j);
+        for (int i = 1; i <= p && i <= j; i++)
+            s += phi[i - 1] * psi[j - i];
+        psi[j] = s;
+    }
+    double A[(ARIMA_MAX_P + 1) * (ARIMA_MAX_P + 1)], b[ARIMA_MAX_P + 1];
+    int m = p + 1;
+    memset(A, 0, sizeof A);
+    for (int k = 0; k < m; k++) {
+        A[k * m + k] += 1.0;
+        for (int i = 1; i <= p; i++)
+            A[k * m + abs(k - i)] -= phi[i - 1];
+        double s = 0.0;
+        for (int j = k; j <= q; j++)
+            s += theta_at(theta, q, j) * psi[j - k];
+        b[k] = s;
+    }
+    if (solve_small(A, b, m) != 0)
+        return -1;
+    for (int k = 0; k <= r; k++) {
+        if (k < m) {
+            gamma[k] = b[k];
+            continue;
+        }
+        double s = 0.0;
+        for (int i = 1; i <= p; i++)
+            s += phi[i - 1] * gamma[k - i];
+        for (int j = k; j <= q; j++)
+            s += theta_at(theta, q, j) * psi[j - k];
+        gamma[k] = s;
+    }
+    return 0;
+}
+
+/*
+ * a_t[i] = sum_{k=i}^{r-1} phi_{k+1} y_{t+i-k-1} + theta_k e_{t+i-k}, so its
+ * covariance with y_t is sum_k phi_{k+1} gamma_{k+1-i} + theta_k psi_{k-i}.
+ * That first column fixes the rest through P = T P T' + R R', read from the
+ * bottom-right corner up: P_ij = (RR')_ij + phi_i phi_j P_00 + phi_i P_{j+1,0}
+ * + phi_j P_{i+1,0} + P_{i+1,j+1} (zero outside the matrix).
+ */
+int arima_state_cov(int p, int q, const double *phi, const double *theta, double *P)
+{
+    int r = p > q + 1 ? p : q + 1;
+    double gamma[R_MAX + 2], psi[R_MAX + 2], c[R_MAX + 1], ph[R_MAX], tv[R_MAX];
+    if (arma_acov(p, q, phi, theta, r, gamma, psi) != 0)
+        return -1;
+    for (int i = 0; i < r; i++) {
+        ph[i] = phi_at(phi, p, i + 1);
+        tv[i] = theta_at(theta, q, i);
+    }
+    for (int i = 0; i < r; i++) {
+        double s = 0.0;
+        for (int k = i; k < r; k++)
+            s += ph[k] * gamma[k + 1 - i] + tv[k] * psi[k - i];
+        c[i] = s;
+    }
+    c[r] = 0.0;
+    double p00 = c[0];
+    for (int i = r - 1; i >= 0; i--)
+        for (int j = r - 1; j >= i; j--) {
+            double next = (i + 1 < r && j + 1 < r) ? P[(i + 1) * r + j + 1] : 0.0;
+            double v = tv[i] * tv[j] + ph[i] * ph[j] * p00 + ph[i] * c[j + 1] + ph[j] * c[i + 1] +
+                       next;
+            P[i * r + j] = P[j * r + i] = v;
+        }
+    return 0;
+}
+
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
+enum { S = R_MAX + 1 }; /* stride of the padded matrices: row and column r stay 0 */
+
+/* Filter state: Pn holds the prediction covariance (upper triangle), Pp the filtered one. */
+typedef struct kstate {
+    double Pp[S * S], Pn[S * S], RR[S * S], a[S], ph[S];
+} kstate;
+
+/*
+ * The Kalman recursions of R's ARIMA_Like (no differencing). Written once
+ * and inlined for small constant r, so the compiler unrolls the loops.
+ * log F_t is summed as the log of running products (F_t >= 1); once the
+ * prediction covariance stops changing (steady state, reached after p
+ * steps for pure AR models) it is no longer updated.
+ */
+static ALWAYS_INLINE void filter(kstate *k, const int r, const double *w, size_t n, double mean,
+                                 arima_kf *kf, double *resid)
+{
+    double *Pp = k->Pp, *Pn = k->Pn, *RR = k->RR, *a = k->a, *ph = k->ph, anew[S];
+    double prod = 1.0, ssq = 0.0, sumlog = 0.0;
+    size_t nu = 0;
+    int steady = 0;
+    for (size_t t = 0; t < n; t++) {
+        double a0 = a[0];
+        for (int i = 0; i < r; i++)
+            anew[i] = ph[i] * a0 + a[i + 1];
+        if (t > 0 && !steady) {
+            /* Pn = T Pp T' + R R', T a = phi a_0 + shift(a) */
+            double p00 = Pp[0], change = 0.0, c[S];
+            for (int i = 0; i < r; i++)
+                c[i] = Pp[(i + 1) * S];
+            for (int i = 0; i < r; i++) {
+                for (int j = i; j < r; j++) {
+                    double v = RR[i * S + j] + ph[i] * (ph[j] * p00 + c[j]) + ph[j] * c[i] +
+                               Pp[(i + 1) * S + j + 1];
+                    double dv = fabs(v - Pn[i * S + j]);
+                    change = dv > change ? dv : change;
+                    Pn[i * S + j] = v;
+                }
+            }
+            steady = change <= 1e-14 * Pn[0];
+        }
+        double v = (w[t] - mean) - anew[0], F = Pn[0], vf = v / F;
+        if (F < 1e4) {
+            nu++;
+            ssq += v * vf;
+            prod *= F;
+            if (prod > 1e100) {
+                sumlog += log(prod);
+                prod = 1.0;
+            }
+        }
+        if (resid)
+            resid[t] = v;
+        for (int i = 0; i < r; i++)
+            a[i] = anew[i] + Pn[i] * vf; /* Pn[i] = Pn(0, i) = M_i */
+        if (!steady) {
+            /* Pp = Pn - M M' / F with M the first column of Pn */
+            double M[S], iF = 1.0 / F;
+            for (int i = 0; i < r; i++)
+                M[i] = Pn[i];
+            for (int i = 0; i < r; i++)
+                for (int j = i; j < r; j++) {
+                    double u = Pn[i * S + j] - M[i] * M[j] * iF;
+                    Pp[i * S + j] = u;
+                    Pp[j * S + i] = u;
+                }
+        }
+    }
+    kf->ssq = ssq;
+    kf->sumlog = sumlog + log(prod);
+    kf->nu = nu;
+}
+
+int arima_kalman(const double *w, size_t n, double mean, int p, int q, const double *phi,
+                 const double *theta, arima_kf *kf, double *resid)
+{
+    int r = p > q + 1 ? p : q + 1;
+    kstate k;
+    double Rv[S], P0[R_MAX * R_MAX];
+    memset(&k, 0, sizeof k);
+    for (int i = 0; i < r; i++) {
+        Rv[i] = theta_at(theta, q, i);
+        k.ph[i] = phi_at(phi, p, i + 1);
+    }
+    if (arima_state_cov(p, q, phi, theta, P0) != 0)
+        return -1;
+    for (int i = 0; i < r; i++)
+        for (int j = 0; j < r; j++) {
+            k.Pn[i * S + j] = P0[i * r + j];
+            k.RR[i * S + j] = Rv[i] * Rv[j];
+        }
+    switch (r) {
+    case 1:
+        filter(&k, 1, w, n, mean, kf, resid);
+        break;
+    case 2:
+        filter(&k, 2, w, n, mean, kf, resid);
+        break;
+    case 3:
+        filter(&k, 3, w, n, mean, kf, resid);
+        break;
+    default:
+        filter(&k, r, w, n, mean, kf, resid);
+        break;
+    }
+    for (int i = 0; i < r; i++) {
+        kf->a[i] = k.a[i];
+        for (int j = 0; j < r; j++)
+            kf->P[i * r + j] = k.Pp[i * S + j];
+    }
+    return 0;
+}
+
+int arima_loglik(const double *w, size_t n, double mean, int p, int q, const double *phi,
+                 const double *theta, double *loglik, double *sigma2)
+{
+    arima_kf kf;
+    if (arima_kalman(w, n, mean, p, q, phi, theta, &kf, NULL) != 0 || kf.nu == 0)
+        return -1;
+    double s2 = kf.ssq / (double)kf.nu, nu = (double)n;
+    double value = 0.5 * (log(s2) + kf.sumlog / (double)kf.nu);
+    *loglik = -0.5 * (2.0 * nu * value + nu + nu * log(TWO_PI));
+    if (sigma2)
+        *sigma2 = s2;
+    return 0;
+}
+
+/* Differences x[0..n) d times into z[0..n-d). */
+static void difference(const double *x, size_t n, int d, double *z)
+{
+    memcpy(z, x, n * sizeof *z);
+    for (int k = 0; k < d; k++)
+        for (size_t t = 0; t + 1 + (size_t)k < n; t++)
+            z[t] = z[t + 1] - z[t];
+}
+
+/*
+ * Forecasts by the integrated state space form of R's KalmanForecast: state
+ * (a_t, x_{t-1}, ..., x_{t-d}) with x_t = mean + a_t[0] + sum_i delta_i x_{t-i}.
+ * At the end of the sample the levels are known exactly and a_t, P_t are the
+ * filtered ARMA state and covariance.
+ */
+static void integrate_forecast(const double *y, size_t n, const arima_fit *fit, const arima_kf *kf,
+                               size_t h, double *mean, double *sd)
+{
+    enum { M = R_MAX + ARIMA_MAX_D };
+    int p = fit->p, q = fit->q, d = fit->d, r = p > q + 1 ? p : q + 1, m = r + d;
+    double delta[ARIMA_MAX_D] = {0}, s[M] = {0}, P[M * M] = {0}, G[M * M] = {0}, GP[M * M];
+    if (d == 1)
+        delta[0] = 1.0;
+    else if (d == 2) {
+        delta[0] = 2.0;
+        delta[1] = -1.0;
+    }
+    for (int i = 0; i < r; i++) {
+        s[i] = kf->a[i];
+        for (int j = 0; j < r; j++)
+            P[i * m + j] = kf->P[i * r + j];
+        G[i * m + 0] = phi_at(fit->phi, p, i + 1);
+        if (i < r - 1)
+            G[i * m + i + 1] = 1.0;
+    }
+    for (int i = 0; i < d; i++)
+        s[r + i] = y[n - 2 - (size_t)i];
+    if (d > 0) {
+        G[r * m + 0] = 1.0;
+        for (int i = 0; i < d; i++)
+            G[r * m + r + i] = delta[i];
+        for (int i = 1; i < d; i++)
+            G[(r + i) * m + r + i - 1] = 1.0;
+    }
+    for (size_t k = 0; k < h; k++) {
+        double ns[M];
+        for (int i = 0; i < m; i++) {
+            double acc = 0.0;
+            for (int j = 0; j < m; j++)
+                acc += G[i * m + j] * s[j];
+            ns[i] = acc;
+        }
+        if (d > 0)
+            ns[r] += fit->mean; /* x_t carries the mean of the differences */
+        memcpy(s, ns, sizeof s);
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < m; j++) {
+                double acc = 0.0;
+                for (int l = 0; l < m; l++)
+                    acc += G[i * m + l] * P[l * m + j];
+                GP[i * m + j] = acc;
+            }
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < m; j++) {
+                double acc = 0.0;
+                for (int l = 0; l < m; l++)
+                    acc += GP[i * m + l] * G[j * m + l];
+                P[i * m + j] = acc;
+            }
+        for (int i = 0; i < r; i++)
+            for (int j = 0; j < r; j++)
+                P[i * m + j] += theta_at(fit->theta, q, i) * theta_at(fit->theta, q, j);
+        /* observation x = mean + a[0] + delta . levels */
+        double f = fit->mean + s[0], var = P[0];
+        for (int i = 0; i < d; i++) {
+            f += delta[i] * s[r + i];
+            var += 2.0 * delta[i] * P[r + i];
+            for (int j = 0; j < d; j++)
+                var += delta[i] * delta[j] * P[(r + i) * m + r + j];
+        }
+        mean[k] = f;
+        sd[k] = var > 0.0 ? sqrt(var * fit->sigma2) : 0.0;
+    }
+}
+
+int arima_forecast(const double *y, size_t n, const arima_fit *fit, size_t h, double *mean,
+                     double *sd, double *fitted, double *work)
+{
+    int d = fit->d;
+    size_t nz = n - (size_t)d;
+    double *z = work, *v = work + n;
+    difference(y, n, d, z);
+    arima_kf kf;
+    if (arima_kalman(z, nz, fit->mean, fit->p, fit->q, fit->phi, fit->theta, &kf, v) != 0)
+        return -1;
+    for (size_t t = 0; t < n; t++)
+        fitted[t] = t < (size_t)d ? NAN : y[t] - v[t - (size_t)d];
+    integrate_forecast(y, n, fit, &kf, h, mean, sd);
+    for (size_t k = 0; k < h; k++)
+        if (!isfinite(mean[k]) || !isfinite(sd[k]))
+            return -1;
+    return 0;
+}

@@ -1,0 +1,836 @@
+/*
+ * target.c - assessing a series against a target (see
+ * include/indicators/target.h): the Eurostat growth ratio, the Destatis
+ * linear-trend weather, the UN ESCAP anticipated progress, a forecast with
+ * the probability of meeting the goal, and one verdict. Definitions follow
+ * ../shared/design/METHODS.md; parsing is in target_parse.c.
+ *
+ * "Now" is the latest observation. A growth target is assessed as the level
+ * it implies at the target year; a year-total target on sub-annual data by
+ * the pace of the year so far.
+ */
+#include "indicators/target.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EUROSTAT_ZERO 0.001   /* Eurostat replaces zero values by this in the ratios */
+#define MEETS_LOOKAHEAD 10    /* years after the target year searched for "first meets" */
+#define MAX_YEARS_AHEAD 100   /* no forecast further ahead than this */
+
+void ind_target_options_init(ind_target_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->forecast = true;
+    opt->nlevels = 2;
+    opt->levels[0] = 80;
+    opt->levels[1] = 95;
+}
+
+/* ---- names ---- */
+
+const char *ind_verdict_name(ind_verdict v)
+{
+    static const char *const names[] = {"cannot assess", "achieved", "on track", "at risk",
+                                        "off track"};
+    return (unsigned)v < sizeof names / sizeof names[0] ? names[v] : "cannot assess";
+}
+
+const char *ind_eurostat_name(ind_eurostat c)
+{
+    static const char *const names[] = {"", "on track", "needs acceleration", "limited progress",
+                                        "moving away"};
+    return (unsigned)c < sizeof names / sizeof names[0] ? names[c] : "";
+}
+
+const char *ind_weather_name(ind_weather w)
+{
+    static const char *const names[] = {"", "sun", "slightly cloudy", "cloudy", "storm"};
+    return (unsigned)w < sizeof names / sizeof names[0] ? names[w] : "";
+}
+
+const char *ind_escap_name(ind_escap c)
+{
+    static const char *const names[] = {"", "on track", "acceleration needed",
+                                        "stagnation or regression"};
+    return (unsigned)c < sizeof names / sizeof names[0] ? names[c] : "";
+}
+
+/* ---- categories ---- */
+
+ind_eurostat ind_eurostat_category(double r)
+{
+    if (r >= 0.95)
+        return IND_EUROSTAT_ON_TRACK;
+    if (r >= 0.60)
+        return IND_EUROSTAT_ACCELERATE;
+    if (r >= 0)
+        return IND_EUROSTAT_LIMITED;
+    return IND_EUROSTAT_AWAY;
+}
+
+ind_escap ind_escap_category(double ap)
+{
+    if (ap >= 0.95)
+        return IND_ESCAP_ON_TRACK;
+    if (ap >= 0.10)
+        return IND_ESCAP_ACCELERATE;
+    return IND_ESCAP_REGRESS;
+}
+
+ind_verdict ind_verdict_of_ratio(double r)
+{
+    if (r >= 0.95)
+        return IND_VERDICT_ON_TRACK;
+    if (r >= 0.60)
+        return IND_VERDICT_AT_RISK;
+    return IND_VERDICT_OFF_TRACK;
+}
+
+/* ---- small helpers ---- */
+
+static ind_figure fig(double v)
+{
+    ind_figure f = {true, v, NULL};
+    if (!isfinite(v)) {
+        f.defined = false;
+        f.value = 0;
+        f.why = "not finite";
+    }
+    return f;
+}
+
+static ind_figure no_fig(const char *why)
+{
+    ind_figure f = {false, 0, why};
+    return f;
+}
+
+static int direction(const ind_target *t)
+{
+    return t->op == IND_TARGET_AT_MOST ? -1 : 1;
+}
+
+static bool meets(double x, double goal, int d)
+{
+    return d * (x - goal) >= 0;
+}
+
+/* The last period of year y at frequency freq. */
+static ind_period year_end(ind_freq freq, int y)
+{
+    return ind_period_make(freq, y, (int)freq);
+}
+
+static const char *fmt_value(double v, char *buf, size_t n)
+{
+    snprintf(buf, n, "%.6g", v);
+    return buf;
+}
+
+/* ---- Eurostat growth ratio ---- */
+
+typedef struct growth_case {
+    double x0, xt, goal; /* base, latest, goal level */
+    double ya, yr;       /* years base -> latest, base -> target */
+    int d;               /* +1 increase target, -1 decrease */
+} growth_case;
+
+static double eurostat_value(double x)
+{
+    return x == 0 ? EUROSTAT_ZERO : x;
+}
+
+/*
+ * R = CAGR_actual / CAGR_required on Eurostat's terms: zeros replaced by
+ * 0.001, mixed signs not assessed. A base that already met the goal has no
+ * required growth: the category then says whether the goal is still met.
+ */
+static ind_eurostat eurostat(const growth_case *g, ind_figure *r)
+{
+    if (!(g->ya > 0)) {
+        *r = no_fig("needs a base and a later observation");
+        return IND_EUROSTAT_NONE;
+    }
+    if (!(g->yr > 0)) {
+        *r = no_fig("target year is not after the base");
+        return IND_EUROSTAT_NONE;
+    }
+    if (g->d * (g->goal - g->x0) <= 0) {
+        *r = no_fig(g->goal == g->x0 ? "base value equals the goal" : "base value already met the goal");
+        return meets(g->xt, g->goal, g->d) ? IND_EUROSTAT_ON_TRACK : IND_EUROSTAT_AWAY;
+    }
+    double x0 = eurostat_value(g->x0), xt = eurostat_value(g->xt), goal = eurostat_value(g->goal);
+    if ((x0 > 0) != (xt > 0) || (x0 > 0) != (goal > 0)) {
+        *r = no_fig("values of mixed sign: no growth rate");
+        return IND_EUROSTAT_NONE;
+    }
+    double actual = pow(xt / x0, 1.0 / g->ya) - 1, required = pow(goal / x0, 1.0 / g->yr) - 1;
+    if (required == 0 || !isfinite(actual) || !isfinite(required)) {
+        *r = no_fig("required growth is zero after replacing zeros by 0.001");
+        return IND_EUROSTAT_NONE;
+    }
+    *r = fig(actual / required);
+    return ind_eurostat_category(r->value);
+}
+
+/* ---- Destatis weather ---- */
+
+/*
+ * Mean of the annual changes into the last 5 years (at least 4 of them),
+ * extended linearly to the target year; the shortfall is measured in shares
+ * of the distance |goal - latest|.
+ */
+static ind_weather destatis(const ind_series *s, double goal, int d, double years_left,
+                            ind_assessment *a)
+{
+    a->trend_change = a->trend_value = a->trend_miss = no_fig("");
+    if (s->freq != IND_FREQ_YEAR) {
+        a->trend_change = a->trend_value = a->trend_miss = no_fig("needs annual data");
+        return IND_WEATHER_NONE;
+    }
+    if (!(years_left > 0)) {
+        a->trend_change = a->trend_value = a->trend_miss = no_fig("target year reached");
+        return IND_WEATHER_NONE;
+    }
+    int32_t last = s->ord[s->n - 1];
+    double sum = 0;
+    int k = 0;
+    for (size_t i = s->n - 1; i >= 1 && s->ord[i] >= last - 4; i--)
+        if (s->ord[i] - s->ord[i - 1] == 1) {
+            sum += s->value[i] - s->value[i - 1];
+            k++;
+        }
+    if (k < 4) {
+        a->trend_change = a->trend_value = a->trend_miss =
+            no_fig("needs at least 4 of the last 5 annual changes");
+        return IND_WEATHER_NONE;
+    }
+    double xt = s->value[s->n - 1], m = sum / k, proj = xt + m * years_left;
+    a->trend_change = fig(m);
+    a->trend_value = fig(proj);
+    if (meets(xt, goal, d)) {
+        a->trend_miss = no_fig("already met");
+        return meets(proj, goal, d) ? IND_WEATHER_SUN : IND_WEATHER_STORM;
+    }
+    double miss = d * (goal - proj) / fabs(goal - xt);
+    a->trend_miss = fig(miss);
+    if (d * m < 0)
+        return IND_WEATHER_STORM;
+    if (miss < 0.05)
+        return IND_WEATHER_SUN;
+    if (miss <= 0.20)
+        return IND_WEATHER_SLIGHTLY_CLOUDY;
+    return IND_WEATHER_CLOUDY;
+}
+
+/* ---- UN ESCAP anticipated progress ---- */
+
+static ind_escap escap(const growth_case *g, const ind_figure *cagr, double years_left,
+                       ind_assessment *a)
+{
+    a->escap_value = a->anticipated = no_fig("");
+    const char *why = NULL;
+    if (!cagr->defined)
+        why = cagr->why;
+    else if (!(years_left > 0))
+        why = "target year reached";
+    else if (g->d * (g->goal - g->x0) <= 0)
+        why = g->goal == g->x0 ? "base value equals the goal" : "base value already met the goal";
+    if (why) {
+        a->escap_value = a->anticipated = no_fig(why);
+        if (cagr->defined && years_left > 0)
+            return meets(g->xt, g->goal, g->d) ? IND_ESCAP_ON_TRACK : IND_ESCAP_REGRESS;
+        return IND_ESCAP_NONE;
+    }
+    double xT = g->xt * pow(1 + cagr->value, years_left);
+    a->escap_value = fig(xT);
+    a->anticipated = fig((xT - g->x0) / (g->goal - g->x0));
+    return a->anticipated.defined ? ind_escap_category(a->anticipated.value) : IND_ESCAP_NONE;
+}
+
+/* ---- forecast ---- */
+
+static bool method_known(const char *name)
+{
+    if (!name || strcmp(name, "auto") == 0)
+        return true;
+    size_t n;
+    const ind_forecast_method *m = ind_forecast_methods(&n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(m[i].name, name) == 0)
+            return true;
+    return false;
+}
+
+/* The series from its first to its last period, NAN in the gaps; NULL when out of memory. */
+static double *consecutive(const ind_series *s, size_t *len)
+{
+    *len = (size_t)(s->ord[s->n - 1] - s->ord[0]) + 1;
+    double *y = malloc(*len * sizeof *y);
+    if (!y)
+        return NULL;
+    for (size_t i = 0; i < *len; i++)
+        y[i] = NAN;
+    for (size_t i = 0; i < s->n; i++)
+        y[s->ord[i] - s->ord[0]] = s->value[i];
+    return y;
+}
+
+static void forecast_options(const ind_series *s, const ind_target_options *opt, size_t horizon,
+                             ind_forecast_options *fo, ind_assessment *a)
+{
+    ind_forecast_options_init(fo);
+    fo->method = opt->method;
+    fo->horizon = horizon;
+    fo->nlevels = opt->nlevels;
+    memcpy(fo->levels, opt->levels, sizeof fo->levels);
+    if (!ind_series_is_percent(s))
+        return;
+    bool inside = true;
+    for (size_t i = 0; i < s->n; i++)
+        inside = inside && s->value[i] > 0 && s->value[i] < 100;
+    if (inside) {
+        fo->transform = IND_TRANSFORM_BOUNDED;
+        fo->lower = 0;
+        fo->upper = 100;
+    } else {
+        snprintf(a->forecast_note, sizeof a->forecast_note,
+                 "values at 0 or 100: forecast not bounded to 0..100");
+    }
+}
+
+/* Fills the forecast figures from f at 0-based step h of the target period. */
+static void take_forecast(const ind_series *s, const ind_forecast *f, size_t h, double goal, int d,
+                          ind_assessment *a)
+{
+    a->has_forecast = true;
+    snprintf(a->method, sizeof a->method, "%s", f->method);
+    snprintf(a->model, sizeof a->model, "%s", f->model);
+    if (f->note[0] && !a->forecast_note[0])
+        snprintf(a->forecast_note, sizeof a->forecast_note, "%s", f->note);
+    a->forecast = fig(f->mean[h]);
+    a->has_intervals = f->has_intervals && s->n >= 3;
+    for (size_t k = 0; a->has_intervals && k < f->nlevels && k < IND_FORECAST_MAX_LEVELS; k++) {
+        a->lo[k] = f->lo[h * f->nlevels + k];
+        a->hi[k] = f->hi[h * f->nlevels + k];
+    }
+    double below = ind_forecast_prob_below(f, h, goal);
+    if (s->n < 3)
+        a->probability = no_fig("no probability: fewer than 3 observations give no forecast interval");
+    else if (!f->has_intervals || !isfinite(below))
+        a->probability = no_fig("no probability: the forecast has no interval");
+    else
+        a->probability = fig(d > 0 ? 1 - below : below);
+    a->meets = no_fig("the forecast does not reach the goal within 10 years after the target year");
+    for (size_t i = 0; i < f->h; i++)
+        if (meets(f->mean[i], goal, d)) {
+            a->meets = fig((double)(s->ord[s->n - 1] + (int32_t)i + 1));
+            break;
+        }
+}
+
+/*
+ * Forecasts s to the target period (and MEETS_LOOKAHEAD years beyond, for
+ * the first period that meets the goal). Returns IND_E_ARG only for an
+ * unknown method; every other failure is a note in a.
+ */
+static ind_status run_forecast(const ind_series *s, const ind_target_options *opt, double goal,
+                               int d, ind_assessment *a, ind_error *err)
+{
+    a->forecast = a->probability = a->meets = a->forecast_growth = no_fig("no forecast");
+    if (!opt->forecast)
+        return IND_OK;
+    if (!method_known(opt->method))
+        return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "unknown forecast method '%s'",
+                             opt->method);
+    if (a->target.ord <= a->latest.ord) {
+        a->forecast = a->probability = a->meets = no_fig("target year reached");
+        return IND_OK;
+    }
+    size_t h = (size_t)(a->target.ord - a->latest.ord);
+    if (h > MAX_YEARS_AHEAD * (size_t)s->freq) {
+        snprintf(a->forecast_note, sizeof a->forecast_note,
+                 "no forecast: the target year is more than %d years ahead", MAX_YEARS_AHEAD);
+        a->forecast = a->probability = a->meets = no_fig("no forecast (see the note)");
+        return IND_OK;
+    }
+    size_t len;
+    double *y = consecutive(s, &len);
+    if (!y)
+        return ind_error_set(err, IND_E_NOMEM, NULL, 0, 0, "out of memory");
+    ind_forecast_options fo;
+    forecast_options(s, opt, h + MEETS_LOOKAHEAD * (size_t)s->freq, &fo, a);
+    ind_forecast f;
+    memset(&f, 0, sizeof f);
+    ind_error ferr;
+    ind_error_clear(&ferr);
+    if (ind_forecast_run(y, len, s->freq, &fo, &f, &ferr) == IND_OK) {
+        take_forecast(s, &f, h - 1, goal, d, a);
+    } else {
+        snprintf(a->forecast_note, sizeof a->forecast_note, "no forecast: %.240s", ferr.message);
+        a->forecast = a->probability = a->meets = no_fig("no forecast (see the note)");
+    }
+    ind_forecast_clear(&f);
+    free(y);
+    return IND_OK;
+}
+
+/* ---- verdict ---- */
+
+/* Whether a method's category is compatible with the verdict. */
+static bool weather_agrees(ind_weather w, ind_verdict v)
+{
+    switch (w) {
+    case IND_WEATHER_SUN:
+        return v == IND_VERDICT_ACHIEVED || v == IND_VERDICT_ON_TRACK;
+    case IND_WEATHER_SLIGHTLY_CLOUDY:
+        return v == IND_VERDICT_ON_TRACK || v == IND_VERDICT_AT_RISK;
+    case IND_WEATHER_CLOUDY:
+        return v == IND_VERDICT_AT_RISK || v == IND_VERDICT_OFF_TRACK;
+    case IND_WEATHER_STORM:
+        return v == IND_VERDICT_OFF_TRACK;
+    default:
+        return true;
+    }
+}
+
+static bool escap_agrees(ind_escap c, ind_verdict v)
+{
+    switch (c) {
+    case IND_ESCAP_ON_TRACK:
+        return v == IND_VERDICT_ACHIEVED || v == IND_VERDICT_ON_TRACK;
+    case IND_ESCAP_ACCELERATE:
+        return v == IND_VERDICT_AT_RISK || v == IND_VERDICT_OFF_TRACK;
+    case IND_ESCAP_REGRESS:
+        return v == IND_VERDICT_OFF_TRACK;
+    default:
+        return true;
+    }
+}
+
+static bool forecast_agrees(const ind_assessment *a, int d)
+{
+    if (a->verdict == IND_VERDICT_AT_RISK)
+        return true;
+    bool likely;
+    if (a->probability.defined)
+        likely = a->probability.value >= 0.5;
+    else if (a->forecast.defined)
+        likely = meets(a->forecast.value, a->goal_level, d);
+    else
+        return true;
+    return likely == (a->verdict != IND_VERDICT_OFF_TRACK);
+}
+
+static void append(char *buf, size_t n, const char *text)
+{
+    size_t len = strlen(buf);
+    snprintf(buf + len, n - len, "%s%s", len ? "; " : "", text);
+}
+
+static void note_disagreement(ind_assessment *a, int d)
+{
+    char part[160];
+    a->disagree[0] = '\0';
+    if (a->verdict == IND_VERDICT_CANNOT_ASSESS)
+        return;
+    if (!weather_agrees(a->weather, a->verdict)) {
+        snprintf(part, sizeof part, "Destatis trend: %s", ind_weather_name(a->weather));
+        append(a->disagree, sizeof a->disagree, part);
+    }
+    if (!escap_agrees(a->escap, a->verdict)) {
+        snprintf(part, sizeof part, "ESCAP: %s", ind_escap_name(a->escap));
+        append(a->disagree, sizeof a->disagree, part);
+    }
+    if (!forecast_agrees(a, d)) {
+        char v[32];
+        if (a->probability.defined)
+            snprintf(part, sizeof part, "forecast: %.0f%% probability of meeting the goal",
+                     100 * a->probability.value);
+        else
+            snprintf(part, sizeof part, "forecast: %s at the target year",
+                     fmt_value(a->forecast.value, v, sizeof v));
+        append(a->disagree, sizeof a->disagree, part);
+    }
+}
+
+/* The value at the target period when observed; false otherwise. */
+static bool value_at(const ind_series *s, int32_t ord, double *v)
+{
+    long i = ind_series_find(s, ord);
+    if (i < 0)
+        return false;
+    *v = s->value[i];
+    return true;
+}
+
+/* Target year reached or past: judged by the value observed then. */
+static void verdict_past(const ind_series *s, const ind_target *t, ind_assessment *a, int d)
+{
+    char v[32], g[32];
+    double x;
+    fmt_value(a->goal_level, g, sizeof g);
+    if (!value_at(s, a->target.ord, &x)) {
+        a->verdict = IND_VERDICT_CANNOT_ASSESS;
+        snprintf(a->reason, sizeof a->reason, "target year %d is past and has no value", t->year);
+    } else if (meets(x, a->goal_level, d)) {
+        a->verdict = IND_VERDICT_ACHIEVED;
+        snprintf(a->reason, sizeof a->reason, "met in %d: %s %s %s", t->year,
+                 fmt_value(x, v, sizeof v), d > 0 ? ">=" : "<=", g);
+    } else {
+        a->verdict = IND_VERDICT_CANNOT_ASSESS;
+        int len = snprintf(a->reason, sizeof a->reason, "target year %d is past: missed (%s, goal %s)",
+                           t->year, fmt_value(x, v, sizeof v), g);
+        for (size_t i = 0; i < s->n && len > 0 && (size_t)len < sizeof a->reason; i++)
+            if (s->ord[i] > a->target.ord && meets(s->value[i], a->goal_level, d)) {
+                char p[IND_PERIOD_TEXT_MAX];
+                ind_period_format(ind_series_period(s, i), p, sizeof p);
+                snprintf(a->reason + len, sizeof a->reason - (size_t)len, "; met later, in %s", p);
+                break;
+            }
+    }
+}
+
+static void verdict_level(const ind_series *s, const ind_target *t, ind_assessment *a, int d)
+{
+    char v[32], g[32];
+    fmt_value(a->goal_level, g, sizeof g);
+    if (!(a->years_left > 0)) {
+        verdict_past(s, t, a, d);
+    } else if (meets(a->latest_value, a->goal_level, d) && t->kind != IND_TARGET_TOTAL) {
+        a->verdict = IND_VERDICT_ACHIEVED;
+        snprintf(a->reason, sizeof a->reason,
+                 t->kind == IND_TARGET_GROWTH
+                     ? "latest value %s already meets the level the rate gives for the target year (%s)"
+                     : "latest value %s already meets the goal %s",
+                 fmt_value(a->latest_value, v, sizeof v), g);
+    } else if (a->growth_ratio.defined) {
+        a->verdict = ind_verdict_of_ratio(a->growth_ratio.value);
+        int len = snprintf(a->reason, sizeof a->reason, "growth ratio R = %.2f (%s)",
+                           a->growth_ratio.value,
+                           a->growth_ratio.value >= 0.95   ? ">= 0.95"
+                           : a->growth_ratio.value >= 0.60 ? "0.60 to 0.95"
+                           : a->growth_ratio.value >= 0    ? "below 0.60"
+                                                           : "negative: moving away");
+        if (a->actual_growth.defined && a->base_required_growth.defined && len > 0 &&
+            (size_t)len < sizeof a->reason)
+            snprintf(a->reason + len, sizeof a->reason - (size_t)len,
+                     ": %+.1f%%/yr since %d against %+.1f%%/yr required", 100 * a->actual_growth.value,
+                     ind_period_year(a->base), 100 * a->base_required_growth.value);
+    } else if (a->eurostat == IND_EUROSTAT_AWAY || a->eurostat == IND_EUROSTAT_ON_TRACK) {
+        a->verdict = a->eurostat == IND_EUROSTAT_AWAY ? IND_VERDICT_OFF_TRACK : IND_VERDICT_ON_TRACK;
+        snprintf(a->reason, sizeof a->reason, "%s; the latest value %s it",
+                 a->growth_ratio.why, a->eurostat == IND_EUROSTAT_AWAY ? "has moved away from" : "meets");
+    } else {
+        a->verdict = IND_VERDICT_CANNOT_ASSESS;
+        snprintf(a->reason, sizeof a->reason, "%s", a->growth_ratio.why);
+    }
+}
+
+/* ---- level and growth targets ---- */
+
+/* Index of the base observation: the first on or after the base year, else the first. */
+static long base_index(const ind_series *s, const ind_target *t)
+{
+    if (!t->has_base)
+        return 0;
+    for (size_t i = 0; i < s->n; i++)
+        if (ind_period_year(ind_series_period(s, i)) >= t->base_year)
+            return (long)i;
+    return -1;
+}
+
+/* Sets the level the target asks for; returns why it cannot be derived, or NULL. */
+static const char *goal_level(const ind_target *t, ind_assessment *a)
+{
+    if (t->kind != IND_TARGET_GROWTH) {
+        a->goal_level = t->goal;
+        a->has_goal_level = true;
+        return NULL;
+    }
+    const char *why = NULL;
+    if (!a->has_base)
+        why = "no observation in or after the base year";
+    else if (!(a->base_value > 0))
+        why = "a growth target needs a positive base value";
+    else if (!(t->goal > -100))
+        why = "a growth rate must be above -100%";
+    else if (!(ind_period_years_between(a->base, a->target) > 0))
+        why = "the target year is not after the base";
+    a->has_goal_level = !why;
+    if (!why)
+        a->goal_level =
+            a->base_value * pow(1 + t->goal / 100, ind_period_years_between(a->base, a->target));
+    return why;
+}
+
+static void level_figures(const ind_series *s, const ind_target *t, ind_assessment *a, int d)
+{
+    double xt = a->latest_value, left = a->years_left;
+    a->gap = fig(a->goal_level - xt);
+    if (left > 0) {
+        a->required_growth = ind_growth_cagr(xt, a->goal_level, left);
+        a->required_change = fig((a->goal_level - xt) / left);
+    } else {
+        a->required_growth = a->required_change = no_fig("target year reached");
+    }
+    double ya = a->has_base ? ind_period_years_between(a->base, a->latest) : 0;
+    a->actual_growth = ya > 0 ? ind_growth_cagr(a->base_value, xt, ya)
+                              : no_fig("needs two observations from the base year on");
+    growth_case g = {a->has_base ? a->base_value : xt, xt, a->goal_level, ya,
+                     a->has_base ? ind_period_years_between(a->base, a->target) : 0, d};
+    a->eurostat = eurostat(&g, &a->growth_ratio);
+    a->base_required_growth = a->has_base && g.yr > 0
+                                  ? ind_growth_cagr(a->base_value, a->goal_level, g.yr)
+                                  : no_fig("needs a base before the target year");
+    a->weather = destatis(s, a->goal_level, d, left, a);
+    a->escap = escap(&g, &a->actual_growth, left, a);
+}
+
+static ind_status assess_level(const ind_series *s, const ind_target *t,
+                               const ind_target_options *opt, ind_assessment *a, ind_error *err)
+{
+    int d = direction(t);
+    long b = base_index(s, t);
+    a->has_base = b >= 0;
+    if (a->has_base) {
+        a->base = ind_series_period(s, (size_t)b);
+        a->base_value = s->value[b];
+    }
+    const char *why = goal_level(t, a);
+    if (why) {
+        a->verdict = IND_VERDICT_CANNOT_ASSESS;
+        snprintf(a->reason, sizeof a->reason, "%s", why);
+        a->gap = a->required_growth = a->required_change = a->actual_growth = a->growth_ratio =
+            a->base_required_growth =
+            a->trend_change = a->trend_value = a->trend_miss = a->escap_value = a->anticipated =
+                a->forecast = a->forecast_growth = a->probability = a->meets = no_fig(why);
+        return IND_OK;
+    }
+    level_figures(s, t, a, d);
+    ind_status st = run_forecast(s, opt, a->goal_level, d, a, err);
+    if (st != IND_OK)
+        return st;
+    if (t->kind == IND_TARGET_GROWTH && a->forecast.defined && a->has_base)
+        a->forecast_growth = ind_growth_cagr(a->base_value, a->forecast.value,
+                                             ind_period_years_between(a->base, a->target));
+    verdict_level(s, t, a, d);
+    note_disagreement(a, d);
+    return IND_OK;
+}
+
+/* ---- year-total targets on sub-annual data ---- */
+
+/* Sum of periods 1..k of year y (or the year-to-date value of a cumulative series). */
+static bool year_to_date(const ind_series *s, int y, int k, double *sum)
+{
+    ind_period first = ind_period_make(s->freq, y, 1);
+    if (s->flags & IND_SERIES_CUMULATIVE)
+        return value_at(s, first.ord + k - 1, sum);
+    *sum = 0;
+    for (int i = 0; i < k; i++) {
+        double v;
+        if (!value_at(s, first.ord + i, &v))
+            return false;
+        *sum += v;
+    }
+    return true;
+}
+
+static void pace_figures(const ind_series *s, const ind_target *t, ind_assessment *a, int k, int d)
+{
+    int freq = (int)s->freq;
+    double ytd = a->latest_value, goal = t->goal;
+    a->elapsed = fig((double)k / freq);
+    a->pace = fig(ytd * freq / k);
+    a->gap = fig(goal - ytd);
+    a->required_change = k < freq ? fig((goal - ytd) / (freq - k)) : no_fig("the year is complete");
+    a->required_growth = no_fig("not defined for a year's total");
+    if (!(goal > 0))
+        a->growth_ratio = no_fig("a year-total goal must be positive");
+    else if (d > 0)
+        a->growth_ratio = fig(a->pace.value / goal);
+    else
+        a->growth_ratio = a->pace.value > 0 ? fig(goal / a->pace.value) : no_fig("nothing so far");
+    double last_ytd, last_total;
+    if (year_to_date(s, t->year - 1, k, &last_ytd) && year_to_date(s, t->year - 1, freq, &last_total) &&
+        last_ytd > 0) {
+        a->actual_growth = fig(ytd / last_ytd - 1);
+        a->seasonal = fig(last_total * ytd / last_ytd);
+    } else {
+        a->actual_growth = a->seasonal = no_fig("needs the same periods of the previous year");
+    }
+}
+
+/* Forecast of the rest of the year: its total, and a probability when one period remains. */
+static ind_status forecast_rest(const ind_series *s, const ind_target *t,
+                                const ind_target_options *opt, ind_assessment *a, int remaining,
+                                int d, ind_error *err)
+{
+    a->forecast = a->probability = a->meets = a->forecast_growth = no_fig("no forecast");
+    if (!opt->forecast || remaining <= 0)
+        return IND_OK;
+    if (!method_known(opt->method))
+        return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "unknown forecast method '%s'",
+                             opt->method);
+    if (s->flags & IND_SERIES_CUMULATIVE) {
+        a->forecast = a->probability = no_fig("year-to-date series are not forecast");
+        return IND_OK;
+    }
+    size_t len;
+    double *y = consecutive(s, &len);
+    if (!y)
+        return ind_error_set(err, IND_E_NOMEM, NULL, 0, 0, "out of memory");
+    ind_forecast_options fo;
+    forecast_options(s, opt, (size_t)remaining, &fo, a);
+    ind_forecast f;
+    memset(&f, 0, sizeof f);
+    ind_error ferr;
+    ind_error_clear(&ferr);
+    if (ind_forecast_run(y, len, s->freq, &fo, &f, &ferr) == IND_OK) {
+        double rest = 0;
+        for (int i = 0; i < remaining; i++)
+            rest += f.mean[i];
+        take_forecast(s, &f, (size_t)remaining - 1, t->goal - a->latest_value, d, a);
+        a->forecast = fig(a->latest_value + rest);
+        a->has_intervals = false; /* bounds of one period are not bounds of the total */
+        a->meets = no_fig("not defined for a year's total");
+        if (remaining > 1)
+            a->probability = no_fig("no probability: the forecast gives each period's "
+                                    "distribution, not that of their sum");
+    } else {
+        snprintf(a->forecast_note, sizeof a->forecast_note, "no forecast: %.240s", ferr.message);
+        a->forecast = a->probability = no_fig("no forecast (see the note)");
+    }
+    ind_forecast_clear(&f);
+    free(y);
+    return IND_OK;
+}
+
+static void verdict_total(const ind_target *t, ind_assessment *a, int k, int d, bool any_negative)
+{
+    char v[32], g[32];
+    fmt_value(t->goal, g, sizeof g);
+    fmt_value(a->latest_value, v, sizeof v);
+    int freq = (int)a->latest.freq;
+    if (k == freq) {
+        bool met = meets(a->latest_value, t->goal, d);
+        a->verdict = met ? IND_VERDICT_ACHIEVED : IND_VERDICT_CANNOT_ASSESS;
+        snprintf(a->reason, sizeof a->reason, "the year %d is complete: total %s %s the goal %s",
+                 t->year, v, met ? "meets" : "missed", g);
+    } else if (d > 0 && meets(a->latest_value, t->goal, d)) {
+        a->verdict = IND_VERDICT_ACHIEVED;
+        snprintf(a->reason, sizeof a->reason, "the year-to-date total %s already meets the goal %s",
+                 v, g);
+    } else if (d < 0 && !meets(a->latest_value, t->goal, d) && !any_negative) {
+        a->verdict = IND_VERDICT_OFF_TRACK;
+        snprintf(a->reason, sizeof a->reason, "the year-to-date total %s already exceeds the cap %s",
+                 v, g);
+    } else if (a->growth_ratio.defined) {
+        a->verdict = ind_verdict_of_ratio(a->growth_ratio.value);
+        char p[32];
+        snprintf(a->reason, sizeof a->reason, "pace %s for the year (%s in %d/%d of it): %.0f%% of the goal",
+                 fmt_value(a->pace.value, p, sizeof p), v, k, freq,
+                 100 * a->pace.value / t->goal);
+    } else if (a->growth_ratio.why && strcmp(a->growth_ratio.why, "nothing so far") == 0) {
+        a->verdict = IND_VERDICT_ON_TRACK;
+        snprintf(a->reason, sizeof a->reason, "nothing so far this year, the cap is %s", g);
+    } else {
+        a->verdict = IND_VERDICT_CANNOT_ASSESS;
+        snprintf(a->reason, sizeof a->reason, "%s", a->growth_ratio.why);
+    }
+}
+
+static void pace_disagreement(ind_assessment *a, int d, double goal)
+{
+    char part[160], v[32];
+    a->disagree[0] = '\0';
+    if (a->verdict == IND_VERDICT_CANNOT_ASSESS || a->verdict == IND_VERDICT_AT_RISK)
+        return;
+    bool good = a->verdict != IND_VERDICT_OFF_TRACK;
+    if (a->seasonal.defined && meets(a->seasonal.value, goal, d) != good) {
+        snprintf(part, sizeof part, "same-period projection: %s",
+                 fmt_value(a->seasonal.value, v, sizeof v));
+        append(a->disagree, sizeof a->disagree, part);
+    }
+    if (a->probability.defined && (a->probability.value >= 0.5) != good) {
+        snprintf(part, sizeof part, "forecast: %.0f%% probability of meeting the goal",
+                 100 * a->probability.value);
+        append(a->disagree, sizeof a->disagree, part);
+    } else if (!a->probability.defined && a->forecast.defined &&
+               meets(a->forecast.value, goal, d) != good) {
+        snprintf(part, sizeof part, "forecast total: %s", fmt_value(a->forecast.value, v, sizeof v));
+        append(a->disagree, sizeof a->disagree, part);
+    }
+}
+
+static ind_status assess_total(const ind_series *s, const ind_target *t,
+                               const ind_target_options *opt, ind_assessment *a, ind_error *err)
+{
+    int d = direction(t), freq = (int)s->freq;
+    int year = ind_period_year(a->latest), k = ind_period_sub(a->latest);
+    a->goal_level = t->goal;
+    a->has_goal_level = true;
+    a->escap_value = a->anticipated = a->trend_change = a->trend_value = a->trend_miss =
+        no_fig("not defined for a year's total");
+    a->forecast = a->probability = a->meets = a->forecast_growth = no_fig("no forecast");
+    if (year != t->year) {
+        a->verdict = IND_VERDICT_CANNOT_ASSESS;
+        snprintf(a->reason, sizeof a->reason, "%s: the latest data is for %d",
+                 year < t->year ? "no data for the target year yet" : "target year is past", year);
+        a->gap = a->pace = a->elapsed = a->growth_ratio = a->required_change = a->required_growth =
+            a->actual_growth = a->seasonal = no_fig("no data for the target year");
+        return IND_OK;
+    }
+    if (!year_to_date(s, year, k, &a->latest_value)) {
+        a->verdict = IND_VERDICT_CANNOT_ASSESS;
+        snprintf(a->reason, sizeof a->reason,
+                 "a period of %d before the latest is missing: no year-to-date total", year);
+        a->gap = a->pace = a->elapsed = a->growth_ratio = a->required_change = a->required_growth =
+            a->actual_growth = a->seasonal = no_fig("a period of the year is missing");
+        return IND_OK;
+    }
+    pace_figures(s, t, a, k, d);
+    ind_status st = forecast_rest(s, t, opt, a, freq - k, d, err);
+    if (st != IND_OK)
+        return st;
+    bool any_negative = false;
+    for (size_t i = 0; i < s->n; i++)
+        any_negative = any_negative || s->value[i] < 0;
+    verdict_total(t, a, k, d, any_negative);
+    pace_disagreement(a, d, t->goal);
+    return IND_OK;
+}
+
+ind_status ind_target_assess(const ind_series *s, const ind_target *t,
+                             const ind_target_options *opt, ind_assessment *out, ind_error *err)
+{
+    ind_target_options defaults;
+    if (!opt) {
+        ind_target_options_init(&defaults);
+        opt = &defaults;
+    }
+    memset(out, 0, sizeof *out);
+    if (s->n == 0)
+        return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "series '%s' has no values", s->name);
+    out->kind = t->kind;
+    out->nlevels = opt->nlevels < IND_FORECAST_MAX_LEVELS ? opt->nlevels : IND_FORECAST_MAX_LEVELS;
+    memcpy(out->levels, opt->levels, sizeof out->levels);
+    out->latest = ind_series_period(s, s->n - 1);
+    out->latest_value = s->value[s->n - 1];
+    out->target = year_end(s->freq, t->year);
+    out->years_left = ind_period_years_between(out->latest, out->target);
+    out->gap = out->required_growth = out->required_change = out->actual_growth =
+        out->base_required_growth =
+        out->growth_ratio = out->trend_change = out->trend_value = out->trend_miss =
+            out->escap_value = out->anticipated = out->elapsed = out->pace = out->seasonal =
+                out->forecast = out->forecast_growth = out->probability = out->meets =
+                    no_fig("not computed");
+    if (t->kind == IND_TARGET_TOTAL && s->freq != IND_FREQ_YEAR)
+        return assess_total(s, t, opt, out, err);
+    out->elapsed = out->pace = out->seasonal = no_fig("only for a year's total of sub-annual data");
+    return assess_level(s, t, opt, out, err);
+}

@@ -1,0 +1,700 @@
+/*
+ * target_parse.c - reading targets: the one-line syntax of --target and the
+ * targets CSV file (see include/indicators/target.h). Exports
+ * ind_target_parse, ind_targets_load, ind_target_format and the kind names;
+ * the assessment is in target.c.
+ *
+ * Errors point at a character column (UTF-8 characters, 1-based) and say
+ * what was expected there, because a target is typed by hand.
+ */
+#include "indicators/target.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+/* ---- the one-line syntax ---- */
+
+typedef struct cursor {
+    const char *text; /* the whole target */
+    const char *p;    /* where we are */
+} cursor;
+
+/* 1-based character column of p in text. */
+static long column_of(const char *text, const char *p)
+{
+    long col = 1;
+    for (const char *q = text; q < p; q++)
+        if (((unsigned char)*q & 0xc0) != 0x80)
+            col++;
+    return col;
+}
+
+static void skip_spaces(cursor *c)
+{
+    while (*c->p == ' ' || *c->p == '\t')
+        c->p++;
+}
+
+static ind_status expected(const cursor *c, ind_error *err, const char *what)
+{
+    char found[48];
+    if (*c->p)
+        snprintf(found, sizeof found, "found '%.24s%s'", c->p, strlen(c->p) > 24 ? "..." : "");
+    else
+        snprintf(found, sizeof found, "found the end");
+    return ind_error_set(err, IND_E_ARG, NULL, 0, column_of(c->text, c->p),
+                         "target '%s': expected %s at column %ld, %s", c->text, what,
+                         column_of(c->text, c->p), found);
+}
+
+static bool starts(const char *p, const char *word)
+{
+    return strncmp(p, word, strlen(word)) == 0;
+}
+
+/* A word (by, in, from) followed by a space or the end, case-insensitive. */
+static bool keyword(cursor *c, const char *word)
+{
+    size_t n = strlen(word);
+    for (size_t i = 0; i < n; i++)
+        if (tolower((unsigned char)c->p[i]) != word[i])
+            return false;
+    if (c->p[n] && c->p[n] != ' ' && c->p[n] != '\t')
+        return false;
+    c->p += n;
+    return true;
+}
+
+/* Where an operator starts, or NULL. */
+static const char *find_operator(const char *p)
+{
+    for (; *p; p++)
+        if (*p == '>' || *p == '<' || *p == '=' || starts(p, "\xe2\x89\xa5") ||
+            starts(p, "\xe2\x89\xa4"))
+            return p;
+    return NULL;
+}
+
+/*
+ * A number at s: optional sign, digits with optional thousands separators
+ * (groups of three after a comma), optional fraction and exponent. Returns
+ * the length read (0 when there is no number) and the value.
+ */
+static size_t read_number(const char *s, double *value)
+{
+    char buf[64];
+    size_t n = 0, i = 0;
+    if (s[i] == '+' || s[i] == '-')
+        buf[n++] = s[i++];
+    size_t digits = 0;
+    while (n < sizeof buf - 1) {
+        if (isdigit((unsigned char)s[i])) {
+            buf[n++] = s[i++];
+            digits++;
+        } else if (s[i] == ',' && digits && isdigit((unsigned char)s[i + 1]) &&
+                   isdigit((unsigned char)s[i + 2]) && isdigit((unsigned char)s[i + 3]) &&
+                   !isdigit((unsigned char)s[i + 4])) {
+            i++; /* a thousands separator */
+        } else {
+            break;
+        }
+    }
+    if (s[i] == '.' && n < sizeof buf - 1) {
+        buf[n++] = s[i++];
+        while (isdigit((unsigned char)s[i]) && n < sizeof buf - 1) {
+            buf[n++] = s[i++];
+            digits++;
+        }
+    }
+    if (!digits)
+        return 0;
+    if ((s[i] == 'e' || s[i] == 'E') && n < sizeof buf - 6) {
+        size_t j = i + 1, m = n;
+        buf[m++] = 'e';
+        if (s[j] == '+' || s[j] == '-')
+            buf[m++] = s[j++];
+        if (isdigit((unsigned char)s[j])) {
+            while (isdigit((unsigned char)s[j]) && m < sizeof buf - 1)
+                buf[m++] = s[j++];
+            i = j;
+            n = m;
+        }
+    }
+    buf[n] = '\0';
+    errno = 0;
+    double v = strtod(buf, NULL);
+    if (errno == ERANGE || !isfinite(v))
+        return 0;
+    *value = v;
+    return i;
+}
+
+/* A year 0..9999 at c (digits only); -1 when none. */
+static int read_year(cursor *c)
+{
+    int year = 0, digits = 0;
+    while (isdigit((unsigned char)c->p[digits]) && digits < 5)
+        year = year * 10 + (c->p[digits++] - '0');
+    if (digits == 0 || digits > 4 || isdigit((unsigned char)c->p[digits]))
+        return -1;
+    c->p += digits;
+    return year;
+}
+
+/* "%/yr", "%/year", "%/y", "%/a", "% a year", "%pa": a growth goal. */
+static size_t rate_suffix(const char *p)
+{
+    static const char *const suffixes[] = {"%/year", "%/yr", "%/y", "%/a", "% a year",
+                                           "%pa",    "% pa", "%p.a."};
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
+        if (starts(p, suffixes[i]))
+            return strlen(suffixes[i]);
+    return 0;
+}
+
+static ind_status parse_name(cursor *c, ind_target *t, ind_error *err)
+{
+    skip_spaces(c);
+    const char *op = find_operator(c->p);
+    const char *bracket = strchr(c->p, '[');
+    const char *end = bracket && (!op || bracket < op) ? bracket : op ? op : c->p + strlen(c->p);
+    while (end > c->p && (end[-1] == ' ' || end[-1] == '\t'))
+        end--;
+    if (end == c->p)
+        return expected(c, err, "a series name");
+    if ((size_t)(end - c->p) >= sizeof t->series)
+        return expected(c, err, "a shorter series name");
+    memcpy(t->series, c->p, (size_t)(end - c->p));
+    t->series[end - c->p] = '\0';
+    c->p = end;
+    skip_spaces(c);
+    if (*c->p != '[')
+        return IND_OK;
+    const char *open = ++c->p;
+    const char *close = strchr(open, ']');
+    if (!close || (op && close > op))
+        return expected(c, err, "an entity closed by ']'");
+    while (*c->p == ' ')
+        c->p++;
+    const char *last = close;
+    while (last > c->p && last[-1] == ' ')
+        last--;
+    if (last == c->p)
+        return expected(c, err, "an entity name inside [ ]");
+    if ((size_t)(last - c->p) >= sizeof t->entity)
+        return expected(c, err, "a shorter entity name");
+    memcpy(t->entity, c->p, (size_t)(last - c->p));
+    t->entity[last - c->p] = '\0';
+    c->p = close + 1;
+    return IND_OK;
+}
+
+static ind_status parse_operator(cursor *c, ind_target *t, ind_error *err)
+{
+    skip_spaces(c);
+    static const struct {
+        const char *text;
+        ind_target_op op;
+    } ops[] = {{">=", IND_TARGET_AT_LEAST},
+               {"\xe2\x89\xa5", IND_TARGET_AT_LEAST},
+               {"<=", IND_TARGET_AT_MOST},
+               {"\xe2\x89\xa4", IND_TARGET_AT_MOST}};
+    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
+        if (starts(c->p, ops[i].text)) {
+            t->op = ops[i].op;
+            c->p += strlen(ops[i].text);
+            return IND_OK;
+        }
+    return expected(c, err, "'>=' (at least) or '<=' (at most)");
+}
+
+static ind_status parse_goal(cursor *c, ind_target *t, ind_error *err)
+{
+    skip_spaces(c);
+    size_t len = read_number(c->p, &t->goal);
+    if (len == 0)
+        return expected(c, err, "a number (the goal)");
+    c->p += len;
+    size_t rate = rate_suffix(c->p);
+    if (rate) {
+        t->kind = IND_TARGET_GROWTH;
+        c->p += rate;
+    } else if (*c->p == '%') {
+        c->p++; /* a level in percent, like the data */
+    }
+    if (*c->p && *c->p != ' ' && *c->p != '\t')
+        return expected(c, err, "a space after the goal (growth goals are written 7%/yr)");
+    return IND_OK;
+}
+
+static ind_status parse_year(cursor *c, int *year, ind_error *err, const char *what)
+{
+    skip_spaces(c);
+    int y = read_year(c);
+    if (y < 0)
+        return expected(c, err, what);
+    *year = y;
+    return IND_OK;
+}
+
+/* "by YEAR [from YEAR]" */
+static ind_status parse_by(cursor *c, ind_target *t, ind_error *err)
+{
+    ind_status st = parse_year(c, &t->year, err, "a year after 'by'");
+    if (st != IND_OK)
+        return st;
+    skip_spaces(c);
+    if (!keyword(c, "from"))
+        return IND_OK;
+    const char *at = c->p;
+    if ((st = parse_year(c, &t->base_year, err, "a year after 'from'")) != IND_OK)
+        return st;
+    t->has_base = true;
+    if (t->base_year >= t->year) {
+        c->p = at;
+        skip_spaces(c);
+        return expected(c, err, "a base year before the target year");
+    }
+    return IND_OK;
+}
+
+/* "A-B" after a growth goal: the years A..B grow, measured from A-1. */
+static ind_status parse_range(cursor *c, ind_target *t, ind_error *err)
+{
+    const char *at = c->p;
+    int first = 0;
+    ind_status st = parse_year(c, &first, err, "'by YEAR', 'in YEAR' or a year range A-B");
+    if (st != IND_OK)
+        return st;
+    if (*c->p != '-' || t->kind != IND_TARGET_GROWTH) {
+        c->p = at;
+        if (t->kind != IND_TARGET_GROWTH)
+            return expected(c, err, "'by YEAR' or 'in YEAR' (a range A-B needs a rate like 7%/yr)");
+        return expected(c, err, "'by YEAR' or a year range A-B");
+    }
+    c->p++;
+    if ((st = parse_year(c, &t->year, err, "the last year of the range A-B")) != IND_OK)
+        return st;
+    if (first > t->year || first < 1) {
+        c->p = at;
+        return expected(c, err, "a year range A-B with A <= B");
+    }
+    t->has_base = true;
+    t->base_year = first - 1;
+    return IND_OK;
+}
+
+static ind_status parse_when(cursor *c, ind_target *t, ind_error *err)
+{
+    skip_spaces(c);
+    const char *at = c->p;
+    if (keyword(c, "by"))
+        return parse_by(c, t, err);
+    if (keyword(c, "in")) {
+        if (t->kind == IND_TARGET_GROWTH) {
+            c->p = at;
+            return expected(c, err, "'by YEAR' or A-B for a growth rate ('in YEAR' is for a year's total)");
+        }
+        t->kind = IND_TARGET_TOTAL;
+        return parse_year(c, &t->year, err, "a year after 'in'");
+    }
+    return parse_range(c, t, err);
+}
+
+ind_status ind_target_parse(const char *text, ind_target *out, ind_error *err)
+{
+    ind_target t;
+    memset(&t, 0, sizeof t);
+    if (strlen(text) >= sizeof t.text)
+        return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "target '%.60s...' is too long (at most %d bytes)",
+                             text, IND_TARGET_TEXT_MAX - 1);
+    strcpy(t.text, text);
+    cursor c = {text, text};
+    ind_status st;
+    if ((st = parse_name(&c, &t, err)) != IND_OK || (st = parse_operator(&c, &t, err)) != IND_OK ||
+        (st = parse_goal(&c, &t, err)) != IND_OK || (st = parse_when(&c, &t, err)) != IND_OK)
+        return st;
+    skip_spaces(&c);
+    if (*c.p)
+        return expected(&c, err, "the end of the target");
+    *out = t;
+    return IND_OK;
+}
+
+/* ---- names and formatting ---- */
+
+const char *ind_target_kind_name(ind_target_kind k)
+{
+    switch (k) {
+    case IND_TARGET_GROWTH:
+        return "growth";
+    case IND_TARGET_TOTAL:
+        return "total";
+    default:
+        return "level";
+    }
+}
+
+int ind_target_kind_parse(const char *name, ind_target_kind *out)
+{
+    static const ind_target_kind kinds[] = {IND_TARGET_LEVEL, IND_TARGET_GROWTH, IND_TARGET_TOTAL};
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(name, ind_target_kind_name(kinds[i])) == 0) {
+            *out = kinds[i];
+            return 0;
+        }
+    return -1;
+}
+
+size_t ind_target_format(const ind_target *t, char *buf, size_t n)
+{
+    char goal[32], entity[IND_TARGET_TEXT_MAX + 2] = "", when[48];
+    snprintf(goal, sizeof goal, "%.15g%s", t->goal, t->kind == IND_TARGET_GROWTH ? "%/yr" : "");
+    if (t->entity[0])
+        snprintf(entity, sizeof entity, "[%s]", t->entity);
+    if (t->kind == IND_TARGET_TOTAL)
+        snprintf(when, sizeof when, "in %d", t->year);
+    else if (t->kind == IND_TARGET_GROWTH && t->has_base)
+        snprintf(when, sizeof when, "%d-%d", t->base_year + 1, t->year);
+    else if (t->has_base)
+        snprintf(when, sizeof when, "by %d from %d", t->year, t->base_year);
+    else
+        snprintf(when, sizeof when, "by %d", t->year);
+    int len = snprintf(buf, n, "%s%s %s %s %s", t->series, entity,
+                       t->op == IND_TARGET_AT_MOST ? "<=" : ">=", goal, when);
+    return len < 0 ? 0 : (size_t)len;
+}
+
+/* ---- the targets file ---- */
+
+enum { F_SERIES, F_ENTITY, F_OP, F_GOAL, F_YEAR, F_BASE, F_KIND, F_LABEL, NFIELDS };
+static const char *const field_names[NFIELDS] = {"series", "entity",    "op",   "goal",
+                                                  "year",   "base_year", "kind", "label"};
+#define MAX_COLS 16
+
+typedef struct file_state {
+    const char *path;
+    ind_error *err;
+    ind_status status;
+    long line, col;             /* position of the byte being fed */
+    long fline, fcol;           /* where the current field started */
+    bool need_start, after_row;
+    size_t ncols;               /* header columns; 0 before the header */
+    int field_of_col[MAX_COLS]; /* F_* of each column */
+    size_t nfields;             /* fields of the current row */
+    char cell[MAX_COLS][IND_TARGET_TEXT_MAX];
+    long cell_line[MAX_COLS], cell_col[MAX_COLS];
+    bool cell_quoted[MAX_COLS];
+    ind_target *targets;
+    size_t n, cap;
+} file_state;
+
+/* Records the first error of the file; msg is the finished message. */
+static ind_status file_error(file_state *st, ind_status code, long line, long col, const char *msg)
+{
+    if (st->status == IND_OK)
+        st->status = ind_error_set(st->err, code, st->path, line, col, "%s", msg);
+    return st->status;
+}
+
+static void on_field(void *data, size_t len, void *arg)
+{
+    file_state *st = arg;
+    size_t i = st->nfields++;
+    st->need_start = true;
+    st->after_row = false;
+    if (st->status != IND_OK || i >= MAX_COLS)
+        return;
+    if (len >= IND_TARGET_TEXT_MAX) {
+        file_error(st, IND_E_VALUE, st->fline, st->fcol, "field is too long (at most 255 bytes)");
+        return;
+    }
+    memcpy(st->cell[i], data, len);
+    st->cell[i][len] = '\0';
+    st->cell_line[i] = st->fline;
+    st->cell_col[i] = st->fcol;
+}
+
+static int header_field(const char *name)
+{
+    for (int f = 0; f < NFIELDS; f++)
+        if (strcmp(name, field_names[f]) == 0)
+            return f;
+    return -1;
+}
+
+static void read_header(file_state *st)
+{
+    bool seen[NFIELDS] = {false};
+    if (st->nfields > MAX_COLS) {
+        file_error(st, IND_E_FORMAT, st->cell_line[0], 1, "too many columns in the header");
+        return;
+    }
+    char msg[IND_ERROR_MSG_MAX];
+    for (size_t i = 0; i < st->nfields; i++) {
+        int f = header_field(st->cell[i]);
+        if (f < 0 || seen[f]) {
+            snprintf(msg, sizeof msg,
+                     f < 0 ? "unknown column '%s'; the columns are series, entity, op, goal, year, "
+                             "base_year, kind, label"
+                           : "column '%s' appears twice",
+                     st->cell[i]);
+            file_error(st, IND_E_FORMAT, st->cell_line[i], st->cell_col[i], msg);
+            return;
+        }
+        seen[f] = true;
+        st->field_of_col[i] = f;
+    }
+    static const int required[] = {F_SERIES, F_OP, F_GOAL, F_YEAR};
+    for (size_t k = 0; k < sizeof required / sizeof required[0]; k++)
+        if (!seen[required[k]]) {
+            snprintf(msg, sizeof msg,
+                     "the header has no '%s' column (needs series, op, goal and year)",
+                     field_names[required[k]]);
+            file_error(st, IND_E_FORMAT, st->cell_line[0], 1, msg);
+            return;
+        }
+    st->ncols = st->nfields;
+}
+
+static const char *cell_of(const file_state *st, int field, size_t *col)
+{
+    for (size_t i = 0; i < st->ncols; i++)
+        if (st->field_of_col[i] == field) {
+            *col = i;
+            return st->cell[i];
+        }
+    *col = 0;
+    return NULL;
+}
+
+/* Reports a bad cell: "path:line:col: error: COLUMN 'TEXT': expected ...". */
+static void bad_cell(file_state *st, size_t i, const char *what)
+{
+    char msg[IND_ERROR_MSG_MAX];
+    snprintf(msg, sizeof msg, "%s '%s': expected %s", field_names[st->field_of_col[i]],
+             st->cell[i], what);
+    file_error(st, IND_E_VALUE, st->cell_line[i], st->cell_col[i], msg);
+}
+
+static bool cell_year(file_state *st, int field, int *year, bool required)
+{
+    size_t i;
+    const char *text = cell_of(st, field, &i);
+    if (!text || !text[0]) {
+        if (required)
+            bad_cell(st, i, "a year");
+        return false;
+    }
+    cursor c = {text, text};
+    int y = read_year(&c);
+    if (y < 0 || *c.p) {
+        bad_cell(st, i, "a year (0..9999)");
+        return false;
+    }
+    *year = y;
+    return true;
+}
+
+static void row_goal(file_state *st, ind_target *t, bool *rate)
+{
+    size_t i;
+    const char *text = cell_of(st, F_GOAL, &i);
+    size_t len = read_number(text, &t->goal);
+    *rate = false;
+    if (len == 0) {
+        bad_cell(st, i, "a number (7, 2.5%, 9,084 or 7%/yr)");
+        return;
+    }
+    size_t r = rate_suffix(text + len);
+    if (r)
+        *rate = true;
+    else if (text[len] == '%')
+        r = 1;
+    if (text[len + r])
+        bad_cell(st, i, "a number (7, 2.5%, 9,084 or 7%/yr)");
+}
+
+static void row_kind(file_state *st, ind_target *t, bool rate)
+{
+    size_t i;
+    const char *text = cell_of(st, F_KIND, &i);
+    t->kind = rate ? IND_TARGET_GROWTH : IND_TARGET_LEVEL;
+    if (!text || !text[0])
+        return;
+    if (ind_target_kind_parse(text, &t->kind) != 0)
+        bad_cell(st, i, "level, growth or total");
+    else if (rate && t->kind != IND_TARGET_GROWTH)
+        bad_cell(st, i, "growth (the goal is a rate in %/yr)");
+}
+
+static void row_op(file_state *st, ind_target *t)
+{
+    size_t i;
+    const char *text = cell_of(st, F_OP, &i);
+    if (strcmp(text, ">=") == 0 || strcmp(text, "\xe2\x89\xa5") == 0)
+        t->op = IND_TARGET_AT_LEAST;
+    else if (strcmp(text, "<=") == 0 || strcmp(text, "\xe2\x89\xa4") == 0)
+        t->op = IND_TARGET_AT_MOST;
+    else
+        bad_cell(st, i, "'>=' (at least) or '<=' (at most)");
+}
+
+static void copy_cell(file_state *st, int field, char *dst)
+{
+    size_t i;
+    const char *text = cell_of(st, field, &i);
+    strcpy(dst, text ? text : "");
+}
+
+static void read_target(file_state *st)
+{
+    ind_target t;
+    memset(&t, 0, sizeof t);
+    bool rate;
+    size_t i;
+    copy_cell(st, F_SERIES, t.series);
+    if (!t.series[0]) {
+        cell_of(st, F_SERIES, &i);
+        bad_cell(st, i, "a series name");
+    }
+    copy_cell(st, F_ENTITY, t.entity);
+    copy_cell(st, F_LABEL, t.label);
+    row_op(st, &t);
+    row_goal(st, &t, &rate);
+    row_kind(st, &t, rate);
+    cell_year(st, F_YEAR, &t.year, true);
+    t.has_base = cell_year(st, F_BASE, &t.base_year, false);
+    if (st->status != IND_OK)
+        return;
+    if (t.has_base && t.base_year >= t.year) {
+        cell_of(st, F_BASE, &i);
+        bad_cell(st, i, "a base year before the target year");
+        return;
+    }
+    ind_target_format(&t, t.text, sizeof t.text);
+    t.line = st->cell_line[0];
+    if (st->n == st->cap) {
+        size_t cap = st->cap ? st->cap * 2 : 16;
+        ind_target *grown = realloc(st->targets, cap * sizeof *grown);
+        if (!grown) {
+            file_error(st, IND_E_NOMEM, 0, 0, "out of memory");
+            return;
+        }
+        st->targets = grown;
+        st->cap = cap;
+    }
+    st->targets[st->n++] = t;
+}
+
+static void on_row(int c, void *arg)
+{
+    file_state *st = arg;
+    st->need_start = true;
+    st->after_row = true;
+    if (st->status == IND_OK) {
+        if (st->ncols == 0) {
+            read_header(st);
+        } else if (st->nfields != st->ncols) {
+            char msg[96];
+            snprintf(msg, sizeof msg, "this row has %zu fields, the header %zu", st->nfields,
+                     st->ncols);
+            file_error(st, IND_E_FORMAT, st->cell_line[0], 1, msg);
+        } else {
+            read_target(st);
+        }
+    }
+    st->nfields = 0;
+}
+
+/* Feeds one byte to libcsv, keeping track of the line and column where each field starts. */
+static void feed(struct csv_parser *p, file_state *st, unsigned char b)
+{
+    if (st->need_start && !(st->after_row && (b == '\r' || b == '\n'))) {
+        st->fline = st->line;
+        st->fcol = st->col;
+        st->need_start = false;
+    }
+    csv_parse(p, &b, 1, on_field, on_row, st);
+    if (b == '\n') {
+        st->line++;
+        st->col = 1;
+    } else if ((b & 0xc0) != 0x80) {
+        st->col++;
+    }
+}
+
+static ind_status parse_file(FILE *f, file_state *st)
+{
+    struct csv_parser p;
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+        return ind_error_set(st->err, IND_E_NOMEM, st->path, 0, 0, "out of memory");
+    int ch, first = 1;
+    unsigned char bom[3] = {0xef, 0xbb, 0xbf};
+    size_t nbom = 0;
+    while ((ch = getc(f)) != EOF && st->status == IND_OK) {
+        if (first && nbom < 3 && (unsigned char)ch == bom[nbom]) {
+            nbom++; /* a UTF-8 byte order mark is skipped */
+            continue;
+        }
+        first = 0;
+        feed(&p, st, (unsigned char)ch);
+        if (csv_error(&p) != 0)
+            break;
+    }
+    char msg[128];
+    if (st->status == IND_OK && csv_error(&p) != 0) {
+        snprintf(msg, sizeof msg, "malformed CSV: a quote inside an unquoted field (%s)",
+                 csv_strerror(csv_error(&p)));
+        file_error(st, IND_E_FORMAT, st->line, st->col - 1, msg);
+    } else if (st->status == IND_OK && csv_fini(&p, on_field, on_row, st) != 0 &&
+               st->status == IND_OK) {
+        file_error(st, IND_E_FORMAT, st->fline, st->fcol,
+                   "malformed CSV: this quoted field has no closing quote");
+    } else if (st->status == IND_OK && ferror(f)) {
+        snprintf(msg, sizeof msg, "reading failed: %s", strerror(errno));
+        file_error(st, IND_E_IO, 0, 0, msg);
+    } else if (st->status == IND_OK && st->ncols == 0) {
+        file_error(st, IND_E_FORMAT, 1, 1,
+                   "empty file: expected the header series,entity,op,goal,year,base_year,kind,label");
+    }
+    csv_free(&p);
+    return st->status;
+}
+
+ind_status ind_targets_load(const char *path, ind_target **out, size_t *n, ind_error *err)
+{
+    *out = NULL;
+    *n = 0;
+    ind_error_clear(err);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return ind_error_set(err, IND_E_IO, path, 0, 0, "cannot open: %s", strerror(errno));
+    file_state *st = calloc(1, sizeof *st);
+    if (!st) {
+        fclose(f);
+        return ind_error_set(err, IND_E_NOMEM, path, 0, 0, "out of memory");
+    }
+    st->path = path;
+    st->err = err;
+    st->line = st->col = 1;
+    st->need_start = true;
+    ind_status status = parse_file(f, st);
+    fclose(f);
+    if (status == IND_OK && st->n == 0)
+        status = ind_error_set(err, IND_E_FORMAT, path, st->line, 1, "no targets after the header");
+    if (status == IND_OK) {
+        *out = st->targets;
+        *n = st->n;
+    } else {
+        free(st->targets);
+    }
+    free(st);
+    return status;
+}

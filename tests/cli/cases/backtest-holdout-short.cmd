@@ -1,0 +1,1 @@
+backtest tests/data/forecast-annual.csv --holdout 3 --method auto,drift --no-time

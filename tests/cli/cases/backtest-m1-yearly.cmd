@@ -1,0 +1,1 @@
+backtest ../shared/data/forecast/m1-yearly-train.csv --test ../shared/data/forecast/m1-yearly-test.csv --method naive,drift,theta --format csv --no-time --jobs 2

@@ -1,0 +1,1 @@
+backtest tests/data/forecast-annual.csv

@@ -1,0 +1,1 @@
+forecast tests/data/forecast-annual.csv --series gdp --method drift --horizon 3 --format csv

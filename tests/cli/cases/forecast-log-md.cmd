@@ -1,0 +1,1 @@
+forecast tests/data/forecast-annual.csv --series gdp --log --method drift --horizon 2 --format md

@@ -1,0 +1,1 @@
+forecast tests/data/forecast-annual.csv --series 'new plant,pilot' --format csv

@@ -1,0 +1,1 @@
+growth datasets/luohe.csv --format md --series rd_intensity

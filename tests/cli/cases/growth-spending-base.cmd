@@ -1,0 +1,1 @@
+growth datasets/china-rd-spending.csv --base 2020 --format csv

@@ -1,0 +1,1 @@
+growth --detail --format csv datasets/china-rd-spending.csv

@@ -1,0 +1,1 @@
+growth datasets/china-rd-spending.csv --detail --from 2021 --to 2023 --format csv

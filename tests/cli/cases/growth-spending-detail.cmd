@@ -1,0 +1,1 @@
+growth datasets/china-rd-spending.csv --detail --base 2019

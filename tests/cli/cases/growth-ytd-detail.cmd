@@ -1,0 +1,1 @@
+growth tests/data/growth-ytd.csv --cumulative --detail --format csv

@@ -1,0 +1,1 @@
+target datasets/rd.csv --target 'rd_intensity >= by 2025'

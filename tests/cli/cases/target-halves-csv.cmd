@@ -1,0 +1,1 @@
+target tests/data/target-talent-halves.csv --target 'talent >= 9084 in 2024' --method naive --format csv

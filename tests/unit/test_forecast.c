@@ -1,0 +1,448 @@
+/*
+ * Unit tests of the forecasting framework and its own methods
+ * (src/lib/forecast/forecast.c, simple.c, theta.c, auto.c).
+ *
+ * Reference numbers come from R 4.2.2 with forecast 8.20:
+ *   - YAD15 (M1 yearly): ../shared/ref/r-forecast/m1-yearly-{naive,drift,theta}.csv,
+ *     i.e. naive(), rwf(drift=TRUE), thetaf() with h = 6;
+ *   - linear / loglinear: predict(lm(y ~ t), interval = "prediction") and
+ *     exp(predict(lm(log(y) ~ t), ...)) for y = 3.1 3.9 5.2 5.8 7.1 8.3 8.8,
+ *     t = 0..6, levels 80 and 95; AICc = AIC(fit) + 2*3*4/(7-3-1).
+ * The whole-collection check reads ../shared (skipped when it is absent).
+ */
+#include "test.h"
+
+#include <gsl/gsl_errno.h>
+
+#include "indicators/forecast.h"
+#include "../../src/lib/forecast/methods.h"
+
+static const double yad15[] = {24.7, 25, 24.7, 24.9, 25, 24.3, 24.1, 23.7, 23.2};
+#define NYAD15 (sizeof yad15 / sizeof yad15[0])
+
+static ind_forecast run(const double *y, size_t n, const char *method, size_t h)
+{
+    ind_forecast_options opt;
+    ind_forecast_options_init(&opt);
+    opt.method = method;
+    opt.horizon = h;
+    ind_forecast f;
+    ind_error err;
+    ind_status st = ind_forecast_run(y, n, IND_FREQ_YEAR, &opt, &f, &err);
+    if (st != IND_OK)
+        fail_msg("%s: %s", method, err.message);
+    return f;
+}
+
+/* Steps 1 and 6 of R's forecast, lo80, hi80, lo95, hi95. */
+static void check_r(const ind_forecast *f, const double r1[5], const double r6[5])
+{
+    const double *r[2] = {r1, r6};
+    size_t steps[2] = {0, 5};
+    for (int k = 0; k < 2; k++) {
+        size_t i = steps[k];
+        assert_close(f->mean[i], r[k][0], 1e-9);
+        assert_close(f->lo[2 * i], r[k][1], 1e-9);
+        assert_close(f->hi[2 * i], r[k][2], 1e-9);
+        assert_close(f->lo[2 * i + 1], r[k][3], 1e-9);
+        assert_close(f->hi[2 * i + 1], r[k][4], 1e-9);
+    }
+}
+
+static void naive_matches_r(void **state)
+{
+    (void)state;
+    ind_forecast f = run(yad15, NYAD15, "naive", 6);
+    check_r(&f, (double[]){23.2, 22.70990076697095, 23.690099233029049, 22.450457904766839,
+                           23.949542095233159},
+            (double[]){23.2, 21.999506955749442, 24.400493044250556, 21.364004325942162,
+                       25.035995674057837});
+    assert_string_equal(f.method, "naive");
+    ind_forecast_clear(&f);
+}
+
+static void drift_matches_r(void **state)
+{
+    (void)state;
+    ind_forecast f = run(yad15, NYAD15, "drift", 6);
+    check_r(&f, (double[]){23.0125, 22.528156881635777, 23.496843118364222, 22.27176112247361,
+                           23.753238877526389},
+            (double[]){22.075, 20.59530733184333, 23.554692668156669, 19.812005349025796,
+                       24.337994650974203});
+    assert_close(f.params[0], (23.2 - 24.7) / 8, 1e-12);
+    ind_forecast_clear(&f);
+}
+
+static void theta_matches_r(void **state)
+{
+    (void)state;
+    ind_forecast f = run(yad15, NYAD15, "theta", 6);
+    check_r(&f, (double[]){23.102540253834732, 22.57859227585606, 23.626488231813404,
+                           22.301230970447147, 23.903849537222317},
+            (double[]){22.615040253834735, 21.33174200771677, 23.8983384999527,
+                       20.652404951878875, 24.577675555790595});
+    ind_forecast_clear(&f);
+}
+
+static const double lin_y[] = {3.1, 3.9, 5.2, 5.8, 7.1, 8.3, 8.8};
+
+static void linear_matches_r_lm(void **state)
+{
+    (void)state;
+    ind_forecast f = run(lin_y, 7, "linear", 3);
+    const double want[3][5] = {
+        {10.0, 9.5829831321757464, 10.417016867824254, 9.2736719483913461, 10.726328051608654},
+        {10.992857142857144, 10.5384235467076994, 11.447290739006588, 10.2013594986519145,
+         11.784354787062373},
+        {11.985714285714286, 11.4893649332039480, 12.482063638224624, 11.1212109863465898,
+         12.850217585081982},
+    };
+    for (size_t i = 0; i < 3; i++) {
+        assert_close(f.mean[i], want[i][0], 1e-12);
+        assert_close(f.lo[2 * i], want[i][1], 1e-12);
+        assert_close(f.hi[2 * i], want[i][2], 1e-12);
+        assert_close(f.lo[2 * i + 1], want[i][3], 1e-12);
+        assert_close(f.hi[2 * i + 1], want[i][4], 1e-12);
+    }
+    assert_close(f.aicc, 10.042457481821726, 1e-10);
+    /* the t distribution also answers probabilities: the 95% bounds are its quantiles */
+    assert_close(ind_forecast_prob_below(&f, 0, f.lo[1]), 0.025, 1e-9);
+    assert_close(ind_forecast_prob_below(&f, 2, f.hi[5]), 0.975, 1e-9);
+    ind_forecast_clear(&f);
+}
+
+static void loglinear_matches_r_lm(void **state)
+{
+    (void)state;
+    ind_forecast f = run(lin_y, 7, "loglinear", 3);
+    const double want[3][5] = {
+        {11.509221589791528, 10.017800722548539, 13.222680833006716, 9.0378696589830358,
+         14.656350069318037},
+        {13.735823400621882, 11.807911937654028, 15.978510467326268, 10.5549341647599473,
+         17.875321773488551},
+        {16.393188976430945, 13.897079932347065, 19.337633958013107, 12.2945432172645290,
+         21.858204901797858},
+    };
+    for (size_t i = 0; i < 3; i++) {
+        assert_close(f.mean[i], want[i][0], 1e-12);
+        assert_close(f.lo[2 * i], want[i][1], 1e-12);
+        assert_close(f.hi[2 * i], want[i][2], 1e-12);
+        assert_close(f.lo[2 * i + 1], want[i][3], 1e-12);
+        assert_close(f.hi[2 * i + 1], want[i][4], 1e-12);
+    }
+    assert_int_equal(f.transform, IND_TRANSFORM_LOG);
+    ind_forecast_clear(&f);
+}
+
+/* The public rows and the private descriptors must agree. */
+static void method_table_is_consistent(void **state)
+{
+    (void)state;
+    const fc_method *impl[] = {&fc_auto,  &fc_naive, &fc_drift, &fc_linear,
+                               &fc_loglinear, &fc_theta, &fc_ets, &fc_arima};
+    size_t n;
+    const ind_forecast_method *m = ind_forecast_methods(&n);
+    assert_int_equal(n, sizeof impl / sizeof impl[0]);
+    for (size_t i = 0; i < n; i++) {
+        assert_string_equal(m[i].name, impl[i]->name);
+        assert_string_equal(m[i].summary, impl[i]->summary);
+        assert_int_equal(m[i].min_obs, impl[i]->min_obs);
+    }
+}
+
+static void bad_options_are_arg_errors(void **state)
+{
+    (void)state;
+    ind_forecast_options opt;
+    ind_forecast_options_init(&opt);
+    ind_forecast f;
+    ind_error err;
+    opt.method = "prophet";
+    assert_int_equal(ind_forecast_run(yad15, NYAD15, IND_FREQ_YEAR, &opt, &f, &err), IND_E_ARG);
+    assert_non_null(strstr(err.message, "'prophet'"));
+    assert_non_null(strstr(err.message, "naive, drift"));
+    assert_non_null(strstr(err.message, "theta"));
+    opt.method = "drift";
+    opt.horizon = 0;
+    assert_int_equal(ind_forecast_run(yad15, NYAD15, IND_FREQ_YEAR, &opt, &f, &err), IND_E_ARG);
+    opt.horizon = 3;
+    opt.levels[1] = 100;
+    assert_int_equal(ind_forecast_run(yad15, NYAD15, IND_FREQ_YEAR, &opt, &f, &err), IND_E_ARG);
+    opt.levels[1] = 95;
+    opt.transform = IND_TRANSFORM_BOUNDED;
+    opt.lower = 24.5, opt.upper = 30;
+    assert_int_equal(ind_forecast_run(yad15, NYAD15, IND_FREQ_YEAR, &opt, &f, &err), IND_E_ARG);
+    assert_non_null(strstr(err.message, "strictly between"));
+    opt.transform = IND_TRANSFORM_LOG;
+    const double neg[] = {1, -2, 3};
+    assert_int_equal(ind_forecast_run(neg, 3, IND_FREQ_YEAR, &opt, &f, &err), IND_E_ARG);
+    opt.transform = IND_TRANSFORM_NONE;
+    opt.method = "loglinear";
+    assert_int_equal(ind_forecast_run(neg, 3, IND_FREQ_YEAR, &opt, &f, &err), IND_E_ARG);
+    assert_null(f.mean);
+}
+
+static void short_series(void **state)
+{
+    (void)state;
+    ind_forecast_options opt;
+    ind_forecast_options_init(&opt);
+    ind_forecast f;
+    ind_error err;
+    const double one[] = {5}, two[] = {5, 7};
+    /* 1 observation: naive and auto repeat it, without an interval */
+    for (int k = 0; k < 2; k++) {
+        opt.method = k ? "auto" : "naive";
+        assert_int_equal(ind_forecast_run(one, 1, IND_FREQ_YEAR, &opt, &f, &err), IND_OK);
+        assert_false(f.has_intervals);
+        assert_close(f.mean[4], 5, 0);
+        assert_close(f.lo[0], 5, 0);
+        assert_non_null(strstr(f.note, "1 observation"));
+        assert_true(isnan(ind_forecast_prob_below(&f, 0, 6)));
+        ind_forecast_clear(&f);
+    }
+    opt.method = "drift";
+    assert_int_equal(ind_forecast_run(one, 1, IND_FREQ_YEAR, &opt, &f, &err), IND_E_UNDEFINED);
+    assert_non_null(strstr(err.message, "at least 2 observations"));
+    /* 2 observations: drift continues the change, with no interval */
+    opt.method = "auto";
+    assert_int_equal(ind_forecast_run(two, 2, IND_FREQ_YEAR, &opt, &f, &err), IND_OK);
+    assert_close(f.mean[2], 13, 1e-12);
+    assert_false(f.has_intervals);
+    assert_non_null(strstr(f.note, "no interval"));
+    ind_forecast_clear(&f);
+    opt.method = "loglinear";
+    assert_int_equal(ind_forecast_run(two, 2, IND_FREQ_YEAR, &opt, &f, &err), IND_OK);
+    assert_close(f.mean[0], 7 * 1.4, 1e-12);
+    assert_false(f.has_intervals);
+    ind_forecast_clear(&f);
+    opt.method = "theta";
+    assert_int_equal(ind_forecast_run(two, 2, IND_FREQ_YEAR, &opt, &f, &err), IND_E_UNDEFINED);
+    assert_non_null(strstr(err.message, "theta needs at least 4 observations"));
+    opt.method = "linear";
+    assert_int_equal(ind_forecast_run(two, 2, IND_FREQ_YEAR, &opt, &f, &err), IND_E_UNDEFINED);
+    const double none[] = {NAN, NAN};
+    assert_int_equal(ind_forecast_run(none, 2, IND_FREQ_YEAR, &opt, &f, &err), IND_E_UNDEFINED);
+}
+
+/* A gap is filled by linear interpolation: same result as the filled series. */
+static void gaps_are_interpolated(void **state)
+{
+    (void)state;
+    const double gappy[] = {NAN, 10, 12, NAN, NAN, 18, 19, 23};
+    const double filled[] = {10, 12, 14, 16, 18, 19, 23};
+    ind_forecast a = run(gappy, 8, "theta", 4), b = run(filled, 7, "theta", 4);
+    for (size_t i = 0; i < 4; i++) {
+        assert_close(a.mean[i], b.mean[i], 1e-12);
+        assert_close(a.hi[2 * i + 1], b.hi[2 * i + 1], 1e-12);
+    }
+    assert_non_null(strstr(a.note, "2 missing periods filled by linear interpolation"));
+    ind_forecast_clear(&a);
+    ind_forecast_clear(&b);
+    /* a trailing gap: the forecast still starts after the last period of y */
+    const double tail[] = {10, 12, 14, NAN};
+    ind_forecast c = run(tail, 4, "drift", 2);
+    assert_close(c.mean[0], 18, 1e-12);
+    assert_close(c.mean[1], 20, 1e-12);
+    ind_forecast_clear(&c);
+}
+
+/* Logit bounds: forecasts and intervals stay inside, whatever the trend. */
+static void bounded_forecasts_stay_inside(void **state)
+{
+    (void)state;
+    const double y[] = {90, 94, 96.5, 98, 99, 99.5, 99.8};
+    const char *methods[] = {"auto", "naive", "drift", "linear", "theta", "ets", "arima"};
+    for (size_t m = 0; m < sizeof methods / sizeof methods[0]; m++) {
+        ind_forecast_options opt;
+        ind_forecast_options_init(&opt);
+        opt.method = methods[m];
+        opt.horizon = 30;
+        opt.transform = IND_TRANSFORM_BOUNDED;
+        opt.lower = 0, opt.upper = 100;
+        ind_forecast f;
+        ind_error err;
+        assert_int_equal(ind_forecast_run(y, 7, IND_FREQ_YEAR, &opt, &f, &err), IND_OK);
+        for (size_t i = 0; i < 30; i++) {
+            assert_true(f.mean[i] > 0 && f.mean[i] <= 100);
+            assert_true(f.lo[2 * i + 1] >= 0 && f.hi[2 * i + 1] <= 100);
+            assert_true(f.lo[2 * i + 1] <= f.mean[i] && f.mean[i] <= f.hi[2 * i + 1]);
+        }
+        assert_close(ind_forecast_prob_below(&f, 0, 100), 1, 0);
+        assert_close(ind_forecast_prob_below(&f, 0, 0), 0, 0);
+        if (f.has_intervals)
+            assert_close(ind_forecast_prob_below(&f, 3, f.hi[6]), 0.9, 1e-9);
+        ind_forecast_clear(&f);
+    }
+}
+
+/* Overflowing forecasts fall back to a simpler method and say so; never inf. */
+static void failures_fall_back(void **state)
+{
+    (void)state;
+    const double y[] = {-1.5e308, 1.5e308};
+    ind_forecast f = run(y, 2, "drift", 3);
+    assert_string_equal(f.method, "naive");
+    assert_non_null(strstr(f.note, "drift failed"));
+    assert_close(f.mean[2], 1.5e308, 1e-15);
+    ind_forecast_clear(&f);
+}
+
+/* auto gives finite forecasts for awkward series, on log scale only when positive. */
+static void auto_is_robust(void **state)
+{
+    (void)state;
+    const double constant[] = {5, 5, 5, 5, 5, 5, 5, 5};
+    const double mixed[] = {-3, 1, -2, 4, 0, 2, -1, 3, 5, 2};
+    const double zeros[] = {0, 0, 1, 0, 0, 2, 0, 0};
+    const double growth[] = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048};
+    const double *ys[] = {constant, mixed, zeros, growth};
+    const size_t ns[] = {8, 10, 8, 12};
+    for (size_t k = 0; k < 4; k++) {
+        ind_forecast f = run(ys[k], ns[k], "auto", 10);
+        for (size_t i = 0; i < 10; i++) {
+            assert_true(isfinite(f.mean[i]));
+            assert_true(isfinite(f.lo[2 * i + 1]) && isfinite(f.hi[2 * i + 1]));
+            assert_true(f.lo[2 * i + 1] <= f.lo[2 * i] && f.lo[2 * i] <= f.mean[i]);
+            assert_true(f.mean[i] <= f.hi[2 * i] && f.hi[2 * i] <= f.hi[2 * i + 1]);
+        }
+        assert_int_equal(f.transform, k == 3 || k == 0 ? IND_TRANSFORM_LOG : IND_TRANSFORM_NONE);
+        ind_forecast_clear(&f);
+    }
+    /* doubling every year: every member extrapolates growth, within a factor of 2 */
+    ind_forecast f = run(growth, 12, "auto", 1);
+    assert_true(f.mean[0] > 2048 && f.mean[0] < 2 * 4096);
+    ind_forecast_clear(&f);
+}
+
+static void accuracy_by_hand(void **state)
+{
+    (void)state;
+    const double train[] = {10, 12, 11, 13}; /* mean |diff| = (2 + 1 + 2) / 3 */
+    ind_forecast f = run(train, 4, "naive", 2);
+    const double actual[] = {15, NAN};
+    ind_forecast_accuracy acc;
+    assert_int_equal(ind_forecast_accuracy_of(&f, train, 4, actual, 2, &acc, NULL), IND_OK);
+    assert_int_equal(acc.n, 1);
+    assert_close(acc.smape, 200.0 * 2 / 28, 1e-12);
+    assert_close(acc.mase, 2 / (5.0 / 3), 1e-12);
+    ind_forecast_clear(&f);
+}
+
+/* In-sample accuracy from one-step fitted values: naive's RMSE is that of the changes. */
+static void in_sample_accuracy(void **state)
+{
+    (void)state;
+    const double y[] = {10, 12, 11, 13};
+    ind_forecast f = run(y, 4, "naive", 1);
+    assert_close(f.rmse, sqrt((4 + 1 + 4) / 3.0), 1e-12);
+    assert_close(f.mae, 5.0 / 3, 1e-12);
+    assert_close(f.mase, 1, 1e-12);
+    ind_forecast_clear(&f);
+}
+
+/* Reads a long CSV series,period,value (sorted by series then period). */
+typedef struct coll {
+    char name[400][16];
+    double y[400][128];
+    size_t n[400], count;
+} coll;
+
+static int read_coll(const char *path, coll *c)
+{
+    FILE *fp = fopen(path, "r");
+    if (!fp)
+        return -1;
+    char line[256];
+    c->count = 0;
+    if (!fgets(line, sizeof line, fp)) {
+        fclose(fp);
+        return -1;
+    }
+    while (fgets(line, sizeof line, fp)) {
+        char *save = NULL, *name = strtok_r(line, ",", &save);
+        strtok_r(NULL, ",", &save);
+        char *value = strtok_r(NULL, ",\n", &save);
+        if (!name || !value)
+            continue;
+        if (c->count == 0 || strcmp(c->name[c->count - 1], name) != 0) {
+            snprintf(c->name[c->count], sizeof c->name[0], "%s", name);
+            c->n[c->count++] = 0;
+        }
+        size_t k = c->count - 1;
+        c->y[k][c->n[k]++] = strtod(value, NULL);
+    }
+    fclose(fp);
+    return 0;
+}
+
+/* Every series of M1 yearly against R's naive, rwf(drift) and thetaf output. */
+static void m1_yearly_matches_r(void **state)
+{
+    (void)state;
+    static coll train;
+    if (read_coll("../shared/data/forecast/m1-yearly-train.csv", &train) != 0)
+        skip();
+    const char *methods[] = {"naive", "drift", "theta"};
+    for (size_t m = 0; m < 3; m++) {
+        char path[128];
+        snprintf(path, sizeof path, "../shared/ref/r-forecast/m1-yearly-%s.csv", methods[m]);
+        FILE *fp = fopen(path, "r");
+        assert_non_null(fp);
+        char line[512], series[16] = "";
+        ind_forecast f = {0};
+        size_t checked = 0;
+        assert_non_null(fgets(line, sizeof line, fp));
+        while (fgets(line, sizeof line, fp)) {
+            char name[16];
+            int h;
+            double r[5];
+            if (sscanf(line, "%15[^,],%d,%lf,%lf,%lf,%lf,%lf", name, &h, &r[0], &r[1], &r[2],
+                       &r[3], &r[4]) != 7)
+                fail_msg("bad line %s", line);
+            if (strcmp(name, series) != 0) {
+                ind_forecast_clear(&f);
+                size_t k = 0;
+                while (k < train.count && strcmp(train.name[k], name) != 0)
+                    k++;
+                assert_true(k < train.count);
+                f = run(train.y[k], train.n[k], methods[m], 6);
+                snprintf(series, sizeof series, "%s", name);
+            }
+            size_t i = (size_t)h - 1;
+            double got[5] = {f.mean[i], f.lo[2 * i], f.hi[2 * i], f.lo[2 * i + 1],
+                             f.hi[2 * i + 1]};
+            for (int j = 0; j < 5; j++)
+                if (fabs(got[j] - r[j]) > 1e-6 * fabs(r[j]) + 1e-9)
+                    fail_msg("%s %s h=%d column %d: %.17g, R %.17g", methods[m], name, h, j,
+                             got[j], r[j]);
+            checked++;
+        }
+        ind_forecast_clear(&f);
+        fclose(fp);
+        assert_int_equal(checked, 181 * 6);
+    }
+}
+
+int main(void)
+{
+    gsl_set_error_handler_off();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(naive_matches_r),
+        cmocka_unit_test(drift_matches_r),
+        cmocka_unit_test(theta_matches_r),
+        cmocka_unit_test(linear_matches_r_lm),
+        cmocka_unit_test(loglinear_matches_r_lm),
+        cmocka_unit_test(method_table_is_consistent),
+        cmocka_unit_test(bad_options_are_arg_errors),
+        cmocka_unit_test(short_series),
+        cmocka_unit_test(gaps_are_interpolated),
+        cmocka_unit_test(bounded_forecasts_stay_inside),
+        cmocka_unit_test(failures_fall_back),
+        cmocka_unit_test(auto_is_robust),
+        cmocka_unit_test(accuracy_by_hand),
+        cmocka_unit_test(in_sample_accuracy),
+        cmocka_unit_test(m1_yearly_matches_r),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
