@@ -547,6 +547,13 @@ static int wide_series_setup(loader *L, char *why, size_t n)
         snprintf(why, n, "no period column (year, period, date, 年份 ...)");
         return -1;
     }
+    for (size_t i = 0; i < L->ncols && L->opt->shape == IND_SHAPE_AUTO; i++)
+        if (L->cols[i].role == ROLE_NONE && in_list(L->cols[i].header,
+                                                    strlen(L->cols[i].header), series_names)) {
+            snprintf(why, n, "a series column '%s' but no value column (value, 数值 ...): name "
+                             "the value column with --value-col", L->cols[i].header);
+            return -1;
+        }
     size_t nseries = 0;
     for (size_t i = 0; i < L->ncols; i++) {
         size_t len, ustart = 0, ulen = 0;
@@ -765,7 +772,10 @@ static int try_header(loader *L, char *why, size_t n)
     const shape_desc *d = shape_of(shape);
     char reason[IND_ERROR_MSG_MAX - 80] = "";
     if (!d || d->setup(L, reason, sizeof reason) != 0) {
-        snprintf(why, n, "cannot read the header as %s: %s", d ? d->name : "?", reason);
+        if (L->opt->shape)
+            snprintf(why, n, "cannot read the header as %s: %s", d ? d->name : "?", reason);
+        else
+            snprintf(why, n, "bad header: %s", reason);
         return -1;
     }
     L->shape = d;
