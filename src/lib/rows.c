@@ -102,6 +102,11 @@ static size_t space_len_before(const char *s, size_t len)
 /* Trims spaces (ASCII, NBSP, U+3000) in place: *s and *len describe the rest. */
 static void trim(const char **s, size_t *len)
 {
+    if (*len == 0)
+        return;
+    unsigned char first = (unsigned char)(*s)[0], last = (unsigned char)(*s)[*len - 1];
+    if (first > ' ' && first < 0x80 && last > ' ' && last < 0x80)
+        return; /* nearly every cell: nothing to trim */
     size_t w;
     while (*len > 0 && (w = space_len(*s, *len)) != 0) {
         *s += w;
