@@ -641,7 +641,8 @@ static ind_status load(source *src, const char *name, const ind_load_options *op
             load_pass(L, src, encoding, threads);
             status = L->rows.status;
             if (status == IND_OK && L->pstatus) {
-                *err = L->perr;
+                if (err)
+                    *err = L->perr;
                 status = L->pstatus;
             } else if (status == IND_OK && !L->retry) {
                 status = ld_rows_finish(&L->rows);

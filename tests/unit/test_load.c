@@ -749,6 +749,14 @@ static void converts_big_files_on_two_threads(void **state)
 static void reports_missing_file(void **state)
 {
     (void)state;
+    /* err and info may be NULL: only the status comes back */
+    ind_dataset *none = NULL;
+    const char *broken = "year,value\n2020,\"1\n";
+    assert_int_equal(ind_load_buffer(broken, strlen(broken), "n.csv", NULL, &none, NULL, NULL),
+                     IND_E_FORMAT);
+    assert_int_equal(ind_load_buffer("year,value\n2020,x\n", 18, NULL, NULL, &none, NULL, NULL),
+                     IND_E_VALUE);
+    assert_null(none);
     ind_dataset *ds = NULL;
     ind_error err;
     assert_int_equal(ind_load_file("no/such/file.csv", NULL, &ds, NULL, &err), IND_E_IO);
