@@ -84,6 +84,8 @@ typedef struct loader {
     int ev_row, ev_c;   /* whether it was a row end, and its terminator */
     size_t row_first;   /* index in the batch of the current row's first field */
     size_t row_text;    /* offset in the batch text where the current row starts */
+    enc_conv conv;      /* to UTF-8, when the text is in another encoding */
+    int have_conv;
     int threaded;
     queue q;
     batch own;          /* the batch being filled when not threaded */
@@ -432,8 +434,46 @@ static int source_next(source *src, const char **chunk, size_t *n)
     return ferror(src->fp) ? -1 : 0;
 }
 
+static void set_encoding_name(loader *L, const char *name);
+
+/* Starts converting from encoding (named in info as shown). 0, or -1 after reporting. */
+static int start_conversion(loader *L, const char *encoding, const char *shown)
+{
+    if (enc_conv_open(&L->conv, encoding) != 0) {
+        pfail(L, IND_E_ARG, 0, 0, "unknown encoding '%s'", encoding);
+        return -1;
+    }
+    L->have_conv = 1;
+    L->mode = ENC_CONVERT;
+    set_encoding_name(L, shown);
+    return 0;
+}
+
+/*
+ * Tells the encoding from the first chunk: a UTF-16 byte order mark, else
+ * UTF-8 when the bytes are valid UTF-8 (up to a NUL, which is reported
+ * later as binary), else GB18030.
+ */
+static int detect_encoding(loader *L, const char *chunk, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)chunk;
+    if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        return start_conversion(L, "UTF-16", "UTF-16");
+    enc_utf8 probe = {0, 0, 0};
+    int bom = n >= 3 && memcmp(chunk, "\xef\xbb\xbf", 3) == 0;
+    const char *nul = memchr(chunk, '\0', n);
+    size_t upto = nul ? (size_t)(nul - chunk) : n;
+    if (bom || enc_utf8_check(&probe, u, upto) == upto) {
+        L->mode = ENC_UTF8;
+        L->utf8_detected = !bom;
+        return 0;
+    }
+    L->gb_detected = 1;
+    return start_conversion(L, "GB18030", "GB18030");
+}
+
 /* Reads the source chunk by chunk through the decoder into the parser. */
-static void decode_all(loader *L, source *src, enc_conv *conv)
+static void decode_all(loader *L, source *src)
 {
     enc_utf8 u8 = {0, 0, 0};
     const char *chunk;
@@ -444,19 +484,8 @@ static void decode_all(loader *L, source *src, enc_conv *conv)
             pfail(L, IND_E_IO, 0, 0, "cannot read: %s", strerror(errno));
             return;
         }
-        if (first && L->mode == ENC_DETECT) {
-            enc_utf8 probe = {0, 0, 0};
-            int bom = n >= 3 && memcmp(chunk, "\xef\xbb\xbf", 3) == 0;
-            const char *nul = memchr(chunk, '\0', n); /* binary: let the NUL be reported */
-            size_t upto = nul ? (size_t)(nul - chunk) : n;
-            if (bom || enc_utf8_check(&probe, (const unsigned char *)chunk, upto) == upto) {
-                L->mode = ENC_UTF8;
-                L->utf8_detected = !bom;
-            } else {
-                L->retry = 1;
-                return;
-            }
-        }
+        if (first && L->mode == ENC_DETECT && detect_encoding(L, chunk, n) != 0)
+            return;
         first = 0;
         if (L->mode == ENC_UTF8) {
             size_t ok = enc_utf8_check(&u8, (const unsigned char *)chunk, n);
@@ -470,7 +499,7 @@ static void decode_all(loader *L, source *src, enc_conv *conv)
         } else {
             const char *out;
             size_t outlen;
-            int rc = enc_conv_chunk(conv, chunk, n, n == 0, &out, &outlen);
+            int rc = enc_conv_chunk(&L->conv, chunk, n, n == 0, &out, &outlen);
             if (rc == ENC_NOMEM) {
                 pfail(L, IND_E_NOMEM, 0, 0, "out of memory");
                 return;
@@ -528,9 +557,9 @@ static void stop_thread(loader *L, pthread_t tid)
 }
 
 /* Parses everything, converting rows as batches fill up; the last row included. */
-static void run(loader *L, source *src, enc_conv *conv)
+static void run(loader *L, source *src)
 {
-    decode_all(L, src, conv);
+    decode_all(L, src);
     if (!stopped(L) && csv_fini(&L->csv, on_field, on_row, L) != 0)
         pfail(L, IND_E_FORMAT, open_field_line(L), row_fields(L) + 1,
               "quoted field never closed (the file ends inside it)");
@@ -543,9 +572,6 @@ static void run(loader *L, source *src, enc_conv *conv)
 /* One pass over the input in the given encoding; L->retry asks for another. */
 static void load_pass(loader *L, source *src, const char *encoding, int threads)
 {
-    enc_conv conv;
-    memset(&conv, 0, sizeof conv);
-    int have_conv = 0;
     pthread_t tid;
     L->cur = &L->own;
     L->line = 1;
@@ -553,13 +579,8 @@ static void load_pass(loader *L, source *src, const char *encoding, int threads)
         L->mode = ENC_UTF8;
         set_encoding_name(L, "UTF-8");
     } else if (encoding) {
-        L->mode = ENC_CONVERT;
-        if (enc_conv_open(&conv, encoding) != 0) {
-            pfail(L, IND_E_ARG, 0, 0, "unknown encoding '%s'", encoding);
+        if (start_conversion(L, encoding, encoding) != 0)
             return;
-        }
-        have_conv = 1;
-        set_encoding_name(L, encoding);
     } else {
         L->mode = ENC_DETECT;
         set_encoding_name(L, "UTF-8");
@@ -571,30 +592,14 @@ static void load_pass(loader *L, source *src, const char *encoding, int threads)
     csv_set_blk_size(&L->csv, 1 << 16);
     if (threads)
         start_thread(L, &tid); /* when it fails, rows are converted on this thread */
-    run(L, src, &conv);
+    run(L, src);
     if (L->threaded)
         stop_thread(L, tid);
     csv_free(&L->csv);
 out:
     batch_free(&L->own);
-    if (have_conv)
-        enc_conv_close(&conv);
-}
-
-/* "UTF-16" when the input starts with a UTF-16 byte order mark, else NULL (input rewound). */
-static const char *utf16_bom(source *src)
-{
-    unsigned char head[2] = {0, 0};
-    if (src->fp) {
-        size_t n = fread(head, 1, 2, src->fp);
-        if (fseek(src->fp, 0, SEEK_SET) != 0 || n < 2)
-            return NULL;
-    } else if (src->len >= 2) {
-        memcpy(head, src->data, 2);
-    }
-    if ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))
-        return "UTF-16";
-    return NULL;
+    if (L->have_conv)
+        enc_conv_close(&L->conv);
 }
 
 /* Whether the input is large enough for a second thread to pay. */
@@ -625,15 +630,13 @@ static ind_status load(source *src, const char *name, const ind_load_options *op
         return ind_error_set(err, IND_E_ARG, name, 0, 0,
                              "the delimiter cannot be a quote, a line end or a non-ASCII byte");
     const char *encoding = opt->encoding;
-    if (!encoding && (encoding = utf16_bom(src)) == NULL && src->fp && ferror(src->fp))
-        return ind_error_set(err, IND_E_IO, name, 0, 0, "cannot read: %s", strerror(errno));
     int threads = worth_a_thread(src);
     for (int attempt = 0; attempt < 2; attempt++) {
         loader *L = calloc(1, sizeof *L);
         if (!L)
             return ind_error_set(err, IND_E_NOMEM, name, 0, 0, "out of memory");
         memset(info, 0, sizeof *info);
-        L->gb_detected = attempt > 0;
+        L->gb_detected = attempt > 0; /* the second pass reads GB18030 */
         L->info = info;
         L->opt = opt;
         ind_status status = ld_rows_init(&L->rows, name, opt, info, err);

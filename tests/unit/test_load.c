@@ -455,6 +455,35 @@ static void reads_gbk(void **state)
     ind_dataset_free(ds);
 }
 
+static void reads_utf16_with_bom(void **state)
+{
+    (void)state;
+    const char *text = "年份,数值\n2020,1.5\n";
+    for (int big = 0; big < 2; big++) {
+        /* UTF-16 by hand: every character here is in the BMP */
+        char buf[128];
+        size_t n = 0;
+        buf[n++] = big ? '\xfe' : '\xff';
+        buf[n++] = big ? '\xff' : '\xfe';
+        for (const unsigned char *p = (const unsigned char *)text; *p;) {
+            unsigned cp;
+            if (*p < 0x80)
+                cp = *p++;
+            else { /* three-byte sequences only */
+                cp = (unsigned)(p[0] & 0x0F) << 12 | (unsigned)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+                p += 3;
+            }
+            buf[n++] = (char)(big ? cp >> 8 : cp & 0xFF);
+            buf[n++] = (char)(big ? cp & 0xFF : cp >> 8);
+        }
+        ind_load_info info;
+        ind_dataset *ds = load_text(buf, n, NULL, &info);
+        assert_string_equal(info.encoding, "UTF-16");
+        assert_true(value_at(series(ds, "test", NULL), year(2020)) == 1.5);
+        ind_dataset_free(ds);
+    }
+}
+
 /* A multibyte character across the 1 MiB chunk boundary, and GBK found only after it. */
 static void handles_chunk_boundaries(void **state)
 {
@@ -587,6 +616,10 @@ static void reports_bad_files(void **state)
         {"series,year,value\n,2020,1\n", 0, IND_E_FORMAT, 2, 1, "empty series name"},
         {"year,value,unit\n2020,1,%\n2021,2,亿元\n", 0, IND_E_VALUE, 3, 3, NULL},
         {"year,value\n\xff\xfe\xfd,1\n\x80\n", 0, IND_E_ENCODING, 2, 1, NULL},
+        {"year,value\r\n2020,1\r\n\r\n2021,x\r\n", 0, IND_E_VALUE, 4, 2, "'x' is not a number"},
+        {"year,value\r2020,1\r2021,x\r", 0, IND_E_VALUE, 3, 2, "'x' is not a number"},
+        {"year,value\r\n\"2020\r\n\",1\r\n2021,x\r\n", 0, IND_E_VALUE, 4, 2, NULL},
+        {"year,value\n\"20\n21\",1\n", 0, IND_E_PERIOD, 2, 1, NULL},
         {"region,2019,2020,\nA,1,2,3\n", 0, IND_E_FORMAT, 2, 4,
          "a value in column 4, which has no header"},
         {"region,2019,2020,\nA,1,2,,,\nB,1,2,,,4\n", 0, IND_E_FORMAT, 3, 6,
@@ -782,6 +815,7 @@ int main(void)
         cmocka_unit_test(reads_statistics_office_layouts),
         cmocka_unit_test(detects_delimiters),
         cmocka_unit_test(reads_gbk),
+        cmocka_unit_test(reads_utf16_with_bom),
         cmocka_unit_test(handles_chunk_boundaries),
         cmocka_unit_test(counts_blank_rows_and_line_ends),
         cmocka_unit_test(honours_overrides),
