@@ -77,15 +77,15 @@ typedef struct ind_load_options {
 
 typedef struct ind_load_info {
     ind_shape shape;
-    char encoding[32];    /* "UTF-8", "UTF-8 (BOM)", "GB18030" ... */
+    char encoding[32]; /* "UTF-8", "UTF-8 (BOM)", "GB18030" ... */
     char delimiter;
-    size_t header_line;   /* 1-based line of the header row */
-    size_t preamble_lines;/* lines skipped before the header (World Bank metadata) */
-    size_t rows;          /* data rows read */
-    size_t values;        /* observations stored */
-    size_t missing;       /* cells or rows marked missing */
-    size_t blank_rows;    /* entirely empty rows skipped */
-    size_t notes;         /* footnote rows skipped: one cell "注：...", "数据来源：...", "Source: ..." */
+    size_t header_line;    /* 1-based line of the header row */
+    size_t preamble_lines; /* lines skipped before the header (World Bank metadata) */
+    size_t rows;           /* data rows read */
+    size_t values;         /* observations stored */
+    size_t missing;        /* cells or rows marked missing */
+    size_t blank_rows;     /* entirely empty rows skipped */
+    size_t notes;          /* footnote rows skipped ("注：...", "Source: ...") */
 } ind_load_info;
 
 /* Defaults: everything detected. */

@@ -33,9 +33,9 @@ static const char help[] =
     "\n";
 
 static const ind_column columns[] = {
-    {"series", IND_COL_TEXT, 0},      {"entity", IND_COL_TEXT, 0},
-    {"unit", IND_COL_TEXT, 0},        {"frequency", IND_COL_TEXT, 0},
-    {"first", IND_COL_TEXT, 0},       {"last", IND_COL_TEXT, 0},
+    {"series", IND_COL_TEXT, 0},         {"entity", IND_COL_TEXT, 0},
+    {"unit", IND_COL_TEXT, 0},           {"frequency", IND_COL_TEXT, 0},
+    {"first", IND_COL_TEXT, 0},          {"last", IND_COL_TEXT, 0},
     {"observations", IND_COL_NUMBER, 0}, {"gaps", IND_COL_NUMBER, 0},
     {"missing", IND_COL_NUMBER, 0},
 };

@@ -34,9 +34,9 @@
 #define FIELD_MAX ((size_t)1 << 20)      /* longest field accepted */
 #define ROW_MAX_BYTES ((size_t)16 << 20) /* longest row accepted */
 #define ROW_MAX_FIELDS ((size_t)100000)
-#define BATCH_BYTES ((size_t)256 << 10)  /* a batch is handed over at this much text */
-#define BATCH_ROWS ((size_t)8192)        /* or this many rows */
-#define NBATCH 4                         /* batches in flight */
+#define BATCH_BYTES ((size_t)256 << 10) /* a batch is handed over at this much text */
+#define BATCH_ROWS ((size_t)8192)       /* or this many rows */
+#define NBATCH 4                        /* batches in flight */
 #define THREAD_MIN_BYTES ((size_t)8 << 20)
 
 /* Rows read but not yet converted: fields' text, fields, and where each row ends. */
@@ -48,7 +48,7 @@ typedef struct batch {
     struct mark {
         size_t end;  /* index in f after the row's last field */
         size_t line; /* line where the row ends */
-    } *rows;
+    } * rows;
     size_t nrows, rcap;
 } batch;
 
@@ -65,31 +65,31 @@ typedef struct queue {
 enum enc_mode { ENC_DETECT, ENC_UTF8, ENC_CONVERT };
 
 typedef struct loader {
-    ld_rows rows;       /* the conversion (on the other thread when threaded) */
+    ld_rows rows; /* the conversion (on the other thread when threaded) */
     ind_load_info *info;
     const ind_load_options *opt;
     /* the parser's own error, reported only when no earlier row failed */
     ind_status pstatus;
     ind_error perr;
-    int retry;          /* invalid UTF-8 in a detected-UTF-8 file: start over as GB18030 */
-    int stop;           /* the converter failed */
+    int retry; /* invalid UTF-8 in a detected-UTF-8 file: start over as GB18030 */
+    int stop;  /* the converter failed */
     enum enc_mode mode;
-    int utf8_detected;  /* UTF-8 was detected, not forced */
-    int gb_detected;    /* GB18030 was chosen because the text is not UTF-8 */
-    int started;        /* text fed yet (BOM and delimiter handled) */
+    int utf8_detected; /* UTF-8 was detected, not forced */
+    int gb_detected;   /* GB18030 was chosen because the text is not UTF-8 */
+    int started;       /* text fed yet (BOM and delimiter handled) */
     struct csv_parser csv;
-    size_t line;        /* line of the bytes being fed */
-    int pending_cr;     /* the last byte fed was a CR */
-    size_t ev_line;     /* line of the last callback */
-    int ev_row, ev_c;   /* whether it was a row end, and its terminator */
-    size_t row_first;   /* index in the batch of the current row's first field */
-    size_t row_text;    /* offset in the batch text where the current row starts */
-    enc_conv conv;      /* to UTF-8, when the text is in another encoding */
+    size_t line;      /* line of the bytes being fed */
+    int pending_cr;   /* the last byte fed was a CR */
+    size_t ev_line;   /* line of the last callback */
+    int ev_row, ev_c; /* whether it was a row end, and its terminator */
+    size_t row_first; /* index in the batch of the current row's first field */
+    size_t row_text;  /* offset in the batch text where the current row starts */
+    enc_conv conv;    /* to UTF-8, when the text is in another encoding */
     int have_conv;
     int threaded;
     queue q;
-    batch own;          /* the batch being filled when not threaded */
-    batch *cur;         /* the batch being filled */
+    batch own;  /* the batch being filled when not threaded */
+    batch *cur; /* the batch being filled */
 } loader;
 
 /* ---------------------------------------------------------------- errors */
@@ -250,8 +250,8 @@ static void on_row(int c, void *data)
     if (stopped(L))
         return;
     batch *b = L->cur;
-    int crlf_tail = b->nf == L->row_first && c == '\n' && L->ev_row && L->ev_c == '\r' &&
-                    L->ev_line == L->line;
+    int crlf_tail =
+        b->nf == L->row_first && c == '\n' && L->ev_row && L->ev_c == '\r' && L->ev_line == L->line;
     L->ev_line = L->line;
     L->ev_row = 1;
     L->ev_c = c;
@@ -304,9 +304,8 @@ static void parse(loader *L, const char *s, size_t n)
         return;
     }
     if (L->csv.entry_pos > FIELD_MAX)
-        pfail(L, IND_E_FORMAT, open_field_line(L), row_fields(L) + 1,
-              "field longer than %zu MiB%s", FIELD_MAX >> 20,
-              L->csv.quoted ? " (a quote that is never closed?)" : "");
+        pfail(L, IND_E_FORMAT, open_field_line(L), row_fields(L) + 1, "field longer than %zu MiB%s",
+              FIELD_MAX >> 20, L->csv.quoted ? " (a quote that is never closed?)" : "");
 }
 
 /* Feeds text to libcsv one line at a time, so that every callback knows its line. */
@@ -396,8 +395,7 @@ static void feed_text(loader *L, const char *s, size_t len)
     const char *nul = memchr(s, '\0', len);
     feed_lines(L, s, nul ? (size_t)(nul - s) : len);
     if (nul && !stopped(L))
-        pfail(L, IND_E_FORMAT, L->line, row_fields(L) + 1,
-              "NUL byte in the text: a binary file?");
+        pfail(L, IND_E_FORMAT, L->line, row_fields(L) + 1, "NUL byte in the text: a binary file?");
 }
 
 static void bad_encoding(loader *L, const char *what)
@@ -407,10 +405,8 @@ static void bad_encoding(loader *L, const char *what)
               "bytes that are neither UTF-8 nor GB18030: a binary file? (--encoding names "
               "another encoding)");
     else
-        pfail(L, IND_E_ENCODING, L->line, row_fields(L) + 1, "bytes that are not valid %s%s",
-              what,
-              L->mode == ENC_UTF8 ? " (use --encoding to name the file's encoding, e.g. gbk)"
-                                  : "");
+        pfail(L, IND_E_ENCODING, L->line, row_fields(L) + 1, "bytes that are not valid %s%s", what,
+              L->mode == ENC_UTF8 ? " (use --encoding to name the file's encoding, e.g. gbk)" : "");
 }
 
 /* Where the bytes come from: a file read in chunks, or memory. */

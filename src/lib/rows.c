@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NONE SIZE_MAX   /* no such column */
+#define NONE SIZE_MAX    /* no such column */
 #define PREAMBLE_MAX 100 /* rows looked at before the header */
 
 enum role { ROLE_NONE, ROLE_SERIES, ROLE_ENTITY, ROLE_PERIOD, ROLE_VALUE, ROLE_UNIT, ROLE_LABEL };
@@ -150,6 +150,7 @@ static int in_list(const char *s, size_t len, const char *const *names)
     return 0;
 }
 
+/* clang-format off */
 static const char *const series_names[] = {
     "indicator", "series", "指标", "指标名称", "name", "名称", "variable", "indicator name",
     "series name", "indicator code", "series code", "item", "项目", NULL};
@@ -166,6 +167,7 @@ static const char *const unit_names[] = {"unit", "units", "单位", "计量单�
 static const char *const ignore_names[] = {
     "note", "notes", "备注", "comment", "comments", "source", "来源", "数据来源", "说明",
     "flag", "flags", "footnote", "remark", "remarks", "注", NULL};
+/* clang-format on */
 
 /*
  * A trailing parenthesised unit of a header or indicator name: "rd (%)",
@@ -256,7 +258,8 @@ static ind_status add_value(loader *L, ind_series *s, ind_period p, size_t col, 
         excerpt(text, len, buf, sizeof buf);
         return fail(L, IND_E_VALUE, cell_line(L, col), col + 1,
                     "'%s' has a comma in a ';'-separated file: a decimal comma or a thousands "
-                    "separator? (write numbers with a decimal point and no separators)", buf);
+                    "separator? (write numbers with a decimal point and no separators)",
+                    buf);
     }
     if (rc < 0) {
         excerpt(text, len, buf, sizeof buf);
@@ -288,8 +291,7 @@ static ind_status parse_period(loader *L, size_t col, ind_period *p)
     char buf[80];
     const char *s = cell(L, col, &len);
     if (len == 0)
-        return fail(L, IND_E_PERIOD, cell_line(L, col), col + 1, "empty period (%s)",
-                    period_forms);
+        return fail(L, IND_E_PERIOD, cell_line(L, col), col + 1, "empty period (%s)", period_forms);
     if (ind_period_parse(s, len, p) != 0)
         return fail(L, IND_E_PERIOD, cell_line(L, col), col + 1, "'%s' is not a period (%s)",
                     excerpt(s, len, buf, sizeof buf), period_forms);
@@ -326,8 +328,9 @@ static int long_setup(loader *L, char *why, size_t n)
     if (missing)
         return -1;
     if (L->c_period == NONE || L->c_value == NONE) {
-        snprintf(why, n, "a long file needs a period column (year, period, date, 年份 ...) and a "
-                         "value column (value, 数值 ...)");
+        snprintf(why, n,
+                 "a long file needs a period column (year, period, date, 年份 ...) and a "
+                 "value column (value, 数值 ...)");
         return -1;
     }
     if (L->c_series == NONE) { /* the value column's own name, unless it is a generic one */
@@ -388,8 +391,8 @@ static int header_period(const char *s, size_t len, int strict, ind_period *p)
         return 0;
     if (!strict)
         return 1;
-    return cut >= 4 && ((s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' &&
-                         s[2] >= '0' && s[2] <= '9' && s[3] >= '0' && s[3] <= '9') ||
+    return cut >= 4 && ((s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' &&
+                         s[2] <= '9' && s[3] >= '0' && s[3] <= '9') ||
                         s[0] == 'Q' || s[0] == 'q');
 }
 
@@ -553,10 +556,12 @@ static int wide_series_setup(loader *L, char *why, size_t n)
         return -1;
     }
     for (size_t i = 0; i < L->ncols && L->opt->shape == IND_SHAPE_AUTO; i++)
-        if (L->cols[i].role == ROLE_NONE && in_list(L->cols[i].header,
-                                                    strlen(L->cols[i].header), series_names)) {
-            snprintf(why, n, "a series column '%s' but no value column (value, 数值 ...): name "
-                             "the value column with --value-col", L->cols[i].header);
+        if (L->cols[i].role == ROLE_NONE &&
+            in_list(L->cols[i].header, strlen(L->cols[i].header), series_names)) {
+            snprintf(why, n,
+                     "a series column '%s' but no value column (value, 数值 ...): name "
+                     "the value column with --value-col",
+                     L->cols[i].header);
             return -1;
         }
     size_t nseries = 0;
@@ -706,8 +711,7 @@ static ind_shape guess_shape(loader *L)
         if (L->opt->period_col ? same_name(h, len, L->opt->period_col)
                                : in_list(h, len, period_names))
             has_period = 1;
-        if (L->opt->value_col ? same_name(h, len, L->opt->value_col)
-                              : in_list(h, len, value_names))
+        if (L->opt->value_col ? same_name(h, len, L->opt->value_col) : in_list(h, len, value_names))
             has_value = 1;
     }
     if (nperiods >= 2 || (nperiods == 1 && !has_period && !has_value))
@@ -736,8 +740,7 @@ static int missing_given_column(const loader *L, char *why, size_t n)
         int len = snprintf(why, n, "no column '%s' (given as the %s column); the columns are",
                            given[k], what[k]);
         for (i = 0; i < L->ncols && len > 0 && (size_t)len < n; i++)
-            len += snprintf(why + len, n - (size_t)len, "%s '%s'", i ? "," : "",
-                            L->cols[i].header);
+            len += snprintf(why + len, n - (size_t)len, "%s '%s'", i ? "," : "", L->cols[i].header);
         return 1;
     }
     return 0;
@@ -770,8 +773,9 @@ static int try_header(loader *L, char *why, size_t n)
         return -1;
     ind_shape shape = L->opt->shape ? L->opt->shape : guess_shape(L);
     if (shape == IND_SHAPE_AUTO) {
-        snprintf(why, n, "cannot tell the layout: no period column (year, period, date, 年份 ...) "
-                         "and no period headers (1960, 2023Q1 ...); use --shape/--period-col");
+        snprintf(why, n,
+                 "cannot tell the layout: no period column (year, period, date, 年份 ...) "
+                 "and no period headers (1960, 2023Q1 ...); use --shape/--period-col");
         return -1;
     }
     const shape_desc *d = shape_of(shape);
@@ -867,17 +871,17 @@ static ind_status check_width(loader *L)
     }
     for (size_t i = L->n; i < L->width; i++)
         if (L->cols[i].header[0])
-            return fail(L, IND_E_FORMAT, L->n ? L->f[L->n - 1].line : L->line,
-                        L->n + 1, "row has %zu fields but the header has %zu (no '%s')",
-                        L->n, L->ncols, L->cols[i].header);
+            return fail(L, IND_E_FORMAT, L->n ? L->f[L->n - 1].line : L->line, L->n + 1,
+                        "row has %zu fields but the header has %zu (no '%s')", L->n, L->ncols,
+                        L->cols[i].header);
     return IND_OK;
 }
 
 /* A footnote: only the first cell, "注：..." "数据来源：..." "Source: ..." */
 static int row_footnote(const loader *L)
 {
-    static const char *const keys[] = {"注", "数据来源", "资料来源", "说明", "备注", "Note",
-                                       "Notes", "Source", "Sources", "Footnote", NULL};
+    static const char *const keys[] = {"注",    "数据来源", "资料来源", "说明",     "备注", "Note",
+                                       "Notes", "Source",   "Sources",  "Footnote", NULL};
     size_t len;
     const char *s = cell(L, 0, &len);
     for (size_t i = 1; i < L->n; i++) {

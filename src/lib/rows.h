@@ -38,27 +38,27 @@ typedef struct ld_rows {
     const ind_load_options *opt;
     ind_load_info *info;
     ind_error *err;
-    ind_status status;      /* the first error; rows are ignored once it is set */
+    ind_status status; /* the first error; rows are ignored once it is set */
     ind_dataset *ds;
     /* the current row */
-    char *text;             /* fields' text, at field offsets */
+    char *text; /* fields' text, at field offsets */
     const ld_field *f;
-    size_t n;               /* fields */
-    size_t line;            /* line where the row ends */
+    size_t n;    /* fields */
+    size_t line; /* line where the row ends */
     /* the header */
     const struct ld_shape *shape; /* NULL until the header is found */
     ld_column *cols;
     size_t ncols;
-    size_t width;           /* columns up to the last one with a header */
+    size_t width; /* columns up to the last one with a header */
     size_t c_series, c_entity, c_period, c_value, c_unit, c_label;
-    size_t candidate_line;  /* the first row that looked like a header but was not */
+    size_t candidate_line; /* the first row that looked like a header but was not */
     char candidate_why[IND_ERROR_MSG_MAX];
     size_t preamble_rows;
-    char *stem;             /* series name when the file has no series column */
+    char *stem; /* series name when the file has no series column */
     /* caches */
-    ind_series *last;       /* long: the series of the previous row */
-    char *entity;           /* wide-series: the entity the column series belong to */
-    char *namebuf;          /* wide-period: a series name with its unit cut off */
+    ind_series *last; /* long: the series of the previous row */
+    char *entity;     /* wide-series: the entity the column series belong to */
+    char *namebuf;    /* wide-period: a series name with its unit cut off */
     int have_entity;
 } ld_rows;
 

@@ -72,7 +72,9 @@ static void parses_numbers(void **state)
         {"1,234,567.5", 1234567.5, 0},
         {"-1,000", -1000, 0},
         {" 42 ", 42, 0},
-        {"\xc2\xa0" "7\xe3\x80\x80", 7, 0}, /* NBSP and U+3000 around */
+        {"\xc2\xa0"
+         "7\xe3\x80\x80",
+         7, 0}, /* NBSP and U+3000 around */
         {"2.5%", 2.5, 1},
         {"2.5 %", 2.5, 1},
         {"2.5\xef\xbc\x85", 2.5, 1}, /* full-width percent sign */
@@ -98,9 +100,10 @@ static void parses_numbers(void **state)
 static void recognises_missing_markers(void **state)
 {
     (void)state;
-    static const char *const cells[] = {"", "  ", "NA", "na", "N/A", "n/a", "..", "...", "-",
-                                        "\xe2\x80\x94", "\xe2\x80\x93", "null", "NULL", "NaN",
-                                        "nan", "#N/A", " NA "};
+    static const char *const cells[] = {
+        "",     "  ",  "NA",  "na",           "N/A",          "n/a",
+        "..",   "...", "-",   "\xe2\x80\x94", "\xe2\x80\x93", "null",
+        "NULL", "NaN", "nan", "#N/A",         " NA "};
     for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
         double v;
         int pct;
@@ -119,10 +122,10 @@ static void rejects_non_numbers(void **state)
 {
     (void)state;
     static const bad_cell cells[] = {
-        {"1.2.3", 3}, {"12abc", 2}, {"inf", 0},    {"infinity", 0}, {"1e999", 5},
-        {"-1e999", 6}, {"1,2,3", 3}, {"1234,567", 4}, {",5", 0},     {"1,23", 1},
-        {"1,", 1},    {"0x10", 1},  {"--5", 1},     {"5%%", 2},    {"12e", 2},
-        {"1 000", 2}, {"abc", 0},   {"+", 1},       {"1e-400", 6},
+        {"1.2.3", 3},  {"12abc", 2}, {"inf", 0},      {"infinity", 0}, {"1e999", 5},
+        {"-1e999", 6}, {"1,2,3", 3}, {"1234,567", 4}, {",5", 0},       {"1,23", 1},
+        {"1,", 1},     {"0x10", 1},  {"--5", 1},      {"5%%", 2},      {"12e", 2},
+        {"1 000", 2},  {"abc", 0},   {"+", 1},        {"1e-400", 6},
     };
     for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
         double v;
@@ -421,8 +424,10 @@ static void detects_delimiters(void **state)
     ds = NULL;
     assert_int_equal(ind_load_buffer(text, strlen(text), "e.csv", NULL, &ds, &info, &err),
                      IND_E_VALUE);
-    assert_string_equal(err.message, "'1,234' has a comma in a ';'-separated file: a decimal "
-                                     "comma or a thousands separator? (write numbers with a decimal point and no separators)");
+    assert_string_equal(
+        err.message,
+        "'1,234' has a comma in a ';'-separated file: a decimal "
+        "comma or a thousands separator? (write numbers with a decimal point and no separators)");
     ds = load_str("year\tvalue\n2020\t1.5\n2021\t 2 \n", NULL, &info);
     assert_int_equal(info.delimiter, '\t');
     assert_true(value_at(series(ds, "test", NULL), year(2021)) == 2);
@@ -601,15 +606,17 @@ static void reports_bad_files(void **state)
         {"year,value\n2020,\"1\"2\n", 0, IND_E_FORMAT, 2, 2,
          "text after the closing quote of a quoted field (write a quote inside quotes as \"\")"},
         {"year,value\n2020,1\n2021,12abc\n", 0, IND_E_VALUE, 3, 2, "'12abc' is not a number"},
-        {"year,value\n2020,1e999\n", 0, IND_E_VALUE, 2, 2, "'1e999' is out of the range of numbers"},
+        {"year,value\n2020,1e999\n", 0, IND_E_VALUE, 2, 2,
+         "'1e999' is out of the range of numbers"},
         {"year,value\n2020,1\n20x1,2\n", 0, IND_E_PERIOD, 3, 1,
          "'20x1' is not a period (use e.g. 2023, 2023Q3, 2024H1, 2023-06, 2023年, 2023年6月, "
          "2023年第三季度)"},
         {"year,value\n2020,1\n2020,2\n", 0, IND_E_DUPLICATE, 3, 1,
          "duplicate value for series 'bad', period 2020"},
         {"year,value\n2020,1\n2021Q1,2\n", 0, IND_E_FREQUENCY, 3, 1, NULL},
-        {"year,value\n2020,1\n20\0" "21,2\n", 22, IND_E_FORMAT, 3, 1,
-         "NUL byte in the text: a binary file?"},
+        {"year,value\n2020,1\n20\0"
+         "21,2\n",
+         22, IND_E_FORMAT, 3, 1, "NUL byte in the text: a binary file?"},
         {"foo,bar\n1,2\n", 0, IND_E_FORMAT, 1, 0, NULL},
         {"region,2019,2019\nA,1,2\n", 0, IND_E_FORMAT, 1, 0, NULL},
         {"region,2019,2020Q1\nA,1,2\n", 0, IND_E_FORMAT, 1, 0, NULL},
@@ -634,9 +641,8 @@ static void reports_bad_files(void **state)
         if (st != b->code || err.line != b->line || err.col != b->col || ds != NULL ||
             strcmp(err.path, "bad.csv") != 0 ||
             (b->message && strcmp(err.message, b->message) != 0))
-            fail_msg("case %zu: status %d %ld:%ld '%s', expected %d %ld:%ld '%s'", i, st,
-                     err.line, err.col, err.message, b->code, b->line, b->col,
-                     b->message ? b->message : "");
+            fail_msg("case %zu: status %d %ld:%ld '%s', expected %d %ld:%ld '%s'", i, st, err.line,
+                     err.col, err.message, b->code, b->line, b->col, b->message ? b->message : "");
     }
 }
 
@@ -763,8 +769,7 @@ static void converts_big_files_on_two_threads(void **state)
     assert_int_equal(err.line, big_line(15000, 2005));
     /* a broken quote before it: the quote is reported */
     big_patch(buf, 14999, 2019, "1\"");
-    assert_int_equal(ind_load_buffer(buf, len, "big.csv", NULL, &ds, &info, &err),
-                     IND_E_FORMAT);
+    assert_int_equal(ind_load_buffer(buf, len, "big.csv", NULL, &ds, &info, &err), IND_E_FORMAT);
     assert_int_equal(err.line, big_line(14999, 2019));
     assert_int_equal(err.col, 4);
     assert_null(ds);
