@@ -44,7 +44,7 @@ typedef struct ind_forecast_options {
 
 typedef struct ind_forecast {
     char method[32];   /* method that produced the forecast (after any fallback) */
-    char model[96];    /* e.g. "ETS(M,Ad,N)", "ARIMA(0,1,1) with drift" */
+    char model[192];    /* e.g. "ETS(M,Ad,N)", "ARIMA(0,1,1) with drift" */
     char note[256];    /* fallbacks and caveats in plain words, "" when none */
     size_t h;
     size_t nlevels;
@@ -53,7 +53,9 @@ typedef struct ind_forecast {
     bool has_intervals;/* false when no interval can be given (a single observation) */
     double *lo, *hi;   /* [h * nlevels], lo[i * nlevels + k] for step i, level k */
     double *loc, *scale; /* [h] Gaussian on the transformed scale (scale 0: none) */
-    ind_transform transform;
+    ind_transform transform; /* the transform used: the one asked for; loglinear always
+                                models logs, and auto models logs of a positive series
+                                when no transform was asked for */
     double lower, upper;
     /* fit summary; NAN where the method has no such figure */
     size_t nparams;

@@ -21,7 +21,7 @@ static const char help[] =
     "Forecast each series of FILE over periods whose values are known, and report\n"
     "per method: series scored, sMAPE (mean over steps of 200|y-f|/(|y|+|f|), then\n"
     "over series), MASE (mean |y-f| over the in-sample mean absolute one-step change,\n"
-    "then over series), the % of held-out values inside each interval, the seconds\n"
+    "then over series), the % of held-out values inside each interval, the CPU seconds\n"
     "the method took and the series it could not forecast (too short).\n"
     "\n"
     "  --test TESTFILE       the values that came after FILE (same series names)\n"
@@ -89,8 +89,8 @@ typedef struct args {
 
 /* One series to score: its training part and the values that came after. */
 typedef struct case_ {
-    ind_series train;  /* shallow: points into the loaded dataset */
-    double *actual;    /* [h] values of the steps after the training part, NAN unknown */
+    ind_series train; /* shallow: points into the loaded dataset */
+    double *actual;   /* [h] values of the steps after the training part, NAN unknown */
     size_t h;
 } case_;
 
@@ -134,7 +134,8 @@ static int command_option(args *a, int c, char *arg)
     case OPT_LOG:
         return set_scale(a, FC_SCALE_LOG);
     case OPT_BOUNDS:
-        return set_scale(a, FC_SCALE_BOUNDS) ? EXIT_USAGE : fc_parse_bounds("backtest", arg, &a->fc);
+        return set_scale(a, FC_SCALE_BOUNDS) ? EXIT_USAGE
+                                             : fc_parse_bounds("backtest", arg, &a->fc);
     case OPT_NO_BOUNDS:
         return set_scale(a, FC_SCALE_NONE);
     case OPT_FORECASTS:
@@ -324,8 +325,7 @@ static ind_table *report_table(const args *a, level_names *ln)
     return ind_table_new(cols, k, a->fmt, stdout);
 }
 
-static void report_row(ind_table *t, const char *method, const tally *s, size_t nlevels,
-                       bool time)
+static void report_row(ind_table *t, const char *method, const tally *s, size_t nlevels, bool time)
 {
     ind_table_text(t, method);
     ind_table_number(t, (double)s->series);
@@ -349,8 +349,8 @@ static void report_row(ind_table *t, const char *method, const tally *s, size_t 
 }
 
 /* Runs one method over all cases; writes its forecasts to ft when not NULL. */
-static int run_method(const args *a, const char *method, case_ *cases, size_t ncases,
-                      ind_table *ft, tally *t)
+static int run_method(const args *a, const char *method, case_ *cases, size_t ncases, ind_table *ft,
+                      tally *t)
 {
     fc_cli_options o = a->fc;
     o.fo.method = method;

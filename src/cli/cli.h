@@ -96,9 +96,14 @@ typedef struct cli_selection {
     size_t nseries;
     const char *entity[64];
     size_t nentity;
+    char parts[4096]; /* comma-separated arguments split into names */
+    size_t used;
 } cli_selection;
 
-/* Handles --series / --entity like cli_load_option. arg is kept (not copied). */
+/*
+ * Handles --series / --entity like cli_load_option. arg is kept (not copied).
+ * "A,B" selects A and B, and also a name that contains the comma ("Korea, Rep.").
+ */
 int cli_select_option(const char *cmd, int code, char *arg, cli_selection *sel);
 
 /* Whether s is selected (no names given selects everything). */

@@ -89,24 +89,41 @@ int cli_load_option(const char *cmd, int code, const char *arg, ind_load_options
     }
 }
 
-/* Splits a comma-separated argument in place into names. */
-static int add_names(const char *cmd, const char *what, char *arg, const char **names, size_t *n)
+static int add_name(const char *cmd, const char *what, const char *name, const char **names,
+                    size_t *n)
 {
-    for (char *save = NULL, *tok = strtok_r(arg, ",", &save); tok;
-         tok = strtok_r(NULL, ",", &save)) {
-        if (*n == 64)
-            return cli_usage_error(cmd, "too many --%s names (at most 64)", what);
-        names[(*n)++] = tok;
-    }
+    if (*n == 64)
+        return cli_usage_error(cmd, "too many --%s names (at most 64)", what);
+    names[(*n)++] = name;
+    return 1;
+}
+
+/* Adds arg itself and, when it has commas, each comma-separated part. */
+static int add_names(const char *cmd, const char *what, char *arg, const char **names, size_t *n,
+                     cli_selection *sel)
+{
+    if (add_name(cmd, what, arg, names, n) != 1)
+        return EXIT_USAGE;
+    size_t len = strlen(arg);
+    if (!strchr(arg, ','))
+        return 1;
+    if (len + 1 > sizeof sel->parts - sel->used)
+        return cli_usage_error(cmd, "--%s names too long", what);
+    char *copy = memcpy(sel->parts + sel->used, arg, len + 1);
+    sel->used += len + 1;
+    for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok;
+         tok = strtok_r(NULL, ",", &save))
+        if (add_name(cmd, what, tok, names, n) != 1)
+            return EXIT_USAGE;
     return 1;
 }
 
 int cli_select_option(const char *cmd, int code, char *arg, cli_selection *sel)
 {
     if (code == OPT_SERIES)
-        return add_names(cmd, "series", arg, sel->series, &sel->nseries);
+        return add_names(cmd, "series", arg, sel->series, &sel->nseries, sel);
     if (code == OPT_ENTITY)
-        return add_names(cmd, "entity", arg, sel->entity, &sel->nentity);
+        return add_names(cmd, "entity", arg, sel->entity, &sel->nentity, sel);
     return 0;
 }
 

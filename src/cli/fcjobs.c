@@ -75,8 +75,7 @@ int fc_parse_bounds(const char *cmd, const char *arg, fc_cli_options *o)
         *comma = 0;
     if (!comma || parse_double(buf, &o->lower) != 0 || parse_double(comma + 1, &o->upper) != 0 ||
         !(o->lower < o->upper))
-        return cli_usage_error(cmd, "--bounds takes LO,HI with LO < HI, e.g. 0,100; not '%s'",
-                               arg);
+        return cli_usage_error(cmd, "--bounds takes LO,HI with LO < HI, e.g. 0,100; not '%s'", arg);
     o->scale = FC_SCALE_BOUNDS;
     return 0;
 }
@@ -119,7 +118,9 @@ static void pick_scale(fc_job *job, const ind_series *s, const fc_cli_options *o
         job->opt.transform = IND_TRANSFORM_BOUNDED;
         job->opt.lower = o->lower;
         job->opt.upper = o->upper;
-    } else if (o->scale == FC_SCALE_DEFAULT && ind_series_is_percent(s)) {
+    } else if (o->scale == FC_SCALE_DEFAULT && ind_series_is_percent(s) &&
+               !(job->opt.method && strcmp(job->opt.method, "loglinear") == 0)) {
+        /* (loglinear models log values: a percent series keeps that scale) */
         if (inside_bounds(s, 0, 100)) {
             job->opt.transform = IND_TRANSFORM_BOUNDED;
             job->opt.lower = 0;
@@ -161,7 +162,7 @@ void fc_job_clear(fc_job *job)
 static double now(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts); /* CPU time: fair under load and threads */
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 

@@ -31,14 +31,14 @@ typedef struct fc_cli_options {
 /* One series to forecast, and its result. */
 typedef struct fc_job {
     const ind_series *s;
-    double *y;       /* [n] consecutive periods from the first observation, NAN in gaps */
+    double *y; /* [n] consecutive periods from the first observation, NAN in gaps */
     size_t n;
     ind_forecast_options opt;
     char scale_note[128]; /* why the default bounds were not used, or "" */
     ind_forecast f;
     ind_status st;
     ind_error err;
-    double seconds;  /* time this forecast took */
+    double seconds; /* CPU time this forecast took */
 } fc_job;
 
 /* Defaults of the options above. */

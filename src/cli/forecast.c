@@ -25,7 +25,8 @@ static const char help[] =
     "  --log                 model log values (values must be > 0); intervals stay > 0\n"
     "  --bounds LO,HI        model logit((y-LO)/(HI-LO)): forecasts and intervals stay\n"
     "                        inside (LO, HI); values must be strictly inside.\n"
-    "                        Percent series (unit %) get --bounds 0,100 by default.\n"
+    "                        Percent series (unit %) get --bounds 0,100 by default\n"
+    "                        (loglinear excepted).\n"
     "  --no-bounds           no transform, not even for percent series\n"
     "  --fit                 instead of forecasts, one row per series: method, model,\n"
     "                        parameters, AICc, in-sample RMSE/MAE/MASE and notes\n"
@@ -105,15 +106,18 @@ static int command_option(args *a, int c, char *arg)
     case OPT_TO:
         a->has_to = true;
         if (ind_period_parse(arg, strlen(arg), &a->to) != 0)
-            return cli_usage_error("forecast", "--to takes a period such as 2035 or 2030Q4, "
-                                               "not '%s'", arg);
+            return cli_usage_error("forecast",
+                                   "--to takes a period such as 2035 or 2030Q4, "
+                                   "not '%s'",
+                                   arg);
         return 0;
     case OPT_LEVEL:
         return fc_parse_levels("forecast", arg, &a->fc.fo);
     case OPT_LOG:
         return set_scale(a, FC_SCALE_LOG);
     case OPT_BOUNDS:
-        return set_scale(a, FC_SCALE_BOUNDS) ? EXIT_USAGE : fc_parse_bounds("forecast", arg, &a->fc);
+        return set_scale(a, FC_SCALE_BOUNDS) ? EXIT_USAGE
+                                             : fc_parse_bounds("forecast", arg, &a->fc);
     case OPT_NO_BOUNDS:
         return set_scale(a, FC_SCALE_NONE);
     case OPT_FIT:
@@ -188,8 +192,10 @@ static size_t horizon_for(const args *a, const ind_series *s)
         return 0;
     }
     if (a->to.ord <= p.ord || a->to.ord - p.ord > 10000) {
-        fprintf(stderr, "indicators: error: series %s: --to %s must be 1 to 10000 periods after "
-                "the last observation (%s)\n", title, to, last);
+        fprintf(stderr,
+                "indicators: error: series %s: --to %s must be 1 to 10000 periods after "
+                "the last observation (%s)\n",
+                title, to, last);
         return 0;
     }
     return (size_t)(a->to.ord - p.ord);
@@ -259,11 +265,11 @@ static void forecast_rows(ind_table *t, const fc_job *job)
 }
 
 static const ind_column fit_cols[] = {
-    {"series", IND_COL_TEXT, 0},        {"entity", IND_COL_TEXT, 0},
-    {"method", IND_COL_TEXT, 0},        {"model", IND_COL_TEXT, 0},
+    {"series", IND_COL_TEXT, 0},         {"entity", IND_COL_TEXT, 0},
+    {"method", IND_COL_TEXT, 0},         {"model", IND_COL_TEXT, 0},
     {"observations", IND_COL_NUMBER, 0}, {"parameters", IND_COL_TEXT, 0},
-    {"aicc", IND_COL_NUMBER, 2},        {"rmse", IND_COL_NUMBER, -1},
-    {"mae", IND_COL_NUMBER, -1},        {"mase", IND_COL_NUMBER, 3},
+    {"aicc", IND_COL_NUMBER, 2},         {"rmse", IND_COL_NUMBER, -1},
+    {"mae", IND_COL_NUMBER, -1},         {"mase", IND_COL_NUMBER, 3},
     {"note", IND_COL_TEXT, 0},
 };
 

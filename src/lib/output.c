@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,10 +77,107 @@ ind_table *ind_table_new(const ind_column *cols, size_t ncols, ind_format fmt, F
     return t;
 }
 
+/* Powers of ten, exact in long double up to 10^27 (5^27 < 2^64). */
+static long double pow10l_exact(int k)
+{
+    static const long double table[] = {
+        1e0L,  1e1L,  1e2L,  1e3L,  1e4L,  1e5L,  1e6L,  1e7L,  1e8L,  1e9L,
+        1e10L, 1e11L, 1e12L, 1e13L, 1e14L, 1e15L, 1e16L, 1e17L, 1e18L, 1e19L,
+        1e20L, 1e21L, 1e22L, 1e23L, 1e24L, 1e25L, 1e26L, 1e27L,
+    };
+    return table[k];
+}
+
+/* Decimal exponent of a (> 0): the e with 10^e <= a < 10^(e+1), for 1e-4 <= a < 1e15. */
+static int decimal_exponent(double a)
+{
+    int e = (int)floor(log10(a));
+    if ((long double)a < pow10l_exact(e + 6) / 1e6L) /* log10 may be off by one near powers */
+        e--;
+    else if ((long double)a >= pow10l_exact(e + 7) / 1e6L)
+        e++;
+    return e;
+}
+
+/* Whether the decimal N / 10^k reads back as a (exact: strtod or Clinger's fast path). */
+static bool reads_back(uint64_t digits, int k, double a, const char *text)
+{
+    if (digits < (1ull << 53) && k <= 22)
+        return (double)digits / (double)pow10l_exact(k) == a; /* both exact: one rounding */
+    return strtod(text, NULL) == a;
+}
+
+/* Writes the p-digit decimal `digits` scaled by 10^-k with the point in place. */
+static void place_point(uint64_t digits, int k, bool negative, char *buf)
+{
+    char d[24];
+    int len = 0;
+    do {
+        d[len++] = (char)('0' + digits % 10);
+        digits /= 10;
+    } while (digits);
+    char *out = buf;
+    if (negative)
+        *out++ = '-';
+    if (k >= len) { /* 0.000ddd */
+        *out++ = '0';
+        *out++ = '.';
+        for (int i = 0; i < k - len; i++)
+            *out++ = '0';
+        for (int i = len - 1; i >= 0; i--)
+            *out++ = d[i];
+    } else {
+        for (int i = len - 1; i >= 0; i--) {
+            *out++ = d[i];
+            if (i == k && k > 0)
+                *out++ = '.';
+        }
+    }
+    *out = '\0';
+    if (k > 0) { /* drop trailing zeros of the fraction, and a bare point */
+        while (out[-1] == '0')
+            *--out = '\0';
+        if (out[-1] == '.')
+            *--out = '\0';
+    }
+}
+
+/*
+ * Shortest-ish round-trip text without printf for the common magnitudes:
+ * the 15-, 16- then 17-significant-digit decimal nearest to a, each checked
+ * to read back exactly. Returns false when the caller must use the slow path.
+ */
+static bool format_fast(double v, char *buf)
+{
+    double a = fabs(v);
+    if (!(a >= 1e-4 && a < 1e15)) /* where %g would not use an exponent */
+        return false;
+    int e = decimal_exponent(a);
+    for (int p = 15; p <= 17; p++) {
+        int k = p - 1 - e; /* decimals so that the integer has p digits */
+        if (k < 0 || k > 27)
+            return false;
+        uint64_t digits = (uint64_t)llroundl((long double)a * pow10l_exact(k));
+        place_point(digits, k, v < 0, buf);
+        if (reads_back(digits, k, a, buf + (v < 0)))
+            return true;
+    }
+    return false;
+}
+
 void ind_format_double(double v, char *buf, size_t n)
 {
     if (!isfinite(v)) {
         snprintf(buf, n, "%s", "");
+        return;
+    }
+    if (v == 0) {
+        snprintf(buf, n, "0");
+        return;
+    }
+    char fast[48];
+    if (format_fast(v, fast) && strlen(fast) < n) {
+        memcpy(buf, fast, strlen(fast) + 1);
         return;
     }
     for (int prec = 15; prec <= 17; prec++) {

@@ -241,9 +241,199 @@ static void degenerate_series(void **state)
     assert_close(mean[0], 16e12, 1e-9);
     for (int t = 0; t < 12; t++)
         y[t] = 1e-12 * x1[t];
-    assert_int_equal(run_arima(y, 12, 4, 4, mean, sd, fitted, &out), IND_OK);
+    assert_int_equal(run_arima(y, 12, 1, 4, mean, sd, fitted, &out), IND_OK);
     assert_close(mean[0], 16e-12, 1e-9);
+    /* seasonal periods beyond 12 get a non-seasonal model and a note */
+    assert_int_equal(run_arima(x1, N_X1, 52, 4, mean, sd, fitted, &out), IND_OK);
+    assert_string_equal(out.model, "ARIMA(0,1,0)");
     assert_non_null(strstr(out.note, "seasonal"));
+}
+
+
+/* ------------------------------------------------------ seasonal */
+
+/* R's datasets UKgas (quarterly, 1960-1986), USAccDeaths (monthly, 1973-1978), JohnsonJohnson. */
+static const double ukgas[] = {
+    160.1, 129.7, 84.8,  120.1, 160.1, 124.9, 84.8,  116.9, 169.7, 140.9, 89.7,  123.3, 187.3,
+    144.1, 92.9,  120.1, 176.1, 147.3, 89.7,  123.3, 185.7, 155.3, 99.3,  131.3, 200.1, 161.7,
+    102.5, 136.1, 204.9, 176.1, 112.1, 140.9, 227.3, 195.3, 115.3, 142.5, 244.9, 214.5, 118.5,
+    153.7, 244.9, 216.1, 188.9, 142.5, 301,   196.9, 136.1, 267.3, 317,   230.5, 152.1, 336.2,
+    371.4, 240.1, 158.5, 355.4, 449.9, 286.6, 179.3, 403.4, 491.5, 321.8, 177.7, 409.8, 593.9,
+    329.8, 176.1, 483.5, 584.3, 395.4, 187.3, 485.1, 669.2, 421,   216.1, 509.1, 827.7, 467.5,
+    209.7, 542.7, 840.5, 414.6, 217.7, 670.8, 848.5, 437,   209.7, 701.2, 925.3, 443.4, 214.5,
+    683.6, 917.3, 515.5, 224.1, 694.8, 989.4, 477.1, 233.7, 730,   1087,  534.7, 281.8, 787.6,
+    1163.9, 613.1, 347.4, 782.8};
+static const double usacc[] = {
+    9007, 8106, 8928, 9137, 10017, 10826, 11317, 10744, 9713, 9938, 9161, 8927, 7750, 6981, 8038,
+    8422, 8714, 9512, 10120, 9823, 8743, 9129, 8710, 8680, 8162, 7306, 8124, 7870, 9387, 9556,
+    10093, 9620, 8285, 8466, 8160, 8034, 7717, 7461, 7767, 7925, 8623, 8945, 10078, 9179, 8037,
+    8488, 7874, 8647, 7792, 6957, 7726, 8106, 8890, 9299, 10625, 9302, 8314, 8850, 8265, 8796,
+    7836, 6892, 7791, 8192, 9115, 9434, 10484, 9827, 9110, 9070, 8633, 9240};
+static const double jj[] = {
+    0.71, 0.63, 0.85, 0.44, 0.61, 0.69, 0.92, 0.55, 0.72, 0.77,  0.92,  0.6,   0.83,  0.8,
+    1,    0.77, 0.92, 1,    1.24, 1,    1.16, 1.3,  1.45, 1.25,  1.26,  1.38,  1.86,  1.56,
+    1.53, 1.59, 1.83, 1.86, 1.53, 2.07, 2.34, 2.25, 2.16, 2.43,  2.7,   2.25,  2.79,  3.42,
+    3.69, 3.6,  3.6,  4.32, 4.32, 4.05, 4.86, 5.04, 5.04, 4.41,  5.58,  5.85,  6.57,  5.31,
+    6.03, 6.39, 6.93, 5.85, 6.93, 7.74, 7.83, 6.12, 7.74, 8.91,  8.28,  6.84,  9.54,  10.26,
+    9.54, 8.73, 11.88, 12.06, 12.15, 8.91, 14.04, 12.96, 14.85, 9.99, 16.2, 14.67, 16.02, 11.61};
+#define N_UKGAS (sizeof ukgas / sizeof ukgas[0])
+#define N_USACC (sizeof usacc / sizeof usacc[0])
+#define N_JJ (sizeof jj / sizeof jj[0])
+
+/* A made-up quarterly series with weak seasonality. */
+static const double presq[] = {87, 82, 75, 63, 50, 43, 32, 35, 60, 54, 55, 36, 39, 60, 57, 57,
+                               51, 51, 45, 53, 52, 67, 61, 62, 59, 58, 65, 61, 58, 66, 65, 68,
+                               70, 69, 73, 75, 71, 70, 59, 57, 52, 49, 46, 41, 40, 48, 50, 51,
+                               40, 35, 36, 36, 38, 37, 39, 38, 31, 32, 29, 27, 26, 24, 24, 24,
+                               29, 30, 36, 37, 39, 41, 42, 46, 49, 51, 53, 54, 52, 52, 44, 46};
+
+/* R: forecast:::seas.heuristic(x) (STL of mstl, s.window = 11); nsdiffs(x) */
+static void seasonal_strength_matches_r(void **state)
+{
+    (void)state;
+    double logjj[N_JJ];
+    for (size_t t = 0; t < N_JJ; t++)
+        logjj[t] = log(jj[t]);
+    assert_close(arima_seasonal_strength(ukgas, N_UKGAS, 4), 0.983094782557458, 1e-9);
+    assert_close(arima_seasonal_strength(usacc, N_USACC, 12), 0.944794464889156, 1e-9);
+    assert_close(arima_seasonal_strength(logjj, N_JJ, 4), 0.845167569591319, 1e-9);
+    assert_close(arima_seasonal_strength(presq, 80, 4), 0.165707472094401, 1e-9);
+    assert_int_equal(arima_nsdiffs(ukgas, N_UKGAS, 4), 1);
+    assert_int_equal(arima_nsdiffs(presq, 80, 4), 0);
+    assert_true(arima_seasonal_strength(ukgas, 8, 4) < 0); /* needs more than two periods */
+    assert_int_equal(arima_nsdiffs(ukgas, 8, 4), 0);
+}
+
+/*
+ * A fixed quarterly pattern on a straight line: seasonal differences are
+ * constant, so ARIMA(0,0,0)(0,1,0)[4] with the drift per
+ * quarter, and exact forecasts with no variance. R: auto.arima(ts(100 + 0.5 * (0:23) +
+ * rep(c(5, -3, 1, -3), 6), frequency = 4)) gives that model, drift 0.5, forecasts 117, 109.5,
+ * 114, 110.5 (and sigma2 0.002 from its diffuse start, where we give 0).
+ */
+static void exact_seasonal_pattern(void **state)
+{
+    (void)state;
+    static const double pattern[] = {5.0, -3.0, 1.0, -3.0};
+    double y[24], mean[8], sd[8], fitted[24];
+    fc_result out;
+    for (int t = 0; t < 24; t++)
+        y[t] = 100.0 + 0.5 * t + pattern[t % 4];
+    assert_int_equal(run_arima(y, 24, 4, 8, mean, sd, fitted, &out), IND_OK);
+    assert_string_equal(out.model, "ARIMA(0,0,0)(0,1,0)[4] with drift");
+    assert_close(out.params[0], 0.5, 1e-12);
+    for (int k = 0; k < 8; k++) {
+        assert_close(mean[k], 100.0 + 0.5 * (24 + k) + pattern[k % 4], 1e-12);
+        assert_close(sd[k], 0.0, 1e-12);
+    }
+}
+
+static void check_forecasts(const double *mean, const double *sd, const double *rmean,
+                            const double *rsd, size_t h, double tol_sd)
+{
+    for (size_t k = 0; k < h; k++) {
+        assert_close(mean[k], rmean[k], 1e-5 * (1 + rsd[k] / fabs(rmean[k])));
+        assert_close(sd[k], rsd[k], tol_sd);
+    }
+}
+
+/*
+ * R: f <- auto.arima(x); fc <- forecast(f, h = 2 * frequency(x), level = 95);
+ *    f$coef, fc$mean, (fc$upper - fc$mean) / qnorm(0.975)
+ */
+static void seasonal_auto_arima_matches_r(void **state)
+{
+    (void)state;
+    double mean[24], sd[24], fitted[N_UKGAS];
+    fc_result out;
+    assert_int_equal(run_arima(ukgas, N_UKGAS, 4, 8, mean, sd, fitted, &out), IND_OK);
+    assert_string_equal(out.model, "ARIMA(0,1,1)(0,1,0)[4]");
+    assert_close(out.params[0], -0.9296763, 1e-5);
+    static const double gm[] = {1201.895643, 651.0956429, 385.3956429, 820.7956429,
+                                1239.891286, 689.0912858, 423.3912858, 858.7912858};
+    static const double gs[] = {35.16680057, 35.25365067, 35.34028733, 35.42671212,
+                                51.68956453, 51.9256697,  52.16070616, 52.39468828};
+    check_forecasts(mean, sd, gm, gs, 8, 1e-5);
+    for (size_t t = 0; t < 5; t++)
+        assert_true(isnan(fitted[t]) == (t < 5));
+    assert_close(fitted[5], ukgas[5] - (ukgas[5] - ukgas[4] - ukgas[1] + ukgas[0]), 1e-12);
+
+    assert_int_equal(run_arima(usacc, N_USACC, 12, 24, mean, sd, fitted, &out), IND_OK);
+    assert_string_equal(out.model, "ARIMA(0,1,1)(0,1,1)[12]");
+    assert_string_equal(out.param_names[1], "sma1");
+    assert_close(out.params[0], -0.43026924, 1e-3);
+    assert_close(out.params[1], -0.55279127, 1e-3);
+    static const double um[] = {8336.061266, 7531.829141, 8314.64376,  8616.868756, 9488.912522,
+                                9859.75736,  10907.4702,  10086.50827, 9164.959203, 9384.259403,
+                                8884.973936, 9376.573707, 8522.584225, 7718.3521,   8501.166719,
+                                8803.391715, 9675.435481, 10046.28032, 11093.99316, 10273.03123,
+                                9351.482162, 9570.782362, 9071.496895, 9563.096666};
+    static const double us[] = {320.9775032, 369.3686343, 412.1162681, 450.8286246, 486.4700187,
+                                519.6726944, 550.8777899, 580.407589,  608.5060388, 635.3630686,
+                                661.1299862, 685.9296526, 759.791763,  804.5296246, 846.9074981,
+                                887.2636044, 925.8623532, 962.9151001, 998.593953,  1033.041275,
+                                1066.37642,  1098.700624, 1130.100638, 1160.651474};
+    check_forecasts(mean, sd, um, us, 24, 1e-3);
+
+    /* a drift with a seasonal difference: the mean of (1 - B^4) y is 4 drifts */
+    double logjj[N_JJ];
+    for (size_t t = 0; t < N_JJ; t++)
+        logjj[t] = log(jj[t]);
+    assert_int_equal(run_arima(logjj, N_JJ, 4, 8, mean, sd, fitted, &out), IND_OK);
+    assert_string_equal(out.model, "ARIMA(2,0,0)(1,1,0)[4] with drift");
+    assert_string_equal(out.param_names[3], "drift");
+    assert_close(out.params[3], 0.038161767, 1e-5);
+    static const double jm[] = {2.918595821, 2.836760619, 2.93847606,  2.60012036,
+                                3.072542733, 2.987396469, 3.086133436, 2.752774963};
+    static const double js[] = {0.08827521087, 0.09140453117, 0.09670268188, 0.09789763479,
+                                0.124918767,   0.1274344804,  0.1306745282,  0.1315281603};
+    check_forecasts(mean, sd, jm, js, 8, 1e-4);
+
+    /* half-years: R: gas2 <- ts(colSums(matrix(UKgas, 2)), frequency = 2) */
+    double gas2[N_UKGAS / 2];
+    for (size_t t = 0; t < N_UKGAS / 2; t++)
+        gas2[t] = ukgas[2 * t] + ukgas[2 * t + 1];
+    assert_int_equal(run_arima(gas2, N_UKGAS / 2, 2, 4, mean, sd, fitted, &out), IND_OK);
+    assert_string_equal(out.model, "ARIMA(0,1,1)(0,1,0)[2]");
+    static const double hm[] = {1856.936056, 1210.136056, 1936.872112, 1290.072112};
+    static const double hs[] = {46.36790935, 46.98881934, 71.56777893, 73.16974433};
+    check_forecasts(mean, sd, hm, hs, 4, 1e-5);
+}
+
+
+/*
+ * Series longer than 150: auto.arima searches on CSS with an offset and
+ * refits the best by ML. R: y <- cumsum(c(100, sin(1:199) * 3 + (1:199) %% 7));
+ * auto.arima(ts(y)) and auto.arima(ts(c(UKgas, UKgas * 1.1 + 50), frequency = 4)),
+ * forecasts as above.
+ */
+static void long_series_match_r(void **state)
+{
+    (void)state;
+    double y[216], mean[8], sd[8], fitted[216];
+    fc_result out;
+    y[0] = 100.0;
+    for (int t = 1; t < 200; t++)
+        y[t] = y[t - 1] + sin((double)t) * 3.0 + (double)(t % 7);
+    assert_int_equal(run_arima(y, 200, 1, 2, mean, sd, fitted, &out), IND_OK);
+    assert_string_equal(out.model, "ARIMA(1,1,0) with drift");
+    assert_close(out.params[0], 0.39533075, 1e-5);
+    assert_close(out.params[1], 2.991715, 1e-5);
+    assert_close(out.aicc, 951.903329, 1e-8);
+    static const double am[] = {698.6671747, 701.2467451}, as[] = {2.616979537, 4.492484181};
+    check_forecasts(mean, sd, am, as, 2, 1e-4);
+
+    for (size_t t = 0; t < N_UKGAS; t++) {
+        y[t] = ukgas[t];
+        y[N_UKGAS + t] = ukgas[t] * 1.1 + 50.0;
+    }
+    assert_int_equal(run_arima(y, 2 * N_UKGAS, 4, 8, mean, sd, fitted, &out), IND_OK);
+    assert_string_equal(out.model, "ARIMA(1,0,1)(0,1,1)[4]");
+    static const double gm[] = {1334.735228, 726.0703861, 432.3512236, 924.1810467,
+                                1340.474571, 730.6836659, 436.0593752, 927.1616567};
+    static const double gs[] = {83.99836748, 88.96315267, 92.02854909, 93.95591421,
+                                123.4982379, 128.3307063, 131.35843,   133.2780517};
+    check_forecasts(mean, sd, gm, gs, 8, 1e-5);
 }
 
 /* ------------------------------------------------ collection test */
@@ -345,7 +535,7 @@ static void check_collection(const char *name, const r_order *orders, size_t h)
         for (size_t k = 0; k < h; k++)
             assert_true(isfinite(mean[k]) && isfinite(sd[k]) && sd[k] >= 0);
         arima_fit ours;
-        assert_int_equal(arima_auto(y, n, &ours), 0);
+        assert_int_equal(arima_auto(y, n, 1, &ours), 0);
         const r_order *r = &orders[s];
         if (ours.p == r->p && ours.d == r->d && ours.q == r->q && ours.constant == r->constant) {
             same++;
@@ -405,6 +595,10 @@ int main(void)
         cmocka_unit_test(fixed_orders_match_r),
         cmocka_unit_test(auto_arima_matches_r),
         cmocka_unit_test(degenerate_series),
+        cmocka_unit_test(seasonal_strength_matches_r),
+        cmocka_unit_test(seasonal_auto_arima_matches_r),
+        cmocka_unit_test(exact_seasonal_pattern),
+        cmocka_unit_test(long_series_match_r),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     FILE *probe = fopen("../shared/data/forecast/m1-yearly-train.csv", "r");

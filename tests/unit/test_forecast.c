@@ -12,10 +12,14 @@
  */
 #include "test.h"
 
-#include <gsl/gsl_errno.h>
+#include <pthread.h>
 
-#include "indicators/forecast.h"
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+
 #include "../../src/lib/forecast/methods.h"
+#include "indicators/forecast.h"
 
 static const double yad15[] = {24.7, 25, 24.7, 24.9, 25, 24.3, 24.1, 23.7, 23.2};
 #define NYAD15 (sizeof yad15 / sizeof yad15[0])
@@ -53,8 +57,9 @@ static void naive_matches_r(void **state)
 {
     (void)state;
     ind_forecast f = run(yad15, NYAD15, "naive", 6);
-    check_r(&f, (double[]){23.2, 22.70990076697095, 23.690099233029049, 22.450457904766839,
-                           23.949542095233159},
+    check_r(&f,
+            (double[]){23.2, 22.70990076697095, 23.690099233029049, 22.450457904766839,
+                       23.949542095233159},
             (double[]){23.2, 21.999506955749442, 24.400493044250556, 21.364004325942162,
                        25.035995674057837});
     assert_string_equal(f.method, "naive");
@@ -65,8 +70,9 @@ static void drift_matches_r(void **state)
 {
     (void)state;
     ind_forecast f = run(yad15, NYAD15, "drift", 6);
-    check_r(&f, (double[]){23.0125, 22.528156881635777, 23.496843118364222, 22.27176112247361,
-                           23.753238877526389},
+    check_r(&f,
+            (double[]){23.0125, 22.528156881635777, 23.496843118364222, 22.27176112247361,
+                       23.753238877526389},
             (double[]){22.075, 20.59530733184333, 23.554692668156669, 19.812005349025796,
                        24.337994650974203});
     assert_close(f.params[0], (23.2 - 24.7) / 8, 1e-12);
@@ -77,10 +83,11 @@ static void theta_matches_r(void **state)
 {
     (void)state;
     ind_forecast f = run(yad15, NYAD15, "theta", 6);
-    check_r(&f, (double[]){23.102540253834732, 22.57859227585606, 23.626488231813404,
-                           22.301230970447147, 23.903849537222317},
-            (double[]){22.615040253834735, 21.33174200771677, 23.8983384999527,
-                       20.652404951878875, 24.577675555790595});
+    check_r(&f,
+            (double[]){23.102540253834732, 22.57859227585606, 23.626488231813404,
+                       22.301230970447147, 23.903849537222317},
+            (double[]){22.615040253834735, 21.33174200771677, 23.8983384999527, 20.652404951878875,
+                       24.577675555790595});
     ind_forecast_clear(&f);
 }
 
@@ -138,8 +145,8 @@ static void loglinear_matches_r_lm(void **state)
 static void method_table_is_consistent(void **state)
 {
     (void)state;
-    const fc_method *impl[] = {&fc_auto,  &fc_naive, &fc_drift, &fc_linear,
-                               &fc_loglinear, &fc_theta, &fc_ets, &fc_arima};
+    const fc_method *impl[] = {&fc_auto,      &fc_naive, &fc_drift, &fc_linear,
+                               &fc_loglinear, &fc_theta, &fc_ets,   &fc_arima};
     size_t n;
     const ind_forecast_method *m = ind_forecast_methods(&n);
     assert_int_equal(n, sizeof impl / sizeof impl[0]);
@@ -341,6 +348,143 @@ static void in_sample_accuracy(void **state)
     ind_forecast_clear(&f);
 }
 
+/* Threads forecasting different series at once give the sequential results. */
+typedef struct thread_case {
+    double y[40];
+    size_t n;
+    double mean[8], hi[8];
+} thread_case;
+
+static void *forecast_cases(void *arg)
+{
+    thread_case *c = arg;
+    for (int k = 0; k < 4; k++) {
+        ind_forecast f = run(c[k].y, c[k].n, "auto", 8);
+        memcpy(c[k].mean, f.mean, sizeof c[k].mean);
+        for (size_t i = 0; i < 8; i++)
+            c[k].hi[i] = f.hi[2 * i + 1];
+        ind_forecast_clear(&f);
+    }
+    return NULL;
+}
+
+static void thread_safe(void **state)
+{
+    (void)state;
+    static thread_case seq[8], par[8];
+    for (size_t k = 0; k < 8; k++) {
+        seq[k].n = 12 + 3 * k;
+        for (size_t t = 0; t < seq[k].n; t++)
+            seq[k].y[t] = 100 + (double)(k + 1) * (double)t + 7 * sin((double)(t * (k + 2)));
+    }
+    memcpy(par, seq, sizeof par);
+    forecast_cases(seq);
+    forecast_cases(seq + 4);
+    pthread_t a, b;
+    assert_int_equal(pthread_create(&a, NULL, forecast_cases, par), 0);
+    assert_int_equal(pthread_create(&b, NULL, forecast_cases, par + 4), 0);
+    pthread_join(a, NULL);
+    pthread_join(b, NULL);
+    for (size_t k = 0; k < 8; k++)
+        for (size_t i = 0; i < 8; i++) {
+            assert_close(par[k].mean[i], seq[k].mean[i], 0);
+            assert_close(par[k].hi[i], seq[k].hi[i], 0);
+        }
+}
+
+/* Log transform: intervals stay positive and prob_below works on the log scale. */
+static void log_transform(void **state)
+{
+    (void)state;
+    const double y[] = {2, 3, 2.5, 4, 3.5, 5, 4.4, 6};
+    ind_forecast_options opt;
+    ind_forecast_options_init(&opt);
+    opt.method = "drift";
+    opt.transform = IND_TRANSFORM_LOG;
+    opt.horizon = 20;
+    ind_forecast f;
+    ind_error err;
+    assert_int_equal(ind_forecast_run(y, 8, IND_FREQ_YEAR, &opt, &f, &err), IND_OK);
+    /* drift of logs: the median grows by (6/2)^(1/7) a year */
+    assert_close(f.mean[0], 6 * pow(3, 1.0 / 7), 1e-12);
+    for (size_t i = 0; i < 20; i++)
+        assert_true(f.lo[2 * i + 1] > 0);
+    assert_close(ind_forecast_prob_below(&f, 4, f.mean[4]), 0.5, 1e-12);
+    assert_close(ind_forecast_prob_below(&f, 4, f.lo[8]), 0.1, 1e-9);
+    assert_close(ind_forecast_prob_below(&f, 4, -1), 0, 0);
+    ind_forecast_clear(&f);
+}
+
+/* Quarterly data: auto's members follow the seasonal pattern. */
+static void auto_follows_seasons(void **state)
+{
+    (void)state;
+    const double season[4] = {20, -20, 10, -10};
+    double y[24];
+    for (size_t t = 0; t < 24; t++)
+        y[t] = 100 + 2 * (double)t + season[t % 4] + 3 * sin((double)t * 1.7);
+    ind_forecast_options opt;
+    ind_forecast_options_init(&opt);
+    opt.horizon = 8;
+    ind_forecast f;
+    ind_error err;
+    assert_int_equal(ind_forecast_run(y, 24, IND_FREQ_QUARTER, &opt, &f, &err), IND_OK);
+    for (size_t i = 0; i < 8; i++) {
+        double truth = 100 + 2 * (double)(24 + i) + season[(24 + i) % 4];
+        if (fabs(f.mean[i] - truth) > 0.05 * truth)
+            fail_msg("step %zu: %g, pattern says %g (%s)", i + 1, f.mean[i], truth, f.model);
+    }
+    ind_forecast_clear(&f);
+}
+
+/*
+ * Calibration: on simulated random walks with drift (the process the cheap
+ * members assume, with Gaussian and with heavy-tailed t(3) steps), auto's
+ * intervals cover about their nominal share of the future values.
+ */
+static void auto_intervals_cover(void **state)
+{
+    (void)state;
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(rng, 20260101);
+    for (int heavy = 0; heavy < 2; heavy++) {
+        size_t inside80 = 0, inside95 = 0, total = 0;
+        for (int k = 0; k < 300; k++) {
+            double y[36], level = 100, drift = gsl_ran_gaussian(rng, 1);
+            for (size_t t = 0; t < 36; t++) {
+                level += drift + (heavy ? gsl_ran_tdist(rng, 3) : gsl_ran_gaussian(rng, 2));
+                y[t] = level;
+            }
+            ind_forecast_options opt;
+            ind_forecast_options_init(&opt);
+            opt.horizon = 6;
+            opt.transform = IND_TRANSFORM_NONE;
+            ind_forecast f;
+            ind_error err;
+            /* a non-positive value keeps auto on the level scale of the simulation */
+            double shifted[36];
+            for (size_t t = 0; t < 36; t++)
+                shifted[t] = y[t] - 100;
+            shifted[0] = -1;
+            assert_int_equal(ind_forecast_run(shifted, 30, IND_FREQ_YEAR, &opt, &f, &err), IND_OK);
+            for (size_t i = 0; i < 6; i++) {
+                double v = shifted[30 + i];
+                inside80 += f.lo[2 * i] <= v && v <= f.hi[2 * i];
+                inside95 += f.lo[2 * i + 1] <= v && v <= f.hi[2 * i + 1];
+                total++;
+            }
+            ind_forecast_clear(&f);
+        }
+        double c80 = 100.0 * (double)inside80 / (double)total;
+        double c95 = 100.0 * (double)inside95 / (double)total;
+        /* seen: 79.2 and 95.8 (Gaussian), 79.1 and 91.1 (t(3)) */
+        if (c80 < 74 || c80 > 86 || c95 < 89 || c95 > 99)
+            fail_msg("%s steps: 80%% interval covers %.1f%%, 95%% covers %.1f%%",
+                     heavy ? "t(3)" : "Gaussian", c80, c95);
+    }
+    gsl_rng_free(rng);
+}
+
 /* Reads a long CSV series,period,value (sorted by series then period). */
 typedef struct coll {
     char name[400][16];
@@ -397,8 +541,8 @@ static void m1_yearly_matches_r(void **state)
             char name[16];
             int h;
             double r[5];
-            if (sscanf(line, "%15[^,],%d,%lf,%lf,%lf,%lf,%lf", name, &h, &r[0], &r[1], &r[2],
-                       &r[3], &r[4]) != 7)
+            if (sscanf(line, "%15[^,],%d,%lf,%lf,%lf,%lf,%lf", name, &h, &r[0], &r[1], &r[2], &r[3],
+                       &r[4]) != 7)
                 fail_msg("bad line %s", line);
             if (strcmp(name, series) != 0) {
                 ind_forecast_clear(&f);
@@ -410,12 +554,11 @@ static void m1_yearly_matches_r(void **state)
                 snprintf(series, sizeof series, "%s", name);
             }
             size_t i = (size_t)h - 1;
-            double got[5] = {f.mean[i], f.lo[2 * i], f.hi[2 * i], f.lo[2 * i + 1],
-                             f.hi[2 * i + 1]};
+            double got[5] = {f.mean[i], f.lo[2 * i], f.hi[2 * i], f.lo[2 * i + 1], f.hi[2 * i + 1]};
             for (int j = 0; j < 5; j++)
                 if (fabs(got[j] - r[j]) > 1e-6 * fabs(r[j]) + 1e-9)
-                    fail_msg("%s %s h=%d column %d: %.17g, R %.17g", methods[m], name, h, j,
-                             got[j], r[j]);
+                    fail_msg("%s %s h=%d column %d: %.17g, R %.17g", methods[m], name, h, j, got[j],
+                             r[j]);
             checked++;
         }
         ind_forecast_clear(&f);
@@ -442,6 +585,10 @@ int main(void)
         cmocka_unit_test(auto_is_robust),
         cmocka_unit_test(accuracy_by_hand),
         cmocka_unit_test(in_sample_accuracy),
+        cmocka_unit_test(thread_safe),
+        cmocka_unit_test(auto_follows_seasons),
+        cmocka_unit_test(auto_intervals_cover),
+        cmocka_unit_test(log_transform),
         cmocka_unit_test(m1_yearly_matches_r),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -87,6 +87,32 @@ static void doubles_round_trip(void **state)
     assert_int_equal(ind_format_parse("xml", (ind_format *)&fmt), -1);
 }
 
+/* The printf-free fast path must agree with the plain "shortest of %.15g..%.17g" rule. */
+static void fast_formatting_matches_printf(void **state)
+{
+    (void)state;
+    uint64_t x = 88172645463325252ull; /* xorshift64: a fixed, portable sequence */
+    for (int i = 0; i < 200000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        double mantissa = (double)(x >> 11) / 9007199254740992.0;
+        int scale = (int)(x % 27) - 8;
+        double v = (mantissa + 0.1) * pow(10.0, scale) * (x & 1024 ? -1 : 1);
+        if (i % 3 == 0) /* values with few digits, as read from files */
+            v = round(v * 1000) / 1000;
+        char fast[32], slow[32];
+        ind_format_double(v, fast, sizeof fast);
+        for (int prec = 15; prec <= 17; prec++) {
+            snprintf(slow, sizeof slow, "%.*g", prec, v);
+            if (strtod(slow, NULL) == v)
+                break;
+        }
+        if (strtod(fast, NULL) != v)
+            fail_msg("%.17g printed as %s", v, fast);
+        if (strtod(fast, NULL) != strtod(slow, NULL) || strlen(fast) > strlen(slow) + 1)
+            fail_msg("%.17g printed as %s, printf gives %s", v, fast, slow);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -96,6 +122,7 @@ int main(void)
         cmocka_unit_test(markdown_right_aligns_numbers),
         cmocka_unit_test(display_width_counts_cjk_twice),
         cmocka_unit_test(doubles_round_trip),
+        cmocka_unit_test(fast_formatting_matches_printf),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

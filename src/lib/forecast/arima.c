@@ -2,26 +2,35 @@
  * arima.c - automatic ARIMA (Hyndman and Khandakar 2008), the method
  * descriptor fc_arima.
  *
- * It replicates R's forecast::auto.arima() with its defaults for
- * non-seasonal data: the number of differences d from repeated KPSS tests
- * (forecast::ndiffs), then a stepwise search over ARMA orders on AICc, each
- * candidate fitted as stats::arima(method = "CSS-ML"): conditional sum of
- * squares for starting values, then exact maximum likelihood by a Kalman
- * filter (arima_ss.c) with the AR part kept stationary by the PACF/tanh
- * reparametrisation, and forecast's checks (roots at least 1.01 from the
- * unit circle, defined coefficient variances). The optimiser is the
- * variable metric method of Nash (1990, Algorithm 21), which is what R's
- * optim(method = "BFGS") runs, with the same numerical gradients, step
- * rules and tolerances, so that flat likelihoods end where R's do.
+ * It replicates R's forecast::auto.arima() (forecast 8.20) with its
+ * defaults: for seasonal data (m = 2..12) the number of seasonal
+ * differences D from the STL seasonal strength (forecast::nsdiffs,
+ * arima_stl.c), then the number of differences d from repeated KPSS tests
+ * (forecast::ndiffs), then a stepwise search over (p, q, P, Q, constant)
+ * on AICc, each candidate fitted as stats::arima(method = "CSS-ML"):
+ * conditional sum of squares for starting values, then exact maximum
+ * likelihood by a Kalman filter (arima_ss.c) with the AR parts kept
+ * stationary by the PACF/tanh reparametrisation, and forecast's checks
+ * (roots at least 1.01 from the unit circle, defined coefficient
+ * variances). The optimiser is the variable metric method of Nash (1990,
+ * Algorithm 21), which is what R's optim(method = "BFGS") runs, with the
+ * same numerical gradients, step rules and tolerances, so that flat
+ * likelihoods end where R's do.
  *
  * Differences from R, all deliberate: the model is fitted to the
  * differenced series (exact likelihood) rather than through R's diffuse
  * prior with kappa = 1e6, which changes log-likelihoods in about the sixth
- * digit; a candidate whose AICc denominator n - d - k - 2 is not positive
- * is rejected instead of getting a negative penalty; when every candidate
- * fails, ARIMA(0,d,0) is used (with a note) instead of an error.
- * Seasonal models are not fitted: data with m > 1 get a non-seasonal model
- * and a note.
+ * digit and leaves out of sigma2 the d + Dm "residuals" R computes for the
+ * diffuse start (R's intervals are up to ~10% wider for d + D >= 2 on
+ * series with a high level); fitted values are the one-step predictions
+ * (NAN for the first d + Dm), not x - standardised residuals; a candidate
+ * whose AICc denominator n - d - Dm - k - 2 is not positive is rejected
+ * instead of getting a negative penalty; when every candidate fails,
+ * ARIMA(0,d,0) is used (with a note) instead of an error; the constant-
+ * series test is relative at every scale. As in R, series longer than 150
+ * are searched with CSS fits and an offset, and the best candidates then
+ * refitted by CSS-ML. Seasonal periods above 12 get a non-seasonal model
+ * and a note (R would fit them, approximately).
  */
 #include "arima.h"
 
@@ -34,7 +43,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_poly.h>
 
-#define NPAR_MAX (ARIMA_MAX_P + ARIMA_MAX_Q + 1)
+#define NPAR_MAX (ARIMA_MAX_P + ARIMA_MAX_Q + ARIMA_MAX_SP + ARIMA_MAX_SQ + 1)
 #define TWO_PI 6.283185307179586476925286766559
 #define KPSS_CRIT_5PCT 0.463 /* urca::ur.kpss critical value, type "mu" */
 
@@ -260,29 +269,57 @@ static int vmmin(const optim *o, double *b, double *fmin, int maxit)
 
 /*
  * optimhess(): Hessian by central differences of the numerical gradient,
- * in the original coordinates, symmetrised. H is n x n row-major.
+ * in the original coordinates, symmetrised. H is n x n row-major. Entry
+ * (i, j) is [f(++) - f(+-) - f(-+) + f(--)] / (4e-6 s_j), the signs being
+ * the steps 1e-3 in parameter i and 1e-3 s_j in parameter j (s the
+ * parscale), exactly the points R's differences of gradients use. When
+ * s_i = s_j = 1 the points of (i, j) and (j, i) coincide and are evaluated
+ * once. Fails, like R, when a difference is not finite.
  */
+static double fn_at(const optim *o, const double *par, int i, double di, int j, double dj)
+{
+    double x[NPAR_MAX];
+    memcpy(x, par, (size_t)o->n * sizeof *x);
+    x[i] += di;
+    x[j] += dj;
+    return o->fn(x, o->ctx);
+}
+
+/* The four-point sum of entry (i, j), or NAN when one of R's differences is not finite. */
+static double cross_sum(const optim *o, const double *par, int i, int j, double f0)
+{
+    double h = 1e-3, g = 1e-3 * o->parscale[j], a, b, c, d;
+    if (i == j && o->parscale[i] == 1.0) {
+        a = fn_at(o, par, i, h, j, g);
+        b = c = f0;
+        d = fn_at(o, par, i, -h, j, -g);
+    } else {
+        a = fn_at(o, par, i, h, j, g);
+        b = fn_at(o, par, i, h, j, -g);
+        c = fn_at(o, par, i, -h, j, g);
+        d = fn_at(o, par, i, -h, j, -g);
+    }
+    double ab = a - b, cd = c - d, ac = a - c, bd = b - d;
+    if (!isfinite(ab / 2e-3) || !isfinite(cd / 2e-3) || !isfinite(ac / 2e-3) ||
+        !isfinite(bd / 2e-3))
+        return NAN;
+    return ab - cd;
+}
+
 static int num_hessian(const optim *o, const double *par, double *H)
 {
     int n = o->n;
-    double dpar[NPAR_MAX], df1[NPAR_MAX], df2[NPAR_MAX];
+    double f0 = o->fn(par, o->ctx);
     for (int i = 0; i < n; i++)
-        dpar[i] = par[i] / o->parscale[i];
-    for (int i = 0; i < n; i++) {
-        double eps = 1e-3 / o->parscale[i];
-        dpar[i] += eps;
-        if (num_grad(o, dpar, df1) != 0)
-            return -1;
-        dpar[i] -= 2 * eps;
-        if (num_grad(o, dpar, df2) != 0)
-            return -1;
-        for (int j = 0; j < n; j++)
-            H[i * n + j] = (df1[j] - df2[j]) / (2 * eps * o->parscale[i] * o->parscale[j]);
-        dpar[i] += eps;
-    }
-    for (int i = 0; i < n; i++)
-        for (int j = 0; j < i; j++)
-            H[i * n + j] = H[j * n + i] = 0.5 * (H[i * n + j] + H[j * n + i]);
+        for (int j = i; j < n; j++) {
+            double sij = cross_sum(o, par, i, j, f0);
+            double hij = sij / (4e-6 * o->parscale[j]), hji = hij;
+            if (i != j && (o->parscale[i] != 1.0 || o->parscale[j] != 1.0))
+                hji = cross_sum(o, par, j, i, f0) / (4e-6 * o->parscale[i]);
+            if (!isfinite(hij) || !isfinite(hji))
+                return -1;
+            H[i * n + j] = H[j * n + i] = 0.5 * (hij + hji);
+        }
     return 0;
 }
 
@@ -310,7 +347,7 @@ static void partrans(int p, const double *raw, double *out)
  */
 static int step_down(int p, const double *c, double *pacf)
 {
-    double work[ARIMA_MAX_P + ARIMA_MAX_Q];
+    double work[ARIMA_MAX_PHI + ARIMA_MAX_THETA];
     for (int j = 0; j < p; j++)
         pacf[j] = c[j];
     for (int j = p - 1; j > 0; j--) {
@@ -342,7 +379,7 @@ static int invpartrans(int p, const double *phi, double *raw)
  */
 static int roots_outside(int k, const double *c, double sign, double rho)
 {
-    double s[ARIMA_MAX_P + ARIMA_MAX_Q], pacf[ARIMA_MAX_P + ARIMA_MAX_Q];
+    double s[ARIMA_MAX_PHI + ARIMA_MAX_THETA], pacf[ARIMA_MAX_PHI + ARIMA_MAX_THETA];
     while (k > 0 && !(fabs(c[k - 1]) > 1e-8))
         k--;
     double scale = 1.0;
@@ -408,35 +445,75 @@ static int ma_invert(int q, double *ma)
 typedef struct fitctx {
     const double *z; /* differenced series */
     size_t n;
-    int p, q, constant;
+    int p, q, P, Q, m, constant;
     double *resid; /* n, for CSS */
 } fitctx;
 
-static void split_pars(const fitctx *c, const double *par, int trans, double *phi, double *theta,
-                       double *mean)
+/* Multiplies out the seasonal factors (R's ARIMA_transPars with ns > 0). */
+static void expand(int p, int q, int P, int Q, int m, const double *ar, const double *ma,
+                   const double *sar, const double *sma, double *phi, int *np, double *theta,
+                   int *nq)
 {
-    if (trans)
-        partrans(c->p, par, phi);
-    else
-        memcpy(phi, par, (size_t)c->p * sizeof *phi);
-    memcpy(theta, par + c->p, (size_t)c->q * sizeof *theta);
-    *mean = c->constant ? par[c->p + c->q] : 0.0;
+    *np = p + m * P;
+    *nq = q + m * Q;
+    for (int i = 0; i < *np; i++)
+        phi[i] = i < p ? ar[i] : 0.0;
+    for (int i = 0; i < *nq; i++)
+        theta[i] = i < q ? ma[i] : 0.0;
+    for (int j = 0; j < P; j++) {
+        phi[(j + 1) * m - 1] += sar[j];
+        for (int i = 0; i < p; i++)
+            phi[(j + 1) * m + i] -= ar[i] * sar[j];
+    }
+    for (int j = 0; j < Q; j++) {
+        theta[(j + 1) * m - 1] += sma[j];
+        for (int i = 0; i < q; i++)
+            theta[(j + 1) * m + i] += ma[i] * sma[j];
+    }
 }
 
-/* R's armaCSS: 0.5 log(mean of squared conditional residuals after the first p). */
+void arima_expand(const arima_fit *fit, double *phi, int *np, double *theta, int *nq)
+{
+    expand(fit->p, fit->q, fit->P, fit->Q, fit->m, fit->phi, fit->theta, fit->sphi, fit->stheta,
+           phi, np, theta, nq);
+}
+
+/*
+ * Parameter vector layout, as R's coef: ar[p], ma[q], sar[P], sma[Q], then
+ * the mean of the differenced series. trans: the AR blocks are PACFs on
+ * the atanh scale.
+ */
+static void model_pars(const fitctx *c, const double *par, int trans, double *phi, int *np,
+                       double *theta, int *nq, double *mean)
+{
+    double ar[ARIMA_MAX_P], sar[ARIMA_MAX_SP];
+    const double *ma = par + c->p, *sma = par + c->p + c->q + c->P;
+    if (trans) {
+        partrans(c->p, par, ar);
+        partrans(c->P, par + c->p + c->q, sar);
+    } else {
+        memcpy(ar, par, (size_t)c->p * sizeof *ar);
+        memcpy(sar, par + c->p + c->q, (size_t)c->P * sizeof *sar);
+    }
+    expand(c->p, c->q, c->P, c->Q, c->m, ar, ma, sar, sma, phi, np, theta, nq);
+    *mean = c->constant ? par[c->p + c->q + c->P + c->Q] : 0.0;
+}
+
+/* R's armaCSS: 0.5 log(mean of squared conditional residuals after the first p + mP). */
 static double css_objective(const double *par, void *vctx)
 {
     const fitctx *c = vctx;
-    double phi[ARIMA_MAX_P], theta[ARIMA_MAX_Q], mu;
-    split_pars(c, par, 0, phi, theta, &mu);
+    double phi[ARIMA_MAX_PHI], theta[ARIMA_MAX_THETA], mu;
+    int ip, iq;
+    model_pars(c, par, 0, phi, &ip, theta, &iq, &mu);
     const double *z = c->z;
-    size_t p = (size_t)c->p, nu = 0;
+    size_t p = (size_t)ip, q = (size_t)iq, nu = 0;
     double ssq = 0.0;
     for (size_t l = p; l < c->n; l++) {
         double e = z[l] - mu;
         for (size_t j = 0; j < p; j++)
             e -= phi[j] * (z[l - j - 1] - mu);
-        size_t mq = l - p < (size_t)c->q ? l - p : (size_t)c->q;
+        size_t mq = l - p < q ? l - p : q;
         for (size_t j = 0; j < mq; j++)
             e -= theta[j] * c->resid[l - j - 1];
         c->resid[l] = e;
@@ -450,29 +527,27 @@ static double css_objective(const double *par, void *vctx)
 static double ml_objective(const double *par, void *vctx)
 {
     const fitctx *c = vctx;
-    double phi[ARIMA_MAX_P], theta[ARIMA_MAX_Q], mu;
-    split_pars(c, par, 1, phi, theta, &mu);
+    double phi[ARIMA_MAX_PHI], theta[ARIMA_MAX_THETA], mu;
+    int p, q;
+    model_pars(c, par, 1, phi, &p, theta, &q, &mu);
     arima_kf kf;
-    if (arima_kalman(c->z, c->n, mu, c->p, c->q, phi, theta, &kf, NULL) != 0 || kf.nu == 0)
+    if (arima_kalman(c->z, c->n, mu, p, q, phi, theta, &kf, NULL) != 0 || kf.nu == 0)
         return DBL_MAX;
     double nu = (double)kf.nu;
     return 0.5 * (log(kf.ssq / nu) + kf.sumlog / nu);
 }
 
-/* The AR block of R's ARIMA_Gradtrans: d partrans / d raw by forward differences. */
-static void grad_trans(int p, int npar, const double *raw, double *A)
+/* One AR block of R's ARIMA_Gradtrans: d partrans / d raw by forward differences. */
+static void grad_block(int p, int off, int npar, const double *raw, double *A)
 {
-    for (int i = 0; i < npar; i++)
-        for (int j = 0; j < npar; j++)
-            A[i * npar + j] = i == j ? 1.0 : 0.0;
     double w1[ARIMA_MAX_P], w2[ARIMA_MAX_P], w3[ARIMA_MAX_P];
-    memcpy(w1, raw, (size_t)p * sizeof *w1);
+    memcpy(w1, raw + off, (size_t)p * sizeof *w1);
     partrans(p, w1, w2);
     for (int i = 0; i < p; i++) {
         w1[i] += 1e-3;
         partrans(p, w1, w3);
         for (int j = 0; j < p; j++)
-            A[i * npar + j] = (w3[j] - w2[j]) / 1e-3;
+            A[(off + i) * npar + off + j] = (w3[j] - w2[j]) / 1e-3;
         w1[i] -= 1e-3;
     }
 }
@@ -481,18 +556,24 @@ static void grad_trans(int p, int npar, const double *raw, double *A)
  * forecast's checkarima(): are all coefficient variances A' (n H)^-1 A
  * defined (non-negative)? Also fails when H is singular, as R's solve().
  */
-static int variances_ok(const optim *o, const double *par, int p, size_t nused)
+static int variances_ok(const optim *o, const fitctx *c, const double *par, int trans)
 {
     int n = o->n;
     double H[NPAR_MAX * NPAR_MAX], A[NPAR_MAX * NPAR_MAX];
     if (num_hessian(o, par, H) != 0)
         return 0;
-    grad_trans(p, n, par, A);
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < n; j++)
+            A[i * n + j] = i == j ? 1.0 : 0.0;
+    if (trans) {
+        grad_block(c->p, 0, n, par, A);
+        grad_block(c->P, c->p + c->q, n, par, A);
+    }
     for (int k = 0; k < n; k++) {
         /* var_kk = a_k' (n H)^-1 a_k with a_k column k of A */
         double M[NPAR_MAX * NPAR_MAX], x[NPAR_MAX];
         for (int i = 0; i < n * n; i++)
-            M[i] = H[i] * (double)nused;
+            M[i] = H[i] * (double)c->n;
         for (int i = 0; i < n; i++)
             x[i] = A[i * n + k];
         /* Gaussian elimination with partial pivoting */
@@ -533,23 +614,28 @@ static int variances_ok(const optim *o, const double *par, int p, size_t nused)
     return 1;
 }
 
-static void difference(const double *x, size_t n, int d, double *z)
+/* maInvert on an MA block; *changed is set when it moved a root. */
+static int ma_invert_block(int q, double *ma, int *changed)
 {
-    memcpy(z, x, n * sizeof *z);
-    for (int k = 0; k < d; k++)
-        for (size_t t = 0; t + 1 + (size_t)k < n; t++)
-            z[t] = z[t + 1] - z[t];
+    double before[ARIMA_MAX_Q];
+    memcpy(before, ma, (size_t)q * sizeof *before);
+    if (ma_invert(q, ma) != 0)
+        return -1;
+    if (memcmp(before, ma, (size_t)q * sizeof *before) != 0)
+        *changed = 1;
+    return 0;
 }
 
 /*
- * CSS then ML for the ARMA(p, q) (+ mean) coefficients of z[0..n), as
+ * CSS then ML for the ARMA coefficients (+ mean) of z[0..n), as
  * stats::arima(method = "CSS-ML"). Fills the coefficients, loglik and the
  * sum of squared standardised innovations; returns 0, or -1 when R's fit
  * would have stopped with an error or myarima would reject it.
  */
 static int estimate(const fitctx *c, arima_fit *fit, double *ssq)
 {
-    int p = c->p, q = c->q, npar = p + q + c->constant;
+    int p = c->p, q = c->q, P = c->P, Q = c->Q, nar = p + q + P + Q;
+    int npar = nar + c->constant;
     size_t n = c->n;
     double init[NPAR_MAX] = {0}, x[NPAR_MAX], value;
     optim o = {css_objective, (void *)c, npar, {0}};
@@ -564,11 +650,13 @@ static int estimate(const fitctx *c, arima_fit *fit, double *ssq)
         double se = sqrt(ss / (double)(n - 1)) / sqrt((double)n);
         if (!(se > 0.0) || !isfinite(se))
             return -1;
-        init[npar - 1] = mean;
-        o.parscale[npar - 1] = 10.0 * se;
+        init[nar] = mean;
+        o.parscale[nar] = 10.0 * se;
     }
+    double phi[ARIMA_MAX_PHI], theta[ARIMA_MAX_THETA];
+    int np, nq;
     if (npar > 0) {
-        if (n <= (size_t)p)
+        if (n <= (size_t)(p + c->m * P))
             return -1;
         for (int i = 0; i < npar; i++)
             x[i] = init[i] / o.parscale[i];
@@ -578,10 +666,12 @@ static int estimate(const fitctx *c, arima_fit *fit, double *ssq)
         if (st == OPT_OK)
             for (int i = 0; i < npar; i++)
                 init[i] = x[i] * o.parscale[i];
-        if (p > 0 && !roots_outside(p, init, -1.0, 1.0))
+        if ((p > 0 && !roots_outside(p, init, -1.0, 1.0)) ||
+            (P > 0 && !roots_outside(P, init + p + q, -1.0, 1.0)))
             return -1;
         /* to the transformed scale */
-        if (invpartrans(p, init, init) != 0 || ma_invert(q, init + p) != 0)
+        if (invpartrans(p, init, init) != 0 || invpartrans(P, init + p + q, init + p + q) != 0 ||
+            ma_invert(q, init + p) != 0 || ma_invert(Q, init + p + q + P) != 0)
             return -1;
         o.fn = ml_objective;
         for (int i = 0; i < npar; i++)
@@ -591,25 +681,28 @@ static int estimate(const fitctx *c, arima_fit *fit, double *ssq)
         double coef[NPAR_MAX];
         for (int i = 0; i < npar; i++)
             coef[i] = x[i] * o.parscale[i];
-        if (q > 0) {
-            double before[ARIMA_MAX_Q];
-            memcpy(before, coef + p, (size_t)q * sizeof *before);
-            if (ma_invert(q, coef + p) != 0)
-                return -1;
-            if (memcmp(before, coef + p, (size_t)q * sizeof *before) != 0)
-                value = ml_objective(coef, (void *)c);
-        }
-        if (!variances_ok(&o, coef, p, n))
+        int changed = 0;
+        if (ma_invert_block(q, coef + p, &changed) != 0 ||
+            ma_invert_block(Q, coef + p + q + P, &changed) != 0)
             return -1;
-        split_pars(c, coef, 1, fit->phi, fit->theta, &fit->mean);
+        if (changed)
+            value = ml_objective(coef, (void *)c);
+        if (!variances_ok(&o, c, coef, 1))
+            return -1;
+        partrans(p, coef, fit->phi);
+        memcpy(fit->theta, coef + p, (size_t)q * sizeof *coef);
+        partrans(P, coef + p + q, fit->sphi);
+        memcpy(fit->stheta, coef + p + q + P, (size_t)Q * sizeof *coef);
+        fit->mean = c->constant ? coef[nar] : 0.0;
     } else {
         fit->mean = 0.0;
         value = ml_objective(init, (void *)c);
     }
     if (!isfinite(value) || value == DBL_MAX)
         return -1;
+    arima_expand(fit, phi, &np, theta, &nq);
     arima_kf kf;
-    if (arima_kalman(c->z, n, fit->mean, p, q, fit->phi, fit->theta, &kf, NULL) != 0)
+    if (arima_kalman(c->z, n, fit->mean, np, nq, phi, theta, &kf, NULL) != 0)
         return -1;
     double dn = (double)n;
     fit->loglik = -0.5 * (2.0 * dn * value + dn + dn * log(TWO_PI));
@@ -617,208 +710,423 @@ static int estimate(const fitctx *c, arima_fit *fit, double *ssq)
     return 0;
 }
 
-static int fit_ws(const double *y, size_t n, int p, int d, int q, int constant, int use_aic,
-                  double *work, arima_fit *fit)
+/* Starting values and parameter scales of stats::arima: zeros, and the mean with 10 s.e. */
+static int start_values(const fitctx *c, int npar, double *init, optim *o)
 {
+    for (int i = 0; i < npar; i++) {
+        init[i] = 0.0;
+        o->parscale[i] = 1.0;
+    }
+    if (c->constant) {
+        double mean = 0.0, ss = 0.0;
+        for (size_t t = 0; t < c->n; t++)
+            mean += (c->z[t] - mean) / (double)(t + 1);
+        for (size_t t = 0; t < c->n; t++)
+            ss += (c->z[t] - mean) * (c->z[t] - mean);
+        double se = sqrt(ss / (double)(c->n - 1)) / sqrt((double)c->n);
+        if (!(se > 0.0) || !isfinite(se))
+            return -1;
+        init[npar - 1] = mean;
+        o->parscale[npar - 1] = 10.0 * se;
+    }
+    return 0;
+}
+
+/*
+ * stats::arima(method = "CSS"), used during the search on long series (R's
+ * approximation): the CSS estimates, their variances checked, and the CSS
+ * residual variance in *s2. Returns 0 or -1 as estimate().
+ */
+static int estimate_css(const fitctx *c, arima_fit *fit, double *s2)
+{
+    int p = c->p, q = c->q, P = c->P, Q = c->Q, nar = p + q + P + Q;
+    int npar = nar + c->constant;
+    double init[NPAR_MAX], x[NPAR_MAX], coef[NPAR_MAX], value;
+    optim o = {css_objective, (void *)c, npar, {0}};
+    if (start_values(c, npar, init, &o) != 0 || c->n <= (size_t)(p + c->m * P))
+        return -1;
+    if (npar > 0) {
+        for (int i = 0; i < npar; i++)
+            x[i] = init[i] / o.parscale[i];
+        if (vmmin(&o, x, &value, 100) == OPT_ERROR)
+            return -1;
+        for (int i = 0; i < npar; i++)
+            coef[i] = x[i] * o.parscale[i];
+        if (!variances_ok(&o, c, coef, 0))
+            return -1;
+    }
+    value = css_objective(npar > 0 ? coef : init, (void *)c);
+    if (!isfinite(value))
+        return -1;
+    memcpy(fit->phi, coef, (size_t)p * sizeof *coef);
+    memcpy(fit->theta, coef + p, (size_t)q * sizeof *coef);
+    memcpy(fit->sphi, coef + p + q, (size_t)P * sizeof *coef);
+    memcpy(fit->stheta, coef + p + q + P, (size_t)Q * sizeof *coef);
+    fit->mean = c->constant ? coef[nar] : 0.0;
+    *s2 = exp(2.0 * value);
+    return 0;
+}
+
+/*
+ * Fits the order in fit (p, d, q, P, D, Q, m, constant) with work[2n] and
+ * sets fit->ic as forecast's myarima(). offset NULL: CSS-ML; otherwise the
+ * CSS approximation, whose AIC is *offset + (n - d - Dm) log(sigma2) + 2k.
+ */
+static void fit_ws(const double *y, size_t n, int use_aic, const double *offset, double *work,
+                   arima_fit *fit)
+{
+    arima_fit o = *fit;
     memset(fit, 0, sizeof *fit);
-    fit->p = p;
-    fit->d = d;
-    fit->q = q;
-    fit->constant = constant;
+    fit->p = o.p;
+    fit->d = o.d;
+    fit->q = o.q;
+    fit->P = o.P;
+    fit->D = o.D;
+    fit->Q = o.Q;
+    fit->m = o.m > 0 ? o.m : 1;
+    fit->constant = o.constant;
     fit->ic = fit->aic = fit->aicc = INFINITY;
     fit->loglik = fit->sigma2 = NAN;
-    if ((size_t)d >= n)
-        return 0;
-    size_t nz = n - (size_t)d;
-    difference(y, n, d, work);
-    fitctx c = {work, nz, p, q, constant, work + n};
-    double ssq;
-    if (estimate(&c, fit, &ssq) != 0)
-        return 0;
-    double k = (double)(p + q + constant) + 1.0, nstar = (double)nz;
-    fit->aic = -2.0 * fit->loglik + 2.0 * k;
+    size_t nz = arima_difference(y, n, o.d, o.D, fit->m, work);
+    if (nz == 0)
+        return;
+    fitctx c = {work, nz, o.p, o.q, o.P, o.Q, fit->m, o.constant, work + n};
+    double k = (double)(o.p + o.q + o.P + o.Q + o.constant) + 1.0, nstar = (double)nz;
+    if (offset) {
+        double s2;
+        if (estimate_css(&c, fit, &s2) != 0)
+            return;
+        fit->aic = *offset + nstar * log(s2) + 2.0 * k;
+        fit->sigma2 = s2;
+    } else {
+        double ssq;
+        if (estimate(&c, fit, &ssq) != 0)
+            return;
+        fit->aic = -2.0 * fit->loglik + 2.0 * k;
+        fit->sigma2 = ssq / (nstar - k + 1.0);
+    }
     fit->aicc = nstar - k - 1.0 > 0.0 ? fit->aic + 2.0 * k * (k + 1.0) / (nstar - k - 1.0)
                                       : INFINITY;
-    fit->sigma2 = ssq / (nstar - k + 1.0);
     fit->ic = use_aic ? fit->aic : fit->aicc;
-    if (!roots_outside(p, fit->phi, -1.0, 1.01) || !roots_outside(q, fit->theta, 1.0, 1.01))
+    double phi[ARIMA_MAX_PHI], theta[ARIMA_MAX_THETA];
+    int np, nq;
+    arima_expand(fit, phi, &np, theta, &nq);
+    if (!roots_outside(np, phi, -1.0, 1.01) || !roots_outside(nq, theta, 1.0, 1.01))
         fit->ic = INFINITY;
-    if (!isfinite(fit->loglik) || !isfinite(fit->sigma2))
+    if (!isfinite(fit->aic) || !isfinite(fit->sigma2))
         fit->ic = INFINITY;
+}
+
+int arima_fit_seasonal(const double *y, size_t n, const arima_fit *order, int use_aic,
+                       arima_fit *fit)
+{
+    double *work = malloc(2 * (n ? n : 1) * sizeof *work);
+    if (!work)
+        return -1;
+    *fit = *order;
+    fit_ws(y, n, use_aic, NULL, work, fit);
+    free(work);
     return 0;
 }
 
 int arima_fit_order(const double *y, size_t n, int p, int d, int q, int constant, int use_aic,
                     arima_fit *fit)
 {
-    double *work = malloc(2 * (n ? n : 1) * sizeof *work);
-    if (!work)
-        return -1;
-    fit_ws(y, n, p, d, q, constant, use_aic, work, fit);
-    free(work);
-    return 0;
+    arima_fit order = {0};
+    order.p = p;
+    order.d = d;
+    order.q = q;
+    order.m = 1;
+    order.constant = constant;
+    return arima_fit_seasonal(y, n, &order, use_aic, fit);
 }
 
 /* ------------------------------------------------- stepwise search */
 
+#define NMODELS 94 /* auto.arima's nmodels */
+
 typedef struct search {
     const double *y;
     size_t n;
-    int d, use_aic;
+    int d, D, m, use_aic;
+    int max_p, max_q, max_P, max_Q;
     double *work;
-    int tried[100][3]; /* (p, q, constant) of the models fitted so far */
+    const double *offset; /* non-NULL: CSS approximation during the search */
+    int tried[NMODELS + 1][5]; /* (p, q, P, Q, constant) of the models fitted so far */
+    double ic[NMODELS + 1];
     int k;
 } search;
 
-static int is_new(const search *s, int p, int q, int constant)
+/* A candidate: orders and constant. */
+typedef struct cand {
+    int p, q, P, Q, constant;
+} cand;
+
+static int is_new(const search *s, cand c)
 {
-    for (int i = 0; i < s->k; i++)
-        if (s->tried[i][0] == p && s->tried[i][1] == q && s->tried[i][2] == constant)
+    for (int i = 0; i < s->k && i <= NMODELS; i++)
+        if (s->tried[i][0] == c.p && s->tried[i][1] == c.q && s->tried[i][2] == c.P &&
+            s->tried[i][3] == c.Q && s->tried[i][4] == c.constant)
             return 0;
     return 1;
 }
 
-static void try_model(search *s, int p, int q, int constant, arima_fit *fit)
+static void try_model(search *s, cand c, arima_fit *fit)
 {
-    fit_ws(s->y, s->n, p, s->d, q, constant, s->use_aic, s->work, fit);
-    if (s->k < 100) {
-        s->tried[s->k][0] = p;
-        s->tried[s->k][1] = q;
-        s->tried[s->k][2] = constant;
+    memset(fit, 0, sizeof *fit);
+    fit->p = c.p;
+    fit->d = s->d;
+    fit->q = c.q;
+    fit->P = c.P;
+    fit->D = s->D;
+    fit->Q = c.Q;
+    fit->m = s->m;
+    fit->constant = c.constant;
+    fit_ws(s->y, s->n, s->use_aic, s->offset, s->work, fit);
+    if (s->k <= NMODELS) {
+        int *t = s->tried[s->k];
+        s->ic[s->k] = fit->ic;
+        t[0] = c.p;
+        t[1] = c.q;
+        t[2] = c.P;
+        t[3] = c.Q;
+        t[4] = c.constant;
     }
     s->k++;
 }
 
 /*
  * The neighbourhood moves of auto.arima's stepwise loop, in R's order:
- * (dp, dq). Each is tried when new and within bounds; the first better one
- * becomes the current model and the scan restarts.
+ * (dP, dQ, dp, dq). Each is tried when new and within bounds; the first
+ * better one becomes the current model and the scan restarts. Then the
+ * constant is toggled when allowed.
  */
-static const int moves[8][2] = {{-1, 0}, {0, -1}, {1, 0}, {0, 1}, {-1, -1}, {-1, 1}, {1, -1}, {1, 1}};
+static const int moves[16][4] = {
+    {-1, 0, 0, 0}, {0, -1, 0, 0}, {1, 0, 0, 0},  {0, 1, 0, 0},  {-1, -1, 0, 0}, {-1, 1, 0, 0},
+    {1, -1, 0, 0}, {1, 1, 0, 0},  {0, 0, -1, 0}, {0, 0, 0, -1}, {0, 0, 1, 0},   {0, 0, 0, 1},
+    {0, 0, -1, -1}, {0, 0, -1, 1}, {0, 0, 1, -1}, {0, 0, 1, 1}};
 
-static void stepwise(search *s, int max_p, int max_q, int allow_const, int constant, int p, int q,
-                     arima_fit *best)
+static int in_bounds(const search *s, cand c)
 {
-    const int nmodels = 94;
+    return c.p >= 0 && c.q >= 0 && c.P >= 0 && c.Q >= 0 && c.p <= s->max_p && c.q <= s->max_q &&
+           c.P <= s->max_P && c.Q <= s->max_Q;
+}
+
+static void stepwise(search *s, int allow_const, cand cur, arima_fit *best)
+{
     int startk = 0;
     arima_fit fit;
-    while (startk < s->k && s->k < nmodels) {
+    while (startk < s->k && s->k < NMODELS) {
         startk = s->k;
-        int improved = 0;
-        for (int i = 0; i < 8 && !improved; i++) {
-            int np = p + moves[i][0], nq = q + moves[i][1];
-            if (np < 0 || nq < 0 || np > max_p || nq > max_q || !is_new(s, np, nq, constant))
+        int restart = 0;
+        for (int i = 0; i < 16 && !restart; i++) {
+            cand c = {cur.p + moves[i][2], cur.q + moves[i][3], cur.P + moves[i][0],
+                      cur.Q + moves[i][1], cur.constant};
+            if (!in_bounds(s, c) || !is_new(s, c))
                 continue;
-            if (s->k + 1 > nmodels) {
+            if (s->k + 1 > NMODELS) { /* R: k <- k + 1; if (k > nmodels) next */
                 s->k++;
-                improved = 1; /* R's `next` after k > nmodels ends the loop */
+                restart = 1;
                 break;
             }
-            try_model(s, np, nq, constant, &fit);
+            try_model(s, c, &fit);
             if (fit.ic < best->ic) {
                 *best = fit;
-                p = np;
-                q = nq;
-                improved = 1;
+                cur = c;
+                restart = 1;
             }
         }
-        if (improved)
+        if (restart)
             continue;
-        if (allow_const && is_new(s, p, q, !constant)) {
-            if (s->k + 1 > nmodels) {
+        cand t = cur;
+        t.constant = !cur.constant;
+        if (allow_const && is_new(s, t)) {
+            if (s->k + 1 > NMODELS) {
                 s->k++;
                 continue;
             }
-            try_model(s, p, q, !constant, &fit);
+            try_model(s, t, &fit);
             if (fit.ic < best->ic) {
                 *best = fit;
-                constant = !constant;
+                cur = t;
             }
         }
     }
 }
 
 /*
- * The model auto.arima fits when the series (d = 0) or its differences are
- * constant: the mean of z[0..nz) as mean or drift, no variance.
+ * The model auto.arima fits when the series (d = D = 0) or its differences
+ * are constant: the mean of z[0..nz) as mean or drift (none when
+ * d + D > 1), no variance.
  */
-static void constant_model(int d, const double *z, size_t nz, arima_fit *fit)
+static void constant_model(int d, int D, int m, const double *z, size_t nz, arima_fit *fit)
 {
     memset(fit, 0, sizeof *fit);
     fit->d = d;
-    fit->constant = d < 2;
+    fit->D = D;
+    fit->m = m;
+    fit->constant = d + D < 2;
     double mean = 0.0;
     for (size_t t = 0; t < nz; t++)
         mean += (z[t] - mean) / (double)(t + 1);
-    fit->mean = d < 2 ? mean : 0.0;
+    fit->mean = fit->constant ? mean : 0.0;
     fit->loglik = fit->aic = fit->aicc = fit->ic = NAN;
     fit->sigma2 = 0.0;
 }
 
-int arima_auto(const double *y, size_t n, arima_fit *best)
+/*
+ * auto.arima's offset for the approximation: -2 loglik - n log(sigma2) of
+ * ARIMA(0,d,0)(0,D,0) (with a mean when d + D = 0) fitted by ML; 0 when
+ * that fails.
+ */
+static double approx_offset(const double *y, size_t n, int d, int D, int m, double *work)
+{
+    arima_fit f = {0};
+    f.d = d;
+    f.D = D;
+    f.m = m;
+    f.constant = d + D == 0;
+    fit_ws(y, n, 0, NULL, work, &f);
+    double nstar = (double)(n - (size_t)(d + D * m)), k = f.constant + 1.0;
+    double s2 = f.sigma2 * (nstar - k + 1.0) / nstar; /* stats::arima's ML sigma2 */
+    double offset = -2.0 * f.loglik - (double)n * log(s2);
+    return isfinite(offset) ? offset : 0.0;
+}
+
+/*
+ * After an approximate search, auto.arima refits the models tried in
+ * increasing order of their criterion by CSS-ML and keeps the first that
+ * passes.
+ */
+static void refit_exact(search *s, arima_fit *best)
+{
+    int count = s->k < NMODELS ? s->k : NMODELS, order[NMODELS + 1];
+    for (int i = 0; i < count; i++)
+        order[i] = i;
+    for (int i = 1; i < count; i++) /* stable insertion sort by ic */
+        for (int j = i; j > 0 && s->ic[order[j]] < s->ic[order[j - 1]]; j--) {
+            int t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    for (int i = 0; i < count; i++) {
+        const int *t = s->tried[order[i]];
+        arima_fit f = {0};
+        f.p = t[0];
+        f.q = t[1];
+        f.P = t[2];
+        f.Q = t[3];
+        f.constant = t[4];
+        f.d = s->d;
+        f.D = s->D;
+        f.m = s->m;
+        fit_ws(s->y, s->n, s->use_aic, NULL, s->work, &f);
+        if (isfinite(f.ic)) {
+            *best = f;
+            return;
+        }
+    }
+    best->ic = INFINITY;
+}
+
+static int min_int(int a, int b)
+{
+    return a < b ? a : b;
+}
+
+int arima_auto(const double *y, size_t n, int m, arima_fit *best)
 {
     int status = 0;
     double *work = malloc(2 * (n ? n : 1) * sizeof *work);
     if (!work)
         return -1;
+    if (m < 1 || m > ARIMA_MAX_M)
+        m = 1;
     if (is_constant(y, n)) {
-        constant_model(0, y, n, best);
+        constant_model(0, 0, m, y, n, best);
         goto out;
     }
-    int d = arima_ndiffs(y, n, ARIMA_MAX_D);
+    int D = 0;
+    if (m > 1 && n > 2 * (size_t)m) {
+        D = arima_nsdiffs(y, n, m);
+        if (D < 0) {
+            status = -1;
+            goto out;
+        }
+    }
+    size_t nx = arima_difference(y, n, 0, D, m, work);
+    int d = arima_ndiffs(work, nx, ARIMA_MAX_D);
     if (d < 0) {
         status = -1;
         goto out;
     }
-    if (d > 0) {
-        difference(y, n, d, work);
-        if (is_constant(work, n - (size_t)d)) {
-            constant_model(d, work, n - (size_t)d, best);
-            if (d == 2) {
-                /* ARIMA(0,2,0): residual variance of the second differences */
-                fit_ws(y, n, 0, 2, 0, 0, 1, work, best);
+    if (d + D > 0) {
+        size_t nz = arima_difference(y, n, d, D, m, work);
+        if (is_constant(work, nz)) {
+            constant_model(d, D, m, work, nz, best);
+            if (d + D >= 2) {
+                /* no constant: the variance of the residuals of ARIMA(0,d,0)(0,D,0) */
+                fit_ws(y, n, 1, NULL, work, best);
                 best->ic = NAN;
             }
             goto out;
         }
     }
-    int max_p = (int)(n / 3) < ARIMA_MAX_P ? (int)(n / 3) : ARIMA_MAX_P;
-    int max_q = (int)(n / 3) < ARIMA_MAX_Q ? (int)(n / 3) : ARIMA_MAX_Q;
-    int start = n < 10 ? 1 : 2;
-    int p = start < max_p ? start : max_p, q = start < max_q ? start : max_q;
-    int allow_const = d <= 1, constant = allow_const;
-    search s = {y, n, d, n <= 3, work, {{0}}, 0};
+    int third = (int)(n / 3), third_m = (int)(n / 3 / (size_t)m);
+    search s = {y, n, d, D, m, n <= 3, min_int(ARIMA_MAX_P, third), min_int(ARIMA_MAX_Q, third),
+                0, 0, work, NULL, {{0}}, {0}, 0};
+    double offset;
+    if (n > 150) {
+        offset = approx_offset(y, n, d, D, m, work);
+        s.offset = &offset;
+    }
+    if (m > 1) {
+        s.max_P = min_int(ARIMA_MAX_SP, third_m);
+        s.max_Q = min_int(ARIMA_MAX_SQ, third_m);
+        if (s.max_P > 0)
+            s.max_p = min_int(s.max_p, m - 1);
+        if (s.max_Q > 0)
+            s.max_q = min_int(s.max_q, m - 1);
+    }
+    int small = n < 10, allow_const = d + D <= 1;
+    cand cur = {min_int(small ? 1 : 2, s.max_p), min_int(small ? 1 : 2, s.max_q),
+                min_int(small ? 0 : 1, s.max_P), min_int(small ? 0 : 1, s.max_Q), allow_const};
     arima_fit fit;
-    try_model(&s, p, q, constant, best);
-    try_model(&s, 0, 0, constant, &fit);
+    try_model(&s, cur, best);
+    cand c0 = {0, 0, 0, 0, allow_const};
+    try_model(&s, c0, &fit);
     if (fit.ic < best->ic) {
         *best = fit;
-        p = q = 0;
+        cur.p = cur.q = cur.P = cur.Q = 0;
     }
-    if (max_p > 0) {
-        try_model(&s, 1, 0, constant, &fit);
+    if (s.max_p > 0 || s.max_P > 0) {
+        cand c = {s.max_p > 0, 0, m > 1 && s.max_P > 0, 0, allow_const};
+        try_model(&s, c, &fit);
         if (fit.ic < best->ic) {
             *best = fit;
-            p = 1;
-            q = 0;
+            cur = c;
         }
     }
-    if (max_q > 0) {
-        try_model(&s, 0, 1, constant, &fit);
+    if (s.max_q > 0 || s.max_Q > 0) {
+        cand c = {0, s.max_q > 0, 0, m > 1 && s.max_Q > 0, allow_const};
+        try_model(&s, c, &fit);
         if (fit.ic < best->ic) {
             *best = fit;
-            p = 0;
-            q = 1;
+            cur = c;
         }
     }
-    if (constant) {
-        try_model(&s, 0, 0, 0, &fit);
+    if (allow_const) {
+        /* R keeps `constant` TRUE for the search even when this one wins */
+        cand c = {0, 0, 0, 0, 0};
+        try_model(&s, c, &fit);
         if (fit.ic < best->ic) {
             *best = fit;
-            p = q = 0;
+            cur.p = cur.q = cur.P = cur.Q = 0;
         }
     }
-    stepwise(&s, max_p, max_q, allow_const, constant, p, q, best);
+    stepwise(&s, allow_const, cur, best);
+    if (s.offset)
+        refit_exact(&s, best);
     if (!isfinite(best->ic))
         status = 1;
 out:
@@ -831,25 +1139,37 @@ out:
 static void describe(const arima_fit *fit, fc_result *out)
 {
     const char *suffix = "";
+    int diffs = fit->d + fit->D;
     if (fit->constant)
-        suffix = fit->d == 0 ? " with non-zero mean" : " with drift";
-    else if (fit->d == 0)
+        suffix = diffs == 0 ? " with non-zero mean" : " with drift";
+    else if (diffs == 0)
         suffix = " with zero mean";
-    snprintf(out->model, sizeof out->model, "ARIMA(%d,%d,%d)%s", fit->p, fit->d, fit->q, suffix);
+    char seasonal[32] = "";
+    if (fit->m > 1 && fit->P + fit->D + fit->Q > 0)
+        snprintf(seasonal, sizeof seasonal, "(%d,%d,%d)[%d]", fit->P, fit->D, fit->Q, fit->m);
+    snprintf(out->model, sizeof out->model, "ARIMA(%d,%d,%d)%s%s", fit->p, fit->d, fit->q, seasonal,
+             suffix);
     size_t k = 0;
     const size_t cap = sizeof out->params / sizeof out->params[0];
-    for (int i = 0; i < fit->p && k < cap; i++, k++) {
-        snprintf(out->param_names[k], sizeof out->param_names[k], "ar%d", i + 1);
-        out->params[k] = fit->phi[i];
-    }
-    for (int i = 0; i < fit->q && k < cap; i++, k++) {
-        snprintf(out->param_names[k], sizeof out->param_names[k], "ma%d", i + 1);
-        out->params[k] = fit->theta[i];
-    }
+    const struct {
+        const char *name;
+        int count;
+        const double *v;
+    } blocks[] = {{"ar", fit->p, fit->phi},
+                  {"ma", fit->q, fit->theta},
+                  {"sar", fit->P, fit->sphi},
+                  {"sma", fit->Q, fit->stheta}};
+    for (size_t b = 0; b < 4; b++)
+        for (int i = 0; i < blocks[b].count && k < cap; i++, k++) {
+            snprintf(out->param_names[k], sizeof out->param_names[k], "%s%d", blocks[b].name,
+                     i + 1);
+            out->params[k] = blocks[b].v[i];
+        }
     if (fit->constant && k < cap) {
+        /* the drift per period: the mean of (1 - B^m) y is m times it */
         snprintf(out->param_names[k], sizeof out->param_names[k], "%s",
-                 fit->d == 0 ? "mean" : "drift");
-        out->params[k++] = fit->mean;
+                 diffs == 0 ? "mean" : "drift");
+        out->params[k++] = fit->D == 1 ? fit->mean / fit->m : fit->mean;
     }
     out->nparams = k;
     out->loglik = fit->loglik;
@@ -876,31 +1196,32 @@ static ind_status run(const double *y, size_t n, int m, size_t h, unsigned long 
     if (!work)
         return ind_error_set(err, IND_E_NOMEM, NULL, 0, 0, "out of memory");
     out->note[0] = '\0';
-    int st = arima_auto(y, n, &fit);
+    if (m > ARIMA_MAX_M)
+        add_note(out, "seasonal periods longer than 12 are not modelled");
+    int st = arima_auto(y, n, m, &fit);
     if (st < 0) {
         status = ind_error_set(err, IND_E_NOMEM, NULL, 0, 0, "out of memory");
         goto out;
     }
     if (st == 1) {
-        int d = fit.d;
         char note[96];
-        fit_ws(y, n, 0, d, 0, 0, 0, work, &fit);
-        snprintf(note, sizeof note, "too few observations for any ARMA term: ARIMA(0,%d,0)", d);
+        fit.p = fit.q = fit.P = fit.Q = fit.constant = 0;
+        fit_ws(y, n, 0, NULL, work, &fit);
+        snprintf(note, sizeof note, "too few observations for any ARMA term: ARIMA(0,%d,0)", fit.d);
         add_note(out, note);
         if (!isfinite(fit.sigma2)) {
             status = ind_error_set(err, IND_E_NUMERIC, NULL, 0, 0, "ARIMA: no model could be fitted");
             goto out;
         }
     }
-    if (m > 1)
-        add_note(out, "seasonal ARIMA not implemented: non-seasonal model");
     if (arima_forecast(y, n, &fit, h, out->mean, out->sd, out->fitted, work) != 0) {
         status = ind_error_set(err, IND_E_NUMERIC, NULL, 0, 0,
                                "ARIMA: forecasts are not finite");
         goto out;
     }
     describe(&fit, out);
-    if (fit.p + fit.q + fit.constant > (int)(sizeof out->params / sizeof out->params[0]))
+    if (fit.p + fit.q + fit.P + fit.Q + fit.constant >
+        (int)(sizeof out->params / sizeof out->params[0]))
         add_note(out, "not all coefficients listed");
 out:
     free(work);

@@ -16,8 +16,16 @@
 
 #define ARIMA_MAX_P 5
 #define ARIMA_MAX_Q 5
-#define ARIMA_MAX_R (ARIMA_MAX_Q + 1) /* state dimension max(p, q + 1) */
+#define ARIMA_MAX_SP 2  /* seasonal AR order P */
+#define ARIMA_MAX_SQ 2  /* seasonal MA order Q */
+#define ARIMA_MAX_M 12  /* longest seasonal period modelled */
 #define ARIMA_MAX_D 2
+#define ARIMA_MAX_SD 1  /* seasonal differences D */
+/* AR and MA polynomials with the seasonal factors multiplied out */
+#define ARIMA_MAX_PHI (ARIMA_MAX_P + ARIMA_MAX_M * ARIMA_MAX_SP)
+#define ARIMA_MAX_THETA (ARIMA_MAX_Q + ARIMA_MAX_M * ARIMA_MAX_SQ)
+#define ARIMA_MAX_R (ARIMA_MAX_THETA + 1) /* state dimension max(p, q + 1) */
+#define ARIMA_MAX_DELTA (ARIMA_MAX_D + ARIMA_MAX_M * ARIMA_MAX_SD)
 
 /* Result of a Kalman filter pass over a zero-mean ARMA series. */
 typedef struct arima_kf {
@@ -54,6 +62,12 @@ int arima_kalman(const double *w, size_t n, double mean, int p, int q, const dou
 int arima_loglik(const double *w, size_t n, double mean, int p, int q, const double *phi,
                  const double *theta, double *loglik, double *sigma2);
 
+/*
+ * Differences x[0..n) d times at lag 1 and D times at lag m into z; returns
+ * the length n - d - D m of the result (0 when nothing is left).
+ */
+size_t arima_difference(const double *x, size_t n, int d, int D, int m, double *z);
+
 /* KPSS level-stationarity statistic (urca::ur.kpss type "mu") with `lags` Bartlett lags. */
 double arima_kpss(const double *x, size_t n, size_t lags);
 
@@ -63,10 +77,14 @@ double arima_kpss(const double *x, size_t n, size_t lags);
  */
 int arima_ndiffs(const double *x, size_t n, int max_d);
 
-/* A fitted ARIMA(p, d, q) model with optional constant (mean when d = 0, drift when d = 1). */
+/*
+ * A fitted ARIMA(p,d,q)(P,D,Q)[m] model with optional constant (a mean when
+ * d + D = 0, a drift when d + D = 1). mean is the mean of the differenced
+ * series: the drift per period is mean / m when D = 1.
+ */
 typedef struct arima_fit {
-    int p, d, q, constant;
-    double phi[ARIMA_MAX_P], theta[ARIMA_MAX_Q], mean;
+    int p, d, q, P, D, Q, m, constant;
+    double phi[ARIMA_MAX_P], theta[ARIMA_MAX_Q], sphi[ARIMA_MAX_SP], stheta[ARIMA_MAX_SQ], mean;
     double loglik, aic, aicc, ic; /* ic is the selection criterion, INFINITY when rejected */
     double sigma2;                /* sum of squared residuals / (n - d - number of coefficients) */
 } arima_fit;
@@ -81,16 +99,37 @@ typedef struct arima_fit {
 int arima_fit_order(const double *y, size_t n, int p, int d, int q, int constant, int use_aic,
                     arima_fit *fit);
 
+/* The same for a seasonal model: order->p, d, q, P, D, Q, m, constant are read. */
+int arima_fit_seasonal(const double *y, size_t n, const arima_fit *order, int use_aic,
+                       arima_fit *fit);
+
 /*
- * forecast::auto.arima() for non-seasonal data: d by arima_ndiffs, then the
- * stepwise search of Hyndman and Khandakar (2008) on AICc. Returns 0, 1 when
- * no model could be fitted, -1 when out of memory.
+ * AR and MA polynomials of fit with the seasonal factors multiplied out:
+ * phi[0..*np), theta[0..*nq) (R's phi and theta of the state space model).
  */
-int arima_auto(const double *y, size_t n, arima_fit *fit);
+void arima_expand(const arima_fit *fit, double *phi, int *np, double *theta, int *nq);
+
+/*
+ * Seasonal strength of forecast's seas.heuristic(): 1 - var(remainder) /
+ * var(remainder + seasonal) from R's stl(x, s.window = 11) (Cleveland et
+ * al. 1990), clamped to [0, 1]; needs n > 2m. Returns -1 on failure.
+ */
+double arima_seasonal_strength(const double *x, size_t n, int m);
+
+/* forecast::nsdiffs() with the default "seas" test: 1 when the strength exceeds 0.64. */
+int arima_nsdiffs(const double *x, size_t n, int m);
+
+/*
+ * forecast::auto.arima(): D by arima_nsdiffs when m > 1, d by arima_ndiffs,
+ * then the stepwise search of Hyndman and Khandakar (2008) on AICc. m = 1
+ * for non-seasonal data. Returns 0, 1 when no model could be fitted, -1
+ * when out of memory.
+ */
+int arima_auto(const double *y, size_t n, int m, arima_fit *fit);
 
 /*
  * Point forecasts and standard deviations h steps ahead from a fitted model,
- * and the one-step in-sample predictions fitted[0..n) (NAN for the first d).
+ * and the one-step in-sample predictions fitted[0..n) (NAN for the first d + D m).
  * work holds 2n doubles. Returns 0, -1 on failure (non-finite results).
  */
 int arima_forecast(const double *y, size_t n, const arima_fit *fit, size_t h, double *mean,

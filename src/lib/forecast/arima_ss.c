@@ -1,13 +1,16 @@
 /*
  * arima_ss.c - the state-space side of the ARIMA method: stationary state
  * covariance, the Kalman filter giving the exact Gaussian likelihood of an
- * ARMA series, and forecasts of the integrated model.
+ * ARMA series, differencing, and forecasts of the integrated model.
  *
  * State space form (Harvey 1989, as R's stats::arima): with r = max(p, q+1),
  *   a_{t+1} = T a_t + R e_{t+1},  x_t = a_t[0],
  * T[i][0] = phi_{i+1}, T[i][i+1] = 1, R = (1, theta_1, ..., theta_{r-1}).
- * The filter runs with innovation variance 1; sigma2 is concentrated out.
- * Nothing here allocates: the likelihood is called thousands of times.
+ * Seasonal models arrive here with their polynomials multiplied out
+ * (arima_expand), so p and q go up to 5 + 2m. The filter runs on the
+ * differenced series with innovation variance 1 and sigma2 concentrated
+ * out; forecasts put the differencing back as R's KalmanForecast does.
+ * Nothing in the likelihood allocates: it is called thousands of times.
  */
 #include "arima.h"
 
@@ -87,9 +90,9 @@ static int arma_acov(int p, int q, const double *phi, const double *theta, int r
             s += phi[i - 1] * psi[j - i];
         psi[j] = s;
     }
-    double A[(ARIMA_MAX_P + 1) * (ARIMA_MAX_P + 1)], b[ARIMA_MAX_P + 1];
+    double A[(ARIMA_MAX_PHI + 1) * (ARIMA_MAX_PHI + 1)], b[ARIMA_MAX_PHI + 1];
     int m = p + 1;
-    memset(A, 0, sizeof A);
+    memset(A, 0, (size_t)(m * m) * sizeof *A);
     for (int k = 0; k < m; k++) {
         A[k * m + k] += 1.0;
         for (int i = 1; i <= p; i++)
@@ -157,24 +160,26 @@ int arima_state_cov(int p, int q, const double *phi, const double *theta, double
 #define ALWAYS_INLINE inline
 #endif
 
-enum { S = R_MAX + 1 }; /* stride of the padded matrices: row and column r stay 0 */
+enum { SMAX = R_MAX + 1 }; /* padded matrices: row and column r stay 0 */
 
-/* Filter state: Pn holds the prediction covariance (upper triangle), Pp the filtered one. */
+/* Filter state: the upper triangles of the prediction (Pn) and filtered (Pp) covariances. */
 typedef struct kstate {
-    double Pp[S * S], Pn[S * S], RR[S * S], a[S], ph[S];
+    double Pp[SMAX * SMAX], Pn[SMAX * SMAX], RR[SMAX * SMAX], a[SMAX], ph[SMAX], Rv[SMAX];
 } kstate;
 
 /*
- * The Kalman recursions of R's ARIMA_Like (no differencing). Written once
- * and inlined for small constant r, so the compiler unrolls the loops.
- * log F_t is summed as the log of running products (F_t >= 1); once the
- * prediction covariance stops changing (steady state, reached after p
- * steps for pure AR models) it is no longer updated.
+ * The Kalman recursions of R's ARIMA_Like (no differencing), on matrices of
+ * stride r + 1. Written once and inlined for small constant r, so the
+ * compiler unrolls the loops. log F_t is summed as the log of running
+ * products (F_t >= 1); once the prediction covariance stops changing
+ * (steady state, reached after p steps for pure AR models) it is no longer
+ * updated.
  */
 static ALWAYS_INLINE void filter(kstate *k, const int r, const double *w, size_t n, double mean,
                                  arima_kf *kf, double *resid)
 {
-    double *Pp = k->Pp, *Pn = k->Pn, *RR = k->RR, *a = k->a, *ph = k->ph, anew[S];
+    const int S = r + 1;
+    double *Pp = k->Pp, *Pn = k->Pn, *RR = k->RR, *a = k->a, *ph = k->ph, anew[SMAX];
     double prod = 1.0, ssq = 0.0, sumlog = 0.0;
     size_t nu = 0;
     int steady = 0;
@@ -184,17 +189,19 @@ static ALWAYS_INLINE void filter(kstate *k, const int r, const double *w, size_t
             anew[i] = ph[i] * a0 + a[i + 1];
         if (t > 0 && !steady) {
             /* Pn = T Pp T' + R R', T a = phi a_0 + shift(a) */
-            double p00 = Pp[0], change = 0.0, c[S];
+            double p00 = Pp[0], change = 0.0, c[SMAX];
             for (int i = 0; i < r; i++)
-                c[i] = Pp[(i + 1) * S];
+                c[i] = Pp[i + 1]; /* Pp(i + 1, 0) = Pp(0, i + 1) */
             for (int i = 0; i < r; i++) {
+                double dv = 0.0;
                 for (int j = i; j < r; j++) {
                     double v = RR[i * S + j] + ph[i] * (ph[j] * p00 + c[j]) + ph[j] * c[i] +
                                Pp[(i + 1) * S + j + 1];
-                    double dv = fabs(v - Pn[i * S + j]);
-                    change = dv > change ? dv : change;
+                    if (j == i) /* the diagonal bounds the change (see filter_sparse) */
+                        dv = fabs(v - Pn[i * S + j]);
                     Pn[i * S + j] = v;
                 }
+                change = dv > change ? dv : change;
             }
             steady = change <= 1e-14 * Pn[0];
         }
@@ -214,15 +221,89 @@ static ALWAYS_INLINE void filter(kstate *k, const int r, const double *w, size_t
             a[i] = anew[i] + Pn[i] * vf; /* Pn[i] = Pn(0, i) = M_i */
         if (!steady) {
             /* Pp = Pn - M M' / F with M the first column of Pn */
-            double M[S], iF = 1.0 / F;
+            double M[SMAX], iF = 1.0 / F;
             for (int i = 0; i < r; i++)
                 M[i] = Pn[i];
             for (int i = 0; i < r; i++)
-                for (int j = i; j < r; j++) {
-                    double u = Pn[i * S + j] - M[i] * M[j] * iF;
-                    Pp[i * S + j] = u;
-                    Pp[j * S + i] = u;
-                }
+                for (int j = i; j < r; j++)
+                    Pp[i * S + j] = Pn[i * S + j] - M[i] * M[j] * iF;
+        }
+    }
+    kf->ssq = ssq;
+    kf->sumlog = sumlog + log(prod);
+    kf->nu = nu;
+}
+
+/*
+ * The same recursions for larger (seasonal) states, where phi and R are
+ * sparse: T Pp T' is the shifted Pp plus corrections in the rows and
+ * columns where phi is non-zero, and R R' has only the products of non-zero
+ * MA coefficients. The steady state is detected on the diagonal of the
+ * filtered covariance: started from the stationary covariance, the
+ * covariances only decrease (in the positive semi-definite order), so the
+ * change of any entry is bounded by the largest change on the diagonal.
+ */
+static void filter_sparse(kstate *k, const int r, const double *w, size_t n, double mean,
+                          arima_kf *kf, double *resid)
+{
+    const int S = r + 1;
+    double *Pp = k->Pp, *Pn = k->Pn, *a = k->a, *ph = k->ph, *Rv = k->Rv, anew[SMAX];
+    int zp[SMAX], zr[SMAX], nzp = 0, nzr = 0;
+    for (int i = 0; i < r; i++) {
+        if (ph[i] != 0.0)
+            zp[nzp++] = i;
+        if (Rv[i] != 0.0)
+            zr[nzr++] = i;
+    }
+    double prod = 1.0, ssq = 0.0, sumlog = 0.0;
+    size_t nu = 0;
+    int steady = 0;
+    for (size_t t = 0; t < n; t++) {
+        double a0 = a[0];
+        for (int i = 0; i < r; i++)
+            anew[i] = ph[i] * a0 + a[i + 1];
+        if (t > 0 && !steady) {
+            double p00 = Pp[0], c[SMAX];
+            for (int i = 0; i < r; i++)
+                c[i] = Pp[i + 1]; /* Pp(i + 1, 0) */
+            for (int i = 0; i < r; i++)
+                memcpy(Pn + i * S + i, Pp + (i + 1) * S + i + 1, (size_t)(r - i) * sizeof *Pn);
+            for (int x = 0; x < nzr; x++)
+                for (int y = x; y < nzr; y++)
+                    Pn[zr[x] * S + zr[y]] += Rv[zr[x]] * Rv[zr[y]];
+            for (int x = 0; x < nzp; x++) {
+                int i = zp[x];
+                for (int j = i; j < r; j++)
+                    Pn[i * S + j] += ph[i] * (c[j] + ph[j] * p00);
+                for (int j = 0; j <= i; j++)
+                    Pn[j * S + i] += ph[i] * c[j];
+            }
+        }
+        double v = (w[t] - mean) - anew[0], F = Pn[0], vf = v / F;
+        if (F < 1e4) {
+            nu++;
+            ssq += v * vf;
+            prod *= F;
+            if (prod > 1e100) {
+                sumlog += log(prod);
+                prod = 1.0;
+            }
+        }
+        if (resid)
+            resid[t] = v;
+        for (int i = 0; i < r; i++)
+            a[i] = anew[i] + Pn[i] * vf;
+        if (!steady) {
+            double M[SMAX], iF = 1.0 / F, change = 0.0;
+            for (int i = 0; i < r; i++)
+                M[i] = Pn[i];
+            for (int i = 0; i < r; i++) {
+                double mi = M[i] * iF, dv = fabs(Pn[i * S + i] - mi * M[i] - Pp[i * S + i]);
+                change = dv > change ? dv : change;
+                for (int j = i; j < r; j++)
+                    Pp[i * S + j] = Pn[i * S + j] - mi * M[j];
+            }
+            steady = t > 0 && change <= 1e-14 * F;
         }
     }
     kf->ssq = ssq;
@@ -233,19 +314,23 @@ static ALWAYS_INLINE void filter(kstate *k, const int r, const double *w, size_t
 int arima_kalman(const double *w, size_t n, double mean, int p, int q, const double *phi,
                  const double *theta, arima_kf *kf, double *resid)
 {
-    int r = p > q + 1 ? p : q + 1;
+    int r = p > q + 1 ? p : q + 1, S = r + 1;
     kstate k;
-    double Rv[S], P0[R_MAX * R_MAX];
-    memset(&k, 0, sizeof k);
+    double Rv[SMAX];
+    size_t used = (size_t)(S * S) * sizeof(double);
+    memset(k.Pp, 0, used);
+    memset(k.Pn, 0, used);
+    memset(k.RR, 0, used);
+    memset(k.a, 0, (size_t)S * sizeof(double));
     for (int i = 0; i < r; i++) {
-        Rv[i] = theta_at(theta, q, i);
+        Rv[i] = k.Rv[i] = theta_at(theta, q, i);
         k.ph[i] = phi_at(phi, p, i + 1);
     }
-    if (arima_state_cov(p, q, phi, theta, P0) != 0)
+    if (arima_state_cov(p, q, phi, theta, kf->P) != 0)
         return -1;
     for (int i = 0; i < r; i++)
         for (int j = 0; j < r; j++) {
-            k.Pn[i * S + j] = P0[i * r + j];
+            k.Pn[i * S + j] = kf->P[i * r + j];
             k.RR[i * S + j] = Rv[i] * Rv[j];
         }
     switch (r) {
@@ -259,13 +344,13 @@ int arima_kalman(const double *w, size_t n, double mean, int p, int q, const dou
         filter(&k, 3, w, n, mean, kf, resid);
         break;
     default:
-        filter(&k, r, w, n, mean, kf, resid);
+        filter_sparse(&k, r, w, n, mean, kf, resid);
         break;
     }
     for (int i = 0; i < r; i++) {
         kf->a[i] = k.a[i];
         for (int j = 0; j < r; j++)
-            kf->P[i * r + j] = k.Pp[i * S + j];
+            kf->P[i * r + j] = i <= j ? k.Pp[i * S + j] : k.Pp[j * S + i];
     }
     return 0;
 }
@@ -284,61 +369,83 @@ int arima_loglik(const double *w, size_t n, double mean, int p, int q, const dou
     return 0;
 }
 
-/* Differences x[0..n) d times into z[0..n-d). */
-static void difference(const double *x, size_t n, int d, double *z)
+size_t arima_difference(const double *x, size_t n, int d, int D, int m, double *z)
 {
     memcpy(z, x, n * sizeof *z);
-    for (int k = 0; k < d; k++)
-        for (size_t t = 0; t + 1 + (size_t)k < n; t++)
+    for (int k = 0; k < d && n > 0; k++, n--)
+        for (size_t t = 0; t + 1 < n; t++)
             z[t] = z[t + 1] - z[t];
+    for (int k = 0; k < D; k++) {
+        if (n <= (size_t)m)
+            return 0;
+        n -= (size_t)m;
+        for (size_t t = 0; t < n; t++)
+            z[t] = z[t + (size_t)m] - z[t];
+    }
+    return n;
+}
+
+/* delta of x_t = z_t + sum_i delta_i x_{t-i}: 1 - (1 - B)^d (1 - B^m)^D. Returns its length. */
+static int delta_poly(int d, int D, int m, double *delta)
+{
+    double c[ARIMA_MAX_DELTA + 1] = {1.0};
+    int len = 0;
+    for (int k = 0; k < d + D; k++) {
+        int lag = k < d ? 1 : m;
+        for (int i = len + lag; i >= lag; i--)
+            c[i] -= c[i - lag];
+        len += lag;
+    }
+    for (int i = 0; i < len; i++)
+        delta[i] = -c[i + 1];
+    return len;
 }
 
 /*
  * Forecasts by the integrated state space form of R's KalmanForecast: state
- * (a_t, x_{t-1}, ..., x_{t-d}) with x_t = mean + a_t[0] + sum_i delta_i x_{t-i}.
+ * (a_t, x_{t-1}, ..., x_{t-nd}) with x_t = mean + a_t[0] + sum_i delta_i x_{t-i}.
  * At the end of the sample the levels are known exactly and a_t, P_t are the
  * filtered ARMA state and covariance.
  */
-static void integrate_forecast(const double *y, size_t n, const arima_fit *fit, const arima_kf *kf,
-                               size_t h, double *mean, double *sd)
+static int integrate_forecast(const double *y, size_t n, const arima_fit *fit, const arima_kf *kf,
+                              size_t h, double *mean, double *sd)
 {
-    enum { M = R_MAX + ARIMA_MAX_D };
-    int p = fit->p, q = fit->q, d = fit->d, r = p > q + 1 ? p : q + 1, m = r + d;
-    double delta[ARIMA_MAX_D] = {0}, s[M] = {0}, P[M * M] = {0}, G[M * M] = {0}, GP[M * M];
-    if (d == 1)
-        delta[0] = 1.0;
-    else if (d == 2) {
-        delta[0] = 2.0;
-        delta[1] = -1.0;
-    }
+    enum { MMAX = R_MAX + ARIMA_MAX_DELTA };
+    double phi[ARIMA_MAX_PHI], theta[ARIMA_MAX_THETA], delta[ARIMA_MAX_DELTA];
+    int p, q;
+    arima_expand(fit, phi, &p, theta, &q);
+    int r = p > q + 1 ? p : q + 1, nd = delta_poly(fit->d, fit->D, fit->m, delta), m = r + nd;
+    double *mem = calloc((size_t)(3 * m * m + m), sizeof *mem);
+    if (!mem)
+        return -1;
+    double *P = mem, *G = mem + m * m, *GP = mem + 2 * m * m, *s = mem + 3 * m * m, ns[MMAX];
     for (int i = 0; i < r; i++) {
         s[i] = kf->a[i];
         for (int j = 0; j < r; j++)
             P[i * m + j] = kf->P[i * r + j];
-        G[i * m + 0] = phi_at(fit->phi, p, i + 1);
+        G[i * m + 0] = phi_at(phi, p, i + 1);
         if (i < r - 1)
             G[i * m + i + 1] = 1.0;
     }
-    for (int i = 0; i < d; i++)
+    for (int i = 0; i < nd; i++)
         s[r + i] = y[n - 2 - (size_t)i];
-    if (d > 0) {
+    if (nd > 0) {
         G[r * m + 0] = 1.0;
-        for (int i = 0; i < d; i++)
+        for (int i = 0; i < nd; i++)
             G[r * m + r + i] = delta[i];
-        for (int i = 1; i < d; i++)
+        for (int i = 1; i < nd; i++)
             G[(r + i) * m + r + i - 1] = 1.0;
     }
     for (size_t k = 0; k < h; k++) {
-        double ns[M];
         for (int i = 0; i < m; i++) {
             double acc = 0.0;
             for (int j = 0; j < m; j++)
                 acc += G[i * m + j] * s[j];
             ns[i] = acc;
         }
-        if (d > 0)
+        if (nd > 0)
             ns[r] += fit->mean; /* x_t carries the mean of the differences */
-        memcpy(s, ns, sizeof s);
+        memcpy(s, ns, (size_t)m * sizeof *s);
         for (int i = 0; i < m; i++)
             for (int j = 0; j < m; j++) {
                 double acc = 0.0;
@@ -355,33 +462,39 @@ static void integrate_forecast(const double *y, size_t n, const arima_fit *fit, 
             }
         for (int i = 0; i < r; i++)
             for (int j = 0; j < r; j++)
-                P[i * m + j] += theta_at(fit->theta, q, i) * theta_at(fit->theta, q, j);
+                P[i * m + j] += theta_at(theta, q, i) * theta_at(theta, q, j);
         /* observation x = mean + a[0] + delta . levels */
         double f = fit->mean + s[0], var = P[0];
-        for (int i = 0; i < d; i++) {
+        for (int i = 0; i < nd; i++) {
             f += delta[i] * s[r + i];
             var += 2.0 * delta[i] * P[r + i];
-            for (int j = 0; j < d; j++)
+            for (int j = 0; j < nd; j++)
                 var += delta[i] * delta[j] * P[(r + i) * m + r + j];
         }
         mean[k] = f;
         sd[k] = var > 0.0 ? sqrt(var * fit->sigma2) : 0.0;
     }
+    free(mem);
+    return 0;
 }
 
 int arima_forecast(const double *y, size_t n, const arima_fit *fit, size_t h, double *mean,
-                     double *sd, double *fitted, double *work)
+                   double *sd, double *fitted, double *work)
 {
-    int d = fit->d;
-    size_t nz = n - (size_t)d;
-    double *z = work, *v = work + n;
-    difference(y, n, d, z);
+    size_t lost = (size_t)(fit->d + fit->D * fit->m);
+    if (lost >= n)
+        return -1;
+    double *z = work, *v = work + n, phi[ARIMA_MAX_PHI], theta[ARIMA_MAX_THETA];
+    int p, q;
+    size_t nz = arima_difference(y, n, fit->d, fit->D, fit->m, z);
+    arima_expand(fit, phi, &p, theta, &q);
     arima_kf kf;
-    if (arima_kalman(z, nz, fit->mean, fit->p, fit->q, fit->phi, fit->theta, &kf, v) != 0)
+    if (arima_kalman(z, nz, fit->mean, p, q, phi, theta, &kf, v) != 0)
         return -1;
     for (size_t t = 0; t < n; t++)
-        fitted[t] = t < (size_t)d ? NAN : y[t] - v[t - (size_t)d];
-    integrate_forecast(y, n, fit, &kf, h, mean, sd);
+        fitted[t] = t < lost ? NAN : y[t] - v[t - lost];
+    if (integrate_forecast(y, n, fit, &kf, h, mean, sd) != 0)
+        return -1;
     for (size_t k = 0; k < h; k++)
         if (!isfinite(mean[k]) || !isfinite(sd[k]))
             return -1;

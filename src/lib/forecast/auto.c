@@ -51,7 +51,7 @@ typedef struct scratch {
 static int scratch_init(scratch *s, size_t n, size_t h)
 {
     memset(s, 0, sizeof *s);
-    s->buf = malloc((2 * h + 2 * n) * sizeof *s->buf);
+    s->buf = malloc((2 * h + 3 * n) * sizeof *s->buf);
     s->n = n, s->h = h;
     return s->buf ? 0 : -1;
 }
@@ -81,63 +81,92 @@ static ind_status run_plain(const fc_method *meth, const double *y, size_t n, in
     return meth->run(y, n, m, h, 0, &s->r, &err);
 }
 
-/* Drift of log values (constant growth) for positive untransformed series, else drift. */
-static ind_status member_growth(const double *y, size_t n, int m, size_t h, int transform,
-                                scratch *s)
-{
-    bool positive = transform == 0;
-    for (size_t t = 0; positive && t < n; t++)
-        positive = y[t] > 0;
-    if (!positive) {
-        ind_status st = run_plain(&fc_drift, y, n, m, h, s);
-        snprintf(s->r.model, sizeof s->r.model, "drift");
-        return st;
-    }
-    double *ly = s->buf + 2 * h + n; /* the second n doubles of the scratch */
-    for (size_t t = 0; t < n; t++)
-        ly[t] = log(y[t]);
-    ind_status st = run_plain(&fc_drift, ly, n, m, h, s);
-    for (size_t i = 0; st == IND_OK && i < h; i++) {
-        double z = fmin(s->r.mean[i], 700);
-        s->r.mean[i] = exp(z);
-        s->r.sd[i] *= exp(z); /* delta method */
-    }
-    for (size_t t = 0; st == IND_OK && t < n; t++)
-        s->r.fitted[t] = exp(fmin(s->r.fitted[t], 700));
-    snprintf(s->r.model, sizeof s->r.model, "growth");
-    return st;
-}
-
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
     return (x > y) - (x < y);
 }
 
+/*
+ * Random walk with drift at lag `lag` (1, or the seasonal period: each
+ * season continues from its last value) into s->r: the drift is the mean
+ * (or, robust, the median) of the lag differences; step variance as rwf's,
+ * j * mse + (j * se(drift))^2 with j the number of seasons ahead. tmp holds
+ * n doubles of scratch. Needs n >= lag + 2.
+ */
+static void lag_walk(const double *y, size_t n, size_t lag, size_t h, bool robust, scratch *s,
+                     double *tmp)
+{
+    size_t k = n - lag;
+    double b = 0, ss = 0;
+    for (size_t t = lag; t < n; t++) {
+        tmp[t - lag] = y[t] - y[t - lag];
+        b += tmp[t - lag] / (double)k;
+    }
+    if (robust) {
+        qsort(tmp, k, sizeof *tmp, cmp_double);
+        b = k % 2 ? tmp[k / 2] : (tmp[k / 2 - 1] + tmp[k / 2]) / 2;
+    }
+    for (size_t t = lag; t < n; t++) {
+        double r = y[t] - y[t - lag] - b;
+        ss += r * r;
+        s->r.fitted[t] = y[t - lag] + b;
+    }
+    double mse = ss / (double)(k - 1), se2 = mse / (double)k;
+    for (size_t i = 0; i < h; i++) {
+        double j = (double)(i / lag + 1);
+        s->r.mean[i] = y[n - lag + i % lag] + j * b;
+        s->r.sd[i] = sqrt(mse * j + j * j * se2);
+    }
+}
+
+/* The lag of the walks: the seasonal period when there are two years of data. */
+static size_t walk_lag(size_t n, int m)
+{
+    return m > 1 && n >= 2 * (size_t)m + 1 ? (size_t)m : 1;
+}
+
+/* Drift of log values (constant growth) for positive untransformed series, else drift. */
+static ind_status member_growth(const double *y, size_t n, int m, size_t h, int transform,
+                                scratch *s)
+{
+    size_t lag = walk_lag(n, m);
+    if (n < lag + 2)
+        return IND_E_UNDEFINED;
+    scratch_reset(s, n, h);
+    bool positive = transform == 0;
+    for (size_t t = 0; positive && t < n; t++)
+        positive = y[t] > 0;
+    double *ly = s->buf + 2 * h + n, *tmp = ly + n;
+    if (!positive) {
+        lag_walk(y, n, lag, h, false, s, tmp);
+        snprintf(s->r.model, sizeof s->r.model, lag > 1 ? "seasonal drift" : "drift");
+        return IND_OK;
+    }
+    for (size_t t = 0; t < n; t++)
+        ly[t] = log(y[t]);
+    lag_walk(ly, n, lag, h, false, s, tmp);
+    for (size_t i = 0; i < h; i++) {
+        double z = fmin(s->r.mean[i], 700);
+        s->r.mean[i] = exp(z);
+        s->r.sd[i] *= exp(z); /* delta method */
+    }
+    for (size_t t = 0; t < n; t++)
+        s->r.fitted[t] = isnan(s->r.fitted[t]) ? NAN : exp(fmin(s->r.fitted[t], 700));
+    snprintf(s->r.model, sizeof s->r.model, lag > 1 ? "seasonal growth" : "growth");
+    return IND_OK;
+}
+
 /* Random walk whose drift is the median change: robust to outlying jumps. */
 static ind_status member_median_drift(const double *y, size_t n, int m, size_t h, int transform,
                                       scratch *s)
 {
-    if (n < 3)
+    size_t lag = walk_lag(n, m);
+    if (n < lag + 2)
         return IND_E_UNDEFINED;
     scratch_reset(s, n, h);
-    double *d = s->buf + 2 * h + n;
-    for (size_t t = 1; t < n; t++)
-        d[t - 1] = y[t] - y[t - 1];
-    qsort(d, n - 1, sizeof *d, cmp_double);
-    size_t k = n - 1;
-    double b = k % 2 ? d[k / 2] : (d[k / 2 - 1] + d[k / 2]) / 2, ss = 0;
-    for (size_t t = 1; t < n; t++) {
-        ss += (y[t] - y[t - 1] - b) * (y[t] - y[t - 1] - b);
-        s->r.fitted[t] = y[t - 1] + b;
-    }
-    double s2 = ss / (double)(n - 2);
-    for (size_t i = 0; i < h; i++) {
-        double j = (double)(i + 1);
-        s->r.mean[i] = y[n - 1] + j * b;
-        s->r.sd[i] = sqrt(s2 * j + j * j * s2 / (double)(n - 1));
-    }
-    snprintf(s->r.model, sizeof s->r.model, "robust drift");
+    lag_walk(y, n, lag, h, true, s, s->buf + 2 * h + n);
+    snprintf(s->r.model, sizeof s->r.model, lag > 1 ? "robust seasonal drift" : "robust drift");
     return IND_OK;
 }
 
@@ -148,13 +177,14 @@ static ind_status member_damped(const double *y, size_t n, int m, size_t h, int 
         return IND_E_UNDEFINED;
     scratch_reset(s, n, h);
     ind_error err;
-    ind_status st = ets_run_spec("AAdN", y, n, 1, h, &s->r, &err);
+    bool seasonal = m > 1 && m <= ETS_MAX_M && n >= 3 * (size_t)m;
+    ind_status st =
+        ets_run_spec(seasonal ? "AAdA" : "AAdN", y, n, seasonal ? m : 1, h, &s->r, &err);
     snprintf(s->r.model, sizeof s->r.model, "damped trend");
     return st;
 }
 
-static ind_status member_ets(const double *y, size_t n, int m, size_t h, int transform,
-                             scratch *s)
+static ind_status member_ets(const double *y, size_t n, int m, size_t h, int transform, scratch *s)
 {
     if (n < MODEL_MIN_OBS)
         return IND_E_UNDEFINED;
@@ -171,8 +201,7 @@ static ind_status member_arima(const double *y, size_t n, int m, size_t h, int t
 
 /* Members of the combination. */
 static const member_fn members[] = {
-    member_growth, member_median_drift, member_damped, member_ets,
-    member_arima,
+    member_growth, member_median_drift, member_damped, member_ets, member_arima,
 };
 #define NMEMBERS (sizeof members / sizeof members[0])
 #define MAXMEMBERS 8
@@ -201,8 +230,8 @@ static bool result_ok(const fc_result *r, size_t h)
  * the number of members used.
  */
 static size_t combine(const member_fn *list, size_t nlist, const double *y, size_t n, int period,
-                      size_t h, int transform, scratch *s, double *mean, double *sd,
-                      double *fitted, char *model, size_t model_size)
+                      size_t h, int transform, scratch *s, double *mean, double *sd, double *fitted,
+                      char *model, size_t model_size)
 {
     size_t used = 0, len = 0;
     double *means = malloc(MAXMEMBERS * (2 * h + n) * sizeof *means);
@@ -240,10 +269,10 @@ static size_t combine(const member_fn *list, size_t nlist, const double *y, size
 }
 
 /* Calibration constants (see the top comment). */
-#define CAL_FRAC 0.3     /* first origin at this share of the series (at least 5 values) */
-#define CAL_GAMMA 0.5    /* errors grow like step^gamma beyond the models' own sd */
-#define CAL_SHRINK 10.0  /* per-step factors: weight of the pooled one, in errors */
-#define CAL_PRIOR 4.0    /* few errors: weight of the prior inflation, in errors */
+#define CAL_FRAC 0.3        /* first origin at this share of the series (at least 5 values) */
+#define CAL_GAMMA 0.5       /* errors grow like step^gamma beyond the models' own sd */
+#define CAL_SHRINK 10.0     /* per-step factors: weight of the pooled one, in errors */
+#define CAL_PRIOR 4.0       /* few errors: weight of the prior inflation, in errors */
 #define CAL_PRIOR_SCALE 1.5 /* ... and that inflation of the sd */
 
 /* Extra growth of the error with the horizon beyond the models' own: step^gamma. */
@@ -312,12 +341,13 @@ static calib fit_t(const double *a, size_t k)
  * distribution of those; with fewer than MIN_ERRORS errors, a Gaussian whose
  * sd is the root mean square error shrunk towards an inflation of PRIOR_SCALE.
  */
-static calib calibration(const double *y, size_t n, int period, size_t h, int transform,
-                         bool logs, scratch *s, double gamma, double *step)
+static calib calibration(const double *y, size_t n, int period, size_t h, int transform, bool logs,
+                         scratch *s, double gamma, double *step)
 {
     double *ss = calloc(2 * h, sizeof *ss), *ns = ss ? ss + h : NULL;
     enum { MIN_ERRORS = 10 };
-    double *mean = malloc((2 * (h + 1) + n * h) * sizeof *mean);
+    size_t hmax = h < n ? h : n; /* no origin forecasts further than the data go */
+    double *mean = malloc((2 * (h + 1) + n * hmax) * sizeof *mean);
     double *sd = mean ? mean + h + 1 : NULL, *u = mean ? sd + h + 1 : NULL;
     double sum = 0;
     size_t cnt = 0;
@@ -340,8 +370,9 @@ static calib calibration(const double *y, size_t n, int period, size_t h, int tr
             }
         }
     }
-    calib c = {sqrt((sum + CAL_PRIOR * CAL_PRIOR_SCALE * CAL_PRIOR_SCALE) / ((double)cnt + CAL_PRIOR)),
-               0, cnt, step};
+    calib c = {
+        sqrt((sum + CAL_PRIOR * CAL_PRIOR_SCALE * CAL_PRIOR_SCALE) / ((double)cnt + CAL_PRIOR)), 0,
+        cnt, step};
     for (size_t i = 0; i < h; i++)
         step[i] = 1;
     if (mean && cnt >= MIN_ERRORS) {
@@ -418,8 +449,8 @@ static ind_status auto_run(const double *y, size_t n, int m, size_t h, unsigned 
     }
     for (size_t t = 0; t < n; t++)
         x[t] = logs ? exp(y[t]) : y[t];
-    size_t used = combine(members, NMEMBERS, x, n, m, h, member_transform, &s, out->mean,
-                          out->sd, out->fitted, out->model + 11, sizeof out->model - 12);
+    size_t used = combine(members, NMEMBERS, x, n, m, h, member_transform, &s, out->mean, out->sd,
+                          out->fitted, out->model + 11, sizeof out->model - 12);
     memcpy(out->model, "median of (", 11);
     size_t len = strlen(out->model);
     snprintf(out->model + len, sizeof out->model - len, ")");
@@ -430,8 +461,8 @@ static ind_status auto_run(const double *y, size_t n, int m, size_t h, unsigned 
     }
     if (used < NMEMBERS)
         snprintf(out->note, sizeof out->note,
-                 "%zu observations: %zu of the %zu methods of the combination could be used",
-                 n, used, NMEMBERS);
+                 "%zu observations: %zu of the %zu methods of the combination could be used", n,
+                 used, NMEMBERS);
     /* the interval shape is the cheap combination's, whose errors are calibrated */
     double *m2 = malloc(2 * h * sizeof *m2);
     if (m2 && combine(cheap, NCHEAP, x, n, m, h, member_transform, &s, m2, m2 + h, NULL, NULL, 0))
@@ -464,7 +495,9 @@ out:
 }
 
 const fc_method fc_auto = {
-    "auto", "default: median of growth, robust drift, damped trend, ETS and ARIMA; "
-            "intervals calibrated on past errors", 1,
+    "auto",
+    "default: median of growth, robust drift, damped trend, ETS and ARIMA; "
+    "intervals calibrated on past errors",
+    1,
     auto_run,
 };

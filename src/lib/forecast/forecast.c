@@ -24,8 +24,10 @@
 
 /* The public rows; each must agree with its fc_method (a unit test checks). */
 static const ind_forecast_method public_rows[] = {
-    {"auto", "default: median of growth, robust drift, damped trend, ETS and ARIMA; "
-             "intervals calibrated on past errors", 1},
+    {"auto",
+     "default: median of growth, robust drift, damped trend, ETS and ARIMA; "
+     "intervals calibrated on past errors",
+     1},
     {"naive", "last value carried forward (random walk; R forecast::naive)", 1},
     {"drift", "random walk with drift: the average change of the past continues (R rwf)", 2},
     {"linear", "least-squares straight-line trend, Student-t intervals", 3},
@@ -38,15 +40,14 @@ static const ind_forecast_method public_rows[] = {
 /* Private side of each row: the implementation and how the framework treats it. */
 typedef struct method_row {
     const fc_method *impl;
-    bool log_scale; /* the method models log(y): the framework applies the log transform */
+    bool log_scale;       /* the method models log(y): the framework applies the log transform */
     bool log_if_positive; /* without a transform asked for, model log(y) when all y > 0 */
 } method_row;
 
 static const method_row rows[] = {
     {&fc_auto, false, true},    {&fc_naive, false, false},    {&fc_drift, false, false},
     {&fc_linear, false, false}, {&fc_loglinear, true, false}, {&fc_theta, false, false},
-    {&fc_ets, false, false},
-    {&fc_arima, false, false},
+    {&fc_ets, false, false},    {&fc_arima, false, false},
 };
 
 #define NROWS (sizeof rows / sizeof rows[0])
@@ -130,21 +131,20 @@ static ind_status pick_transform(const ind_forecast_options *opt, const method_r
         return IND_OK;
     if (opt->transform == IND_TRANSFORM_BOUNDED)
         return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
-                             "method %s models log values and cannot take bounds",
-                             row->impl->name);
+                             "method %s models log values and cannot take bounds", row->impl->name);
     *tr = IND_TRANSFORM_LOG;
     return IND_OK;
 }
 
 /* Series value to modelling scale; fails outside the transform's domain. */
-static ind_status to_model(double v, ind_transform tr, double lo, double hi, size_t i,
-                           double *out, ind_error *err)
+static ind_status to_model(double v, ind_transform tr, double lo, double hi, size_t i, double *out,
+                           ind_error *err)
 {
     if (tr == IND_TRANSFORM_LOG) {
         if (!(v > 0))
             return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
-                                 "the log transform needs values above 0; value %zu is %g",
-                                 i + 1, v);
+                                 "the log transform needs values above 0; value %zu is %g", i + 1,
+                                 v);
         *out = log(v);
     } else if (tr == IND_TRANSFORM_BOUNDED) {
         if (!(v > lo && v < hi))
@@ -174,12 +174,12 @@ static double from_model(double z, ind_transform tr, double lo, double hi)
 
 /* The observed stretch of y: first..last finite value, gaps filled. */
 typedef struct series_view {
-    double *x;     /* [len] original scale, gaps interpolated */
-    double *z;     /* [len] modelling scale */
-    size_t len;    /* periods from first to last observation */
-    size_t nobs;   /* observations (non-gap values) */
-    size_t tail;   /* periods after the last observation up to n (extra steps) */
-    size_t ngaps;  /* interpolated periods */
+    double *x;    /* [len] original scale, gaps interpolated */
+    double *z;    /* [len] modelling scale */
+    size_t len;   /* periods from first to last observation */
+    size_t nobs;  /* observations (non-gap values) */
+    size_t tail;  /* periods after the last observation up to n (extra steps) */
+    size_t ngaps; /* interpolated periods */
 } series_view;
 
 static ind_status view_series(const double *y, size_t n, series_view *v, ind_error *err)
@@ -197,8 +197,7 @@ static ind_status view_series(const double *y, size_t n, series_view *v, ind_err
         }
     }
     if (v->nobs == 0)
-        return ind_error_set(err, IND_E_UNDEFINED, NULL, 0, 0,
-                             "no observations to forecast from");
+        return ind_error_set(err, IND_E_UNDEFINED, NULL, 0, 0, "no observations to forecast from");
     v->len = last - first + 1;
     v->tail = n - 1 - last;
     v->ngaps = v->len - v->nobs;
@@ -281,8 +280,7 @@ static ind_status fall_back(const char *failed, const series_view *v, int period
     }
     if (st == IND_OK) {
         char head[256];
-        snprintf(head, sizeof head, "%s failed (%s); used %s instead", failed, why,
-                 (*used)->name);
+        snprintf(head, sizeof head, "%s failed (%s); used %s instead", failed, why, (*used)->name);
         fc_text_join(res->note, sizeof res->note, head, "; ", res->note);
     }
     return st;
@@ -318,8 +316,8 @@ static double quantile(double level, double df)
 
 /* Moves res (steps tail..tail+h) into out, with intervals on the series' scale. */
 static ind_status fill_output(const series_view *v, const fc_result *res, const fc_method *used,
-                              ind_transform tr, const ind_forecast_options *opt,
-                              ind_forecast *out, ind_error *err)
+                              ind_transform tr, const ind_forecast_options *opt, ind_forecast *out,
+                              ind_error *err)
 {
     size_t h = opt->horizon, nl = opt->nlevels;
     out->h = h;
@@ -343,6 +341,11 @@ static ind_status fill_output(const series_view *v, const fc_result *res, const 
         if (!(out->scale[i] > 0))
             out->has_intervals = false;
     }
+    /* Interpolated periods carry no information about the spread: an interval
+     * fitted to two real values and the line between them would be dishonest. */
+    bool too_few = v->nobs < 3 && out->has_intervals;
+    if (too_few)
+        out->has_intervals = false;
     out->df = res->df;
     for (size_t i = 0; i < h; i++)
         for (size_t k = 0; k < nl; k++) {
@@ -353,7 +356,10 @@ static ind_status fill_output(const series_view *v, const fc_result *res, const 
     snprintf(out->method, sizeof out->method, "%s", used->name);
     memcpy(out->model, res->model, sizeof out->model);
     memcpy(out->note, res->note, sizeof out->note);
-    if (!out->has_intervals && !out->note[0])
+    if (too_few)
+        snprintf(out->note, sizeof out->note,
+                 "only %zu observations (filled gaps do not count): no interval", v->nobs);
+    else if (!out->has_intervals && !out->note[0])
         snprintf(out->note, sizeof out->note, "the model gives no forecast variance: no interval");
     out->nparams = res->nparams;
     memcpy(out->param_names, res->param_names, sizeof out->param_names);
@@ -442,8 +448,8 @@ ind_status ind_forecast_run(const double *y, size_t n, ind_freq freq,
     in_sample_accuracy(&v, res.fitted, tr, opt->lower, opt->upper, period, out);
     if (v.ngaps) {
         char text[96];
-        snprintf(text, sizeof text, "%zu missing period%s filled by linear interpolation",
-                 v.ngaps, v.ngaps > 1 ? "s" : "");
+        snprintf(text, sizeof text, "%zu missing period%s filled by linear interpolation", v.ngaps,
+                 v.ngaps > 1 ? "s" : "");
         append_note(out, text);
     }
 out:

@@ -21,7 +21,7 @@ typedef struct fc_result {
     double *mean;   /* [h] point forecasts on the modelling scale */
     double *sd;     /* [h] forecast standard deviation (Gaussian); 0 where none can be given */
     double *fitted; /* [n] one-step-ahead in-sample predictions; NAN where there is none */
-    char model[96]; /* "ETS(M,Ad,N)", "ARIMA(0,1,1) with drift", "drift" ... */
+    char model[192]; /* "ETS(M,Ad,N)", "ARIMA(0,1,1) with drift", "drift" ... */
     char note[256]; /* caveats and fallbacks in plain words, "" when none */
     size_t nparams;
     char param_names[8][16];

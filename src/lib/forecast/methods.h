@@ -12,17 +12,17 @@
 #include "method.h"
 
 extern const fc_method fc_naive, fc_drift, fc_linear, fc_loglinear; /* simple.c */
-extern const fc_method fc_theta;                                     /* theta.c */
-extern const fc_method fc_auto;                                      /* auto.c */
-extern const fc_method fc_ets; /* ets.c */
-extern const fc_method fc_arima; /* arima.c */
+extern const fc_method fc_theta;                                    /* theta.c */
+extern const fc_method fc_auto;                                     /* auto.c */
+extern const fc_method fc_ets;                                      /* ets.c */
+extern const fc_method fc_arima;                                    /* arima.c */
 
 /* Simple exponential smoothing, ETS(A,N,N), fitted by least squares. */
 typedef struct fc_ses_fit {
-    double alpha;  /* smoothing parameter in [1e-4, 0.9999] */
-    double l0;     /* initial level */
-    double level;  /* level after the last observation */
-    double sse;    /* sum of squared one-step errors */
+    double alpha; /* smoothing parameter in [1e-4, 0.9999] */
+    double l0;    /* initial level */
+    double level; /* level after the last observation */
+    double sse;   /* sum of squared one-step errors */
 } fc_ses_fit;
 
 /*

@@ -146,19 +146,29 @@ static ind_status loglinear_run(const double *y, size_t n, int m, size_t h, unsi
 }
 
 const fc_method fc_naive = {
-    "naive", "last value carried forward (random walk; R forecast::naive)", 1, naive_run,
+    "naive",
+    "last value carried forward (random walk; R forecast::naive)",
+    1,
+    naive_run,
 };
 
 const fc_method fc_drift = {
-    "drift", "random walk with drift: the average change of the past continues (R rwf)", 2,
+    "drift",
+    "random walk with drift: the average change of the past continues (R rwf)",
+    2,
     drift_run,
 };
 
 const fc_method fc_linear = {
-    "linear", "least-squares straight-line trend, Student-t intervals", 3, linear_run,
+    "linear",
+    "least-squares straight-line trend, Student-t intervals",
+    3,
+    linear_run,
 };
 
 const fc_method fc_loglinear = {
-    "loglinear", "least-squares trend of log values: constant growth rate (CAGR); y > 0", 2,
+    "loglinear",
+    "least-squares trend of log values: constant growth rate (CAGR); y > 0",
+    2,
     loglinear_run,
 };

@@ -300,6 +300,8 @@ static ind_status theta_run(const double *y, size_t n, int m, size_t h, unsigned
 }
 
 const fc_method fc_theta = {
-    "theta", "Theta method: exponential smoothing plus half the linear trend (R thetaf)", 4,
+    "theta",
+    "Theta method: exponential smoothing plus half the linear trend (R thetaf)",
+    4,
     theta_run,
 };

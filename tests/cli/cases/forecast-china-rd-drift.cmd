@@ -1,0 +1,1 @@
+forecast datasets/china-rd-spending.csv --method drift --horizon 2 --format csv

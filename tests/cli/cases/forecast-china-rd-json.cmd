@@ -1,0 +1,1 @@
+forecast datasets/china-rd-spending.csv --horizon 3 --format json

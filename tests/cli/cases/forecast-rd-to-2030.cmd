@@ -1,0 +1,1 @@
+forecast datasets/rd.csv --to 2030 --format csv
