@@ -169,7 +169,7 @@ typedef struct ind_assessment {
     /* forecast at the target year */
     bool has_forecast;
     char method[32];
-    char model[96];
+    char model[192];
     char forecast_note[256];    /* why there is no forecast or caveats; "" when none */
     ind_figure forecast;        /* point forecast (total: YTD + remaining periods) */
     ind_figure forecast_growth; /* growth targets: CAGR base -> forecast */
