@@ -1,22 +1,53 @@
 /*
  * load.h - reading indicator CSV files into a dataset.
  *
- * Streams the file through libcsv's callback API, so memory grows with the
- * values kept, not with the file size. Detects (each overridable):
- *   - encoding: UTF-8 with or without BOM, else GBK/GB18030 (converted with iconv);
- *   - delimiter: ',' ';' or tab;
- *   - shape: long/tidy (series, entity, period, value, unit columns), wide by
- *     period (World Bank: id columns then one column per period, with or
- *     without the "Data Source"/"Last Updated Date" preamble), or wide by
- *     series (a period column, optional entity column, one column per series).
+ * Streams the file through libcsv's callback API in 1 MiB chunks, so memory
+ * grows with the values kept, not with the file size. Detects (each
+ * overridable through ind_load_options):
+ *   - encoding: UTF-8 with or without BOM, UTF-16 with BOM, else GB18030 (a
+ *     superset of GBK), converted with iconv;
+ *   - delimiter: ',' ';' or tab, counted outside quotes on the first line
+ *     that has any (comma wins ties);
+ *   - the header: the first row that fits a shape; before it, rows with at
+ *     most one non-empty cell and "key","value" metadata rows (World Bank
+ *     "Data Source", "Last Updated Date") are skipped as preamble;
+ *   - shape: wide by period when several header cells are periods (World
+ *     Bank: id columns then 1960, 1961 ...), long when a period column and a
+ *     value column are named, wide by series when only a period column is.
+ * Header cells are matched case-insensitively after trimming:
+ *   series  indicator, series, name, 指标, 指标名称 ... (World Bank: "Indicator
+ *           Code" names the series and "Indicator Name" becomes its label)
+ *   entity  region, country, entity, area, 地区, 国家, 城市 ... ("Country Name")
+ *   period  year, period, date, time, 年份, 时间, 年, 期间, 日期 ...
+ *   value   value, obs_value, 数值, 值 ...
+ *   unit    unit, 单位
+ * Other columns (note, 备注, Country Code ...) and columns with an empty
+ * header are ignored; cells after the last named column must be empty.
+ * Without a series column a long or wide-period file names its series after
+ * the value column (when its name is not a generic one) or the file's stem.
+ * Units come from a unit column, else from a trailing "(...)" or "（...）"
+ * of a wide-series header, a wide-period series name or a World Bank
+ * indicator name ("rd (%)" -> "%", "... (% of GDP)" -> "% of GDP"), else
+ * "%" when the values carry a % sign. A unit cut off a header or series name
+ * leaves the series named without it and labelled with the full text.
+ *
  * Values: decimals, thousands separators (9,084), a percent sign (marks the
  * series unit "%"), surrounding spaces; missing markers "", NA, N/A, .., -,
- * —, null, NaN are counted per series as missing.
+ * —, null, NaN, #N/A are counted per series as missing. In a ';'-separated
+ * file a comma inside a number is an error (a decimal comma is likely).
  *
- * Every data row is either used, counted as missing, or reported as an error
- * with file, line and column: a malformed file, an unparseable value or
- * period, a duplicate (series, entity, period) or a series mixing
- * frequencies stops the load with that error.
+ * Footnote rows after the data (a single first cell starting "注：", "数据来源：",
+ * "Note:", "Source:" ..., as statistics offices append) are skipped and counted.
+ *
+ * Every data row is either used, counted as missing or blank, or reported as
+ * an error with file, line and column (the column is the 1-based field
+ * index): a malformed file, an unparseable value or period, a duplicate
+ * (series, entity, period) or a series mixing frequencies stops the load
+ * with that error, the first one in file order.
+ *
+ * Inputs of 8 MiB and more are converted on a second thread (started and
+ * joined within the call) while the calling thread parses; the result and
+ * the error reported are the same as on one thread.
  */
 #ifndef INDICATORS_LOAD_H
 #define INDICATORS_LOAD_H
@@ -46,14 +77,15 @@ typedef struct ind_load_options {
 
 typedef struct ind_load_info {
     ind_shape shape;
-    char encoding[32];    /* "UTF-8", "UTF-8 (BOM)", "GB18030" ... */
+    char encoding[32]; /* "UTF-8", "UTF-8 (BOM)", "GB18030" ... */
     char delimiter;
-    size_t header_line;   /* 1-based line of the header row */
-    size_t preamble_lines;/* lines skipped before the header (World Bank metadata) */
-    size_t rows;          /* data rows read */
-    size_t values;        /* observations stored */
-    size_t missing;       /* cells or rows marked missing */
-    size_t blank_rows;    /* entirely empty rows skipped */
+    size_t header_line;    /* 1-based line of the header row */
+    size_t preamble_lines; /* lines skipped before the header (World Bank metadata) */
+    size_t rows;           /* data rows read */
+    size_t values;         /* observations stored */
+    size_t missing;        /* cells or rows marked missing */
+    size_t blank_rows;     /* entirely empty rows skipped */
+    size_t notes;          /* footnote rows skipped ("注：...", "Source: ...") */
 } ind_load_info;
 
 /* Defaults: everything detected. */
@@ -82,10 +114,12 @@ const char *ind_shape_name(ind_shape shape);
 int ind_shape_parse(const char *name, ind_shape *out);
 
 /*
- * Parses one value cell s[0..len). Returns 0 and sets *value and *percent
- * (1 when a % sign was present), 1 when the cell is a missing marker, or -1
- * when it is not a number; *bad_col receives the 0-based offset of the first
- * offending byte on -1.
+ * Parses one value cell s[0..len) (UTF-8, not NUL-terminated; reads only
+ * those bytes). Returns 0 and sets *value and *percent (1 when a % sign was
+ * present), 1 when the cell is empty or a missing marker, or -1 when it is
+ * not a number; *bad_col then receives the 0-based offset of the first
+ * offending byte, or len when the text is a number out of the range of
+ * doubles ("1e999"). The value equals strtod's in the C locale.
  */
 int ind_parse_value(const char *s, size_t len, double *value, int *percent, size_t *bad_col);
 

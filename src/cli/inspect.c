@@ -25,7 +25,9 @@ static const char help[] =
     "  units      a unit column, a trailing \"(%)\" or \"（亿元）\" in a header or\n"
     "             indicator name, or a % sign after the values\n"
     "  values     1234.5, 1,234.5 (thousands separators), -3, 2.5%, 1e6\n"
-    "  encoding   UTF-8 (with or without BOM), else GBK/GB18030\n"
+    "  encoding   UTF-8 (with or without BOM), UTF-16 with BOM, else GBK/GB18030\n"
+    "  skipped    blank rows, metadata lines before the header, footnotes after\n"
+    "             the data (注：..., 数据来源：..., Source: ...)\n"
     "  errors     a bad cell stops the load with FILE:LINE:COLUMN and the reason\n"
     "\n"
     "  --format table|csv|json|md   output format of the series list (default table)\n"
@@ -33,9 +35,9 @@ static const char help[] =
     "\n";
 
 static const ind_column columns[] = {
-    {"series", IND_COL_TEXT, 0},      {"entity", IND_COL_TEXT, 0},
-    {"unit", IND_COL_TEXT, 0},        {"frequency", IND_COL_TEXT, 0},
-    {"first", IND_COL_TEXT, 0},       {"last", IND_COL_TEXT, 0},
+    {"series", IND_COL_TEXT, 0},         {"entity", IND_COL_TEXT, 0},
+    {"unit", IND_COL_TEXT, 0},           {"frequency", IND_COL_TEXT, 0},
+    {"first", IND_COL_TEXT, 0},          {"last", IND_COL_TEXT, 0},
     {"observations", IND_COL_NUMBER, 0}, {"gaps", IND_COL_NUMBER, 0},
     {"missing", IND_COL_NUMBER, 0},
 };
@@ -54,7 +56,10 @@ static void print_summary(const char *path, const ind_load_info *info, size_t ns
     printf("header:     line %zu", info->header_line);
     if (info->preamble_lines)
         printf(" (%zu preamble lines skipped)", info->preamble_lines);
-    printf("\nrows:       %zu (%zu blank skipped)\n", info->rows, info->blank_rows);
+    printf("\nrows:       %zu (%zu blank skipped", info->rows, info->blank_rows);
+    if (info->notes)
+        printf(", %zu footnotes skipped", info->notes);
+    printf(")\n");
     printf("values:     %zu used, %zu missing\n", info->values, info->missing);
     printf("series:     %zu\n\n", nseries);
 }

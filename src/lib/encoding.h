@@ -10,8 +10,8 @@
 
 /* State of a UTF-8 check carried from one chunk to the next; zero it to start. */
 typedef struct enc_utf8 {
-    unsigned need;         /* continuation bytes still expected */
-    unsigned char lo, hi;  /* allowed range of the next continuation byte */
+    unsigned need;        /* continuation bytes still expected */
+    unsigned char lo, hi; /* allowed range of the next continuation byte */
 } enc_utf8;
 
 /*
@@ -27,11 +27,11 @@ int enc_is_utf8(const char *name);
 /* A streaming converter from some encoding to UTF-8. */
 typedef struct enc_conv {
     iconv_t cd;
-    char carry[16];  /* incomplete sequence left from the previous chunk */
+    char carry[16]; /* incomplete sequence left from the previous chunk */
     size_t ncarry;
-    char *stage;     /* carry + the next input chunk */
+    char *stage; /* carry + the next input chunk */
     size_t stagecap;
-    char *out;       /* converted text of the last call */
+    char *out; /* converted text of the last call */
     size_t outcap;
 } enc_conv;
 

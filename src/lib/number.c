@@ -62,10 +62,10 @@ static int same_ascii_nocase(const char *s, size_t len, const char *word)
 static int is_missing_marker(const char *s, size_t len)
 {
     static const char *const markers[] = {
-        "NA", "N/A", "..", "...", "-", "--", "NULL", "NAN", "#N/A", ":",
-        "\xe2\x80\x94", /* em dash */
-        "\xe2\x80\x93", /* en dash */
-        "\xe2\x80\xa6", /* ellipsis */
+        "NA",           "N/A",  "..", "...",          "-", "--", "NULL",
+        "NAN",          "#N/A", ":",  "\xe2\x80\x94", /* em dash */
+        "\xe2\x80\x93",                               /* en dash */
+        "\xe2\x80\xa6",                               /* ellipsis */
     };
     if (len > 4)
         return 0;
@@ -86,12 +86,12 @@ static const double exact_pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1
 
 /* A scanned number: where it stops, its digits, and what strtod needs. */
 typedef struct scan {
-    size_t pos;       /* first byte not part of the number */
-    size_t bad;       /* offset of an offending byte, or SIZE_MAX */
-    uint64_t mant;    /* digits as an integer while ndigits <= 15 */
-    int ndigits;      /* integer and fraction digits */
-    int nfrac;        /* fraction digits */
-    int exponent;     /* an exponent was written */
+    size_t pos;    /* first byte not part of the number */
+    size_t bad;    /* offset of an offending byte, or SIZE_MAX */
+    uint64_t mant; /* digits as an integer while ndigits <= 15 */
+    int ndigits;   /* integer and fraction digits */
+    int nfrac;     /* fraction digits */
+    int exponent;  /* an exponent was written */
     int negative;
 } scan;
 

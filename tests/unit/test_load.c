@@ -72,7 +72,9 @@ static void parses_numbers(void **state)
         {"1,234,567.5", 1234567.5, 0},
         {"-1,000", -1000, 0},
         {" 42 ", 42, 0},
-        {"\xc2\xa0" "7\xe3\x80\x80", 7, 0}, /* NBSP and U+3000 around */
+        {"\xc2\xa0"
+         "7\xe3\x80\x80",
+         7, 0}, /* NBSP and U+3000 around */
         {"2.5%", 2.5, 1},
         {"2.5 %", 2.5, 1},
         {"2.5\xef\xbc\x85", 2.5, 1}, /* full-width percent sign */
@@ -98,9 +100,10 @@ static void parses_numbers(void **state)
 static void recognises_missing_markers(void **state)
 {
     (void)state;
-    static const char *const cells[] = {"", "  ", "NA", "na", "N/A", "n/a", "..", "...", "-",
-                                        "\xe2\x80\x94", "\xe2\x80\x93", "null", "NULL", "NaN",
-                                        "nan", "#N/A", " NA "};
+    static const char *const cells[] = {
+        "",     "  ",  "NA",  "na",           "N/A",          "n/a",
+        "..",   "...", "-",   "\xe2\x80\x94", "\xe2\x80\x93", "null",
+        "NULL", "NaN", "nan", "#N/A",         " NA "};
     for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
         double v;
         int pct;
@@ -119,10 +122,10 @@ static void rejects_non_numbers(void **state)
 {
     (void)state;
     static const bad_cell cells[] = {
-        {"1.2.3", 3}, {"12abc", 2}, {"inf", 0},    {"infinity", 0}, {"1e999", 5},
-        {"-1e999", 6}, {"1,2,3", 3}, {"1234,567", 4}, {",5", 0},     {"1,23", 1},
-        {"1,", 1},    {"0x10", 1},  {"--5", 1},     {"5%%", 2},    {"12e", 2},
-        {"1 000", 2}, {"abc", 0},   {"+", 1},       {"1e-400", 6},
+        {"1.2.3", 3},  {"12abc", 2}, {"inf", 0},      {"infinity", 0}, {"1e999", 5},
+        {"-1e999", 6}, {"1,2,3", 3}, {"1234,567", 4}, {",5", 0},       {"1,23", 1},
+        {"1,", 1},     {"0x10", 1},  {"--5", 1},      {"5%%", 2},      {"12e", 2},
+        {"1 000", 2},  {"abc", 0},   {"+", 1},        {"1e-400", 6},
     };
     for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
         double v;
@@ -365,6 +368,48 @@ static void loads_real_world_bank_file(void **state)
     ind_dataset_free(ds);
 }
 
+static void reads_statistics_office_layouts(void **state)
+{
+    (void)state;
+    /* 国家统计局 export: one-cell preamble lines, years as 2023年, units in the names,
+       footnotes after the data */
+    const char *text = "数据库：年度数据\n"
+                       "时间：最近3年\n"
+                       "指标,2023年,2022年,2021年\n"
+                       "R&D经费支出(亿元),1211.7,1143.3,1018.8\n"
+                       "R&D经费投入强度（%）,2.05,1.86,1.73\n"
+                       "注：2023年数据为快报数。\n"
+                       "数据来源：国家统计局\n";
+    ind_load_info info;
+    ind_dataset *ds = load_str(text, NULL, &info);
+    assert_int_equal(info.shape, IND_SHAPE_WIDE_PERIOD);
+    assert_int_equal(info.header_line, 3);
+    assert_int_equal(info.notes, 2);
+    assert_int_equal(info.rows, 2);
+    ind_series *s = series(ds, "R&D经费支出", NULL);
+    assert_string_equal(s->unit, "亿元");
+    assert_string_equal(s->label, "R&D经费支出(亿元)");
+    assert_true(value_at(s, year(2021)) == 1018.8);
+    s = series(ds, "R&D经费投入强度", NULL);
+    assert_true(ind_series_is_percent(s));
+    ind_dataset_free(ds);
+
+    /* World Bank DataBank: "2019 [YR2019]" headers, ".." for missing */
+    text = "Series Name,Series Code,Country Name,Country Code,2019 [YR2019],2020 [YR2020]\n"
+           "GDP growth (annual %),NY.GDP.MKTP.KD.ZG,China,CHN,5.95,..\n";
+    ds = load_str(text, NULL, &info);
+    s = series(ds, "NY.GDP.MKTP.KD.ZG", "China");
+    assert_true(value_at(s, year(2019)) == 5.95);
+    assert_int_equal(s->n_missing, 1);
+    assert_string_equal(s->label, "GDP growth (annual %)");
+    ind_dataset_free(ds);
+
+    /* pandas to_csv: an unnamed index column is ignored */
+    ds = load_str(",year,value\n0,2020,1.5\n1,2021,1.7\n", NULL, &info);
+    assert_true(value_at(series(ds, "test", NULL), year(2021)) == 1.7);
+    ind_dataset_free(ds);
+}
+
 static void detects_delimiters(void **state)
 {
     (void)state;
@@ -379,8 +424,10 @@ static void detects_delimiters(void **state)
     ds = NULL;
     assert_int_equal(ind_load_buffer(text, strlen(text), "e.csv", NULL, &ds, &info, &err),
                      IND_E_VALUE);
-    assert_string_equal(err.message, "'1,234' has a comma in a ';'-separated file: a decimal "
-                                     "comma or a thousands separator? (write numbers with a decimal point and no separators)");
+    assert_string_equal(
+        err.message,
+        "'1,234' has a comma in a ';'-separated file: a decimal "
+        "comma or a thousands separator? (write numbers with a decimal point and no separators)");
     ds = load_str("year\tvalue\n2020\t1.5\n2021\t 2 \n", NULL, &info);
     assert_int_equal(info.delimiter, '\t');
     assert_true(value_at(series(ds, "test", NULL), year(2021)) == 2);
@@ -411,6 +458,35 @@ static void reads_gbk(void **state)
     assert_string_equal(info.encoding, "GBK");
     assert_non_null(ind_dataset_find(ds, "test", "漯河"));
     ind_dataset_free(ds);
+}
+
+static void reads_utf16_with_bom(void **state)
+{
+    (void)state;
+    const char *text = "年份,数值\n2020,1.5\n";
+    for (int big = 0; big < 2; big++) {
+        /* UTF-16 by hand: every character here is in the BMP */
+        char buf[128];
+        size_t n = 0;
+        buf[n++] = big ? '\xfe' : '\xff';
+        buf[n++] = big ? '\xff' : '\xfe';
+        for (const unsigned char *p = (const unsigned char *)text; *p;) {
+            unsigned cp;
+            if (*p < 0x80)
+                cp = *p++;
+            else { /* three-byte sequences only */
+                cp = (unsigned)(p[0] & 0x0F) << 12 | (unsigned)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+                p += 3;
+            }
+            buf[n++] = (char)(big ? cp >> 8 : cp & 0xFF);
+            buf[n++] = (char)(big ? cp & 0xFF : cp >> 8);
+        }
+        ind_load_info info;
+        ind_dataset *ds = load_text(buf, n, NULL, &info);
+        assert_string_equal(info.encoding, "UTF-16");
+        assert_true(value_at(series(ds, "test", NULL), year(2020)) == 1.5);
+        ind_dataset_free(ds);
+    }
 }
 
 /* A multibyte character across the 1 MiB chunk boundary, and GBK found only after it. */
@@ -530,21 +606,27 @@ static void reports_bad_files(void **state)
         {"year,value\n2020,\"1\"2\n", 0, IND_E_FORMAT, 2, 2,
          "text after the closing quote of a quoted field (write a quote inside quotes as \"\")"},
         {"year,value\n2020,1\n2021,12abc\n", 0, IND_E_VALUE, 3, 2, "'12abc' is not a number"},
-        {"year,value\n2020,1e999\n", 0, IND_E_VALUE, 2, 2, "'1e999' is out of the range of numbers"},
+        {"year,value\n2020,1e999\n", 0, IND_E_VALUE, 2, 2,
+         "'1e999' is out of the range of numbers"},
         {"year,value\n2020,1\n20x1,2\n", 0, IND_E_PERIOD, 3, 1,
          "'20x1' is not a period (use e.g. 2023, 2023Q3, 2024H1, 2023-06, 2023年, 2023年6月, "
          "2023年第三季度)"},
         {"year,value\n2020,1\n2020,2\n", 0, IND_E_DUPLICATE, 3, 1,
          "duplicate value for series 'bad', period 2020"},
         {"year,value\n2020,1\n2021Q1,2\n", 0, IND_E_FREQUENCY, 3, 1, NULL},
-        {"year,value\n2020,1\n20\0" "21,2\n", 22, IND_E_FORMAT, 3, 1,
-         "NUL byte in the text: a binary file?"},
+        {"year,value\n2020,1\n20\0"
+         "21,2\n",
+         22, IND_E_FORMAT, 3, 1, "NUL byte in the text: a binary file?"},
         {"foo,bar\n1,2\n", 0, IND_E_FORMAT, 1, 0, NULL},
         {"region,2019,2019\nA,1,2\n", 0, IND_E_FORMAT, 1, 0, NULL},
         {"region,2019,2020Q1\nA,1,2\n", 0, IND_E_FORMAT, 1, 0, NULL},
         {"series,year,value\n,2020,1\n", 0, IND_E_FORMAT, 2, 1, "empty series name"},
         {"year,value,unit\n2020,1,%\n2021,2,亿元\n", 0, IND_E_VALUE, 3, 3, NULL},
         {"year,value\n\xff\xfe\xfd,1\n\x80\n", 0, IND_E_ENCODING, 2, 1, NULL},
+        {"year,value\r\n2020,1\r\n\r\n2021,x\r\n", 0, IND_E_VALUE, 4, 2, "'x' is not a number"},
+        {"year,value\r2020,1\r2021,x\r", 0, IND_E_VALUE, 3, 2, "'x' is not a number"},
+        {"year,value\r\n\"2020\r\n\",1\r\n2021,x\r\n", 0, IND_E_VALUE, 4, 2, NULL},
+        {"year,value\n\"20\n21\",1\n", 0, IND_E_PERIOD, 2, 1, NULL},
         {"region,2019,2020,\nA,1,2,3\n", 0, IND_E_FORMAT, 2, 4,
          "a value in column 4, which has no header"},
         {"region,2019,2020,\nA,1,2,,,\nB,1,2,,,4\n", 0, IND_E_FORMAT, 3, 6,
@@ -559,9 +641,8 @@ static void reports_bad_files(void **state)
         if (st != b->code || err.line != b->line || err.col != b->col || ds != NULL ||
             strcmp(err.path, "bad.csv") != 0 ||
             (b->message && strcmp(err.message, b->message) != 0))
-            fail_msg("case %zu: status %d %ld:%ld '%s', expected %d %ld:%ld '%s'", i, st,
-                     err.line, err.col, err.message, b->code, b->line, b->col,
-                     b->message ? b->message : "");
+            fail_msg("case %zu: status %d %ld:%ld '%s', expected %d %ld:%ld '%s'", i, st, err.line,
+                     err.col, err.message, b->code, b->line, b->col, b->message ? b->message : "");
     }
 }
 
@@ -628,9 +709,92 @@ static void stops_at_huge_field_in_file(void **state)
     assert_null(ds);
 }
 
+/* A long file of about 10 MiB (converted on a second thread): rows "s<k>,E<k % 50>,<year>,<v>". */
+static char *big_long_file(size_t *len, size_t *rows)
+{
+    size_t cap = 11u << 20, n = 0;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    n += (size_t)sprintf(buf, "series,entity,year,value\n");
+    *rows = 0;
+    for (int k = 0; n < (10u << 20); k++)
+        for (int y = 1990; y < 2020; y++, (*rows)++)
+            n += (size_t)sprintf(buf + n, "s%d,E%d,%d,%d.%02d\n", k, k % 50, y, k % 1000, y % 100);
+    *len = n;
+    return buf;
+}
+
+/* Line (1-based) of the row for series k, year y in big_long_file. */
+static long big_line(int k, int y)
+{
+    return 2 + (long)k * 30 + (y - 1990);
+}
+
+/* Replaces the value of row (k, y) in place with text of the same length. */
+static void big_patch(char *buf, int k, int y, const char *text)
+{
+    char key[64];
+    snprintf(key, sizeof key, "\ns%d,E%d,%d,", k, k % 50, y);
+    char *at = strstr(buf, key);
+    if (!at)
+        fail_msg("no row '%s'", key + 1);
+    at += strlen(key);
+    memcpy(at, text, strlen(text));
+}
+
+static void converts_big_files_on_two_threads(void **state)
+{
+    (void)state;
+    size_t len, rows;
+    char *buf = big_long_file(&len, &rows);
+    ind_load_info info;
+    ind_dataset *ds = load_text(buf, len, NULL, &info);
+    assert_int_equal(info.rows, rows);
+    assert_int_equal(info.values, rows);
+    assert_int_equal(ind_dataset_count(ds), rows / 30);
+    ind_series *s = series(ds, "s12345", "E45");
+    assert_int_equal(s->n, 30);
+    assert_true(value_at(s, year(2001)) == 345.01);
+    ind_dataset_free(ds);
+
+    /* a bad value late in the file: its own line and column */
+    ind_error err;
+    big_patch(buf, 15000, 2005, "x");
+    assert_int_equal(ind_load_buffer(buf, len, "big.csv", NULL, &ds, &info, &err), IND_E_VALUE);
+    assert_int_equal(err.line, big_line(15000, 2005));
+    assert_int_equal(err.col, 4);
+    /* a broken quote after it, in the same batch: the earlier bad value still wins */
+    big_patch(buf, 15001, 1990, "\"");
+    assert_int_equal(ind_load_buffer(buf, len, "big.csv", NULL, &ds, &info, &err), IND_E_VALUE);
+    assert_int_equal(err.line, big_line(15000, 2005));
+    /* a broken quote before it: the quote is reported */
+    big_patch(buf, 14999, 2019, "1\"");
+    assert_int_equal(ind_load_buffer(buf, len, "big.csv", NULL, &ds, &info, &err), IND_E_FORMAT);
+    assert_int_equal(err.line, big_line(14999, 2019));
+    assert_int_equal(err.col, 4);
+    assert_null(ds);
+    /* GBK bytes late in a big UTF-8-looking file: read again as GB18030 */
+    free(buf);
+    buf = big_long_file(&len, &rows);
+    big_patch(buf, 15500, 1995, "\xe4\xf0");
+    assert_int_equal(ind_load_buffer(buf, len, "big.csv", NULL, &ds, &info, &err), IND_E_VALUE);
+    assert_string_equal(info.encoding, "GB18030");
+    assert_int_equal(err.line, big_line(15500, 1995));
+    assert_string_equal(err.message, "'漯0.95' is not a number");
+    free(buf);
+}
+
 static void reports_missing_file(void **state)
 {
     (void)state;
+    /* err and info may be NULL: only the status comes back */
+    ind_dataset *none = NULL;
+    const char *broken = "year,value\n2020,\"1\n";
+    assert_int_equal(ind_load_buffer(broken, strlen(broken), "n.csv", NULL, &none, NULL, NULL),
+                     IND_E_FORMAT);
+    assert_int_equal(ind_load_buffer("year,value\n2020,x\n", 18, NULL, NULL, &none, NULL, NULL),
+                     IND_E_VALUE);
+    assert_null(none);
     ind_dataset *ds = NULL;
     ind_error err;
     assert_int_equal(ind_load_file("no/such/file.csv", NULL, &ds, NULL, &err), IND_E_IO);
@@ -653,8 +817,10 @@ int main(void)
         cmocka_unit_test(loads_wide_period),
         cmocka_unit_test(loads_world_bank_layouts),
         cmocka_unit_test(loads_real_world_bank_file),
+        cmocka_unit_test(reads_statistics_office_layouts),
         cmocka_unit_test(detects_delimiters),
         cmocka_unit_test(reads_gbk),
+        cmocka_unit_test(reads_utf16_with_bom),
         cmocka_unit_test(handles_chunk_boundaries),
         cmocka_unit_test(counts_blank_rows_and_line_ends),
         cmocka_unit_test(honours_overrides),
@@ -663,6 +829,7 @@ int main(void)
         cmocka_unit_test(rejects_invalid_utf8_when_forced),
         cmocka_unit_test(stops_at_huge_field),
         cmocka_unit_test(stops_at_huge_field_in_file),
+        cmocka_unit_test(converts_big_files_on_two_threads),
         cmocka_unit_test(reports_missing_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

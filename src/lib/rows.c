@@ -1,0 +1,1009 @@
+/*
+ * rows.c - from the rows of a CSV file to a dataset (see rows.h): finding
+ * the header (after World Bank metadata lines), telling the shape, mapping
+ * columns, and converting each data row - periods, values, units, missing
+ * markers - with the line and column of any bad cell.
+ *
+ * Shapes are a table of descriptors: setup maps the header's columns, row
+ * turns one data row into observations. Each shape looks its series up
+ * once per row at most (the World Bank benchmark file has 400,000 series):
+ * long rows reuse the previous row's series, wide-series rows keep one
+ * series per column until the entity changes.
+ */
+#include "rows.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NONE SIZE_MAX    /* no such column */
+#define PREAMBLE_MAX 100 /* rows looked at before the header */
+
+enum role { ROLE_NONE, ROLE_SERIES, ROLE_ENTITY, ROLE_PERIOD, ROLE_VALUE, ROLE_UNIT, ROLE_LABEL };
+
+typedef ld_rows loader;
+typedef ld_column column;
+
+typedef struct ld_shape {
+    ind_shape shape;
+    const char *name;
+    /* Maps the header's columns; 0 when they fit, else -1 with the reason in why. */
+    int (*setup)(loader *L, char *why, size_t n);
+    /* Turns the current (non-blank, checked) data row into observations. */
+    ind_status (*row)(loader *L);
+} shape_desc;
+
+/* ---------------------------------------------------------------- errors */
+
+static ind_status fail(loader *L, ind_status code, size_t line, size_t col, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+static ind_status fail(loader *L, ind_status code, size_t line, size_t col, const char *fmt, ...)
+{
+    char msg[IND_ERROR_MSG_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (L->status == IND_OK) {
+        L->status = code;
+        ind_error_set(L->err, code, L->path, (long)line, (long)col, "%s", msg);
+    }
+    return L->status;
+}
+
+/* Writes at most max bytes of s[0..len) into buf for a message, "..." when cut. */
+static const char *excerpt(const char *s, size_t len, char *buf, size_t n)
+{
+    size_t max = n - 4;
+    if (len <= max) {
+        memcpy(buf, s, len);
+        buf[len] = '\0';
+        return buf;
+    }
+    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+        max--; /* do not cut a UTF-8 sequence */
+    memcpy(buf, s, max);
+    memcpy(buf + max, "...", 4);
+    return buf;
+}
+
+/* ----------------------------------------------------------------- text */
+
+static size_t space_len(const char *s, size_t left)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+        return 1;
+    if (c == 0xC2 && left >= 2 && (unsigned char)s[1] == 0xA0)
+        return 2;
+    if (c == 0xE3 && left >= 3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80)
+        return 3;
+    return 0;
+}
+
+static size_t space_len_before(const char *s, size_t len)
+{
+    unsigned char c = (unsigned char)s[len - 1];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+        return 1;
+    if (c == 0xA0 && len >= 2 && (unsigned char)s[len - 2] == 0xC2)
+        return 2;
+    if (c == 0x80 && len >= 3 && memcmp(s + len - 3, "\xe3\x80\x80", 3) == 0)
+        return 3;
+    return 0;
+}
+
+/* Trims spaces (ASCII, NBSP, U+3000) in place: *s and *len describe the rest. */
+static void trim(const char **s, size_t *len)
+{
+    if (*len == 0)
+        return;
+    unsigned char first = (unsigned char)(*s)[0], last = (unsigned char)(*s)[*len - 1];
+    if (first > ' ' && first < 0x80 && last > ' ' && last < 0x80)
+        return; /* nearly every cell: nothing to trim */
+    size_t w;
+    while (*len > 0 && (w = space_len(*s, *len)) != 0) {
+        *s += w;
+        *len -= w;
+    }
+    while (*len > 0 && (w = space_len_before(*s, *len)) != 0)
+        *len -= w;
+}
+
+static char *dup_n(const char *s, size_t len)
+{
+    char *copy = malloc(len + 1);
+    if (copy) {
+        memcpy(copy, s, len);
+        copy[len] = '\0';
+    }
+    return copy;
+}
+
+/* Case-insensitive (ASCII) comparison of s[0..len) with word. */
+static int same_name(const char *s, size_t len, const char *word)
+{
+    size_t i = 0;
+    for (; i < len && word[i]; i++) {
+        char a = s[i], b = word[i];
+        if (a >= 'A' && a <= 'Z')
+            a = (char)(a - 'A' + 'a');
+        if (b >= 'A' && b <= 'Z')
+            b = (char)(b - 'A' + 'a');
+        if (a != b)
+            return 0;
+    }
+    return i == len && word[i] == '\0';
+}
+
+static int in_list(const char *s, size_t len, const char *const *names)
+{
+    for (; *names; names++)
+        if (same_name(s, len, *names))
+            return 1;
+    return 0;
+}
+
+/* clang-format off */
+static const char *const series_names[] = {
+    "indicator", "series", "指标", "指标名称", "name", "名称", "variable", "indicator name",
+    "series name", "indicator code", "series code", "item", "项目", NULL};
+static const char *const entity_names[] = {
+    "region", "country", "entity", "地区", "国家", "城市", "area", "country name", "city",
+    "province", "state", "location", "geo", "省份", "地市", "区域", "省", "市", NULL};
+static const char *const period_names[] = {
+    "year", "period", "date", "time", "年份", "时间", "年", "期间", "日期", "年度", "时期",
+    "月份", "time_period", "time period", "quarter", "month", "季度", NULL};
+static const char *const value_names[] = {
+    "value", "values", "数值", "值", "obs_value", "数据", "指标值", "val", NULL};
+static const char *const unit_names[] = {"unit", "units", "单位", "计量单位", "unit of measure",
+                                         NULL};
+static const char *const ignore_names[] = {
+    "note", "notes", "备注", "comment", "comments", "source", "来源", "数据来源", "说明",
+    "flag", "flags", "footnote", "remark", "remarks", "注", NULL};
+/* clang-format on */
+
+/*
+ * A trailing parenthesised unit of a header or indicator name: "rd (%)",
+ * "R&D强度（%）", "Research and development expenditure (% of GDP)". Sets
+ * ustart and ulen to the unit inside the parentheses and returns the length
+ * of the name before them (trimmed), or len when there is none.
+ */
+static size_t split_unit(const char *s, size_t len, size_t *ustart, size_t *ulen)
+{
+    size_t close = 0, open_len = 0;
+    if (len >= 1 && s[len - 1] == ')')
+        close = 1;
+    else if (len >= 3 && memcmp(s + len - 3, "\xef\xbc\x89", 3) == 0) /* ） */
+        close = 3;
+    if (!close)
+        return len;
+    for (size_t i = len - close; i-- > 0;) {
+        if (s[i] == '(')
+            open_len = 1;
+        else if (i + 3 <= len && memcmp(s + i, "\xef\xbc\x88", 3) == 0) /* （ */
+            open_len = 3;
+        else if (s[i] == ')' || (i + 3 <= len && memcmp(s + i, "\xef\xbc\x89", 3) == 0))
+            return len; /* nested parentheses: leave the name alone */
+        if (open_len) {
+            const char *u = s + i + open_len;
+            size_t n = len - close - (i + open_len);
+            trim(&u, &n);
+            if (n == 0 || n > 40 || i == 0)
+                return len;
+            *ustart = (size_t)(u - s);
+            *ulen = n;
+            const char *name = s;
+            size_t nlen = i;
+            trim(&name, &nlen);
+            return nlen;
+        }
+    }
+    return len;
+}
+/* Field i of the current row, trimmed; "" when the row is shorter. */
+static const char *cell(const loader *L, size_t i, size_t *len)
+{
+    if (i >= L->n) {
+        *len = 0;
+        return "";
+    }
+    const char *s = L->text + L->f[i].off;
+    *len = L->f[i].len;
+    trim(&s, len);
+    return s;
+}
+
+/* Same, NUL-terminated in place (the row owns the text). */
+static const char *cell_str(loader *L, size_t i)
+{
+    size_t len;
+    const char *s = cell(L, i, &len);
+    if (len)
+        ((char *)s)[len] = '\0';
+    return len ? s : "";
+}
+
+static size_t cell_line(const loader *L, size_t i)
+{
+    return i < L->n ? L->f[i].line : L->line;
+}
+
+/* ---------------------------------------------------------- observations */
+
+/*
+ * Parses the value cell in column col and adds it to s at period p; errors
+ * of ind_series_add (duplicate, frequency) are reported at column where.
+ */
+static ind_status add_value(loader *L, ind_series *s, ind_period p, size_t col, size_t where,
+                            const char *text, size_t len)
+{
+    double v;
+    int percent;
+    size_t bad;
+    char buf[80];
+    int rc = ind_parse_value(text, len, &v, &percent, &bad);
+    if (rc > 0) {
+        s->n_missing++;
+        L->info->missing++;
+        return IND_OK;
+    }
+    if (L->info->delimiter == ';' && memchr(text, ',', len)) {
+        excerpt(text, len, buf, sizeof buf);
+        return fail(L, IND_E_VALUE, cell_line(L, col), col + 1,
+                    "'%s' has a comma in a ';'-separated file: a decimal comma or a thousands "
+                    "separator? (write numbers with a decimal point and no separators)",
+                    buf);
+    }
+    if (rc < 0) {
+        excerpt(text, len, buf, sizeof buf);
+        if (bad == len)
+            return fail(L, IND_E_VALUE, cell_line(L, col), col + 1,
+                        "'%s' is out of the range of numbers", buf);
+        return fail(L, IND_E_VALUE, cell_line(L, col), col + 1, "'%s' is not a number", buf);
+    }
+    ind_error e;
+    ind_error_clear(&e);
+    ind_status st = ind_series_add(s, p, v, &e);
+    if (st != IND_OK)
+        return fail(L, st, cell_line(L, where), where + 1, "%s", e.message);
+    if (percent) {
+        s->flags |= IND_SERIES_PERCENT;
+        if (!s->unit[0] && ind_series_set_text(&s->unit, "%") != IND_OK)
+            return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+    }
+    L->info->values++;
+    return IND_OK;
+}
+
+static const char period_forms[] =
+    "use e.g. 2023, 2023Q3, 2024H1, 2023-06, 2023年, 2023年6月, 2023年第三季度";
+
+static ind_status parse_period(loader *L, size_t col, ind_period *p)
+{
+    size_t len;
+    char buf[80];
+    const char *s = cell(L, col, &len);
+    if (len == 0)
+        return fail(L, IND_E_PERIOD, cell_line(L, col), col + 1, "empty period (%s)", period_forms);
+    if (ind_period_parse(s, len, p) != 0)
+        return fail(L, IND_E_PERIOD, cell_line(L, col), col + 1, "'%s' is not a period (%s)",
+                    excerpt(s, len, buf, sizeof buf), period_forms);
+    return IND_OK;
+}
+
+/* Sets the series' unit from a unit cell, or checks it agrees. */
+static ind_status apply_unit(loader *L, ind_series *s, size_t col, const char *unit)
+{
+    if (!unit[0] || strcmp(s->unit, unit) == 0)
+        return IND_OK;
+    if (s->unit[0])
+        return fail(L, IND_E_VALUE, cell_line(L, col), col + 1,
+                    "unit '%s' differs from the unit '%s' of earlier rows of series '%s'", unit,
+                    s->unit, s->name);
+    if (ind_series_set_text(&s->unit, unit) != IND_OK)
+        return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+    return IND_OK;
+}
+
+/* ------------------------------------------------------------ long shape */
+
+static size_t find_role(const loader *L, const char *given, const char *const *names,
+                        enum role role, char *why, size_t n, int *missing);
+
+static int long_setup(loader *L, char *why, size_t n)
+{
+    int missing = 0;
+    L->c_period = find_role(L, L->opt->period_col, period_names, ROLE_PERIOD, why, n, &missing);
+    L->c_value = find_role(L, L->opt->value_col, value_names, ROLE_VALUE, why, n, &missing);
+    L->c_series = find_role(L, L->opt->series_col, series_names, ROLE_SERIES, why, n, &missing);
+    L->c_entity = find_role(L, L->opt->entity_col, entity_names, ROLE_ENTITY, why, n, &missing);
+    L->c_unit = find_role(L, L->opt->unit_col, unit_names, ROLE_UNIT, why, n, &missing);
+    if (missing)
+        return -1;
+    if (L->c_period == NONE || L->c_value == NONE) {
+        snprintf(why, n,
+                 "a long file needs a period column (year, period, date, 年份 ...) and a "
+                 "value column (value, 数值 ...)");
+        return -1;
+    }
+    if (L->c_series == NONE) { /* the value column's own name, unless it is a generic one */
+        size_t len;
+        const char *h = cell(L, L->c_value, &len);
+        if (!in_list(h, len, value_names)) {
+            free(L->stem);
+            if (!(L->stem = dup_n(h, len)))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static ind_status long_row(loader *L)
+{
+    ind_period p;
+    if (parse_period(L, L->c_period, &p) != IND_OK)
+        return L->status;
+    const char *name = L->stem, *entity = "";
+    if (L->c_series != NONE) {
+        name = cell_str(L, L->c_series);
+        if (!name[0])
+            return fail(L, IND_E_FORMAT, cell_line(L, L->c_series), L->c_series + 1,
+                        "empty series name");
+    }
+    if (L->c_entity != NONE)
+        entity = cell_str(L, L->c_entity);
+    ind_series *s = L->last;
+    if (!s || strcmp(s->name, name) != 0 || strcmp(s->entity, entity) != 0) {
+        s = L->last = ind_dataset_series(L->ds, name, entity);
+        if (!s)
+            return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+    }
+    if (L->c_unit != NONE && apply_unit(L, s, L->c_unit, cell_str(L, L->c_unit)) != IND_OK)
+        return L->status;
+    size_t len;
+    const char *v = cell(L, L->c_value, &len);
+    return add_value(L, s, p, L->c_value, L->c_period, v, len);
+}
+
+/* ----------------------------------------------------- wide-period shape */
+
+/*
+ * Whether a header cell names a period. Unless the shape was given, it must
+ * start with a 4-digit year or Q ("2023", "2023Q1", "2023年", "Q3 2023"), so
+ * that an id column headed "1" is not taken for the year 1.
+ */
+static int header_period(const char *s, size_t len, int strict, ind_period *p)
+{
+    size_t cut = len;
+    for (size_t i = 0; i + 3 < len; i++)
+        if (s[i] == ' ' && s[i + 1] == '[') { /* World Bank DataBank: "1990 [YR1990]" */
+            cut = i;
+            break;
+        }
+    if (ind_period_parse(s, cut, p) != 0)
+        return 0;
+    if (!strict)
+        return 1;
+    return cut >= 4 && ((s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' &&
+                         s[2] <= '9' && s[3] >= '0' && s[3] <= '9') ||
+                        s[0] == 'Q' || s[0] == 'q');
+}
+
+static size_t find_name(const loader *L, const char *name)
+{
+    for (size_t i = 0; i < L->ncols && i < L->n; i++) {
+        size_t len;
+        const char *h = cell(L, i, &len);
+        if (same_name(h, len, name) && L->cols[i].role == ROLE_NONE)
+            return i;
+    }
+    return NONE;
+}
+
+/* Marks the period columns; one frequency, each period once. */
+static int mark_period_columns(loader *L, char *why, size_t n)
+{
+    size_t first = NONE;
+    uint32_t *seen = NULL; /* column + 1 by ordinal: periods of years 0..9999 */
+    for (size_t i = 0; i < L->ncols; i++) {
+        const char *h = L->cols[i].header;
+        ind_period p;
+        if (!h[0] || !header_period(h, strlen(h), L->opt->shape == IND_SHAPE_AUTO, &p))
+            continue;
+        if (first == NONE) {
+            first = i;
+            if (!(seen = calloc(10000 * (size_t)p.freq, sizeof *seen))) {
+                snprintf(why, n, "out of memory");
+                return -1;
+            }
+        } else if (p.freq != L->cols[first].period.freq) {
+            snprintf(why, n, "column %zu '%s' is %s but column %zu is %s: one file, one frequency",
+                     i + 1, h, ind_freq_name(p.freq), first + 1,
+                     ind_freq_name(L->cols[first].period.freq));
+            free(seen);
+            return -1;
+        }
+        if (seen[p.ord]) {
+            snprintf(why, n, "period '%s' heads both column %u and column %zu", h,
+                     (unsigned)seen[p.ord], i + 1);
+            free(seen);
+            return -1;
+        }
+        seen[p.ord] = (uint32_t)(i + 1);
+        L->cols[i].role = ROLE_PERIOD;
+        L->cols[i].period = p;
+    }
+    free(seen);
+    if (first == NONE) {
+        snprintf(why, n, "no header cell is a period (1960, 2023Q1 ...)");
+        return -1;
+    }
+    return 0;
+}
+
+static int wide_period_setup(loader *L, char *why, size_t n)
+{
+    if (mark_period_columns(L, why, n) != 0)
+        return -1;
+    int missing = 0;
+    /* World Bank: the code names the series, the name is its label. */
+    size_t code = find_name(L, "indicator code");
+    if (code == NONE)
+        code = find_name(L, "series code");
+    if (!L->opt->series_col && code != NONE) {
+        L->c_series = code;
+        L->cols[code].role = ROLE_SERIES;
+        L->c_label = find_name(L, "indicator name");
+        if (L->c_label == NONE)
+            L->c_label = find_name(L, "series name");
+        if (L->c_label != NONE)
+            L->cols[L->c_label].role = ROLE_LABEL;
+    } else {
+        L->c_series = find_role(L, L->opt->series_col, series_names, ROLE_SERIES, why, n, &missing);
+    }
+    if (!L->opt->entity_col && (L->c_entity = find_name(L, "country name")) != NONE)
+        L->cols[L->c_entity].role = ROLE_ENTITY;
+    else
+        L->c_entity = find_role(L, L->opt->entity_col, entity_names, ROLE_ENTITY, why, n, &missing);
+    L->c_unit = find_role(L, L->opt->unit_col, unit_names, ROLE_UNIT, why, n, &missing);
+    return missing ? -1 : 0;
+}
+
+/* Unit of a wide-period row: its unit cell, else "(...)" ending the label or name. */
+static ind_status wide_row_unit(loader *L, ind_series *s, const char *name, const char *label)
+{
+    if (L->c_unit != NONE)
+        return apply_unit(L, s, L->c_unit, cell_str(L, L->c_unit));
+    const char *text = label[0] ? label : name;
+    size_t len = strlen(text), ustart = 0, ulen = 0;
+    if (split_unit(text, len, &ustart, &ulen) == len)
+        return IND_OK;
+    char unit[48];
+    memcpy(unit, text + ustart, ulen);
+    unit[ulen] = '\0';
+    if (strchr(unit, '%'))
+        s->flags |= IND_SERIES_PERCENT;
+    return apply_unit(L, s, L->c_label != NONE ? L->c_label : L->c_series, unit);
+}
+
+static ind_status wide_period_row(loader *L)
+{
+    const char *name = L->stem, *entity = "", *label = "";
+    if (L->c_series != NONE) {
+        name = cell_str(L, L->c_series);
+        if (!name[0])
+            return fail(L, IND_E_FORMAT, cell_line(L, L->c_series), L->c_series + 1,
+                        "empty series name");
+    }
+    if (L->c_entity != NONE)
+        entity = cell_str(L, L->c_entity);
+    if (L->c_label != NONE) {
+        label = cell_str(L, L->c_label);
+    } else if (L->c_series != NONE && L->c_unit == NONE) {
+        /* "R&D经费支出(亿元)": the series is "R&D经费支出" in 亿元, labelled in full */
+        size_t len = strlen(name), ustart, ulen, nlen = split_unit(name, len, &ustart, &ulen);
+        if (nlen < len) {
+            char *cut = realloc(L->namebuf, nlen + 1);
+            if (!cut)
+                return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+            L->namebuf = cut;
+            memcpy(cut, name, nlen);
+            cut[nlen] = '\0';
+            label = name;
+            name = cut;
+        }
+    }
+    size_t before = ind_dataset_count(L->ds);
+    ind_series *s = ind_dataset_series(L->ds, name, entity);
+    if (!s)
+        return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+    if (ind_dataset_count(L->ds) > before || L->c_unit != NONE) {
+        if (label[0] && !s->label[0] && ind_series_set_text(&s->label, label) != IND_OK)
+            return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+        if (wide_row_unit(L, s, name, label) != IND_OK)
+            return L->status;
+    }
+    size_t n = L->n < L->ncols ? L->n : L->ncols;
+    for (size_t i = 0; i < n; i++) {
+        if (L->cols[i].role != ROLE_PERIOD)
+            continue;
+        const char *v = L->text + L->f[i].off;
+        if (add_value(L, s, L->cols[i].period, i, i, v, L->f[i].len) != IND_OK)
+            return L->status;
+    }
+    return IND_OK;
+}
+
+/* ----------------------------------------------------- wide-series shape */
+
+static int wide_series_setup(loader *L, char *why, size_t n)
+{
+    int missing = 0;
+    L->c_period = find_role(L, L->opt->period_col, period_names, ROLE_PERIOD, why, n, &missing);
+    L->c_entity = find_role(L, L->opt->entity_col, entity_names, ROLE_ENTITY, why, n, &missing);
+    L->c_unit = find_role(L, L->opt->unit_col, unit_names, ROLE_UNIT, why, n, &missing);
+    if (missing)
+        return -1;
+    if (L->c_period == NONE) {
+        snprintf(why, n, "no period column (year, period, date, 年份 ...)");
+        return -1;
+    }
+    for (size_t i = 0; i < L->ncols && L->opt->shape == IND_SHAPE_AUTO; i++)
+        if (L->cols[i].role == ROLE_NONE &&
+            in_list(L->cols[i].header, strlen(L->cols[i].header), series_names)) {
+            snprintf(why, n,
+                     "a series column '%s' but no value column (value, 数值 ...): name "
+                     "the value column with --value-col",
+                     L->cols[i].header);
+            return -1;
+        }
+    size_t nseries = 0;
+    for (size_t i = 0; i < L->ncols; i++) {
+        size_t len, ustart = 0, ulen = 0;
+        const char *h = cell(L, i, &len);
+        if (L->cols[i].role != ROLE_NONE || len == 0 || in_list(h, len, ignore_names))
+            continue;
+        size_t nlen = split_unit(h, len, &ustart, &ulen);
+        column *c = &L->cols[i];
+        c->role = ROLE_VALUE;
+        c->name = dup_n(h, nlen);
+        c->unit = dup_n(h + ustart, ulen);
+        c->label = dup_n(nlen < len ? h : "", nlen < len ? len : 0);
+        if (!c->name || !c->unit || !c->label) {
+            snprintf(why, n, "out of memory");
+            return -1;
+        }
+        nseries++;
+    }
+    if (!nseries) {
+        snprintf(why, n, "no value columns besides the period and entity columns");
+        return -1;
+    }
+    return 0;
+}
+
+/* Points every value column at its series for entity (creating them first). */
+static ind_status wide_series_entity(loader *L, const char *entity)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < L->ncols; i++) {
+            column *c = &L->cols[i];
+            if (c->role != ROLE_VALUE)
+                continue;
+            if (pass == 0) { /* creating may move earlier series: look them up after */
+                size_t before = ind_dataset_count(L->ds);
+                ind_series *s = ind_dataset_series(L->ds, c->name, entity);
+                if (!s)
+                    return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+                if (ind_dataset_count(L->ds) > before &&
+                    (ind_series_set_text(&s->unit, c->unit) != IND_OK ||
+                     ind_series_set_text(&s->label, c->label) != IND_OK))
+                    return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+                if (strchr(c->unit, '%'))
+                    s->flags |= IND_SERIES_PERCENT;
+            } else {
+                c->series = ind_dataset_find(L->ds, c->name, entity);
+            }
+        }
+    }
+    free(L->entity);
+    if (!(L->entity = dup_n(entity, strlen(entity))))
+        return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+    L->have_entity = 1;
+    return IND_OK;
+}
+
+static ind_status wide_series_row(loader *L)
+{
+    ind_period p;
+    if (parse_period(L, L->c_period, &p) != IND_OK)
+        return L->status;
+    const char *entity = L->c_entity != NONE ? cell_str(L, L->c_entity) : "";
+    if (!L->have_entity || strcmp(L->entity, entity) != 0)
+        if (wide_series_entity(L, entity) != IND_OK)
+            return L->status;
+    const char *unit = L->c_unit != NONE ? cell_str(L, L->c_unit) : "";
+    size_t n = L->n < L->ncols ? L->n : L->ncols;
+    for (size_t i = 0; i < n; i++) {
+        column *c = &L->cols[i];
+        if (c->role != ROLE_VALUE)
+            continue;
+        if (unit[0] && !c->unit[0] && apply_unit(L, c->series, L->c_unit, unit) != IND_OK)
+            return L->status;
+        if (add_value(L, c->series, p, i, i, L->text + L->f[i].off, L->f[i].len) != IND_OK)
+            return L->status;
+    }
+    return IND_OK;
+}
+
+static const shape_desc shapes[] = {
+    {IND_SHAPE_LONG, "long", long_setup, long_row},
+    {IND_SHAPE_WIDE_PERIOD, "wide-period", wide_period_setup, wide_period_row},
+    {IND_SHAPE_WIDE_SERIES, "wide-series", wide_series_setup, wide_series_row},
+};
+
+static const shape_desc *shape_of(ind_shape shape)
+{
+    for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++)
+        if (shapes[i].shape == shape)
+            return &shapes[i];
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- header */
+
+/*
+ * The column for a role: the one named `given` (an error when absent), else
+ * the first free column whose header is one of names, else NONE.
+ */
+static size_t find_role(const loader *L, const char *given, const char *const *names,
+                        enum role role, char *why, size_t n, int *missing)
+{
+    static const char *const what[] = {"", "series", "entity", "period", "value", "unit", ""};
+    size_t found = NONE;
+    for (size_t i = 0; i < L->ncols && found == NONE; i++) {
+        size_t len;
+        const char *h = cell(L, i, &len);
+        if (L->cols[i].role != ROLE_NONE)
+            continue;
+        if (given ? same_name(h, len, given) : in_list(h, len, names))
+            found = i;
+    }
+    if (given && found == NONE && !*missing) {
+        snprintf(why, n, "no column '%s' (given as the %s column)", given, what[role]);
+        *missing = 1;
+    }
+    if (found != NONE)
+        L->cols[found].role = role;
+    return found;
+}
+
+static void reset_columns(loader *L)
+{
+    for (size_t i = 0; i < L->ncols; i++) {
+        free(L->cols[i].header);
+        free(L->cols[i].name);
+        free(L->cols[i].unit);
+        free(L->cols[i].label);
+    }
+    memset(L->cols, 0, L->ncols * sizeof *L->cols);
+    L->c_series = L->c_entity = L->c_period = L->c_value = L->c_unit = L->c_label = NONE;
+}
+
+/* Which shape the header row suggests, by the rules in load.h. */
+static ind_shape guess_shape(loader *L)
+{
+    size_t nperiods = 0;
+    int has_period = 0, has_value = 0;
+    for (size_t i = 0; i < L->n; i++) {
+        size_t len;
+        const char *h = cell(L, i, &len);
+        ind_period p;
+        if (len && header_period(h, len, 1, &p))
+            nperiods++;
+        if (L->opt->period_col ? same_name(h, len, L->opt->period_col)
+                               : in_list(h, len, period_names))
+            has_period = 1;
+        if (L->opt->value_col ? same_name(h, len, L->opt->value_col) : in_list(h, len, value_names))
+            has_value = 1;
+    }
+    if (nperiods >= 2 || (nperiods == 1 && !has_period && !has_value))
+        return IND_SHAPE_WIDE_PERIOD;
+    if (has_period && has_value)
+        return IND_SHAPE_LONG;
+    if (has_period)
+        return IND_SHAPE_WIDE_SERIES;
+    return IND_SHAPE_AUTO;
+}
+
+/* Whether a column named by the options is absent from the header (why says which). */
+static int missing_given_column(const loader *L, char *why, size_t n)
+{
+    const ind_load_options *o = L->opt;
+    const char *given[] = {o->series_col, o->entity_col, o->period_col, o->value_col, o->unit_col};
+    static const char *const what[] = {"series", "entity", "period", "value", "unit"};
+    for (size_t k = 0; k < sizeof given / sizeof given[0]; k++) {
+        if (!given[k])
+            continue;
+        size_t i = 0;
+        while (i < L->ncols && !same_name(L->cols[i].header, strlen(L->cols[i].header), given[k]))
+            i++;
+        if (i < L->ncols)
+            continue;
+        int len = snprintf(why, n, "no column '%s' (given as the %s column); the columns are",
+                           given[k], what[k]);
+        for (i = 0; i < L->ncols && len > 0 && (size_t)len < n; i++)
+            len += snprintf(why + len, n - (size_t)len, "%s '%s'", i ? "," : "", L->cols[i].header);
+        return 1;
+    }
+    return 0;
+}
+
+/* Tries the current row as the header: 0 when it is one (columns mapped). */
+static int try_header(loader *L, char *why, size_t n)
+{
+    if (L->cols)
+        reset_columns(L); /* a row tried before */
+    column *cols = realloc(L->cols, (L->n ? L->n : 1) * sizeof *cols);
+    if (!cols) {
+        L->ncols = 0;
+        snprintf(why, n, "out of memory");
+        return -1;
+    }
+    L->cols = cols;
+    L->ncols = L->n;
+    memset(L->cols, 0, L->ncols * sizeof *L->cols);
+    L->c_series = L->c_entity = L->c_period = L->c_value = L->c_unit = L->c_label = NONE;
+    for (size_t i = 0; i < L->ncols; i++) {
+        size_t len;
+        const char *h = cell(L, i, &len);
+        if (!(L->cols[i].header = dup_n(h, len))) {
+            snprintf(why, n, "out of memory");
+            return -1;
+        }
+    }
+    if (missing_given_column(L, why, n))
+        return -1;
+    ind_shape shape = L->opt->shape ? L->opt->shape : guess_shape(L);
+    if (shape == IND_SHAPE_AUTO) {
+        snprintf(why, n,
+                 "cannot tell the layout: no period column (year, period, date, 年份 ...) "
+                 "and no period headers (1960, 2023Q1 ...); use --shape/--period-col");
+        return -1;
+    }
+    const shape_desc *d = shape_of(shape);
+    char reason[IND_ERROR_MSG_MAX - 80] = "";
+    if (!d || d->setup(L, reason, sizeof reason) != 0) {
+        if (L->opt->shape)
+            snprintf(why, n, "cannot read the header as %s: %s", d ? d->name : "?", reason);
+        else
+            snprintf(why, n, "bad header: %s", reason);
+        return -1;
+    }
+    L->shape = d;
+    return 0;
+}
+
+static size_t nonempty_cells(const loader *L)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < L->n; i++) {
+        size_t len;
+        cell(L, i, &len);
+        k += len > 0;
+    }
+    return k;
+}
+
+/* Before the header: metadata like "Data Source","World Development Indicators", */
+static int preamble_row(const loader *L, size_t nonempty)
+{
+    if (nonempty <= 1)
+        return 1;
+    if (nonempty != 2)
+        return 0;
+    size_t len;
+    const char *key = cell(L, 0, &len);
+    return same_name(key, len, "Data Source") || same_name(key, len, "Last Updated Date") ||
+           (len > 0 && key[len - 1] == ':') ||
+           (len >= 3 && memcmp(key + len - 3, "\xef\xbc\x9a", 3) == 0); /* ： */
+}
+
+static void header_row(loader *L)
+{
+    size_t nonempty = nonempty_cells(L);
+    size_t line = L->n ? L->f[0].line : L->line;
+    if (nonempty == 0)
+        return;
+    char why[IND_ERROR_MSG_MAX - 40];
+    if (try_header(L, why, sizeof why) == 0) {
+        L->info->shape = L->shape->shape;
+        for (L->width = L->ncols; L->width > 0 && !L->cols[L->width - 1].header[0];)
+            L->width--;
+        L->info->header_line = line;
+        L->info->preamble_lines = line - 1;
+        return;
+    }
+    if (!L->candidate_line) {
+        L->candidate_line = line;
+        snprintf(L->candidate_why, sizeof L->candidate_why, "%s", why);
+    }
+    if (!preamble_row(L, nonempty) || ++L->preamble_rows > PREAMBLE_MAX)
+        fail(L, IND_E_FORMAT, L->candidate_line, 0, "%s", L->candidate_why);
+}
+
+/* ------------------------------------------------------------- data rows */
+
+static int row_blank(const loader *L)
+{
+    for (size_t i = 0; i < L->n; i++) {
+        size_t len;
+        cell(L, i, &len);
+        if (len)
+            return 0;
+    }
+    return 1;
+}
+
+/*
+ * Fields after the last named header cell (the World Bank's trailing comma,
+ * or a row longer than the header) must be empty; a row may lack only
+ * fields whose header is empty.
+ */
+static ind_status check_width(loader *L)
+{
+    for (size_t i = L->width; i < L->n; i++) {
+        size_t len;
+        cell(L, i, &len);
+        if (len && i >= L->ncols)
+            return fail(L, IND_E_FORMAT, L->f[i].line, i + 1,
+                        "row has %zu fields but the header has %zu", L->n, L->ncols);
+        if (len)
+            return fail(L, IND_E_FORMAT, L->f[i].line, i + 1,
+                        "a value in column %zu, which has no header", i + 1);
+    }
+    for (size_t i = L->n; i < L->width; i++)
+        if (L->cols[i].header[0])
+            return fail(L, IND_E_FORMAT, L->n ? L->f[L->n - 1].line : L->line, L->n + 1,
+                        "row has %zu fields but the header has %zu (no '%s')", L->n, L->ncols,
+                        L->cols[i].header);
+    return IND_OK;
+}
+
+/* A footnote: only the first cell, "注：..." "数据来源：..." "Source: ..." */
+static int row_footnote(const loader *L)
+{
+    static const char *const keys[] = {"注",    "数据来源", "资料来源", "说明",     "备注", "Note",
+                                       "Notes", "Source",   "Sources",  "Footnote", NULL};
+    size_t len;
+    const char *s = cell(L, 0, &len);
+    for (size_t i = 1; i < L->n; i++) {
+        size_t other;
+        cell(L, i, &other);
+        if (other)
+            return 0;
+    }
+    for (const char *const *k = keys; *k; k++) {
+        size_t klen = strlen(*k);
+        if (len > klen && same_name(s, klen, *k) &&
+            (s[klen] == ':' || (len >= klen + 3 && memcmp(s + klen, "\xef\xbc\x9a", 3) == 0)))
+            return 1;
+    }
+    return 0;
+}
+
+static void data_row(loader *L)
+{
+    if (row_blank(L)) {
+        L->info->blank_rows++;
+        return;
+    }
+    if (row_footnote(L)) {
+        L->info->notes++;
+        return;
+    }
+    L->info->rows++;
+    if (check_width(L) == IND_OK)
+        L->shape->row(L);
+}
+
+/* ------------------------------------------------------------- interface */
+
+static char *file_stem(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    size_t len = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    return len ? dup_n(base, len) : dup_n("value", 5);
+}
+
+ind_status ld_rows_init(ld_rows *R, const char *path, const ind_load_options *opt,
+                        ind_load_info *info, ind_error *err)
+{
+    memset(R, 0, sizeof *R);
+    R->path = path;
+    R->opt = opt;
+    R->info = info;
+    R->err = err;
+    if (!(R->ds = ind_dataset_new()) || !(R->stem = file_stem(path)))
+        return fail(R, IND_E_NOMEM, 0, 0, "out of memory");
+    return IND_OK;
+}
+
+ind_status ld_rows_add(ld_rows *R, char *text, const ld_field *f, size_t n, size_t line)
+{
+    if (R->status)
+        return R->status;
+    R->text = text;
+    R->f = f;
+    R->n = n;
+    R->line = line;
+    if (!R->shape)
+        header_row(R);
+    else
+        data_row(R);
+    return R->status;
+}
+
+ind_status ld_rows_finish(ld_rows *R)
+{
+    if (R->status)
+        return R->status;
+    if (!R->shape && R->candidate_line)
+        return fail(R, IND_E_FORMAT, R->candidate_line, 0, "%s", R->candidate_why);
+    if (!R->shape)
+        return fail(R, IND_E_FORMAT, 0, 0, "empty file");
+    if (R->info->rows == 0)
+        return fail(R, IND_E_FORMAT, R->info->header_line, 0, "no data rows after the header");
+    return IND_OK;
+}
+
+ind_dataset *ld_rows_take(ld_rows *R)
+{
+    ind_dataset *ds = R->status ? NULL : R->ds;
+    if (ds)
+        R->ds = NULL;
+    return ds;
+}
+
+void ld_rows_release(ld_rows *R)
+{
+    if (R->cols)
+        reset_columns(R);
+    free(R->cols);
+    free(R->stem);
+    free(R->entity);
+    free(R->namebuf);
+    ind_dataset_free(R->ds);
+    R->cols = NULL;
+    R->stem = R->entity = R->namebuf = NULL;
+    R->ds = NULL;
+}
+
+const char *ind_shape_name(ind_shape shape)
+{
+    const shape_desc *d = shape_of(shape);
+    return d ? d->name : "auto";
+}
+
+int ind_shape_parse(const char *name, ind_shape *out)
+{
+    if (strcmp(name, "auto") == 0) {
+        *out = IND_SHAPE_AUTO;
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++)
+        if (strcmp(name, shapes[i].name) == 0) {
+            *out = shapes[i].shape;
+            return 0;
+        }
+    return -1;
+}

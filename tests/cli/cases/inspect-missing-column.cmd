@@ -1,0 +1,1 @@
+inspect --period-col when tests/data/luohe-long.csv
