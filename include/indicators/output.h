@@ -69,7 +69,11 @@ void ind_table_free(ind_table *t);
 /* Display width of UTF-8 text in terminal columns (CJK wide characters count 2). */
 size_t ind_display_width(const char *s);
 
-/* Shortest decimal text that reads back as v (C locale); buf of 32 bytes. */
+/*
+ * Shortest decimal text that reads back exactly as v (C locale; no exponent
+ * between 1e-4 and 1e15), so values read from files print as written.
+ * n of 32 bytes is always enough.
+ */
 void ind_format_double(double v, char *buf, size_t n);
 
 #endif

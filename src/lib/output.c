@@ -99,14 +99,6 @@ static int decimal_exponent(double a)
     return e;
 }
 
-/* Whether the decimal N / 10^k reads back as a (exact: strtod or Clinger's fast path). */
-static bool reads_back(uint64_t digits, int k, double a, const char *text)
-{
-    if (digits < (1ull << 53) && k <= 22)
-        return (double)digits / (double)pow10l_exact(k) == a; /* both exact: one rounding */
-    return strtod(text, NULL) == a;
-}
-
 /* Writes the p-digit decimal `digits` scaled by 10^-k with the point in place. */
 static void place_point(uint64_t digits, int k, bool negative, char *buf)
 {
@@ -142,10 +134,38 @@ static void place_point(uint64_t digits, int k, bool negative, char *buf)
     }
 }
 
+typedef enum reads_back { NO, YES, UNSURE } reads_back;
+
 /*
- * Shortest-ish round-trip text without printf for the common magnitudes:
- * the 15-, 16- then 17-significant-digit decimal nearest to a, each checked
- * to read back exactly. Returns false when the caller must use the slow path.
+ * Whether the decimal N / 10^k, N the integer nearest to t = a 10^k, reads
+ * back as a. It does when N lies within half an ulp of a (scaled by 10^k)
+ * of the exact t. t is known in long double only, to |t| 2^-63 at worst
+ * (10^k is exact up to 10^27), so a difference too close to the half ulp
+ * to tell is UNSURE and left to strtod. Below a power of two the ulp under
+ * a is half the one above.
+ */
+static reads_back check_digits(double a, long double t, uint64_t digits, int k)
+{
+    int exp2;
+    bool power_of_two = frexp(a, &exp2) == 0.5;
+    long double diff = (long double)digits - t;
+    long double half_ulp = ldexpl(pow10l_exact(k), exp2 - 54); /* ulp(a) = 2^(exp2 - 53) */
+    if (diff < 0 && power_of_two)
+        half_ulp /= 2;
+    long double slack = t * 0x1p-62L;
+    if (fabsl(diff) + slack < half_ulp)
+        return YES;
+    if (fabsl(diff) - slack > half_ulp)
+        return NO;
+    return UNSURE;
+}
+
+/*
+ * Shortest round-trip text without printf for the common magnitudes: the
+ * nearest decimal of 15, then 16, then 17 significant digits that reads back
+ * exactly as v (17 always does). Trailing zeros are dropped, so values read
+ * from files come out as written. Returns false when the caller must use
+ * printf.
  */
 static bool format_fast(double v, char *buf)
 {
@@ -154,12 +174,16 @@ static bool format_fast(double v, char *buf)
         return false;
     int e = decimal_exponent(a);
     for (int p = 15; p <= 17; p++) {
-        int k = p - 1 - e; /* decimals so that the integer has p digits */
+        int k = p - 1 - e; /* decimals that give p significant digits */
         if (k < 0 || k > 27)
             return false;
-        uint64_t digits = (uint64_t)llroundl((long double)a * pow10l_exact(k));
+        long double t = (long double)a * pow10l_exact(k);
+        uint64_t digits = (uint64_t)llroundl(t);
+        reads_back r = check_digits(a, t, digits, k);
+        if (r == NO)
+            continue;
         place_point(digits, k, v < 0, buf);
-        if (reads_back(digits, k, a, buf + (v < 0)))
+        if (r == YES || strtod(buf + (v < 0), NULL) == a)
             return true;
     }
     return false;
