@@ -88,13 +88,13 @@ static long double pow10l_exact(int k)
     return table[k];
 }
 
-/* Decimal exponent of a (> 0): the e with 10^e <= a < 10^(e+1), for 1e-4 <= a < 1e15. */
+/* Decimal exponent of a: the e with 10^e <= a < 10^(e+1), for 1e-4 <= a < 1e15. */
 static int decimal_exponent(double a)
 {
-    int e = (int)floor(log10(a));
-    if ((long double)a < pow10l_exact(e + 6) / 1e6L) /* log10 may be off by one near powers */
-        e--;
-    else if ((long double)a >= pow10l_exact(e + 7) / 1e6L)
+    static const double powers[] = {1e-3, 1e-2, 1e-1, 1e0,  1e1,  1e2,  1e3,  1e4, 1e5, 1e6,
+                                    1e7,  1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14};
+    int e = -4;
+    while (e < 14 && a >= powers[e + 4]) /* off by one at a power's rounding is harmless */
         e++;
     return e;
 }
@@ -138,19 +138,23 @@ typedef enum reads_back { NO, YES, UNSURE } reads_back;
 
 /*
  * Whether the decimal N / 10^k, N the integer nearest to t = a 10^k, reads
- * back as a. It does when N lies within half an ulp of a (scaled by 10^k)
- * of the exact t. t is known in long double only, to |t| 2^-63 at worst
- * (10^k is exact up to 10^27), so a difference too close to the half ulp
- * to tell is UNSURE and left to strtod. Below a power of two the ulp under
- * a is half the one above.
+ * back as a (a normal, > 0). It does when N lies within half an ulp of a
+ * (scaled by 10^k) of the exact t. t is known in long double only, to
+ * |t| 2^-63 at worst (10^k is exact up to 10^27), so a difference too close
+ * to the half ulp to tell is UNSURE and left to strtod. Below a power of
+ * two the ulp under a is half the one above.
  */
 static reads_back check_digits(double a, long double t, uint64_t digits, int k)
 {
-    int exp2;
-    bool power_of_two = frexp(a, &exp2) == 0.5;
+    uint64_t bits, half_bits;
+    double half_ulp_of_a;
+    memcpy(&bits, &a, sizeof bits);
+    uint64_t biased = bits >> 52; /* a = 1.f 2^(biased - 1023), ulp 2^(biased - 1075) */
+    half_bits = (biased - 53) << 52; /* 2^(biased - 1076), a normal double for a >= 1e-4 */
+    memcpy(&half_ulp_of_a, &half_bits, sizeof half_ulp_of_a);
     long double diff = (long double)digits - t;
-    long double half_ulp = ldexpl(pow10l_exact(k), exp2 - 54); /* ulp(a) = 2^(exp2 - 53) */
-    if (diff < 0 && power_of_two)
+    long double half_ulp = pow10l_exact(k) * half_ulp_of_a;
+    if (diff < 0 && (bits & ((1ull << 52) - 1)) == 0) /* a is a power of two */
         half_ulp /= 2;
     long double slack = t * 0x1p-62L;
     if (fabsl(diff) + slack < half_ulp)
@@ -178,7 +182,7 @@ static bool format_fast(double v, char *buf)
         if (k < 0 || k > 27)
             return false;
         long double t = (long double)a * pow10l_exact(k);
-        uint64_t digits = (uint64_t)llroundl(t);
+        uint64_t digits = (uint64_t)(t + 0.5L); /* t > 0: rounds to nearest */
         reads_back r = check_digits(a, t, digits, k);
         if (r == NO)
             continue;
