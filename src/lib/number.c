@@ -20,31 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Length of the space character at s (ASCII blank, NBSP, U+3000), or 0. */
-static size_t space_at(const char *s, size_t left)
-{
-    unsigned char c = (unsigned char)s[0];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
-        return 1;
-    if (c == 0xC2 && left >= 2 && (unsigned char)s[1] == 0xA0)
-        return 2;
-    if (c == 0xE3 && left >= 3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80)
-        return 3;
-    return 0;
-}
-
-/* Length of the space character ending s[0..len), or 0. */
-static size_t space_before(const char *s, size_t len)
-{
-    unsigned char c = (unsigned char)s[len - 1];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
-        return 1;
-    if (c == 0xA0 && len >= 2 && (unsigned char)s[len - 2] == 0xC2)
-        return 2;
-    if (c == 0x80 && len >= 3 && memcmp(s + len - 3, "\xe3\x80\x80", 3) == 0)
-        return 3;
-    return 0;
-}
+#include "text.h"
 
 static int same_ascii_nocase(const char *s, size_t len, const char *word)
 {
@@ -164,7 +140,7 @@ static void scan_rest(const char *s, size_t end, scan *sc, char *clean, size_t *
 static size_t scan_suffix(const char *s, size_t pos, size_t end, int *percent)
 {
     size_t w;
-    while (pos < end && (w = space_at(s + pos, end - pos)) != 0)
+    while (pos < end && (w = text_space_at(s + pos, end - pos)) != 0)
         pos += w;
     if (pos < end && s[pos] == '%') {
         *percent = 1;
@@ -173,7 +149,7 @@ static size_t scan_suffix(const char *s, size_t pos, size_t end, int *percent)
         *percent = 1;
         pos += 3;
     }
-    while (pos < end && (w = space_at(s + pos, end - pos)) != 0)
+    while (pos < end && (w = text_space_at(s + pos, end - pos)) != 0)
         pos += w;
     return pos;
 }
@@ -241,9 +217,9 @@ int ind_parse_value(const char *s, size_t len, double *value, int *percent, size
     if (parse_plain(s, len, value) == 0)
         return 0;
     size_t begin = 0, end = len, w;
-    while (begin < end && (w = space_at(s + begin, end - begin)) != 0)
+    while (begin < end && (w = text_space_at(s + begin, end - begin)) != 0)
         begin += w;
-    while (end > begin && (w = space_before(s + begin, end - begin)) != 0)
+    while (end > begin && (w = text_space_before(s + begin, end - begin)) != 0)
         end -= w;
     if (begin == end || is_missing_marker(s + begin, end - begin))
         return 1;

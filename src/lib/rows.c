@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+
 #define NONE SIZE_MAX    /* no such column */
 #define PREAMBLE_MAX 100 /* rows looked at before the header */
 
@@ -75,30 +77,6 @@ static const char *excerpt(const char *s, size_t len, char *buf, size_t n)
 
 /* ----------------------------------------------------------------- text */
 
-static size_t space_len(const char *s, size_t left)
-{
-    unsigned char c = (unsigned char)s[0];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
-        return 1;
-    if (c == 0xC2 && left >= 2 && (unsigned char)s[1] == 0xA0)
-        return 2;
-    if (c == 0xE3 && left >= 3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80)
-        return 3;
-    return 0;
-}
-
-static size_t space_len_before(const char *s, size_t len)
-{
-    unsigned char c = (unsigned char)s[len - 1];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
-        return 1;
-    if (c == 0xA0 && len >= 2 && (unsigned char)s[len - 2] == 0xC2)
-        return 2;
-    if (c == 0x80 && len >= 3 && memcmp(s + len - 3, "\xe3\x80\x80", 3) == 0)
-        return 3;
-    return 0;
-}
-
 /* Trims spaces (ASCII, NBSP, U+3000) in place: *s and *len describe the rest. */
 static void trim(const char **s, size_t *len)
 {
@@ -108,11 +86,11 @@ static void trim(const char **s, size_t *len)
     if (first > ' ' && first < 0x80 && last > ' ' && last < 0x80)
         return; /* nearly every cell: nothing to trim */
     size_t w;
-    while (*len > 0 && (w = space_len(*s, *len)) != 0) {
+    while (*len > 0 && (w = text_space_at(*s, *len)) != 0) {
         *s += w;
         *len -= w;
     }
-    while (*len > 0 && (w = space_len_before(*s, *len)) != 0)
+    while (*len > 0 && (w = text_space_before(*s, *len)) != 0)
         *len -= w;
 }
 

@@ -1,0 +1,41 @@
+/*
+ * text.h - private helpers for the spaces people put around CSV cells:
+ * ASCII blanks, the no-break space (U+00A0) and the ideographic space
+ * (U+3000) that Chinese spreadsheets use. Shared by the value parser
+ * (number.c) and the header and cell code (rows.c).
+ */
+#ifndef INDICATORS_TEXT_H
+#define INDICATORS_TEXT_H
+
+#include <stddef.h>
+#include <string.h>
+
+/* Inline: the value parser calls these for every cell of a file. */
+
+/* Byte length of the space character starting s (left bytes available), or 0. */
+static inline size_t text_space_at(const char *s, size_t left)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+        return 1;
+    if (c == 0xC2 && left >= 2 && (unsigned char)s[1] == 0xA0)
+        return 2;
+    if (c == 0xE3 && left >= 3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80)
+        return 3;
+    return 0;
+}
+
+/* Byte length of the space character ending s[0..len) (len > 0), or 0. */
+static inline size_t text_space_before(const char *s, size_t len)
+{
+    unsigned char c = (unsigned char)s[len - 1];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+        return 1;
+    if (c == 0xA0 && len >= 2 && (unsigned char)s[len - 2] == 0xC2)
+        return 2;
+    if (c == 0x80 && len >= 3 && memcmp(s + len - 3, "\xe3\x80\x80", 3) == 0)
+        return 3;
+    return 0;
+}
+
+#endif
