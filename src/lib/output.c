@@ -19,10 +19,26 @@ typedef enum cell_kind { CELL_TEXT, CELL_NUMBER, CELL_NOTE, CELL_EMPTY } cell_ki
 
 typedef struct cell {
     cell_kind kind;
-    char *text; /* display text (table, md) or exact text (csv, json) */
+    const char *text; /* display text (table, md) or exact text (csv, json), in the arena */
 } cell;
 
+/*
+ * Cell texts live in blocks that are never moved, so cells can point into
+ * them: one allocation per 64 KiB instead of one per cell. Streaming formats
+ * rewind to the first block after each row; table and md keep everything.
+ */
+typedef struct text_block {
+    struct text_block *next;
+    size_t used, cap;
+    char text[];
+} text_block;
+
+typedef struct text_arena {
+    text_block *first, *cur;
+} text_arena;
+
 struct ind_table {
+    text_arena arena;
     ind_column *cols;
     size_t ncols;
     ind_format fmt;
@@ -50,13 +66,47 @@ int ind_format_parse(const char *name, ind_format *out)
     return -1;
 }
 
-static char *dup_text(const char *s)
+/* A copy of s[0..len) with its NUL in the arena, or NULL when out of memory. */
+static char *arena_copy(text_arena *a, const char *s, size_t len)
 {
-    size_t len = strlen(s);
-    char *copy = malloc(len + 1);
-    if (copy)
-        memcpy(copy, s, len + 1);
+    while (a->cur && a->cur->cap - a->cur->used < len + 1 && a->cur->next)
+        a->cur = a->cur->next; /* blocks kept from before a rewind */
+    if (!a->cur || a->cur->cap - a->cur->used < len + 1) {
+        size_t cap = len + 1 > 65536 ? len + 1 : 65536;
+        text_block *b = malloc(sizeof *b + cap);
+        if (!b)
+            return NULL;
+        b->next = NULL, b->used = 0, b->cap = cap;
+        if (a->cur) {
+            b->next = a->cur->next;
+            a->cur->next = b;
+        } else {
+            a->first = b;
+        }
+        a->cur = b;
+    }
+    char *copy = a->cur->text + a->cur->used;
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    a->cur->used += len + 1;
     return copy;
+}
+
+/* Forgets every text, keeping the blocks for reuse. */
+static void arena_rewind(text_arena *a)
+{
+    for (text_block *b = a->first; b; b = b->next)
+        b->used = 0;
+    a->cur = a->first;
+}
+
+static void arena_free(text_arena *a)
+{
+    for (text_block *b = a->first, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    a->first = a->cur = NULL;
 }
 
 ind_table *ind_table_new(const ind_column *cols, size_t ncols, ind_format fmt, FILE *out)
@@ -237,7 +287,7 @@ static ind_status add_cell(ind_table *t, cell_kind kind, const char *text)
 {
     if (t->filled >= t->ncols)
         return IND_E_ARG;
-    char *copy = dup_text(text);
+    char *copy = arena_copy(&t->arena, text, strlen(text));
     if (!copy) {
         t->failed = true;
         return IND_E_NOMEM;
@@ -492,10 +542,9 @@ static ind_status keep_row(ind_table *t)
     return IND_OK;
 }
 
+/* Drops the row being filled (its texts stay in the arena until a rewind or free). */
 static void clear_row(ind_table *t)
 {
-    for (size_t i = 0; i < t->filled; i++)
-        free(t->row[i].text);
     t->filled = 0;
 }
 
@@ -510,7 +559,7 @@ ind_status ind_table_end_row(ind_table *t)
             t->failed = true;
             return IND_E_NOMEM;
         }
-        t->filled = 0; /* the kept row owns the texts now */
+        t->filled = 0; /* the kept row points into the arena */
         return IND_OK;
     }
     if (t->fmt == IND_FORMAT_CSV) {
@@ -522,6 +571,7 @@ ind_status ind_table_end_row(ind_table *t)
     }
     t->nwritten++;
     clear_row(t);
+    arena_rewind(&t->arena);
     return IND_OK;
 }
 
@@ -569,9 +619,7 @@ void ind_table_free(ind_table *t)
 {
     if (!t)
         return;
-    clear_row(t);
-    for (size_t i = 0; i < t->nkept * t->ncols; i++)
-        free(t->kept[i].text);
+    arena_free(&t->arena);
     free(t->kept);
     free(t->row);
     free(t->cols);
