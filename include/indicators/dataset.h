@@ -69,6 +69,12 @@ ind_series *ind_dataset_find(const ind_dataset *ds, const char *name, const char
  */
 ind_status ind_series_add(ind_series *s, ind_period p, double value, ind_error *err);
 
+/*
+ * Makes room for at least n observations in all, so that a caller that knows
+ * how many are coming (a World Bank row) allocates once. IND_E_NOMEM on failure.
+ */
+ind_status ind_series_reserve(ind_series *s, size_t n);
+
 /* Replaces a string field (unit, label...) with a copy of text. IND_E_NOMEM on failure. */
 ind_status ind_series_set_text(char **field, const char *text);
 

@@ -153,21 +153,28 @@ ind_series *ind_dataset_series(ind_dataset *ds, const char *name, const char *en
     return s;
 }
 
+ind_status ind_series_reserve(ind_series *s, size_t n)
+{
+    if (n <= s->cap)
+        return IND_OK;
+    int32_t *ord = realloc(s->ord, n * sizeof *ord);
+    if (!ord)
+        return IND_E_NOMEM;
+    s->ord = ord;
+    double *value = realloc(s->value, n * sizeof *value);
+    if (!value)
+        return IND_E_NOMEM;
+    s->value = value;
+    s->cap = n;
+    return IND_OK;
+}
+
+/* Room for one more observation, doubling the capacity when full. */
 static int reserve(ind_series *s)
 {
     if (s->n < s->cap)
         return 0;
-    size_t cap = s->cap ? s->cap * 2 : 8;
-    int32_t *ord = realloc(s->ord, cap * sizeof *ord);
-    if (!ord)
-        return -1;
-    s->ord = ord;
-    double *value = realloc(s->value, cap * sizeof *value);
-    if (!value)
-        return -1;
-    s->value = value;
-    s->cap = cap;
-    return 0;
+    return ind_series_reserve(s, s->cap ? s->cap * 2 : 8) == IND_OK ? 0 : -1;
 }
 
 /* First index whose ordinal is >= ord. */

@@ -508,7 +508,11 @@ static ind_status wide_period_row(loader *L)
         if (wide_row_unit(L, s, name, label) != IND_OK)
             return L->status;
     }
-    size_t n = L->n < L->ncols ? L->n : L->ncols;
+    size_t n = L->n < L->ncols ? L->n : L->ncols, filled = 0;
+    for (size_t i = 0; i < n; i++) /* one allocation for the row's values */
+        filled += L->cols[i].role == ROLE_PERIOD && L->f[i].len > 0;
+    if (ind_series_reserve(s, s->n + filled) != IND_OK)
+        return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
     for (size_t i = 0; i < n; i++) {
         if (L->cols[i].role != ROLE_PERIOD)
             continue;
