@@ -19,6 +19,17 @@ struct ind_dataset {
     size_t nslots; /* power of two, kept at most half full */
 };
 
+/* The shared "" of every series without a unit or label: most have none, and
+ * hundreds of thousands of series should not cost two allocations each for it. */
+static char no_text[1];
+
+/* Frees a string field unless it is the shared "". */
+static void free_text(char *text)
+{
+    if (text != no_text)
+        free(text);
+}
+
 static char *dup_text(const char *s)
 {
     size_t len = strlen(s);
@@ -55,10 +66,10 @@ ind_dataset *ind_dataset_new(void)
 
 static void series_release(ind_series *s)
 {
-    free(s->name);
-    free(s->entity);
-    free(s->unit);
-    free(s->label);
+    free_text(s->name);
+    free_text(s->entity);
+    free_text(s->unit);
+    free_text(s->label);
     free(s->ord);
     free(s->value);
 }
@@ -137,8 +148,8 @@ ind_series *ind_dataset_series(ind_dataset *ds, const char *name, const char *en
     memset(s, 0, sizeof *s);
     s->name = dup_text(name);
     s->entity = dup_text(entity);
-    s->unit = dup_text("");
-    s->label = dup_text("");
+    s->unit = no_text;
+    s->label = no_text;
     if (!s->name || !s->entity || !s->unit || !s->label) {
         series_release(s);
         return NULL;
@@ -230,10 +241,10 @@ ind_status ind_series_add(ind_series *s, ind_period p, double value, ind_error *
 
 ind_status ind_series_set_text(char **field, const char *text)
 {
-    char *copy = dup_text(text ? text : "");
+    char *copy = text && text[0] ? dup_text(text) : no_text;
     if (!copy)
         return IND_E_NOMEM;
-    free(*field);
+    free_text(*field);
     *field = copy;
     return IND_OK;
 }
