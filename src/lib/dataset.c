@@ -147,7 +147,7 @@ ind_series *ind_dataset_series(ind_dataset *ds, const char *name, const char *en
     ind_series *s = &ds->series[ds->n];
     memset(s, 0, sizeof *s);
     s->name = dup_text(name);
-    s->entity = dup_text(entity);
+    s->entity = entity[0] ? dup_text(entity) : no_text;
     s->unit = no_text;
     s->label = no_text;
     if (!s->name || !s->entity || !s->unit || !s->label) {
