@@ -58,6 +58,20 @@ ind_status ind_table_empty(ind_table *t);
 ind_status ind_table_end_row(ind_table *t);
 
 /*
+ * A batch for t: a table with t's columns and format that keeps its rows
+ * instead of writing them, so that rows can be made on other threads (one
+ * batch each) and then added to t in order with ind_table_append. Creating
+ * batches only reads t. NULL when out of memory.
+ */
+ind_table *ind_table_new_batch(const ind_table *t);
+
+/*
+ * Adds every row of batch to t, in order (CSV and JSON rows are written at
+ * once), and frees batch. IND_E_NOMEM when the batch or t ran out of memory.
+ */
+ind_status ind_table_append(ind_table *t, ind_table *batch);
+
+/*
  * Writes whatever is buffered and the closing text (JSON "]"), then frees the
  * table. Returns IND_E_IO when a write failed. NULL does nothing.
  */

@@ -24,8 +24,9 @@ typedef struct cell {
 
 /*
  * Cell texts live in blocks that are never moved, so cells can point into
- * them: one allocation per 64 KiB instead of one per cell. Streaming formats
- * rewind to the first block after each row; table and md keep everything.
+ * them: one allocation per 64 KiB instead of one per cell. The newest block,
+ * the one being filled, is the head of the list. Streaming formats rewind
+ * after each row; table and md keep everything.
  */
 typedef struct text_block {
     struct text_block *next;
@@ -34,7 +35,7 @@ typedef struct text_block {
 } text_block;
 
 typedef struct text_arena {
-    text_block *first, *cur;
+    text_block *head;
 } text_arena;
 
 struct ind_table {
@@ -49,6 +50,7 @@ struct ind_table {
     size_t nkept, capkept;
     size_t nwritten;  /* csv/json rows written */
     bool failed;      /* an allocation or write failed */
+    bool batch;       /* keeps its rows for ind_table_append instead of writing */
 };
 
 int ind_format_parse(const char *name, ind_format *out)
@@ -69,44 +71,61 @@ int ind_format_parse(const char *name, ind_format *out)
 /* A copy of s[0..len) with its NUL in the arena, or NULL when out of memory. */
 static char *arena_copy(text_arena *a, const char *s, size_t len)
 {
-    while (a->cur && a->cur->cap - a->cur->used < len + 1 && a->cur->next)
-        a->cur = a->cur->next; /* blocks kept from before a rewind */
-    if (!a->cur || a->cur->cap - a->cur->used < len + 1) {
+    text_block *b = a->head;
+    if (!b || b->cap - b->used < len + 1) {
         size_t cap = len + 1 > 65536 ? len + 1 : 65536;
-        text_block *b = malloc(sizeof *b + cap);
+        b = malloc(sizeof *b + cap);
         if (!b)
             return NULL;
-        b->next = NULL, b->used = 0, b->cap = cap;
-        if (a->cur) {
-            b->next = a->cur->next;
-            a->cur->next = b;
-        } else {
-            a->first = b;
-        }
-        a->cur = b;
+        b->next = a->head, b->used = 0, b->cap = cap;
+        a->head = b;
     }
-    char *copy = a->cur->text + a->cur->used;
+    char *copy = b->text + b->used;
     memcpy(copy, s, len);
     copy[len] = '\0';
-    a->cur->used += len + 1;
+    b->used += len + 1;
     return copy;
 }
 
-/* Forgets every text, keeping the blocks for reuse. */
+static void free_blocks(text_block *b)
+{
+    for (text_block *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+}
+
+/* Forgets every text, keeping the newest block for reuse. */
 static void arena_rewind(text_arena *a)
 {
-    for (text_block *b = a->first; b; b = b->next)
-        b->used = 0;
-    a->cur = a->first;
+    if (!a->head)
+        return;
+    free_blocks(a->head->next);
+    a->head->next = NULL;
+    a->head->used = 0;
 }
 
 static void arena_free(text_arena *a)
 {
-    for (text_block *b = a->first, *next; b; b = next) {
-        next = b->next;
-        free(b);
+    free_blocks(a->head);
+    a->head = NULL;
+}
+
+/* Moves the blocks of from into a (behind a's head, which stays the one being filled). */
+static void arena_adopt(text_arena *a, text_arena *from)
+{
+    text_block *last = from->head;
+    if (!last)
+        return;
+    while (last->next)
+        last = last->next;
+    if (a->head) {
+        last->next = a->head->next;
+        a->head->next = from->head;
+    } else {
+        a->head = from->head;
     }
-    a->first = a->cur = NULL;
+    from->head = NULL;
 }
 
 ind_table *ind_table_new(const ind_column *cols, size_t ncols, ind_format fmt, FILE *out)
@@ -527,7 +546,14 @@ static void write_md(const ind_table *t)
     }
 }
 
-static ind_status keep_row(ind_table *t)
+/* Whether finished rows are kept rather than written at once. */
+static bool keeps_rows(const ind_table *t)
+{
+    return t->batch || buffered(t);
+}
+
+/* Appends one row of ncols cells to the kept rows. */
+static ind_status keep_cells(ind_table *t, const cell *row)
 {
     if (t->nkept == t->capkept) {
         size_t cap = t->capkept ? t->capkept * 2 : 64;
@@ -537,9 +563,22 @@ static ind_status keep_row(ind_table *t)
         t->kept = grown;
         t->capkept = cap;
     }
-    memcpy(&t->kept[t->nkept * t->ncols], t->row, t->ncols * sizeof *t->row);
+    memcpy(&t->kept[t->nkept * t->ncols], row, t->ncols * sizeof *row);
     t->nkept++;
     return IND_OK;
+}
+
+/* Writes one finished row in CSV or JSON. */
+static void write_row(ind_table *t, const cell *row)
+{
+    if (t->fmt == IND_FORMAT_CSV) {
+        if (t->nwritten == 0)
+            csv_row_of_names(t);
+        csv_row(t, row);
+    } else {
+        json_row(t, row);
+    }
+    t->nwritten++;
 }
 
 /* Drops the row being filled (its texts stay in the arena until a rewind or free). */
@@ -553,8 +592,8 @@ ind_status ind_table_end_row(ind_table *t)
     while (t->filled < t->ncols)
         if (ind_table_empty(t) != IND_OK)
             return IND_E_NOMEM;
-    if (buffered(t)) {
-        if (keep_row(t) != IND_OK) {
+    if (keeps_rows(t)) {
+        if (keep_cells(t, t->row) != IND_OK) {
             clear_row(t);
             t->failed = true;
             return IND_E_NOMEM;
@@ -562,17 +601,35 @@ ind_status ind_table_end_row(ind_table *t)
         t->filled = 0; /* the kept row points into the arena */
         return IND_OK;
     }
-    if (t->fmt == IND_FORMAT_CSV) {
-        if (t->nwritten == 0)
-            csv_row_of_names(t);
-        csv_row(t, t->row);
-    } else {
-        json_row(t, t->row);
-    }
-    t->nwritten++;
+    write_row(t, t->row);
     clear_row(t);
     arena_rewind(&t->arena);
     return IND_OK;
+}
+
+ind_table *ind_table_new_batch(const ind_table *t)
+{
+    ind_table *batch = ind_table_new(t->cols, t->ncols, t->fmt, NULL);
+    if (batch)
+        batch->batch = true;
+    return batch;
+}
+
+ind_status ind_table_append(ind_table *t, ind_table *batch)
+{
+    ind_status st = batch->failed ? IND_E_NOMEM : IND_OK;
+    if (buffered(t)) {
+        arena_adopt(&t->arena, &batch->arena); /* the kept cells point into these blocks */
+        for (size_t r = 0; r < batch->nkept && st == IND_OK; r++)
+            st = keep_cells(t, &batch->kept[r * t->ncols]);
+    } else {
+        for (size_t r = 0; r < batch->nkept; r++)
+            write_row(t, &batch->kept[r * t->ncols]);
+    }
+    if (st != IND_OK)
+        t->failed = true;
+    ind_table_free(batch);
+    return st;
 }
 
 static void write_buffered(ind_table *t)

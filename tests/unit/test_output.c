@@ -113,6 +113,39 @@ static void fast_formatting_matches_printf(void **state)
     }
 }
 
+/* Rows made in batches and appended in order give the same text as rows added directly. */
+static char *render_in_batches(ind_format fmt)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    ind_table *t = ind_table_new(cols, 2, fmt, out);
+    ind_table *first = ind_table_new_batch(t), *second = ind_table_new_batch(t);
+    ind_table_text(second, "China, \"all\"");
+    ind_table_note(second, "needs positive values");
+    ind_table_end_row(second);
+    ind_table_text(first, "漯河市");
+    ind_table_number(first, 22.6041);
+    ind_table_end_row(first);
+    assert_int_equal(ind_table_append(t, first), IND_OK);
+    assert_int_equal(ind_table_append(t, second), IND_OK);
+    assert_int_equal(ind_table_finish(t), IND_OK);
+    fclose(out);
+    return buf;
+}
+
+static void batches_append_in_order(void **state)
+{
+    (void)state;
+    ind_format formats[] = {IND_FORMAT_TABLE, IND_FORMAT_CSV, IND_FORMAT_JSON, IND_FORMAT_MD};
+    for (size_t i = 0; i < 4; i++) {
+        char *direct = render(formats[i]), *batched = render_in_batches(formats[i]);
+        assert_string_equal(batched, direct);
+        free(direct);
+        free(batched);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -123,6 +156,7 @@ int main(void)
         cmocka_unit_test(display_width_counts_cjk_twice),
         cmocka_unit_test(doubles_round_trip),
         cmocka_unit_test(fast_formatting_matches_printf),
+        cmocka_unit_test(batches_append_in_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
