@@ -5,9 +5,13 @@
  * one row per period. The figures come from the library (growth.h); this
  * file parses options and hands cells to the output module.
  */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "indicators/growth.h"
@@ -418,12 +422,13 @@ typedef struct outcome {
     ind_error first_error; /* the first series' window error */
 } outcome;
 
-static void summarize_all(const growth_args *a, const ind_dataset *ds, ind_table *t,
-                          const layout *l, outcome *o)
+/* One summary row for each selected series among [begin, end). */
+static void summarize_range(const growth_args *a, const ind_dataset *ds, size_t begin, size_t end,
+                            ind_table *t, const layout *l, outcome *o)
 {
     ind_growth_summary g;
     ind_error err;
-    for (size_t i = 0; i < ind_dataset_count(ds); i++) {
+    for (size_t i = begin; i < end; i++) {
         const ind_series *s = ind_dataset_at(ds, i);
         if (!cli_selected(&a->sel, s))
             continue;
@@ -450,11 +455,12 @@ static bool in_window(const ind_growth_options *opt, ind_period p)
     return true;
 }
 
-static void detail_all(const growth_args *a, const ind_dataset *ds, ind_table *t, const layout *l,
-                       outcome *o)
+/* The per-period rows of each selected series among [begin, end). */
+static void detail_range(const growth_args *a, const ind_dataset *ds, size_t begin, size_t end,
+                         ind_table *t, const layout *l, outcome *o)
 {
     ind_growth_row r;
-    for (size_t i = 0; i < ind_dataset_count(ds); i++) {
+    for (size_t i = begin; i < end; i++) {
         const ind_series *s = ind_dataset_at(ds, i);
         if (!cli_selected(&a->sel, s))
             continue;
@@ -469,6 +475,146 @@ static void detail_all(const growth_args *a, const ind_dataset *ds, ind_table *t
             add_row(t, l, s, NULL, &r, a->fmt);
         }
     }
+}
+
+/* ---- rows on several threads ---- */
+
+/* A run of series made into a batch of rows by whichever thread takes it. */
+typedef struct chunk {
+    size_t begin, end;
+    ind_table *rows; /* NULL when out of memory */
+    outcome o;
+    bool done;
+} chunk;
+
+/*
+ * Workers take chunks in order; this thread appends them to the output in
+ * order as they are done. Workers stay at most AHEAD chunks ahead of the
+ * output, so memory holds a few chunks' rows, not the whole output.
+ */
+typedef struct chunk_queue {
+    const growth_args *a;
+    const ind_dataset *ds;
+    const layout *l;
+    const ind_table *t;
+    chunk *chunks;
+    size_t nchunks, next, appended;
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+} chunk_queue;
+
+enum { CHUNKS = 256, AHEAD = 16 };
+
+static void make_rows(const growth_args *a, const ind_dataset *ds, size_t begin, size_t end,
+                      ind_table *t, const layout *l, outcome *o)
+{
+    if (a->detail)
+        detail_range(a, ds, begin, end, t, l, o);
+    else
+        summarize_range(a, ds, begin, end, t, l, o);
+}
+
+/* The next chunk to make, waiting while the output lags; NULL when none is left. */
+static chunk *take_chunk(chunk_queue *q)
+{
+    pthread_mutex_lock(&q->lock);
+    while (q->next < q->nchunks && q->next >= q->appended + AHEAD)
+        pthread_cond_wait(&q->changed, &q->lock);
+    chunk *c = q->next < q->nchunks ? &q->chunks[q->next++] : NULL;
+    pthread_mutex_unlock(&q->lock);
+    return c;
+}
+
+static void *worker(void *arg)
+{
+    chunk_queue *q = arg;
+    for (chunk *c; (c = take_chunk(q)) != NULL;) {
+        c->rows = ind_table_new_batch(q->t);
+        if (c->rows)
+            make_rows(q->a, q->ds, c->begin, c->end, c->rows, q->l, &c->o);
+        pthread_mutex_lock(&q->lock);
+        c->done = true;
+        pthread_cond_broadcast(&q->changed);
+        pthread_mutex_unlock(&q->lock);
+    }
+    return NULL;
+}
+
+static void add_outcome(outcome *into, const outcome *o)
+{
+    into->series += o->series;
+    into->windows += o->windows;
+    into->bases += o->bases;
+    if (into->first_error.code == IND_OK)
+        into->first_error = o->first_error;
+}
+
+/* Appends chunk i once it is done; false when its rows could not be made. */
+static bool append_chunk(chunk_queue *q, size_t i, ind_table *t, outcome *o)
+{
+    chunk *c = &q->chunks[i];
+    pthread_mutex_lock(&q->lock);
+    while (!c->done)
+        pthread_cond_wait(&q->changed, &q->lock);
+    pthread_mutex_unlock(&q->lock);
+    bool ok = c->rows && ind_table_append(t, c->rows) == IND_OK;
+    add_outcome(o, &c->o);
+    pthread_mutex_lock(&q->lock);
+    q->appended = i + 1;
+    pthread_cond_broadcast(&q->changed);
+    pthread_mutex_unlock(&q->lock);
+    return ok;
+}
+
+/*
+ * Threads worth starting for n series: the growth figures of a few thousand
+ * take no time. INDICATORS_THREADS=N overrides (the tests compare 1 and 3).
+ */
+static size_t thread_count(size_t n)
+{
+    const char *forced = getenv("INDICATORS_THREADS");
+    long cores = forced ? strtol(forced, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+    if ((!forced && n < 20000) || cores < 2)
+        return 1;
+    return cores > 8 ? 8 : (size_t)cores;
+}
+
+/*
+ * Adds the rows of every selected series to t, in dataset order. Large
+ * datasets (a World Bank bulk file has 400,000 series) are cut into chunks
+ * that worker threads make into batches while this thread writes them out in
+ * order. Returns false when out of memory.
+ */
+static bool all_rows(const growth_args *a, const ind_dataset *ds, ind_table *t, const layout *l,
+                     outcome *o)
+{
+    size_t n = ind_dataset_count(ds), nthreads = thread_count(n);
+    if (nthreads == 1) {
+        make_rows(a, ds, 0, n, t, l, o);
+        return true;
+    }
+    chunk *chunks = calloc(CHUNKS, sizeof *chunks);
+    if (!chunks)
+        return false;
+    chunk_queue q = {a, ds, l, t, chunks, CHUNKS, 0, 0,
+                     PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER};
+    for (size_t i = 0; i < CHUNKS; i++) {
+        chunks[i].begin = n * i / CHUNKS;
+        chunks[i].end = n * (i + 1) / CHUNKS;
+    }
+    pthread_t threads[8];
+    size_t started = 0;
+    while (started < nthreads && pthread_create(&threads[started], NULL, worker, &q) == 0)
+        started++;
+    if (started == 0)
+        worker(&q); /* no thread could start: make every chunk here */
+    bool ok = true;
+    for (size_t i = 0; i < CHUNKS; i++)
+        ok = append_chunk(&q, i, t, o) && ok;
+    for (size_t i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+    free(chunks);
+    return ok;
 }
 
 /* Exit status after the rows: fails when no series could use --from/--to/--base. */
@@ -518,10 +664,12 @@ int cli_growth(int argc, char **argv)
     }
     outcome o;
     memset(&o, 0, sizeof o);
-    if (a.detail)
-        detail_all(&a, ds, t, &l, &o);
-    else
-        summarize_all(&a, ds, t, &l, &o);
+    if (!all_rows(&a, ds, t, &l, &o)) {
+        ind_table_free(t);
+        ind_dataset_free(ds);
+        fprintf(stderr, "indicators: error: out of memory\n");
+        return EXIT_DATA;
+    }
     if (ind_table_finish(t) != IND_OK) {
         fprintf(stderr, "indicators: error: writing the output failed\n");
         status = EXIT_DATA;
