@@ -38,11 +38,23 @@ typedef struct text_arena {
     text_block *head;
 } text_arena;
 
+/*
+ * One row per output format. A format with a row writer streams (constant
+ * memory); one without keeps the rows and writes them all at the end, where
+ * it knows the widths. Numbers are rounded for display in kept formats.
+ */
+typedef struct format_desc {
+    const char *name;
+    ind_format fmt;
+    void (*row)(ind_table *t, const cell *row); /* NULL: rows are kept until end */
+    void (*end)(ind_table *t);                  /* after the last row */
+} format_desc;
+
 struct ind_table {
     text_arena arena;
     ind_column *cols;
     size_t ncols;
-    ind_format fmt;
+    const format_desc *desc;
     FILE *out;
     cell *row;        /* the row being filled */
     size_t filled;
@@ -52,21 +64,6 @@ struct ind_table {
     bool failed;      /* an allocation or write failed */
     bool batch;       /* keeps its rows for ind_table_append instead of writing */
 };
-
-int ind_format_parse(const char *name, ind_format *out)
-{
-    static const struct {
-        const char *name;
-        ind_format fmt;
-    } formats[] = {{"table", IND_FORMAT_TABLE}, {"csv", IND_FORMAT_CSV}, {"json", IND_FORMAT_JSON},
-                   {"md", IND_FORMAT_MD},       {"markdown", IND_FORMAT_MD}};
-    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
-        if (strcmp(name, formats[i].name) == 0) {
-            *out = formats[i].fmt;
-            return 0;
-        }
-    return -1;
-}
 
 /* A copy of s[0..len) with its NUL in the arena, or NULL when out of memory. */
 static char *arena_copy(text_arena *a, const char *s, size_t len)
@@ -128,6 +125,8 @@ static void arena_adopt(text_arena *a, text_arena *from)
     from->head = NULL;
 }
 
+static const format_desc *format_of(ind_format fmt);
+
 ind_table *ind_table_new(const ind_column *cols, size_t ncols, ind_format fmt, FILE *out)
 {
     ind_table *t = calloc(1, sizeof *t);
@@ -141,7 +140,7 @@ ind_table *ind_table_new(const ind_column *cols, size_t ncols, ind_format fmt, F
     }
     memcpy(t->cols, cols, ncols * sizeof *cols);
     t->ncols = ncols;
-    t->fmt = fmt;
+    t->desc = format_of(fmt);
     t->out = out;
     return t;
 }
@@ -297,10 +296,7 @@ static void display_number(const ind_column *col, double v, char *buf, size_t n)
     }
 }
 
-static bool buffered(const ind_table *t)
-{
-    return t->fmt == IND_FORMAT_TABLE || t->fmt == IND_FORMAT_MD;
-}
+static bool buffered(const ind_table *t);
 
 static ind_status add_cell(ind_table *t, cell_kind kind, const char *text)
 {
@@ -568,18 +564,8 @@ static ind_status keep_cells(ind_table *t, const cell *row)
     return IND_OK;
 }
 
-/* Writes one finished row in CSV or JSON. */
-static void write_row(ind_table *t, const cell *row)
-{
-    if (t->fmt == IND_FORMAT_CSV) {
-        if (t->nwritten == 0)
-            csv_row_of_names(t);
-        csv_row(t, row);
-    } else {
-        json_row(t, row);
-    }
-    t->nwritten++;
-}
+/* Writes one finished row of a streaming format. */
+static void write_row(ind_table *t, const cell *row);
 
 /* Drops the row being filled (its texts stay in the arena until a rewind or free). */
 static void clear_row(ind_table *t)
@@ -609,7 +595,7 @@ ind_status ind_table_end_row(ind_table *t)
 
 ind_table *ind_table_new_batch(const ind_table *t)
 {
-    ind_table *batch = ind_table_new(t->cols, t->ncols, t->fmt, NULL);
+    ind_table *batch = ind_table_new(t->cols, t->ncols, t->desc->fmt, NULL);
     if (batch)
         batch->batch = true;
     return batch;
@@ -632,12 +618,56 @@ ind_status ind_table_append(ind_table *t, ind_table *batch)
     return st;
 }
 
-static void write_buffered(ind_table *t)
+ind_status ind_table_finish(ind_table *t)
 {
-    if (t->fmt == IND_FORMAT_MD) {
-        write_md(t);
+    if (!t)
+        return IND_OK;
+    if (t->filled)
+        ind_table_end_row(t);
+    t->desc->end(t);
+    bool failed = t->failed || ferror(t->out);
+    ind_table_free(t);
+    return failed ? IND_E_IO : IND_OK;
+}
+
+void ind_table_free(ind_table *t)
+{
+    if (!t)
         return;
-    }
+    arena_free(&t->arena);
+    free(t->kept);
+    free(t->row);
+    free(t->cols);
+    free(t);
+}
+
+/* ---- the formats ---- */
+
+static void csv_write_row(ind_table *t, const cell *row)
+{
+    if (t->nwritten == 0)
+        csv_row_of_names(t);
+    csv_row(t, row);
+}
+
+static void csv_end(ind_table *t)
+{
+    if (t->nwritten == 0) /* no rows: still the header */
+        csv_row_of_names(t);
+}
+
+static void json_write_row(ind_table *t, const cell *row)
+{
+    json_row(t, row);
+}
+
+static void json_end(ind_table *t)
+{
+    fputs(t->nwritten ? "\n]\n" : "[]\n", t->out);
+}
+
+static void table_end(ind_table *t)
+{
     size_t *width = calloc(t->ncols, sizeof *width);
     if (!width) {
         t->failed = true;
@@ -655,30 +685,45 @@ static void write_buffered(ind_table *t)
     free(width);
 }
 
-ind_status ind_table_finish(ind_table *t)
+static void md_end(ind_table *t)
 {
-    if (!t)
-        return IND_OK;
-    if (t->filled)
-        ind_table_end_row(t);
-    if (buffered(t))
-        write_buffered(t);
-    else if (t->fmt == IND_FORMAT_CSV && t->nwritten == 0)
-        csv_row_of_names(t);
-    else if (t->fmt == IND_FORMAT_JSON)
-        fputs(t->nwritten ? "\n]\n" : "[]\n", t->out);
-    bool failed = t->failed || ferror(t->out);
-    ind_table_free(t);
-    return failed ? IND_E_IO : IND_OK;
+    write_md(t);
 }
 
-void ind_table_free(ind_table *t)
+static const format_desc formats[] = {
+    {"table", IND_FORMAT_TABLE, NULL, table_end},
+    {"csv", IND_FORMAT_CSV, csv_write_row, csv_end},
+    {"json", IND_FORMAT_JSON, json_write_row, json_end},
+    {"md", IND_FORMAT_MD, NULL, md_end},
+};
+
+static const format_desc *format_of(ind_format fmt)
 {
-    if (!t)
-        return;
-    arena_free(&t->arena);
-    free(t->kept);
-    free(t->row);
-    free(t->cols);
-    free(t);
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (formats[i].fmt == fmt)
+            return &formats[i];
+    return &formats[0];
+}
+
+static bool buffered(const ind_table *t)
+{
+    return t->desc->row == NULL;
+}
+
+static void write_row(ind_table *t, const cell *row)
+{
+    t->desc->row(t, row);
+    t->nwritten++;
+}
+
+int ind_format_parse(const char *name, ind_format *out)
+{
+    if (strcmp(name, "markdown") == 0)
+        name = "md";
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (strcmp(name, formats[i].name) == 0) {
+            *out = formats[i].fmt;
+            return 0;
+        }
+    return -1;
 }
