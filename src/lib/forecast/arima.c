@@ -576,35 +576,8 @@ static int variances_ok(const optim *o, const fitctx *c, const double *par, int 
             M[i] = H[i] * (double)c->n;
         for (int i = 0; i < n; i++)
             x[i] = A[i * n + k];
-        /* Gaussian elimination with partial pivoting */
-        for (int col = 0; col < n; col++) {
-            int piv = col;
-            for (int i = col + 1; i < n; i++)
-                if (fabs(M[i * n + col]) > fabs(M[piv * n + col]))
-                    piv = i;
-            if (M[piv * n + col] == 0.0 || !isfinite(M[piv * n + col]))
-                return 0;
-            for (int j = 0; j < n; j++) {
-                double tmp = M[col * n + j];
-                M[col * n + j] = M[piv * n + j];
-                M[piv * n + j] = tmp;
-            }
-            double tmp = x[col];
-            x[col] = x[piv];
-            x[piv] = tmp;
-            for (int i = col + 1; i < n; i++) {
-                double f = M[i * n + col] / M[col * n + col];
-                for (int j = col; j < n; j++)
-                    M[i * n + j] -= f * M[col * n + j];
-                x[i] -= f * x[col];
-            }
-        }
-        for (int i = n - 1; i >= 0; i--) {
-            double s = x[i];
-            for (int j = i + 1; j < n; j++)
-                s -= M[i * n + j] * x[j];
-            x[i] = s / M[i * n + i];
-        }
+        if (arima_solve_small(M, x, n) != 0)
+            return 0;
         double v = 0.0;
         for (int i = 0; i < n; i++)
             v += A[i * n + k] * x[i];

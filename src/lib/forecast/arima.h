@@ -37,6 +37,13 @@ typedef struct arima_kf {
 } arima_kf;
 
 /*
+ * Solves A x = b for a small m x m system (row-major; A is destroyed, b
+ * becomes x) by Gaussian elimination with partial pivoting. Returns 0, or -1
+ * when A is singular or the solution is not finite.
+ */
+int arima_solve_small(double *A, double *b, int m);
+
+/*
  * Stationary covariance (innovation variance 1) of the state of the ARMA
  * model in Harvey's form, r = max(p, q + 1), written row-major into P[r*r].
  * Returns 0, or -1 when the AR part is not stationary enough to solve for it.

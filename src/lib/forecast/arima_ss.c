@@ -35,8 +35,7 @@ static double theta_at(const double *theta, int q, int k)
     return (k >= 1 && k <= q) ? theta[k - 1] : 0.0;
 }
 
-/* Solves A x = b (m x m, row-major, destroyed) by Gaussian elimination with partial pivoting. */
-static int solve_small(double *A, double *b, int m)
+int arima_solve_small(double *A, double *b, int m)
 {
     for (int c = 0; c < m; c++) {
         int piv = c;
@@ -102,7 +101,7 @@ static int arma_acov(int p, int q, const double *phi, const double *theta, int r
             s += theta_at(theta, q, j) * psi[j - k];
         b[k] = s;
     }
-    if (solve_small(A, b, m) != 0)
+    if (arima_solve_small(A, b, m) != 0)
         return -1;
     for (int k = 0; k <= r; k++) {
         if (k < m) {
