@@ -125,6 +125,26 @@ int fc_cli_option(const char *cmd, int code, const char *arg, fc_cli_options *o)
     }
 }
 
+int fc_shared_option(const char *cmd, int code, char *arg, ind_load_options *load,
+                     cli_selection *sel, fc_cli_options *o)
+{
+    int handled = cli_load_option(cmd, code, arg, load);
+    if (handled == 0)
+        handled = cli_select_option(cmd, code, arg, sel);
+    if (handled == 0)
+        handled = fc_cli_option(cmd, code, arg, o);
+    return handled;
+}
+
+void fc_print_help(const char *text)
+{
+    fputs(text, stdout);
+    fc_print_methods();
+    fputs("\n", stdout);
+    fputs(cli_select_help, stdout);
+    fputs(cli_load_help, stdout);
+}
+
 void fc_print_methods(void)
 {
     size_t n;

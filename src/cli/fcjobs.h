@@ -52,6 +52,17 @@ enum fc_shared_option {
  */
 int fc_cli_option(const char *cmd, int code, const char *arg, fc_cli_options *o);
 
+/*
+ * Handles every option the two commands share: input (CLI_LOAD_OPTIONS),
+ * selection (CLI_SELECT_OPTIONS) and FC_CLI_OPTIONS. Returns 1 when code was
+ * one of them, 0 when not, or EXIT_USAGE after printing why.
+ */
+int fc_shared_option(const char *cmd, int code, char *arg, ind_load_options *load,
+                     cli_selection *sel, fc_cli_options *o);
+
+/* Prints a command's --help: its own text, then the methods, selection and input options. */
+void fc_print_help(const char *text);
+
 /* One series to forecast, and its result. */
 typedef struct fc_job {
     const ind_series *s;

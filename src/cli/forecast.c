@@ -104,14 +104,7 @@ static int command_option(args *a, int c, char *arg)
         a->fc.fo.seed = (unsigned long)v;
         return 0;
     default:
-        switch (fc_cli_option("forecast", c, arg, &a->fc)) {
-        case 1:
-            return 0;
-        case 0:
-            return cli_usage_error("forecast", "unknown option");
-        default:
-            return EXIT_USAGE;
-        }
+        return cli_usage_error("forecast", "unknown option");
     }
 }
 
@@ -124,18 +117,11 @@ static int parse_args(int argc, char **argv, args *a)
     int c, handled;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        if ((handled = cli_load_option("forecast", c, optarg, &a->load)) != 0) {
-            if (handled != 1)
-                return handled;
-        } else if ((handled = cli_select_option("forecast", c, optarg, &a->sel)) != 0) {
+        if ((handled = fc_shared_option("forecast", c, optarg, &a->load, &a->sel, &a->fc)) != 0) {
             if (handled != 1)
                 return handled;
         } else if (c == OPT_HELP) {
-            fputs(help, stdout);
-            fc_print_methods();
-            fputs("\n", stdout);
-            fputs(cli_select_help, stdout);
-            fputs(cli_load_help, stdout);
+            fc_print_help(help);
             return EXIT_OK;
         } else if (command_option(a, c, optarg) != 0) {
             return EXIT_USAGE;
