@@ -166,6 +166,45 @@ typedef struct kstate {
     double Pp[SMAX * SMAX], Pn[SMAX * SMAX], RR[SMAX * SMAX], a[SMAX], ph[SMAX], Rv[SMAX];
 } kstate;
 
+/* The likelihood sums of the filter: sum v^2 / F and log prod F over the used steps. */
+typedef struct lik_sums {
+    double prod, ssq, sumlog; /* log F_t is summed as the log of running products */
+    size_t nu;
+} lik_sums;
+
+/*
+ * The measurement update shared by both filters: the innovation v of the
+ * observation y (mean removed) against the predicted state anew, with
+ * variance F = Pn(0, 0); adds to the sums (steps with F >= 1e4 are left out,
+ * as R does), stores v in *resid when given, and sets the filtered state
+ * a = anew + M v / F, M the first column of Pn (Pn[i] = Pn(0, i)).
+ */
+static ALWAYS_INLINE void observe(double y, const double *anew, const double *Pn, const int r,
+                                  lik_sums *sums, double *a, double *resid)
+{
+    double v = y - anew[0], F = Pn[0], vf = v / F;
+    if (F < 1e4) {
+        sums->nu++;
+        sums->ssq += v * vf;
+        sums->prod *= F;
+        if (sums->prod > 1e100) {
+            sums->sumlog += log(sums->prod);
+            sums->prod = 1.0;
+        }
+    }
+    if (resid)
+        *resid = v;
+    for (int i = 0; i < r; i++)
+        a[i] = anew[i] + Pn[i] * vf;
+}
+
+static void sums_to_kf(const lik_sums *sums, arima_kf *kf)
+{
+    kf->ssq = sums->ssq;
+    kf->sumlog = sums->sumlog + log(sums->prod);
+    kf->nu = sums->nu;
+}
+
 /*
  * The Kalman recursions of R's ARIMA_Like (no differencing), on matrices of
  * stride r + 1. Written once and inlined for small constant r, so the
@@ -179,8 +218,7 @@ static ALWAYS_INLINE void filter(kstate *k, const int r, const double *w, size_t
 {
     const int S = r + 1;
     double *Pp = k->Pp, *Pn = k->Pn, *RR = k->RR, *a = k->a, *ph = k->ph, anew[SMAX];
-    double prod = 1.0, ssq = 0.0, sumlog = 0.0;
-    size_t nu = 0;
+    lik_sums sums = {1.0, 0.0, 0.0, 0};
     int steady = 0;
     for (size_t t = 0; t < n; t++) {
         double a0 = a[0];
@@ -204,20 +242,8 @@ static ALWAYS_INLINE void filter(kstate *k, const int r, const double *w, size_t
             }
             steady = change <= 1e-14 * Pn[0];
         }
-        double v = (w[t] - mean) - anew[0], F = Pn[0], vf = v / F;
-        if (F < 1e4) {
-            nu++;
-            ssq += v * vf;
-            prod *= F;
-            if (prod > 1e100) {
-                sumlog += log(prod);
-                prod = 1.0;
-            }
-        }
-        if (resid)
-            resid[t] = v;
-        for (int i = 0; i < r; i++)
-            a[i] = anew[i] + Pn[i] * vf; /* Pn[i] = Pn(0, i) = M_i */
+        double F = Pn[0];
+        observe(w[t] - mean, anew, Pn, r, &sums, a, resid ? &resid[t] : NULL);
         if (!steady) {
             /* Pp = Pn - M M' / F with M the first column of Pn */
             double M[SMAX], iF = 1.0 / F;
@@ -228,9 +254,7 @@ static ALWAYS_INLINE void filter(kstate *k, const int r, const double *w, size_t
                     Pp[i * S + j] = Pn[i * S + j] - M[i] * M[j] * iF;
         }
     }
-    kf->ssq = ssq;
-    kf->sumlog = sumlog + log(prod);
-    kf->nu = nu;
+    sums_to_kf(&sums, kf);
 }
 
 /*
@@ -254,8 +278,7 @@ static void filter_sparse(kstate *k, const int r, const double *w, size_t n, dou
         if (Rv[i] != 0.0)
             zr[nzr++] = i;
     }
-    double prod = 1.0, ssq = 0.0, sumlog = 0.0;
-    size_t nu = 0;
+    lik_sums sums = {1.0, 0.0, 0.0, 0};
     int steady = 0;
     for (size_t t = 0; t < n; t++) {
         double a0 = a[0];
@@ -278,20 +301,8 @@ static void filter_sparse(kstate *k, const int r, const double *w, size_t n, dou
                     Pn[j * S + i] += ph[i] * c[j];
             }
         }
-        double v = (w[t] - mean) - anew[0], F = Pn[0], vf = v / F;
-        if (F < 1e4) {
-            nu++;
-            ssq += v * vf;
-            prod *= F;
-            if (prod > 1e100) {
-                sumlog += log(prod);
-                prod = 1.0;
-            }
-        }
-        if (resid)
-            resid[t] = v;
-        for (int i = 0; i < r; i++)
-            a[i] = anew[i] + Pn[i] * vf;
+        double F = Pn[0];
+        observe(w[t] - mean, anew, Pn, r, &sums, a, resid ? &resid[t] : NULL);
         if (!steady) {
             double M[SMAX], iF = 1.0 / F, change = 0.0;
             for (int i = 0; i < r; i++)
@@ -305,9 +316,7 @@ static void filter_sparse(kstate *k, const int r, const double *w, size_t n, dou
             steady = t > 0 && change <= 1e-14 * F;
         }
     }
-    kf->ssq = ssq;
-    kf->sumlog = sumlog + log(prod);
-    kf->nu = nu;
+    sums_to_kf(&sums, kf);
 }
 
 int arima_kalman(const double *w, size_t n, double mean, int p, int q, const double *phi,
