@@ -110,7 +110,7 @@ typedef struct ind_forecast_accuracy {
  * Scores f against actual[0..nactual) (the values of steps 1.., NAN where
  * unknown; steps beyond f->h are ignored), with the MASE scale taken from the
  * training values train[0..ntrain) (NAN gaps skipped), as the M3/M4
- * competitions and ../shared/tools/score.py do. Returns IND_OK, or
+ * competitions and scripts/score-forecasts do. Returns IND_OK, or
  * IND_E_UNDEFINED when no step has an actual value.
  */
 ind_status ind_forecast_accuracy_of(const ind_forecast *f, const double *train, size_t ntrain,

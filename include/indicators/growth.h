@@ -1,6 +1,6 @@
 /*
  * growth.h - growth statistics of one series, with the official-statistics
- * definitions of ../shared/design/METHODS.md: year-on-year and
+ * definitions of docs/METHODS.md: year-on-year and
  * period-on-period change, CAGR across gaps, absolute and per-year change,
  * percentage-point change, multiple, doublings, index, doubling time,
  * two-year average growth and year-to-date (cumulative) series.

@@ -13,7 +13,7 @@
  *           the year's value of an annual one) reaches the goal: assessed by
  *           the pace of the year so far.
  *
- * Assessment (definitions in ../shared/design/METHODS.md, sources in the CLI
+ * Assessment (definitions in docs/METHODS.md, sources in the CLI
  * help): latest value, gap, growth required from now, actual CAGR since the
  * base, the Eurostat growth ratio, the Destatis linear-trend "weather", the
  * UN ESCAP anticipated progress, a forecast at the target year with its

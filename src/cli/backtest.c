@@ -2,7 +2,7 @@
  * backtest.c - `indicators backtest FILE --test TESTFILE | --holdout N`:
  * forecasts each series over its held-out periods with one or more methods
  * and reports accuracy per method: sMAPE, MASE (M3/M4 definitions, as
- * ../shared/tools/score.py) and the share of held-out values inside each
+ * scripts/score-forecasts) and the share of held-out values inside each
  * interval. --forecasts writes the forecasts for an independent scorer.
  */
 #include <errno.h>
@@ -30,14 +30,14 @@ static const char help[] =
     "  --level L[,L...]      interval levels in percent (default 80,95)\n"
     "  --log, --bounds LO,HI, --no-bounds   transforms, as for 'indicators forecast'\n"
     "  --forecasts OUT.csv   also write series,h,forecast,lo80,hi80,lo95,hi95,method\n"
-    "                        (the format ../shared/tools/score.py reads)\n"
+    "                        (the format scripts/score-forecasts reads)\n"
     "  --format table|csv|json|md   output format (default table)\n"
     "  --jobs N              forecast on N threads (default 1)\n"
     "  --no-time             leave out the seconds column (reproducible output)\n"
     "  -h, --help            this help\n"
     "\n"
-    "Example: indicators backtest ../shared/data/forecast/m1-yearly-train.csv \\\n"
-    "           --test ../shared/data/forecast/m1-yearly-test.csv --method auto,drift,ets\n"
+    "Example: indicators backtest tests/data/forecast/m1-yearly-train.csv \\\n"
+    "           --test tests/data/forecast/m1-yearly-test.csv --method auto,drift,ets\n"
     "\n";
 
 enum {

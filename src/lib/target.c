@@ -3,7 +3,7 @@
  * include/indicators/target.h): the Eurostat growth ratio, the Destatis
  * linear-trend weather, the UN ESCAP anticipated progress, a forecast with
  * the probability of meeting the goal, and one verdict. Definitions follow
- * ../shared/design/METHODS.md; parsing is in target_parse.c.
+ * docs/METHODS.md; parsing is in target_parse.c.
  *
  * "Now" is the latest observation. A growth target is assessed as the level
  * it implies at the target year; a year-total target on sub-annual data by

@@ -2,7 +2,7 @@
  * arima_r_orders.h - the models R chose, for test_arima.c.
  *
  * Computed with R 4.2.2, forecast 8.20: for every series s of
- * ../shared/data/forecast/<collection>-train.csv, f <- auto.arima(ts(value)) with
+ * tests/data/forecast/<collection>-train.csv, f <- auto.arima(ts(value)) with
  * defaults; columns: series, p = f$arma[1], d = f$arma[6], q = f$arma[2], constant
  * (drift or intercept among names(f$coef)), f$aicc.
  */

@@ -3,7 +3,7 @@
  * likelihood on hand-computed cases, the forecast variance formulas against
  * closed forms and against R's forecast:::class1/class2/class3, and whole fits
  * of the M1 yearly and M3 "other" series against forecast::ets() (reference
- * files under ../shared/ref/r-forecast).
+ * files under tests/data/r-forecast).
  */
 #include "test.h"
 
@@ -651,14 +651,6 @@ static const rfit *find_rfit(const rfit *r, long n, const char *name)
     return NULL;
 }
 
-static int shared_present(void)
-{
-    FILE *f = fopen("../shared/ref/r-forecast/m1-yearly-ets-fits.csv", "r");
-    if (f)
-        fclose(f);
-    return f != NULL;
-}
-
 /*
  * Fits every series of one collection and compares with forecast::ets():
  * AICc no worse than R's (tolerance 1e-3 relative), loglik no worse for the
@@ -743,17 +735,17 @@ static void compare_collection(const char *train, const char *fits, const char *
 static void test_m1_yearly(void **state)
 {
     (void)state;
-    compare_collection("../shared/data/forecast/m1-yearly-train.csv",
-                       "../shared/ref/r-forecast/m1-yearly-ets-fits.csv",
-                       "../shared/ref/r-forecast/m1-yearly-ets.csv", 6);
+    compare_collection("tests/data/forecast/m1-yearly-train.csv",
+                       "tests/data/r-forecast/m1-yearly-ets-fits.csv",
+                       "tests/data/r-forecast/m1-yearly-ets.csv", 6);
 }
 
 static void test_m3_other(void **state)
 {
     (void)state;
-    compare_collection("../shared/data/forecast/m3-other-train.csv",
-                       "../shared/ref/r-forecast/m3-other-ets-fits.csv",
-                       "../shared/ref/r-forecast/m3-other-ets.csv", 8);
+    compare_collection("tests/data/forecast/m3-other-train.csv",
+                       "tests/data/r-forecast/m3-other-ets-fits.csv",
+                       "tests/data/r-forecast/m3-other-ets.csv", 8);
 }
 
 int main(void)
@@ -765,16 +757,8 @@ int main(void)
         cmocka_unit_test(test_variance_class1), cmocka_unit_test(test_variance_vs_r),
         cmocka_unit_test(test_seasonal_vs_r),   cmocka_unit_test(test_short_seasonal_vs_r),
         cmocka_unit_test(test_short_series),    cmocka_unit_test(test_constant_and_sign),
-        cmocka_unit_test(test_random_series),
-    };
-    const struct CMUnitTest data_tests[] = {
-        cmocka_unit_test(test_m1_yearly),
+        cmocka_unit_test(test_random_series),   cmocka_unit_test(test_m1_yearly),
         cmocka_unit_test(test_m3_other),
     };
-    int failed = cmocka_run_group_tests(tests, NULL, NULL);
-    if (!shared_present()) {
-        fprintf(stderr, "../shared absent: comparisons with R skipped\n");
-        return failed ? failed : TEST_SKIP;
-    }
-    return failed + cmocka_run_group_tests(data_tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, NULL, NULL);
 }

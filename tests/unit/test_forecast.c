@@ -3,12 +3,12 @@
  * (src/lib/forecast/forecast.c, simple.c, theta.c, auto.c).
  *
  * Reference numbers come from R 4.2.2 with forecast 8.20:
- *   - YAD15 (M1 yearly): ../shared/ref/r-forecast/m1-yearly-{naive,drift,theta}.csv,
+ *   - YAD15 (M1 yearly): tests/data/r-forecast/m1-yearly-{naive,drift,theta}.csv,
  *     i.e. naive(), rwf(drift=TRUE), thetaf() with h = 6;
  *   - linear / loglinear: predict(lm(y ~ t), interval = "prediction") and
  *     exp(predict(lm(log(y) ~ t), ...)) for y = 3.1 3.9 5.2 5.8 7.1 8.3 8.8,
  *     t = 0..6, levels 80 and 95; AICc = AIC(fit) + 2*3*4/(7-3-1).
- * The whole-collection check reads ../shared (skipped when it is absent).
+ * The whole-collection check reads tests/data/ (sources in tests/data/README.md).
  */
 #include "test.h"
 
@@ -525,12 +525,11 @@ static void m1_yearly_matches_r(void **state)
 {
     (void)state;
     static coll train;
-    if (read_coll("../shared/data/forecast/m1-yearly-train.csv", &train) != 0)
-        skip();
+    assert_int_equal(read_coll("tests/data/forecast/m1-yearly-train.csv", &train), 0);
     const char *methods[] = {"naive", "drift", "theta"};
     for (size_t m = 0; m < 3; m++) {
         char path[128];
-        snprintf(path, sizeof path, "../shared/ref/r-forecast/m1-yearly-%s.csv", methods[m]);
+        snprintf(path, sizeof path, "tests/data/r-forecast/m1-yearly-%s.csv", methods[m]);
         FILE *fp = fopen(path, "r");
         assert_non_null(fp);
         char line[512], series[16] = "";

@@ -1,1 +1,1 @@
-backtest ../shared/data/forecast/m1-yearly-train.csv --test ../shared/data/forecast/m1-yearly-test.csv --method naive,drift,theta --format csv --no-time --jobs 2
+backtest tests/data/forecast/m1-yearly-train.csv --test tests/data/forecast/m1-yearly-test.csv --method naive,drift,theta --format csv --no-time --jobs 2

@@ -1,1 +1,1 @@
-forecast ../shared/data/worldbank-rd-intensity.csv --entity China --fit --method ets --format csv
+forecast datasets/worldbank-rd-intensity.csv --entity China --fit --method ets --format csv

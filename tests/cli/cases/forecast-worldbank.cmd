@@ -1,1 +1,1 @@
-forecast ../shared/data/worldbank-rd-intensity.csv --entity China,Germany --horizon 3 --format csv
+forecast datasets/worldbank-rd-intensity.csv --entity China,Germany --horizon 3 --format csv

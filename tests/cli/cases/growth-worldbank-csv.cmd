@@ -1,1 +1,1 @@
-growth ../shared/data/worldbank-rd-intensity.csv --format csv
+growth datasets/worldbank-rd-intensity.csv --format csv

@@ -1,1 +1,1 @@
-inspect ../shared/data/worldbank-rd-intensity.csv
+inspect datasets/worldbank-rd-intensity.csv
