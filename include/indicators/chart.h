@@ -33,8 +33,11 @@
 
 #include "indicators/dataset.h"
 #include "indicators/error.h"
+#include "indicators/export.h"
 #include "indicators/forecast.h"
 #include "indicators/period.h"
+
+IND_BEGIN_DECLS
 
 typedef enum ind_chart_kind {
     IND_CHART_TREND = 0,
@@ -110,8 +113,9 @@ int ind_chart_lang_parse(const char *name, ind_chart_lang *out);
  * exe_path (the running program; may be NULL): ../share/indicators (an
  * installed bin/), ../scripts, ../../scripts and ../../../scripts (the
  * source's scripts/ seen from a build directory: build/indicators,
- * build/src/cli/indicators), then install_dir (the compiled-in install
- * location; may be NULL). Writes the first candidate holding
+ * build/src/cli/indicators), then each directory of install_dir, a
+ * ':'-separated list of compiled-in places (the configured source tree's
+ * scripts/, the install datadir; may be NULL). Writes the first candidate holding
  * chart-common.gp into dir[0..n). Returns IND_E_NOTFOUND, with a message
  * listing what was tried, when none does, and IND_E_NOTFOUND too when
  * env_dir is given but lacks the templates (an explicit override must work).
@@ -142,5 +146,7 @@ ind_status ind_chart_build(const ind_series *const *series, size_t nseries,
  * "R&D" becomes 'R\&D'. Returns the length it wanted (like snprintf).
  */
 size_t ind_chart_quote_label(const char *text, char *buf, size_t n);
+
+IND_END_DECLS
 
 #endif

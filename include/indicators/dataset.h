@@ -17,7 +17,10 @@
 #include <stdint.h>
 
 #include "indicators/error.h"
+#include "indicators/export.h"
 #include "indicators/period.h"
+
+IND_BEGIN_DECLS
 
 enum {
     IND_SERIES_PERCENT = 1u << 0,    /* a ratio indicator in %: changes are also given in pp */
@@ -89,5 +92,7 @@ size_t ind_series_gaps(const ind_series *s);
 
 /* Whether the series is a ratio in percent (flag set or unit starting with "%"). */
 bool ind_series_is_percent(const ind_series *s);
+
+IND_END_DECLS
 
 #endif

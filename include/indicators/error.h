@@ -11,6 +11,10 @@
 
 #include <stddef.h>
 
+#include "indicators/export.h"
+
+IND_BEGIN_DECLS
+
 typedef enum ind_status {
     IND_OK = 0,
     IND_E_IO,        /* file cannot be opened or read */
@@ -62,5 +66,7 @@ size_t ind_error_format(const ind_error *err, char *buf, size_t n);
 
 /* A short stable name for a status: "io", "format", "value", ... */
 const char *ind_status_name(ind_status code);
+
+IND_END_DECLS
 
 #endif

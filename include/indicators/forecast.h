@@ -22,7 +22,10 @@
 #include <stddef.h>
 
 #include "indicators/error.h"
+#include "indicators/export.h"
 #include "indicators/period.h"
+
+IND_BEGIN_DECLS
 
 #define IND_FORECAST_MAX_LEVELS 8
 
@@ -116,5 +119,7 @@ typedef struct ind_forecast_accuracy {
 ind_status ind_forecast_accuracy_of(const ind_forecast *f, const double *train, size_t ntrain,
                                     const double *actual, size_t nactual,
                                     ind_forecast_accuracy *out, ind_error *err);
+
+IND_END_DECLS
 
 #endif

@@ -35,7 +35,10 @@
 
 #include "indicators/dataset.h"
 #include "indicators/error.h"
+#include "indicators/export.h"
 #include "indicators/period.h"
+
+IND_BEGIN_DECLS
 
 /*
  * A figure and, when it cannot be computed, why. why is static text, or (in
@@ -146,5 +149,7 @@ typedef struct ind_growth_row {
  */
 void ind_growth_detail_row(const ind_series *s, const ind_growth_options *opt, size_t i,
                            ind_growth_row *row);
+
+IND_END_DECLS
 
 #endif

@@ -56,6 +56,9 @@
 
 #include "indicators/dataset.h"
 #include "indicators/error.h"
+#include "indicators/export.h"
+
+IND_BEGIN_DECLS
 
 typedef enum ind_shape {
     IND_SHAPE_AUTO = 0,
@@ -122,5 +125,7 @@ int ind_shape_parse(const char *name, ind_shape *out);
  * doubles ("1e999"). The value equals strtod's in the C locale.
  */
 int ind_parse_value(const char *s, size_t len, double *value, int *percent, size_t *bad_col);
+
+IND_END_DECLS
 
 #endif

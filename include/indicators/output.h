@@ -20,6 +20,9 @@
 #include <stdio.h>
 
 #include "indicators/error.h"
+#include "indicators/export.h"
+
+IND_BEGIN_DECLS
 
 typedef enum ind_format {
     IND_FORMAT_TABLE = 0,
@@ -89,5 +92,7 @@ size_t ind_display_width(const char *s);
  * n of 32 bytes is always enough.
  */
 void ind_format_double(double v, char *buf, size_t n);
+
+IND_END_DECLS
 
 #endif

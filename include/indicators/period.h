@@ -19,6 +19,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "indicators/export.h"
+
+IND_BEGIN_DECLS
+
 typedef enum ind_freq {
     IND_FREQ_UNKNOWN = 0,
     IND_FREQ_YEAR = 1,
@@ -62,5 +66,7 @@ double ind_period_years_between(ind_period a, ind_period b);
 
 /* "annual", "half-yearly", "quarterly", "monthly" ("unknown" for 0). */
 const char *ind_freq_name(ind_freq freq);
+
+IND_END_DECLS
 
 #endif

@@ -31,9 +31,12 @@
 
 #include "indicators/dataset.h"
 #include "indicators/error.h"
+#include "indicators/export.h"
 #include "indicators/forecast.h"
 #include "indicators/growth.h"
 #include "indicators/period.h"
+
+IND_BEGIN_DECLS
 
 #define IND_TARGET_TEXT_MAX 256
 
@@ -219,5 +222,7 @@ int ind_target_kind_parse(const char *name, ind_target_kind *out);
 
 /* Writes the target in the command-line syntax ("rd_intensity[Luohe] >= 2.5 by 2025"). */
 size_t ind_target_format(const ind_target *t, char *buf, size_t n);
+
+IND_END_DECLS
 
 #endif

@@ -322,8 +322,18 @@ ind_status ind_chart_find_templates(const char *env_dir, const char *exe_path,
         if (len > 0 && (size_t)len < sizeof cand && try_dir(cand, dir, n, &tried))
             goto out;
     }
-    if (install_dir && install_dir[0] && try_dir(install_dir, dir, n, &tried))
-        goto out;
+    /* the compiled-in places, ':'-separated (e.g. the source tree, the datadir) */
+    for (const char *p = install_dir; p && *p;) {
+        size_t len = strcspn(p, ":");
+        char cand[PATH_MAX];
+        if (len > 0 && len < sizeof cand) {
+            memcpy(cand, p, len);
+            cand[len] = '\0';
+            if (try_dir(cand, dir, n, &tried))
+                goto out;
+        }
+        p += len + (p[len] == ':');
+    }
     status = ind_error_set(err, IND_E_NOTFOUND, NULL, 0, 0,
                            "cannot find the chart templates (%s) in %s; set INDICATORS_SCRIPTS "
                            "to the directory holding them",

@@ -533,11 +533,16 @@ static void finds_templates(void **state)
     snprintf(path, sizeof path, "%s/bin", prefix);
     rmdir(path);
     rmdir(prefix);
-    /* nothing anywhere: the message lists what was tried */
-    assert_int_equal(ind_chart_find_templates(NULL, "/nonexistent/bin/indicators", "/nowhere", dir,
+    /* the compiled-in list, in order: the first one holding the templates */
+    assert_int_equal(ind_chart_find_templates(NULL, NULL, "/nowhere::" TEMPLATES ":/tmp", dir,
                                               sizeof dir, &err),
+                     IND_OK);
+    assert_string_equal(dir, TEMPLATES);
+    /* nothing anywhere: the message lists what was tried */
+    assert_int_equal(ind_chart_find_templates(NULL, "/nonexistent/bin/indicators",
+                                              "/nowhere:/neither", dir, sizeof dir, &err),
                      IND_E_NOTFOUND);
-    assert_non_null(strstr(err.message, "/nowhere"));
+    assert_non_null(strstr(err.message, "/nowhere, /neither"));
     assert_non_null(strstr(err.message, "/nonexistent/bin/../share/indicators"));
 }
 

@@ -1,0 +1,19 @@
+/*
+ * indicators.h - the whole libindicators API in one include:
+ * #include <indicators/indicators.h>, link with pkg-config's `indicators`.
+ */
+#ifndef INDICATORS_INDICATORS_H
+#define INDICATORS_INDICATORS_H
+
+#include "indicators/chart.h"
+#include "indicators/dataset.h"
+#include "indicators/error.h"
+#include "indicators/forecast.h"
+#include "indicators/growth.h"
+#include "indicators/load.h"
+#include "indicators/output.h"
+#include "indicators/period.h"
+#include "indicators/target.h"
+#include "indicators/version.h"
+
+#endif
