@@ -138,15 +138,38 @@ typedef struct growth_case {
     int d;               /* +1 increase target, -1 decrease */
 } growth_case;
 
-static double eurostat_value(double x)
+/* The sign of x: -1, 0 or 1. */
+static int sign_of(double x)
 {
-    return x == 0 ? EUROSTAT_ZERO : x;
+    return (x > 0) - (x < 0);
 }
 
 /*
- * R = CAGR_actual / CAGR_required on Eurostat's terms: zeros replaced by
- * 0.001, mixed signs not assessed. A base that already met the goal has no
+ * Why the growth ratio of g cannot be computed, or NULL; *x0 receives the
+ * base to use. Eurostat replaces zero values by 0.001 so that the rates
+ * exist, but only a zero base needs it: a zero goal or latest value gives
+ * the exact rate -100 %/yr, whatever the unit (with 0.001 a cap of 0 on a
+ * series starting at 0.0005 would read as an increase target). The base
+ * replacement takes the goal's sign and is refused when it changes the
+ * direction of the goal or of the movement seen.
+ */
+static const char *eurostat_base(const growth_case *g, double *x0)
+{
+    *x0 = g->x0 == 0 ? copysign(EUROSTAT_ZERO, g->goal) : g->x0;
+    int s = sign_of(*x0);
+    if (sign_of(g->xt) == -s || sign_of(g->goal) == -s)
+        return "values of mixed sign: no growth rate";
+    if (g->x0 == 0 && (sign_of(g->goal - *x0) != g->d || sign_of(g->xt - *x0) != sign_of(g->xt)))
+        return "the base is 0 and the values are within 0.001 of it: no growth rate";
+    return NULL;
+}
+
+/*
+ * R = CAGR_actual / CAGR_required on Eurostat's terms (zero base replaced,
+ * mixed signs not assessed). A base that already met the goal has no
  * required growth: the category then says whether the goal is still met.
+ * Without a ratio, a value that moved away from the goal is still "moving
+ * away": a cap is never on track while the value rises.
  */
 static ind_eurostat eurostat(const growth_case *g, ind_figure *r)
 {
@@ -162,15 +185,21 @@ static ind_eurostat eurostat(const growth_case *g, ind_figure *r)
         *r = no_fig(g->goal == g->x0 ? "base value equals the goal" : "base value already met the goal");
         return meets(g->xt, g->goal, g->d) ? IND_EUROSTAT_ON_TRACK : IND_EUROSTAT_AWAY;
     }
-    double x0 = eurostat_value(g->x0), xt = eurostat_value(g->xt), goal = eurostat_value(g->goal);
-    if ((x0 > 0) != (xt > 0) || (x0 > 0) != (goal > 0)) {
-        *r = no_fig("values of mixed sign: no growth rate");
-        return IND_EUROSTAT_NONE;
+    if (g->xt == g->x0) {
+        *r = fig(0); /* no growth, whatever the signs */
+        return ind_eurostat_category(0);
     }
-    double actual = pow(xt / x0, 1.0 / g->ya) - 1, required = pow(goal / x0, 1.0 / g->yr) - 1;
+    ind_eurostat away = g->d * (g->xt - g->x0) < 0 ? IND_EUROSTAT_AWAY : IND_EUROSTAT_NONE;
+    double x0;
+    const char *why = eurostat_base(g, &x0);
+    if (why) {
+        *r = no_fig(why);
+        return away;
+    }
+    double actual = pow(g->xt / x0, 1.0 / g->ya) - 1, required = pow(g->goal / x0, 1.0 / g->yr) - 1;
     if (required == 0 || !isfinite(actual) || !isfinite(required)) {
-        *r = no_fig("required growth is zero after replacing zeros by 0.001");
-        return IND_EUROSTAT_NONE;
+        *r = no_fig(required == 0 ? "the required growth rounds to zero" : "growth rates out of range");
+        return away;
     }
     *r = fig(actual / required);
     return ind_eurostat_category(r->value);

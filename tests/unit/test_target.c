@@ -449,6 +449,71 @@ static void zero_and_negative_values(void **state)
     assert_int_equal(a.verdict, IND_VERDICT_ON_TRACK);
 }
 
+/*
+ * Caps and zero or negative goals and bases, in both directions. Reference
+ * R by plain Python, e.g. ((5/0.0005)**(1/3)-1) / ((0/0.0005)**(1/10)-1):
+ * a zero goal needs -100 %/yr exactly, so the ratio keeps the cap's
+ * direction whatever the unit (replacing 0 by 0.001 made a cap of 0 on a
+ * series rising from 0.0005 "on track").
+ */
+static void caps_and_zero_goals(void **state)
+{
+    static const int years4[] = {2020, 2021, 2022, 2023};
+    double rising[] = {0.0005, 0.05, 0.5, 5};
+    ind_series *s = series(state, "share", IND_FREQ_YEAR, 4, years4, NULL, rising);
+    ind_assessment a = assess_plain(s, "share <= 0 by 2030");
+    assert_close(a.growth_ratio.value, -20.544346900318832, 1e-12);
+    assert_int_equal(a.eurostat, IND_EUROSTAT_AWAY);
+    assert_int_equal(a.verdict, IND_VERDICT_OFF_TRACK);
+
+    static const int years2[] = {2020, 2022};
+    double falling[] = {10, 5}; /* a cap of 0, approached: limited progress */
+    s = series(state, "falling", IND_FREQ_YEAR, 2, years2, NULL, falling);
+    a = assess_plain(s, "falling <= 0 by 2025");
+    assert_close(a.growth_ratio.value, 0.2928932188134524, 1e-12);
+    assert_int_equal(a.eurostat, IND_EUROSTAT_LIMITED);
+    assert_int_equal(a.verdict, IND_VERDICT_OFF_TRACK);
+
+    double neg[] = {-10, -20}; /* a negative cap, magnitudes growing towards it */
+    s = series(state, "neg", IND_FREQ_YEAR, 2, years2, NULL, neg);
+    a = assess_plain(s, "neg <= -30 by 2030");
+    assert_close(a.growth_ratio.value, 3.5670189505167813, 1e-12);
+    assert_int_equal(a.verdict, IND_VERDICT_ON_TRACK);
+    a = assess_plain(s, "neg >= -5 by 2030"); /* the same values against a floor: away */
+    assert_true(a.growth_ratio.value < 0);
+    assert_int_equal(a.verdict, IND_VERDICT_OFF_TRACK);
+
+    double deficit[] = {-5, -3}; /* up to a goal of 0 from below */
+    s = series(state, "deficit", IND_FREQ_YEAR, 2, years2, NULL, deficit);
+    a = assess_plain(s, "deficit >= 0 by 2025");
+    assert_close(a.growth_ratio.value, 0.2254033307585166, 1e-12);
+    assert_int_equal(a.verdict, IND_VERDICT_OFF_TRACK);
+
+    double mixed[] = {-2, 3}; /* mixed signs: no ratio, but a cap left behind is off track */
+    s = series(state, "mixed", IND_FREQ_YEAR, 2, years2, NULL, mixed);
+    a = assess_plain(s, "mixed <= -5 by 2025");
+    assert_false(a.growth_ratio.defined);
+    assert_non_null(strstr(a.growth_ratio.why, "mixed sign"));
+    assert_int_equal(a.eurostat, IND_EUROSTAT_AWAY);
+    assert_int_equal(a.verdict, IND_VERDICT_OFF_TRACK);
+    a = assess_plain(s, "mixed >= 5 by 2025"); /* moving towards it: cannot tell how fast */
+    assert_int_equal(a.verdict, IND_VERDICT_CANNOT_ASSESS);
+
+    double tiny[] = {0, 0.0005}; /* zero base, values within 0.001 of it */
+    s = series(state, "tiny", IND_FREQ_YEAR, 2, years2, NULL, tiny);
+    a = assess_plain(s, "tiny >= 10 by 2025");
+    assert_false(a.growth_ratio.defined);
+    assert_non_null(strstr(a.growth_ratio.why, "within 0.001"));
+    assert_int_equal(a.verdict, IND_VERDICT_CANNOT_ASSESS);
+    s->value[1] = -0.0005; /* ... moving away from a goal above */
+    a = assess_plain(s, "tiny >= 10 by 2025");
+    assert_int_equal(a.verdict, IND_VERDICT_OFF_TRACK);
+    s->value[1] = 0; /* no movement at all: R = 0 */
+    a = assess_plain(s, "tiny >= 10 by 2025");
+    assert_close(a.growth_ratio.value, 0, 0);
+    assert_int_equal(a.verdict, IND_VERDICT_OFF_TRACK);
+}
+
 static void too_few_points(void **state)
 {
     static const int years[] = {2023};
@@ -686,6 +751,7 @@ int main(void)
         cmocka_unit_test(category_thresholds),
         cmocka_unit_test_setup_teardown(worked_example, setup, teardown),
         cmocka_unit_test_setup_teardown(growth_ratio_categories, setup, teardown),
+        cmocka_unit_test_setup_teardown(caps_and_zero_goals, setup, teardown),
         cmocka_unit_test_setup_teardown(decrease_target, setup, teardown),
         cmocka_unit_test_setup_teardown(destatis_weather, setup, teardown),
         cmocka_unit_test_setup_teardown(destatis_too_few, setup, teardown),
