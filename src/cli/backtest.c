@@ -366,10 +366,8 @@ static int run_all(const args *a, case_ *cases, size_t ncases)
     }
     if (ft && ind_table_finish(ft) != IND_OK)
         status = EXIT_DATA;
-    if (fout && fclose(fout) != 0) {
-        fprintf(stderr, "%s: error: writing failed\n", a->forecasts);
-        status = EXIT_DATA;
-    }
+    if (fout)
+        status = cli_close_output(fout, a->forecasts, status);
     if (rt && ind_table_finish(rt) != IND_OK)
         status = EXIT_DATA;
     return status;

@@ -119,7 +119,14 @@ int cli_load(const char *path, const ind_load_options *opt, const cli_selection 
 /* Parses --format; EXIT_USAGE after printing why when unknown, else 0. */
 int cli_format_option(const char *cmd, const char *arg, ind_format *fmt);
 
-/* Flushes and closes stdout; reports a failed write and returns EXIT_DATA then. */
+/*
+ * Flushes and closes f (written to path; NULL for stdout). When a write
+ * failed, now or earlier, prints why ("No space left on device") and
+ * returns EXIT_DATA in place of EXIT_OK or EXIT_TARGET; else returns status.
+ */
+int cli_close_output(FILE *f, const char *path, int status);
+
+/* cli_close_output(stdout, NULL, status): every command ends with it (main.c). */
 int cli_close_stdout(int status);
 
 /* "name [entity]" for messages into buf. */

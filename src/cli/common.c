@@ -184,15 +184,32 @@ int cli_format_option(const char *cmd, const char *arg, ind_format *fmt)
     return 0;
 }
 
+int cli_close_output(FILE *f, const char *path, int status)
+{
+    /* A write that failed earlier (the table writers only return a status) left
+       its bytes in the buffer, so flushing again gives the reason. */
+    bool failed = ferror(f) != 0;
+    errno = 0;
+    if (fflush(f) != 0)
+        failed = true;
+    int reason = errno;
+    if (fclose(f) != 0 && !failed) {
+        failed = true;
+        reason = errno;
+    }
+    if (!failed)
+        return status;
+    const char *why = reason ? strerror(reason) : "output incomplete";
+    if (path)
+        fprintf(stderr, "%s: error: writing failed: %s\n", path, why);
+    else
+        fprintf(stderr, "indicators: error: writing output failed: %s\n", why);
+    return status == EXIT_OK || status == EXIT_TARGET ? EXIT_DATA : status;
+}
+
 int cli_close_stdout(int status)
 {
-    if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
-        if (status == EXIT_OK) {
-            fprintf(stderr, "indicators: error: writing output failed: %s\n", strerror(errno));
-            return EXIT_DATA;
-        }
-    }
-    return status;
+    return cli_close_output(stdout, NULL, status);
 }
 
 const char *cli_series_title(const ind_series *s, char *buf, size_t n)
