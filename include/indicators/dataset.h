@@ -63,6 +63,9 @@ ind_series *ind_dataset_series(ind_dataset *ds, const char *name, const char *en
 /* The series (name, entity) or NULL; entity NULL matches "". */
 ind_series *ind_dataset_find(const ind_dataset *ds, const char *name, const char *entity);
 
+/* The index of s, a series of ds, in order of first appearance (ind_dataset_at's i). */
+size_t ind_dataset_index(const ind_dataset *ds, const ind_series *s);
+
 /*
  * Adds an observation. Keeps ord ascending (appending in order is O(1)).
  * Returns IND_OK, IND_E_FREQUENCY when p's frequency differs from the

@@ -129,6 +129,11 @@ ind_series *ind_dataset_find(const ind_dataset *ds, const char *name, const char
     return *slot ? &ds->series[*slot - 1] : NULL;
 }
 
+size_t ind_dataset_index(const ind_dataset *ds, const ind_series *s)
+{
+    return (size_t)(s - ds->series);
+}
+
 ind_series *ind_dataset_series(ind_dataset *ds, const char *name, const char *entity)
 {
     if (!entity)

@@ -213,11 +213,102 @@ static size_t cell_line(const loader *L, size_t i)
     return i < L->n ? L->f[i].line : L->line;
 }
 
+/* ------------------------------------------------------------ duplicates */
+
+/* Index in m->ord where ord is or would go. */
+static size_t missing_at(const ld_missing *m, int32_t ord)
+{
+    size_t lo = 0, hi = m->n;
+    if (hi > 0 && m->ord[hi - 1] < ord)
+        return hi; /* in order: the usual case */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->ord[mid] < ord)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The missing periods of s, or NULL when it has none. */
+static ld_missing *missing_of(const loader *L, const ind_series *s)
+{
+    size_t i = ind_dataset_index(L->ds, s);
+    return i < L->nmissing && L->missing[i].n ? &L->missing[i] : NULL;
+}
+
+static ind_status given_twice(loader *L, const ind_series *s, ind_period p, size_t where,
+                              const char *how)
+{
+    char when[IND_PERIOD_TEXT_MAX];
+    ind_period_format(p, when, sizeof when);
+    return fail(L, IND_E_DUPLICATE, cell_line(L, where), where + 1,
+                "duplicate value for series '%s'%s%s%s, period %s (%s)", s->name,
+                s->entity[0] ? " [" : "", s->entity, s->entity[0] ? "]" : "", when, how);
+}
+
+/* Records that s has no value at p, unless p was given before. */
+static ind_status note_missing(loader *L, ind_series *s, ind_period p, size_t where)
+{
+    if (ind_series_find(s, p.ord) >= 0)
+        return given_twice(L, s, p, where, "a value, then a missing marker");
+    size_t i = ind_dataset_index(L->ds, s);
+    if (i >= L->nmissing) {
+        size_t n = i + 1 > 2 * L->nmissing ? i + 1 : 2 * L->nmissing;
+        ld_missing *grown = realloc(L->missing, n * sizeof *grown);
+        if (!grown)
+            return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+        memset(grown + L->nmissing, 0, (n - L->nmissing) * sizeof *grown);
+        L->missing = grown;
+        L->nmissing = n;
+    }
+    ld_missing *m = &L->missing[i];
+    size_t at = missing_at(m, p.ord);
+    if (at < m->n && m->ord[at] == p.ord)
+        return given_twice(L, s, p, where, "twice as missing");
+    if (m->n == m->cap) {
+        size_t cap = m->cap ? 2 * m->cap : 8;
+        int32_t *ord = realloc(m->ord, cap * sizeof *ord);
+        if (!ord)
+            return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+        m->ord = ord;
+        m->cap = cap;
+    }
+    memmove(m->ord + at + 1, m->ord + at, (m->n - at) * sizeof *m->ord);
+    m->ord[at] = p.ord;
+    m->n++;
+    return IND_OK;
+}
+
+/* Whether s was given as missing at p before. */
+static int noted_missing(const loader *L, const ind_series *s, ind_period p)
+{
+    const ld_missing *m = missing_of(L, s);
+    if (!m)
+        return 0;
+    size_t at = missing_at(m, p.ord);
+    return at < m->n && m->ord[at] == p.ord;
+}
+
+static void free_missing(loader *L)
+{
+    for (size_t i = 0; i < L->nmissing; i++)
+        free(L->missing[i].ord);
+    free(L->missing);
+    L->missing = NULL;
+    L->nmissing = 0;
+}
+
 /* ---------------------------------------------------------- observations */
 
 /*
  * Parses the value cell in column col and adds it to s at period p; errors
  * of ind_series_add (duplicate, frequency) are reported at column where.
+ * Missing cells of long and wide-series files are remembered, so that a
+ * period given once as missing and once with a value is a duplicate too (a
+ * wide-period file cannot repeat a period within a row, and a series on two
+ * rows is refused as a whole).
  */
 static ind_status add_value(loader *L, ind_series *s, ind_period p, size_t col, size_t where,
                             const char *text, size_t len)
@@ -228,6 +319,8 @@ static ind_status add_value(loader *L, ind_series *s, ind_period p, size_t col, 
     char buf[80];
     int rc = ind_parse_value(text, len, &v, &percent, &bad);
     if (rc > 0) {
+        if (L->shape->shape != IND_SHAPE_WIDE_PERIOD && note_missing(L, s, p, where) != IND_OK)
+            return L->status;
         s->n_missing++;
         L->info->missing++;
         return IND_OK;
@@ -246,6 +339,8 @@ static ind_status add_value(loader *L, ind_series *s, ind_period p, size_t col, 
                         "'%s' is out of the range of numbers", buf);
         return fail(L, IND_E_VALUE, cell_line(L, col), col + 1, "'%s' is not a number", buf);
     }
+    if (noted_missing(L, s, p))
+        return given_twice(L, s, p, where, "a missing marker, then a value");
     ind_error e;
     ind_error_clear(&e);
     ind_status st = ind_series_add(s, p, v, &e);
@@ -502,6 +597,11 @@ static ind_status wide_period_row(loader *L)
     ind_series *s = ind_dataset_series(L->ds, name, entity);
     if (!s)
         return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+    if (ind_dataset_count(L->ds) == before) /* every period column, given again */
+        return fail(L, IND_E_DUPLICATE, cell_line(L, L->c_series != NONE ? L->c_series : 0),
+                    (L->c_series != NONE ? L->c_series : 0) + 1,
+                    "series '%s'%s%s%s is on an earlier row too: its periods would be given twice",
+                    s->name, s->entity[0] ? " [" : "", s->entity, s->entity[0] ? "]" : "");
     if (ind_dataset_count(L->ds) > before || L->c_unit != NONE) {
         if (label[0] && !s->label[0] && ind_series_set_text(&s->label, label) != IND_OK)
             return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
@@ -798,6 +898,39 @@ static int preamble_row(const loader *L, size_t nonempty)
            (len >= 3 && memcmp(key + len - 3, "\xef\xbc\x9a", 3) == 0); /* ： */
 }
 
+/*
+ * A header naming a role column twice ("value,value", "entity,entity") or
+ * two value columns of one series (wide-series "rd,rd (%)"): one of them
+ * would be read and the other ignored. Headers that differ only in case
+ * (OECD's "TIME" code and "Time" label) are not repeats.
+ */
+static void check_repeated_columns(loader *L, size_t line)
+{
+    const size_t roles[] = {L->c_series, L->c_entity, L->c_period, L->c_value, L->c_unit, L->c_label};
+    for (size_t k = 0; k < sizeof roles / sizeof roles[0]; k++) {
+        size_t r = roles[k];
+        if (r == NONE || !L->cols[r].header[0])
+            continue;
+        for (size_t j = r + 1; j < L->ncols; j++)
+            if (strcmp(L->cols[j].header, L->cols[r].header) == 0) {
+                fail(L, IND_E_FORMAT, line, j + 1,
+                     "column %zu repeats the header '%s' of column %zu: which one to read is "
+                     "unclear (rename or remove one)",
+                     j + 1, L->cols[r].header, r + 1);
+                return;
+            }
+    }
+    for (size_t i = 0; i < L->ncols; i++)
+        for (size_t j = i + 1; L->cols[i].role == ROLE_VALUE && L->cols[i].name && j < L->ncols; j++)
+            if (L->cols[j].role == ROLE_VALUE && L->cols[j].name &&
+                strcmp(L->cols[i].name, L->cols[j].name) == 0) {
+                fail(L, IND_E_FORMAT, line, j + 1,
+                     "columns %zu and %zu both hold series '%s': each value would be given twice",
+                     i + 1, j + 1, L->cols[i].name);
+                return;
+            }
+}
+
 static void header_row(loader *L)
 {
     size_t nonempty = nonempty_cells(L);
@@ -811,6 +944,7 @@ static void header_row(loader *L)
             L->width--;
         L->info->header_line = line;
         L->info->preamble_lines = line - 1;
+        check_repeated_columns(L, line);
         return;
     }
     if (!L->candidate_line) {
@@ -964,6 +1098,7 @@ void ld_rows_release(ld_rows *R)
     free(R->stem);
     free(R->entity);
     free(R->namebuf);
+    free_missing(R);
     ind_dataset_free(R->ds);
     R->cols = NULL;
     R->stem = R->entity = R->namebuf = NULL;

@@ -11,6 +11,7 @@
 #define INDICATORS_ROWS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "indicators/dataset.h"
 #include "indicators/load.h"
@@ -31,6 +32,13 @@ typedef struct ld_column {
 } ld_column;
 
 struct ld_shape;
+
+/* Periods of one series given as missing, ascending: a period given twice is an error
+   even when one of the two is a missing marker. */
+typedef struct ld_missing {
+    int32_t *ord;
+    size_t n, cap;
+} ld_missing;
 
 /* The state of the conversion; the fields are private to rows.c. */
 typedef struct ld_rows {
@@ -60,6 +68,8 @@ typedef struct ld_rows {
     char *entity;     /* wide-series: the entity the column series belong to */
     char *namebuf;    /* wide-period: a series name with its unit cut off */
     int have_entity;
+    ld_missing *missing; /* by series index; long and wide-series files only */
+    size_t nmissing;
 } ld_rows;
 
 /* Starts a conversion into a new dataset; IND_E_NOMEM (err filled) on failure. */

@@ -625,6 +625,24 @@ static void reports_bad_files(void **state)
         {"year,value\r2020,1\r2021,x\r", 0, IND_E_VALUE, 3, 2, "'x' is not a number"},
         {"year,value\r\n\"2020\r\n\",1\r\n2021,x\r\n", 0, IND_E_VALUE, 4, 2, NULL},
         {"year,value\n\"20\n21\",1\n", 0, IND_E_PERIOD, 2, 1, NULL},
+        /* a period given twice, once (or twice) as missing; a repeated role column */
+        {"year,value\n2020,1\n2020,NA\n", 0, IND_E_DUPLICATE, 3, 1,
+         "duplicate value for series 'bad', period 2020 (a value, then a missing marker)"},
+        {"year,value\n2020,\n2021,1\n2020,1\n", 0, IND_E_DUPLICATE, 4, 1,
+         "duplicate value for series 'bad', period 2020 (a missing marker, then a value)"},
+        {"year,value\n2020,..\n2020,\n", 0, IND_E_DUPLICATE, 3, 1,
+         "duplicate value for series 'bad', period 2020 (twice as missing)"},
+        {"region,year,rd\nA,2020,\nB,2020,1\nA,2020,1\n", 0, IND_E_DUPLICATE, 4, 3,
+         "duplicate value for series 'rd' [A], period 2020 (a missing marker, then a value)"},
+        {"region,2019,2020\nA,1,\nB,1,2\nA,,2\n", 0, IND_E_DUPLICATE, 4, 1,
+         "series 'bad' [A] is on an earlier row too: its periods would be given twice"},
+        {"year,value,value\n2020,1,2\n", 0, IND_E_FORMAT, 1, 3,
+         "column 3 repeats the header 'value' of column 2: which one to read is unclear "
+         "(rename or remove one)"},
+        {"region,region,year,value\nA,B,2020,1\n", 0, IND_E_FORMAT, 1, 2, NULL},
+        {"year,year,value\n2020,2021,1\n", 0, IND_E_FORMAT, 1, 2, NULL},
+        {"year,rd,rd (%)\n2020,1,\n", 0, IND_E_FORMAT, 1, 3,
+         "columns 2 and 3 both hold series 'rd': each value would be given twice"},
         {"region,2019,2020,\nA,1,2,3\n", 0, IND_E_FORMAT, 2, 4,
          "a value in column 4, which has no header"},
         {"region,2019,2020,\nA,1,2,,,\nB,1,2,,,4\n", 0, IND_E_FORMAT, 3, 6,
@@ -642,6 +660,23 @@ static void reports_bad_files(void **state)
             fail_msg("case %zu: status %d %ld:%ld '%s', expected %d %ld:%ld '%s'", i, st, err.line,
                      err.col, err.message, b->code, b->line, b->col, b->message ? b->message : "");
     }
+}
+
+/* OECD.Stat exports pair a code and a label column whose headers differ in case only. */
+static void case_differing_headers_are_not_repeats(void **state)
+{
+    (void)state;
+    const char *text = "LOCATION,Country,TIME,Time,Value\nCHN,China,2020,2020,2.4\n"
+                       "CHN,China,2021,2021,2.43\n";
+    ind_dataset *ds = NULL;
+    ind_error err;
+    assert_int_equal(ind_load_buffer(text, strlen(text), "oecd.csv", NULL, &ds, NULL, &err), IND_OK);
+    assert_int_equal(ind_dataset_count(ds), 1);
+    const ind_series *s = ind_dataset_at(ds, 0);
+    assert_string_equal(s->entity, "CHN");
+    assert_int_equal(s->n, 2);
+    assert_true(s->value[1] == 2.43);
+    ind_dataset_free(ds);
 }
 
 static void rejects_invalid_utf8_when_forced(void **state)
@@ -824,6 +859,7 @@ int main(void)
         cmocka_unit_test(honours_overrides),
         cmocka_unit_test(names_shapes),
         cmocka_unit_test(reports_bad_files),
+        cmocka_unit_test(case_differing_headers_are_not_repeats),
         cmocka_unit_test(rejects_invalid_utf8_when_forced),
         cmocka_unit_test(stops_at_huge_field),
         cmocka_unit_test(stops_at_huge_field_in_file),

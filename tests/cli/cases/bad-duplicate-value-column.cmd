@@ -1,0 +1,1 @@
+inspect tests/bad/duplicate-value-column.csv
