@@ -107,6 +107,15 @@ typedef struct ind_forecast_accuracy {
     double smape; /* mean over steps of 200 |y - f| / (|y| + |f|) (0 when both are 0) */
     double mase;  /* mean |y - f| over the in-sample mean |x_t - x_{t-1}|; NAN when that is 0 */
     size_t inside[IND_FORECAST_MAX_LEVELS]; /* steps whose value lies in the level-k interval */
+    /*
+     * M4's mean scaled interval score of the level-k interval (L, U), alpha =
+     * 1 - level/100: mean over steps of (U - L) + 2/alpha (L - y)[y < L] +
+     * 2/alpha (y - U)[y > U], over the MASE scale (the non-seasonal one-step
+     * change, as ../shared/tools/score.py; M4 itself uses the seasonal lag).
+     * NAN without intervals or when the scale is 0. Lower is better.
+     */
+    double msis[IND_FORECAST_MAX_LEVELS];
+    bool vacuous[IND_FORECAST_MAX_LEVELS]; /* some step's interval has lo > 0 and hi/lo > 100 */
 } ind_forecast_accuracy;
 
 /*

@@ -21,8 +21,12 @@ static const char help[] =
     "Forecast each series of FILE over periods whose values are known, and report\n"
     "per method: series scored, sMAPE (mean over steps of 200|y-f|/(|y|+|f|), then\n"
     "over series), MASE (mean |y-f| over the in-sample mean absolute one-step change,\n"
-    "then over series), the % of held-out values inside each interval, the CPU seconds\n"
-    "the method took and the series it could not forecast (too short).\n"
+    "then over series), the % of held-out values inside each interval, for the widest\n"
+    "interval (e.g. 95%) M4's mean scaled interval score MSIS (mean over steps of\n"
+    "U-L + 2/alpha (L-y)[y<L] + 2/alpha (y-U)[y>U], alpha = 0.05 for 95%, over the\n"
+    "MASE scale; mean and median over series; lower is better) and the series with\n"
+    "a vacuous interval (hi/lo > 100 at some step), the CPU seconds the method took\n"
+    "and the series it could not forecast (too short).\n"
     "\n"
     "  --test TESTFILE       the values that came after FILE (same series names)\n"
     "  --holdout N           hold out the last N periods of each series of FILE\n"
@@ -197,7 +201,26 @@ typedef struct tally {
     size_t series, failed, points, mase_series;
     double smape, mase, seconds;
     size_t inside[IND_FORECAST_MAX_LEVELS];
+    size_t wide;      /* the level whose interval score is reported: the widest */
+    double *msis;     /* [series] scores at that level (NAN skipped), caller-owned */
+    size_t nmsis, vacuous;
 } tally;
+
+/* Index of the widest interval level (MSIS is reported for it). */
+static size_t widest_level(const ind_forecast_options *fo)
+{
+    size_t w = 0;
+    for (size_t k = 1; k < fo->nlevels; k++)
+        if (fo->levels[k] > fo->levels[w])
+            w = k;
+    return w;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
 
 static void score_job(const fc_job *job, const case_ *c, tally *t)
 {
@@ -219,6 +242,11 @@ static void score_job(const fc_job *job, const case_ *c, tally *t)
     t->points += acc.n;
     for (size_t k = 0; k < job->f.nlevels; k++)
         t->inside[k] += job->f.has_intervals ? acc.inside[k] : 0;
+    if (job->f.has_intervals && t->wide < job->f.nlevels) {
+        if (isfinite(acc.msis[t->wide]))
+            t->msis[t->nmsis++] = acc.msis[t->wide];
+        t->vacuous += acc.vacuous[t->wide];
+    }
 }
 
 static void write_forecasts(ind_table *t, const fc_job *job)
@@ -248,6 +276,7 @@ static void write_forecasts(ind_table *t, const fc_job *job)
 typedef struct level_names {
     char lo[IND_FORECAST_MAX_LEVELS][16], hi[IND_FORECAST_MAX_LEVELS][16];
     char pi[IND_FORECAST_MAX_LEVELS][16];
+    char msis[24], msis_median[32], vacuous[24];
 } level_names;
 
 static ind_table *forecasts_table(const args *a, FILE *out, level_names *ln)
@@ -269,7 +298,7 @@ static ind_table *forecasts_table(const args *a, FILE *out, level_names *ln)
 
 static ind_table *report_table(const args *a, level_names *ln)
 {
-    ind_column cols[8 + IND_FORECAST_MAX_LEVELS];
+    ind_column cols[11 + IND_FORECAST_MAX_LEVELS];
     size_t k = 0;
     cols[k++] = (ind_column){"method", IND_COL_TEXT, 0};
     cols[k++] = (ind_column){"series", IND_COL_NUMBER, 0};
@@ -279,13 +308,38 @@ static ind_table *report_table(const args *a, level_names *ln)
         snprintf(ln->pi[l], sizeof ln->pi[l], "pi%g", a->fc.fo.levels[l]);
         cols[k++] = (ind_column){ln->pi[l], IND_COL_NUMBER, 1};
     }
+    double wide = a->fc.fo.levels[widest_level(&a->fc.fo)];
+    snprintf(ln->msis, sizeof ln->msis, "msis%g", wide);
+    snprintf(ln->msis_median, sizeof ln->msis_median, "msis%g_median", wide);
+    snprintf(ln->vacuous, sizeof ln->vacuous, "vacuous%g", wide);
+    cols[k++] = (ind_column){ln->msis, IND_COL_NUMBER, 2};
+    cols[k++] = (ind_column){ln->msis_median, IND_COL_NUMBER, 2};
+    cols[k++] = (ind_column){ln->vacuous, IND_COL_NUMBER, 0};
     if (!a->no_time)
         cols[k++] = (ind_column){"seconds", IND_COL_NUMBER, 3};
     cols[k++] = (ind_column){"failed", IND_COL_NUMBER, 0};
     return ind_table_new(cols, k, a->fmt, stdout);
 }
 
-static void report_row(ind_table *t, const char *method, const tally *s, size_t nlevels, bool time)
+/* Mean and median of the interval scores, or notes when there are none. */
+static void report_msis(ind_table *t, tally *s)
+{
+    if (s->nmsis == 0) {
+        ind_table_note(t, "no interval");
+        ind_table_note(t, "no interval");
+        ind_table_note(t, "no interval");
+        return;
+    }
+    double sum = 0;
+    for (size_t i = 0; i < s->nmsis; i++)
+        sum += s->msis[i];
+    qsort(s->msis, s->nmsis, sizeof *s->msis, cmp_double);
+    ind_table_number(t, sum / (double)s->nmsis);
+    ind_table_number(t, (s->msis[(s->nmsis - 1) / 2] + s->msis[s->nmsis / 2]) / 2);
+    ind_table_number(t, (double)s->vacuous);
+}
+
+static void report_row(ind_table *t, const char *method, tally *s, size_t nlevels, bool time)
 {
     ind_table_text(t, method);
     ind_table_number(t, (double)s->series);
@@ -302,21 +356,28 @@ static void report_row(ind_table *t, const char *method, const tally *s, size_t 
             ind_table_number(t, 100.0 * (double)s->inside[k] / (double)s->points);
         else
             ind_table_note(t, "none scored");
+    report_msis(t, s);
     if (time)
         ind_table_number(t, s->seconds);
     ind_table_number(t, (double)s->failed);
     ind_table_end_row(t);
 }
 
-/* Runs one method over all cases; writes its forecasts to ft when not NULL. */
+/* Runs one method over all cases into t (free t->msis after); writes its forecasts to ft
+ * when not NULL. */
 static int run_method(const args *a, const char *method, case_ *cases, size_t ncases, ind_table *ft,
                       tally *t)
 {
     fc_cli_options o = a->fc;
     o.fo.method = method;
+    memset(t, 0, sizeof *t);
+    t->wide = widest_level(&o.fo);
+    t->msis = malloc((ncases ? ncases : 1) * sizeof *t->msis); /* freed by the caller */
     fc_job *jobs = calloc(ncases ? ncases : 1, sizeof *jobs);
-    if (!jobs)
+    if (!jobs || !t->msis) {
+        free(jobs);
         return -1;
+    }
     int rc = 0;
     for (size_t i = 0; i < ncases && rc == 0; i++)
         rc = fc_job_init(&jobs[i], &cases[i].train, cases[i].h, &o);
@@ -324,7 +385,6 @@ static int run_method(const args *a, const char *method, case_ *cases, size_t nc
         char what[64];
         snprintf(what, sizeof what, "backtest %s", method);
         fc_run_jobs(jobs, ncases, o.jobs, what);
-        memset(t, 0, sizeof *t);
         for (size_t i = 0; i < ncases; i++) {
             if (jobs[i].st != IND_OK) {
                 char title[256];
@@ -363,6 +423,7 @@ static int run_all(const args *a, case_ *cases, size_t ncases)
             status = EXIT_DATA;
         else
             report_row(rt, a->methods[m], &t, a->fc.fo.nlevels, !a->no_time);
+        free(t.msis);
     }
     if (ft && ind_table_finish(ft) != IND_OK)
         status = EXIT_DATA;

@@ -336,6 +336,33 @@ static void accuracy_by_hand(void **state)
     ind_forecast_clear(&f);
 }
 
+/*
+ * M4's interval score on a forecast made by hand: train 10 12 11 13 (scale
+ * 5/3), values 15, unknown, 0.5; 95% intervals [11, 16] and [1, 200] (the
+ * second vacuous), 80% [12, 14] and [5, 50]. By hand: 95%: (5 + 199 + 40 *
+ * 0.5) / 2 / (5/3) = 67.2; 80%: (2 + 10 * 1 + 45 + 10 * 4.5) / 2 / (5/3) = 30.6.
+ */
+static void interval_score_by_hand(void **state)
+{
+    (void)state;
+    double mean[3] = {14, 14, 14}, lo[6] = {12, 11, 0, 0, 5, 1}, hi[6] = {14, 16, 0, 0, 50, 200};
+    double loc[3] = {0}, scale[3] = {1, 1, 1};
+    ind_forecast f = {.h = 3, .nlevels = 2, .levels = {80, 95}, .mean = mean, .has_intervals = true,
+                      .lo = lo, .hi = hi, .loc = loc, .scale = scale};
+    const double train[] = {10, 12, 11, 13}, actual[] = {15, NAN, 0.5};
+    ind_forecast_accuracy acc;
+    assert_int_equal(ind_forecast_accuracy_of(&f, train, 4, actual, 3, &acc, NULL), IND_OK);
+    assert_int_equal(acc.n, 2);
+    assert_close(acc.msis[1], 67.2, 1e-12);
+    assert_close(acc.msis[0], 30.6, 1e-12);
+    assert_true(acc.vacuous[1] && !acc.vacuous[0]);
+    assert_int_equal(acc.inside[1], 1);
+    assert_int_equal(acc.inside[0], 0);
+    f.has_intervals = false; /* no interval, no score */
+    assert_int_equal(ind_forecast_accuracy_of(&f, train, 4, actual, 3, &acc, NULL), IND_OK);
+    assert_true(isnan(acc.msis[1]) && !acc.vacuous[1]);
+}
+
 /* In-sample accuracy from one-step fitted values: naive's RMSE is that of the changes. */
 static void in_sample_accuracy(void **state)
 {
@@ -583,6 +610,7 @@ int main(void)
         cmocka_unit_test(failures_fall_back),
         cmocka_unit_test(auto_is_robust),
         cmocka_unit_test(accuracy_by_hand),
+        cmocka_unit_test(interval_score_by_hand),
         cmocka_unit_test(in_sample_accuracy),
         cmocka_unit_test(thread_safe),
         cmocka_unit_test(auto_follows_seasons),

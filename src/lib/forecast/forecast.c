@@ -514,7 +514,7 @@ ind_status ind_forecast_accuracy_of(const ind_forecast *f, const double *train, 
         prev = train[t];
     }
     scale = ks ? scale / (double)ks : 0;
-    double sm = 0, ae = 0;
+    double sm = 0, ae = 0, is[IND_FORECAST_MAX_LEVELS] = {0};
     for (size_t i = 0; i < nactual && i < f->h; i++) {
         double y = actual[i], fc = f->mean[i];
         if (isnan(y))
@@ -522,14 +522,22 @@ ind_status ind_forecast_accuracy_of(const ind_forecast *f, const double *train, 
         double d = fabs(y) + fabs(fc);
         sm += d > 0 ? 200 * fabs(y - fc) / d : 0;
         ae += fabs(y - fc);
-        for (size_t k = 0; f->has_intervals && k < f->nlevels; k++)
-            if (f->lo[i * f->nlevels + k] <= y && y <= f->hi[i * f->nlevels + k])
-                out->inside[k]++;
+        for (size_t k = 0; f->has_intervals && k < f->nlevels; k++) {
+            double lo = f->lo[i * f->nlevels + k], hi = f->hi[i * f->nlevels + k];
+            double penalty = 2 / (1 - f->levels[k] / 100);
+            out->inside[k] += lo <= y && y <= hi;
+            is[k] += hi - lo + penalty * (fmax(lo - y, 0) + fmax(y - hi, 0));
+            out->vacuous[k] = out->vacuous[k] || (lo > 0 && hi / lo > 100);
+        }
         out->n++;
     }
     if (out->n == 0)
         return ind_error_set(err, IND_E_UNDEFINED, NULL, 0, 0, "no actual value to score");
     out->smape = sm / (double)out->n;
     out->mase = scale > 0 ? ae / (double)out->n / scale : NAN;
+    for (size_t k = 0; k < IND_FORECAST_MAX_LEVELS; k++)
+        out->msis[k] = f->has_intervals && k < f->nlevels && scale > 0
+                           ? is[k] / (double)out->n / scale
+                           : NAN;
     return IND_OK;
 }
