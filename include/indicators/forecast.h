@@ -111,7 +111,7 @@ typedef struct ind_forecast_accuracy {
      * M4's mean scaled interval score of the level-k interval (L, U), alpha =
      * 1 - level/100: mean over steps of (U - L) + 2/alpha (L - y)[y < L] +
      * 2/alpha (y - U)[y > U], over the MASE scale (the non-seasonal one-step
-     * change, as ../shared/tools/score.py; M4 itself uses the seasonal lag).
+     * change, as scripts/score-forecasts; M4 itself uses the seasonal lag).
      * NAN without intervals or when the scale is 0. Lower is better.
      */
     double msis[IND_FORECAST_MAX_LEVELS];
