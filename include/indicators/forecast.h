@@ -12,8 +12,29 @@
  * period with no value), which methods fill by linear interpolation. The
  * frequency gives the seasonal period (1 for annual data).
  *
- * Results never hold NaN or inf: a method that fails to converge falls back
- * to a simpler one and says so in note.
+ * Results never hold NaN or inf: a method that fails to converge, or whose
+ * forecast or interval would overflow on the series' scale, falls back to a
+ * simpler one and says so in note. Bounded forecasts stay strictly inside
+ * their bounds, log-scale ones above 0, and a constant series forecasts its
+ * value exactly.
+ *
+ * Two layers:
+ *   ind_forecast_series  the one step from a series of a dataset (its unit,
+ *                        gaps and frequency) and a request to a forecast:
+ *                        every command (forecast, backtest, target, chart)
+ *                        and every later caller goes through it, so the same
+ *                        series gives the same numbers everywhere;
+ *   ind_forecast_run     the engine underneath, on an array of values.
+ *
+ * GSL: the library never lets GSL abort the program. GSL's default error
+ * handler calls abort(); the forecasting entry points (ind_forecast_series,
+ * ind_forecast_run, ind_forecast_prob_below) switch that default handler off
+ * (gsl_set_error_handler_off) when they find it installed, and every GSL
+ * status is checked and turned into an ind_status. The handler is process-
+ * global, so the library leaves any handler the program installed itself in
+ * place: such a handler must return (not abort or longjmp) for the library's
+ * error codes to come back. The check runs under a lock on every entry, so a
+ * program that reinstalls the default handler later is covered too.
  */
 #ifndef INDICATORS_FORECAST_H
 #define INDICATORS_FORECAST_H
@@ -21,6 +42,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "indicators/dataset.h"
 #include "indicators/error.h"
 #include "indicators/export.h"
 #include "indicators/period.h"
@@ -28,6 +50,9 @@
 IND_BEGIN_DECLS
 
 #define IND_FORECAST_MAX_LEVELS 8
+
+/* The longest horizon any forecast takes, in periods (--horizon, --to, targets). */
+#define IND_FORECAST_MAX_HORIZON 10000
 
 typedef enum ind_transform {
     IND_TRANSFORM_NONE = 0,
@@ -74,6 +99,7 @@ typedef struct ind_forecast_method {
     const char *name;
     const char *summary;  /* one line for --help */
     size_t min_obs;       /* fewest observations the method accepts */
+    bool log_scale;       /* models log values: needs y > 0 and takes no bounds */
 } ind_forecast_method;
 
 /* Defaults: auto, horizon 5, levels 80 and 95, no transform, fixed seed. */
@@ -81,6 +107,87 @@ void ind_forecast_options_init(ind_forecast_options *opt);
 
 /* The method table (n receives its length). */
 const ind_forecast_method *ind_forecast_methods(size_t *n);
+
+/*
+ * The row of the method table called name (NULL: auto). Returns NULL and
+ * fills err (IND_E_ARG, the message lists the names) when there is none.
+ * The one lookup by name: every command's --method goes through it.
+ */
+const ind_forecast_method *ind_forecast_method_find(const char *name, ind_error *err);
+
+/* ---- a forecast of one series: the shared path ---- */
+
+/* Which scale a series is modelled on. */
+typedef enum ind_forecast_scale {
+    IND_SCALE_DEFAULT = 0, /* percent series (ind_series_is_percent): logit between 0 and
+                              100, unless a value is at or beyond 0 or 100 (then none, with a
+                              note) or the method models logs; other series: none (auto
+                              still models the logs of a positive series) */
+    IND_SCALE_LOG,         /* log values; every value must be > 0 */
+    IND_SCALE_BOUNDS,      /* logit between lower and upper; values strictly inside */
+    IND_SCALE_NONE,        /* no transform, not even for percent series */
+} ind_forecast_scale;
+
+typedef struct ind_forecast_request {
+    const ind_forecast_method *method; /* a row of ind_forecast_methods(); NULL: auto */
+    size_t horizon;      /* periods after the last observation, 1..IND_FORECAST_MAX_HORIZON */
+    size_t nlevels;      /* interval levels in percent, distinct, each in (0, 100) */
+    double levels[IND_FORECAST_MAX_LEVELS];
+    ind_forecast_scale scale;
+    double lower, upper; /* for IND_SCALE_BOUNDS: finite, lower < upper */
+    unsigned long seed;  /* for simulated intervals */
+} ind_forecast_request;
+
+/* Defaults: auto, horizon 5, levels 80 and 95, default scale, the fixed seed. */
+void ind_forecast_request_init(ind_forecast_request *req);
+
+/*
+ * Parses an interval-level list such as "80,95" into req->levels (req is
+ * unchanged on failure). Every item must be a number above 0 and below 100;
+ * an empty item ("80,,95"), a duplicate (also two levels that print alike,
+ * as 80 and 80.0000001 would name the same columns), more than
+ * IND_FORECAST_MAX_LEVELS items or trailing text is IND_E_ARG with a message
+ * quoting the item. The whole text is read: nothing is cut off.
+ */
+ind_status ind_forecast_parse_levels(const char *text, ind_forecast_request *req, ind_error *err);
+
+/*
+ * Parses bounds "LO,HI" (finite numbers, LO < HI) and sets req->scale to
+ * IND_SCALE_BOUNDS; IND_E_ARG quoting the text otherwise (req unchanged).
+ */
+ind_status ind_forecast_parse_bounds(const char *text, ind_forecast_request *req, ind_error *err);
+
+/*
+ * Checks a request without a series: method a row of the table, horizon
+ * 1..IND_FORECAST_MAX_HORIZON, levels, scale and bounds. IND_OK or IND_E_ARG
+ * with the reason. ind_forecast_series checks the same first; callers that
+ * must tell a bad request from a series without a forecast call it up front.
+ */
+ind_status ind_forecast_request_check(const ind_forecast_request *req, ind_error *err);
+
+/*
+ * Forecasts series s (observations sorted by period, as in a dataset) req->
+ * horizon periods past its last observation: the periods between the first
+ * and the last observation that have no value are gaps, filled by linear
+ * interpolation (a note says how many); the scale follows req->scale and the
+ * series' unit (a note says when a percent series cannot take the 0..100
+ * bounds); the method's minimum number of observations applies; s->freq
+ * gives the seasonal period. out->note gathers every caveat, "" when none.
+ *
+ * Returns IND_OK with *out filled (free with ind_forecast_clear), or:
+ *   IND_E_UNDEFINED  this series has no forecast: no observations, or fewer
+ *                    than the method needs (the message says which). Callers
+ *                    report it as a note, not a failure, as growth figures
+ *                    that cannot be computed are;
+ *   IND_E_ARG        a bad request (method not a row of the table, horizon,
+ *                    levels, bounds), or values outside the scale asked for
+ *                    (log of a value <= 0, a value outside --bounds);
+ *   IND_E_NUMERIC    every method, the fallbacks included, failed;
+ *   IND_E_NOMEM.
+ * *out is zeroed on failure. Thread-safe: no shared mutable state.
+ */
+ind_status ind_forecast_series(const ind_series *s, const ind_forecast_request *req,
+                               ind_forecast *out, ind_error *err);
 
 /*
  * Fits y[0..n) and forecasts opt->horizon steps. On success returns IND_OK and
@@ -104,8 +211,10 @@ double ind_forecast_prob_below(const ind_forecast *f, size_t step, double x);
 /* Accuracy of a forecast against the values that came (M3/M4 definitions). */
 typedef struct ind_forecast_accuracy {
     size_t n;     /* steps scored: those with an actual value */
-    double smape; /* mean over steps of 200 |y - f| / (|y| + |f|) (0 when both are 0) */
-    double mase;  /* mean |y - f| over the in-sample mean |x_t - x_{t-1}|; NAN when that is 0 */
+    double smape; /* mean over steps of 200 |y - f| / (|y| + |f|) (0 when both are 0);
+                     always finite, in [0, 200], even for values near DBL_MAX */
+    double mase;  /* mean |y - f| over the in-sample mean |x_t - x_{t-1}|; NAN when that is 0
+                     or the errors overflow; may be inf when the scale is tiny */
     size_t inside[IND_FORECAST_MAX_LEVELS]; /* steps whose value lies in the level-k interval */
     /*
      * M4's mean scaled interval score of the level-k interval (L, U), alpha =

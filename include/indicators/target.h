@@ -127,13 +127,13 @@ typedef enum ind_escap {
 } ind_escap;
 
 typedef struct ind_target_options {
-    bool forecast;      /* run the forecast (default true) */
-    const char *method; /* forecast method name; NULL for auto */
-    size_t nlevels;     /* interval levels in percent, default 80 and 95 */
-    double levels[IND_FORECAST_MAX_LEVELS];
+    bool forecast;                /* run the forecast (default true) */
+    ind_forecast_request request; /* method, levels, scale, seed of the forecast, made by
+                                     ind_forecast_series like every forecast; its horizon is
+                                     ignored: the target period sets it */
 } ind_target_options;
 
-/* Defaults: forecast on, auto method, levels 80 and 95. */
+/* Defaults: forecast on, ind_forecast_request_init's request (auto, 80 and 95). */
 void ind_target_options_init(ind_target_options *opt);
 
 typedef struct ind_assessment {
@@ -194,8 +194,8 @@ typedef struct ind_assessment {
  * returns IND_OK; cases the methods cannot judge (too few points, mixed
  * signs, target year past) are a verdict of IND_VERDICT_CANNOT_ASSESS with
  * the reason, not an error; so is a forecast that fails (forecast_note says
- * why). Fails only with IND_E_ARG for an empty series or a forecast method
- * that does not exist, or IND_E_NOMEM (err says which).
+ * why). Fails only with IND_E_ARG for an empty series or a bad forecast
+ * request (ind_forecast_request_check), or IND_E_NOMEM (err says which).
  */
 ind_status ind_target_assess(const ind_series *s, const ind_target *t,
                              const ind_target_options *opt, ind_assessment *out, ind_error *err);

@@ -21,12 +21,13 @@ static const char help[] =
     "Forecast each series of FILE over periods whose values are known, and report\n"
     "per method: series scored, sMAPE (mean over steps of 200|y-f|/(|y|+|f|), then\n"
     "over series), MASE (mean |y-f| over the in-sample mean absolute one-step change,\n"
-    "then over series), the % of held-out values inside each interval, for the widest\n"
+    "then over series), the % of held-out values inside each interval (over the\n"
+    "forecasts that have intervals; 'none scored' when none has), for the widest\n"
     "interval (e.g. 95%) M4's mean scaled interval score MSIS (mean over steps of\n"
     "U-L + 2/alpha (L-y)[y<L] + 2/alpha (y-U)[y>U], alpha = 0.05 for 95%, over the\n"
     "MASE scale; mean and median over series; lower is better) and the series with\n"
     "a vacuous interval (hi/lo > 100 at some step), the CPU seconds the method took\n"
-    "and the series it could not forecast (too short).\n"
+    "and the series it could not forecast (too short: a note each).\n"
     "\n"
     "  --test TESTFILE       the values that came after FILE (same series names)\n"
     "  --holdout N           hold out the last N periods of each series of FILE\n"
@@ -75,9 +76,8 @@ typedef struct args {
     fc_cli_options fc;
     const char *test, *forecasts, *path;
     long holdout;
-    const char *methods[MAX_METHODS];
+    const ind_forecast_method *methods[MAX_METHODS];
     size_t nmethods;
-    char method_buf[256];
     bool no_time;
     ind_format fmt;
 } args;
@@ -89,19 +89,31 @@ typedef struct case_ {
     size_t h;
 } case_;
 
+/* "auto,drift,ets": every name read (no copy to cut short), none empty or twice. */
 static int parse_methods(args *a, const char *arg)
 {
-    snprintf(a->method_buf, sizeof a->method_buf, "%s", arg);
     a->nmethods = 0;
-    for (char *save = NULL, *tok = strtok_r(a->method_buf, ",", &save); tok;
-         tok = strtok_r(NULL, ",", &save)) {
+    for (const char *p = arg;; p++) {
+        size_t len = strcspn(p, ",");
+        char name[64];
+        if (len == 0)
+            return cli_usage_error("backtest", "--method '%s': an empty method name", arg);
         if (a->nmethods == MAX_METHODS)
             return cli_usage_error("backtest", "at most %d methods", MAX_METHODS);
-        if (fc_parse_method("backtest", tok))
+        if (len >= sizeof name)
+            return cli_usage_error("backtest", "--method: unknown method '%.*s...'", 32, p);
+        snprintf(name, sizeof name, "%.*s", (int)len, p);
+        const ind_forecast_method *m;
+        if (fc_parse_method("backtest", name, &m))
             return EXIT_USAGE;
-        a->methods[a->nmethods++] = tok;
+        for (size_t k = 0; k < a->nmethods; k++)
+            if (a->methods[k] == m)
+                return cli_usage_error("backtest", "--method names %s twice", m->name);
+        a->methods[a->nmethods++] = m;
+        p += len;
+        if (*p == '\0')
+            return 0;
     }
-    return a->nmethods ? 0 : cli_usage_error("backtest", "--method needs a method name");
 }
 
 static int command_option(args *a, int c, char *arg)
@@ -132,7 +144,7 @@ static int parse_args(int argc, char **argv, args *a)
     memset(a, 0, sizeof *a);
     ind_load_options_init(&a->load);
     fc_cli_options_init(&a->fc);
-    a->methods[0] = "auto";
+    a->methods[0] = a->fc.req.method;
     a->nmethods = 1;
     int c, handled;
     optind = 1;
@@ -155,35 +167,43 @@ static int parse_args(int argc, char **argv, args *a)
     return -1;
 }
 
-static void series_error(const ind_series *s, const char *what, const char *file)
+/* Prints "indicators: error|note: series S: what FILE"; returns -1 for an error, 1 for a note. */
+static int series_message(bool error, const ind_series *s, const char *what, const char *file)
 {
     char title[256];
     cli_series_title(s, title, sizeof title);
-    fprintf(stderr, "indicators: error: series %s: %s%s\n", title, what, file ? file : "");
+    fprintf(stderr, "indicators: %s: series %s: %s%s\n", error ? "error" : "note", title, what,
+            file ? file : "");
+    return error ? -1 : 1;
 }
 
-/* The case of s against test series t (or its own last holdout periods). */
+/*
+ * The case of s against test series t (or its own last holdout periods).
+ * Returns 0, 1 when the series cannot be scored (a note: no observations,
+ * too short to hold out), -1 for an error (printed).
+ */
 static int make_case(const args *a, const ind_series *s, const ind_dataset *test, case_ *c)
 {
     memset(c, 0, sizeof *c);
     c->train = *s;
     const ind_series *future = s;
+    if (s->n == 0)
+        return series_message(false, s, "no observations: nothing to forecast", NULL);
     if (a->holdout) {
-        if (s->n <= (size_t)a->holdout) {
-            series_error(s, "has no more observations than --holdout", NULL);
-            return -1;
-        }
+        if (s->n <= (size_t)a->holdout)
+            return series_message(false, s, "not scored: no more observations than --holdout",
+                                  NULL);
         c->train.n = s->n - (size_t)a->holdout;
-    } else if (!(future = ind_dataset_find(test, s->name, s->entity)) || future->n == 0) {
-        series_error(s, "is not in ", a->test);
-        return -1;
+    } else if (!(future = ind_dataset_find(test, s->name, s->entity))) {
+        return series_message(true, s, "is not in ", a->test);
+    } else if (future->n == 0) {
+        return series_message(false, s, "not scored: no values in ", a->test);
     }
     int32_t last = c->train.ord[c->train.n - 1];
     int32_t end = future->ord[future->n - 1];
-    if (future->freq != s->freq || end <= last) {
-        series_error(s, "has no held-out values after its last training period", NULL);
-        return -1;
-    }
+    if (future->freq != s->freq || end <= last)
+        return series_message(true, s, "has no held-out values after its last training period",
+                              NULL);
     c->h = (size_t)(end - last);
     c->actual = malloc(c->h * sizeof *c->actual);
     if (!c->actual)
@@ -198,7 +218,8 @@ static int make_case(const args *a, const ind_series *s, const ind_dataset *test
 
 /* Per-method totals. */
 typedef struct tally {
-    size_t series, failed, points, mase_series;
+    size_t series, failed, mase_series;
+    size_t interval_points; /* held-out values scored against a forecast with intervals */
     double smape, mase, seconds;
     size_t inside[IND_FORECAST_MAX_LEVELS];
     size_t wide;      /* the level whose interval score is reported: the widest */
@@ -207,7 +228,7 @@ typedef struct tally {
 } tally;
 
 /* Index of the widest interval level (MSIS is reported for it). */
-static size_t widest_level(const ind_forecast_options *fo)
+static size_t widest_level(const ind_forecast_request *fo)
 {
     size_t w = 0;
     for (size_t k = 1; k < fo->nlevels; k++)
@@ -234,15 +255,18 @@ static void score_job(const fc_job *job, const case_ *c, tally *t)
                                  NULL) != IND_OK)
         return;
     t->series++;
-    t->smape += acc.smape;
-    if (acc.mase == acc.mase) {
+    t->smape += acc.smape; /* always finite: ind_forecast_accuracy_of */
+    if (isfinite(acc.mase)) { /* undefined for a flat training part, infinite for a tiny one */
         t->mase += acc.mase;
         t->mase_series++;
     }
-    t->points += acc.n;
+    /* coverage is a share of the values that had an interval to fall in */
+    if (!job->f.has_intervals)
+        return;
+    t->interval_points += acc.n;
     for (size_t k = 0; k < job->f.nlevels; k++)
-        t->inside[k] += job->f.has_intervals ? acc.inside[k] : 0;
-    if (job->f.has_intervals && t->wide < job->f.nlevels) {
+        t->inside[k] += acc.inside[k];
+    if (t->wide < job->f.nlevels) {
         if (isfinite(acc.msis[t->wide]))
             t->msis[t->nmsis++] = acc.msis[t->wide];
         t->vacuous += acc.vacuous[t->wide];
@@ -286,9 +310,9 @@ static ind_table *forecasts_table(const args *a, FILE *out, level_names *ln)
     cols[k++] = (ind_column){"series", IND_COL_TEXT, 0};
     cols[k++] = (ind_column){"h", IND_COL_NUMBER, 0};
     cols[k++] = (ind_column){"forecast", IND_COL_NUMBER, -1};
-    for (size_t l = 0; l < a->fc.fo.nlevels; l++) {
-        snprintf(ln->lo[l], sizeof ln->lo[l], "lo%g", a->fc.fo.levels[l]);
-        snprintf(ln->hi[l], sizeof ln->hi[l], "hi%g", a->fc.fo.levels[l]);
+    for (size_t l = 0; l < a->fc.req.nlevels; l++) {
+        snprintf(ln->lo[l], sizeof ln->lo[l], "lo%g", a->fc.req.levels[l]);
+        snprintf(ln->hi[l], sizeof ln->hi[l], "hi%g", a->fc.req.levels[l]);
         cols[k++] = (ind_column){ln->lo[l], IND_COL_NUMBER, -1};
         cols[k++] = (ind_column){ln->hi[l], IND_COL_NUMBER, -1};
     }
@@ -304,11 +328,11 @@ static ind_table *report_table(const args *a, level_names *ln)
     cols[k++] = (ind_column){"series", IND_COL_NUMBER, 0};
     cols[k++] = (ind_column){"smape", IND_COL_NUMBER, 2};
     cols[k++] = (ind_column){"mase", IND_COL_NUMBER, 3};
-    for (size_t l = 0; l < a->fc.fo.nlevels; l++) {
-        snprintf(ln->pi[l], sizeof ln->pi[l], "pi%g", a->fc.fo.levels[l]);
+    for (size_t l = 0; l < a->fc.req.nlevels; l++) {
+        snprintf(ln->pi[l], sizeof ln->pi[l], "pi%g", a->fc.req.levels[l]);
         cols[k++] = (ind_column){ln->pi[l], IND_COL_NUMBER, 1};
     }
-    double wide = a->fc.fo.levels[widest_level(&a->fc.fo)];
+    double wide = a->fc.req.levels[widest_level(&a->fc.req)];
     snprintf(ln->msis, sizeof ln->msis, "msis%g", wide);
     snprintf(ln->msis_median, sizeof ln->msis_median, "msis%g_median", wide);
     snprintf(ln->vacuous, sizeof ln->vacuous, "vacuous%g", wide);
@@ -352,8 +376,8 @@ static void report_row(ind_table *t, const char *method, tally *s, size_t nlevel
     else
         ind_table_note(t, "none scored");
     for (size_t k = 0; k < nlevels; k++)
-        if (s->points)
-            ind_table_number(t, 100.0 * (double)s->inside[k] / (double)s->points);
+        if (s->interval_points)
+            ind_table_number(t, 100.0 * (double)s->inside[k] / (double)s->interval_points);
         else
             ind_table_note(t, "none scored");
     report_msis(t, s);
@@ -363,44 +387,42 @@ static void report_row(ind_table *t, const char *method, tally *s, size_t nlevel
     ind_table_end_row(t);
 }
 
-/* Runs one method over all cases into t (free t->msis after); writes its forecasts to ft
- * when not NULL. */
-static int run_method(const args *a, const char *method, case_ *cases, size_t ncases, ind_table *ft,
-                      tally *t)
+/*
+ * Runs one method over all cases into t (free t->msis after); writes its
+ * forecasts to ft when not NULL. Returns -1 when out of memory, else the
+ * number of series that failed with an error (a series too short for the
+ * method is a note, counted in t->failed).
+ */
+static long run_method(const args *a, const ind_forecast_method *method, case_ *cases,
+                       size_t ncases, ind_table *ft, tally *t)
 {
     fc_cli_options o = a->fc;
-    o.fo.method = method;
+    o.req.method = method;
     memset(t, 0, sizeof *t);
-    t->wide = widest_level(&o.fo);
+    t->wide = widest_level(&o.req);
     t->msis = malloc((ncases ? ncases : 1) * sizeof *t->msis); /* freed by the caller */
     fc_job *jobs = calloc(ncases ? ncases : 1, sizeof *jobs);
     if (!jobs || !t->msis) {
         free(jobs);
         return -1;
     }
-    int rc = 0;
-    for (size_t i = 0; i < ncases && rc == 0; i++)
-        rc = fc_job_init(&jobs[i], &cases[i].train, cases[i].h, &o);
-    if (rc == 0) {
-        char what[64];
-        snprintf(what, sizeof what, "backtest %s", method);
-        fc_run_jobs(jobs, ncases, o.jobs, what);
-        for (size_t i = 0; i < ncases; i++) {
-            if (jobs[i].st != IND_OK) {
-                char title[256];
-                fprintf(stderr, "indicators: error: series %s: %s: %s\n",
-                        cli_series_title(jobs[i].s, title, sizeof title), method,
-                        jobs[i].err.message);
-            }
-            score_job(&jobs[i], &cases[i], t);
-            if (ft)
-                write_forecasts(ft, &jobs[i]);
-        }
+    long errors = 0;
+    for (size_t i = 0; i < ncases; i++)
+        fc_job_init(&jobs[i], &cases[i].train, cases[i].h, &o);
+    char what[64];
+    snprintf(what, sizeof what, "backtest %s", method->name);
+    fc_run_jobs(jobs, ncases, o.jobs, what);
+    for (size_t i = 0; i < ncases; i++) {
+        if (jobs[i].st != IND_OK && fc_report_failure(&jobs[i], method->name))
+            errors++;
+        score_job(&jobs[i], &cases[i], t);
+        if (ft)
+            write_forecasts(ft, &jobs[i]);
     }
     for (size_t i = 0; i < ncases; i++)
         fc_job_clear(&jobs[i]);
     free(jobs);
-    return rc;
+    return errors;
 }
 
 static int run_all(const args *a, case_ *cases, size_t ncases)
@@ -417,12 +439,17 @@ static int run_all(const args *a, case_ *cases, size_t ncases)
     }
     ind_table *rt = report_table(a, &ln);
     int status = rt && (!a->forecasts || ft) ? EXIT_OK : EXIT_DATA;
+    bool errors = false;
     for (size_t m = 0; status == EXIT_OK && m < a->nmethods; m++) {
         tally t;
-        if (run_method(a, a->methods[m], cases, ncases, ft, &t) != 0)
+        long failed = run_method(a, a->methods[m], cases, ncases, ft, &t);
+        if (failed < 0) {
+            fputs("indicators: error: out of memory\n", stderr);
             status = EXIT_DATA;
-        else
-            report_row(rt, a->methods[m], &t, a->fc.fo.nlevels, !a->no_time);
+        } else {
+            errors = errors || failed > 0;
+            report_row(rt, a->methods[m]->name, &t, a->fc.req.nlevels, !a->no_time);
+        }
         free(t.msis);
     }
     if (ft && ind_table_finish(ft) != IND_OK)
@@ -431,7 +458,7 @@ static int run_all(const args *a, case_ *cases, size_t ncases)
         status = cli_close_output(fout, a->forecasts, status);
     if (rt && ind_table_finish(rt) != IND_OK)
         status = EXIT_DATA;
-    return status;
+    return status == EXIT_OK && errors ? EXIT_DATA : status;
 }
 
 int cli_backtest(int argc, char **argv)
@@ -452,12 +479,13 @@ int cli_backtest(int argc, char **argv)
     bool failed = !cases;
     for (size_t i = 0; cases && i < count; i++) {
         const ind_series *s = ind_dataset_at(ds, i);
-        if (!cli_selected(&a.sel, s) || s->n == 0)
+        if (!cli_selected(&a.sel, s))
             continue;
-        if (make_case(&a, s, test, &cases[ncases]) == 0)
+        int rc = make_case(&a, s, test, &cases[ncases]);
+        if (rc == 0)
             ncases++;
         else
-            failed = true;
+            failed = failed || rc < 0;
     }
     status = cases ? run_all(&a, cases, ncases) : EXIT_DATA;
     for (size_t i = 0; i < ncases; i++)

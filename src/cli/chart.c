@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "fcjobs.h"
 #include "indicators/chart.h"
 #include "indicators/forecast.h"
 #include "indicators/target.h"
@@ -51,6 +52,9 @@ static const char help[] =
     "  --kind KIND            trend, growth, index or compare\n"
     "  --forecast METHOD      trend: add a forecast by METHOD (listed below)\n"
     "  --horizon N            periods to forecast (default 5)\n"
+    "  --level, --log, --bounds LO,HI, --no-bounds   the forecast's intervals and\n"
+    "                         scale, as for 'indicators forecast' (the fan shows the\n"
+    "                         two widest levels)\n"
     "  --target SPEC          trend: draw a target, e.g. '>= 2.5 by 2025' or\n"
     "                         'rd_intensity[Luohe] >= 2.5% by 2025' (see\n"
     "                         'indicators target --help' for the syntax)\n"
@@ -87,8 +91,11 @@ typedef struct chart_args {
     ind_load_options load;
     cli_selection sel;
     ind_chart_options chart;
-    const char *path, *output, *method, *target, *script_dir;
+    const char *path, *output, *target, *script_dir;
+    const ind_forecast_method *method; /* --forecast; NULL: none */
     size_t horizon;
+    fc_cli_options fc; /* --level and the scale of the forecast */
+    bool fc_given;     /* one of those was given */
 } chart_args;
 
 static int parse_size(const char *arg, ind_chart_options *opt)
@@ -107,16 +114,6 @@ static int parse_size(const char *arg, ind_chart_options *opt)
     return 0;
 }
 
-static int parse_horizon(const char *arg, size_t *out)
-{
-    char *end;
-    long h = strtol(arg, &end, 10);
-    if (end == arg || *end || h < 1 || h > 1000)
-        return cli_usage_error("chart", "--horizon must be a whole number 1..1000, not '%s'", arg);
-    *out = (size_t)h;
-    return 0;
-}
-
 /* Handles one chart option; 0 when done, else an exit status. */
 static int chart_option(int c, char *arg, chart_args *a)
 {
@@ -130,10 +127,14 @@ static int chart_option(int c, char *arg, chart_args *a)
                                    "--kind must be trend, growth, index or compare, not '%s'", arg);
         return 0;
     case OPT_FORECAST:
-        a->method = arg;
+        return fc_parse_method("chart", arg, &a->method);
+    case OPT_HORIZON: {
+        long h;
+        if (fc_parse_count("chart", "--horizon", arg, IND_FORECAST_MAX_HORIZON, &h))
+            return EXIT_USAGE;
+        a->horizon = (size_t)h;
         return 0;
-    case OPT_HORIZON:
-        return parse_horizon(arg, &a->horizon);
+    }
     case OPT_TARGET:
         a->target = arg;
         return 0;
@@ -183,6 +184,7 @@ static int parse_args(int argc, char **argv, chart_args *a)
     static const struct option longopts[] = {
         CLI_LOAD_OPTIONS,
         CLI_SELECT_OPTIONS,
+        FC_REQUEST_OPTIONS,
         {"output", required_argument, NULL, 'o'},
         {"kind", required_argument, NULL, OPT_KIND},
         {"forecast", required_argument, NULL, OPT_FORECAST},
@@ -203,9 +205,11 @@ static int parse_args(int argc, char **argv, chart_args *a)
     /* no leading '+': options may follow FILE, as in `indicators chart FILE -o OUT` */
     while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
         if ((handled = cli_load_option("chart", c, optarg, &a->load)) != 0 ||
-            (handled = cli_select_option("chart", c, optarg, &a->sel)) != 0) {
+            (handled = cli_select_option("chart", c, optarg, &a->sel)) != 0 ||
+            (handled = fc_cli_option("chart", c, optarg, &a->fc)) != 0) {
             if (handled != 1)
                 return handled;
+            a->fc_given = a->fc_given || (c >= FC_OPT_LEVEL && c <= FC_OPT_NO_BOUNDS);
         } else if (c == 'h') {
             fputs(help, stdout);
             print_methods();
@@ -227,10 +231,11 @@ static int parse_args(int argc, char **argv, chart_args *a)
     if (ind_chart_format_from_path(out, &a->chart.format) != 0)
         return cli_usage_error("chart", "-o must end in .png, .svg or .pdf: '%s'", out);
     a->chart.output = out;
-    if ((a->method || a->target || a->horizon) && a->chart.kind != IND_CHART_TREND)
-        return cli_usage_error("chart", "--forecast, --horizon and --target go with --kind trend");
-    if (a->horizon && !a->method)
-        a->method = "auto";
+    if ((a->method || a->target || a->horizon || a->fc_given) && a->chart.kind != IND_CHART_TREND)
+        return cli_usage_error("chart", "--forecast, --horizon, --level, --log, --bounds, "
+                                        "--no-bounds and --target go with --kind trend");
+    if ((a->horizon || a->fc_given) && !a->method)
+        a->method = ind_forecast_method_find("auto", NULL);
     if (a->method && !a->horizon)
         a->horizon = 5;
     if (a->chart.base.freq && a->chart.kind != IND_CHART_INDEX)
@@ -240,34 +245,26 @@ static int parse_args(int argc, char **argv, chart_args *a)
 
 /* ---- forecast and target ---- */
 
-static int run_forecast(const chart_args *a, const ind_series *s, ind_forecast *f)
+/*
+ * The forecast of s, as every command makes it (ind_forecast_series). A
+ * series with no forecast (too short) is drawn without one, with a note;
+ * *drawn says whether f holds a forecast.
+ */
+static int run_forecast(const chart_args *a, const ind_series *s, ind_forecast *f, bool *drawn)
 {
-    size_t n = (size_t)(s->ord[s->n - 1] - s->ord[0]) + 1;
-    double *y = malloc(n * sizeof *y);
-    if (!y) {
-        fputs("indicators: error: out of memory\n", stderr);
-        return EXIT_DATA;
-    }
-    for (size_t i = 0; i < n; i++)
-        y[i] = NAN;
-    for (size_t i = 0; i < s->n; i++)
-        y[s->ord[i] - s->ord[0]] = s->value[i];
-    ind_forecast_options fo;
-    ind_forecast_options_init(&fo);
-    fo.method = a->method;
-    fo.horizon = a->horizon;
-    ind_error err;
-    ind_error_clear(&err);
-    ind_status st = ind_forecast_run(y, n, s->freq, &fo, f, &err);
-    free(y);
-    if (st != IND_OK) {
+    fc_job job;
+    fc_job_init(&job, s, a->horizon, &a->fc);
+    job.req.method = a->method;
+    ind_error_clear(&job.err);
+    job.st = ind_forecast_series(s, &job.req, f, &job.err);
+    *drawn = job.st == IND_OK;
+    if (job.st != IND_OK)
+        return fc_report_failure(&job, "no forecast") ? EXIT_DATA : EXIT_OK;
+    if (f->note[0]) {
         char title[512];
-        fprintf(stderr, "%s: error: forecast of %s: %s\n", a->path,
-                cli_series_title(s, title, sizeof title), err.message);
-        return st == IND_E_ARG ? EXIT_USAGE : EXIT_DATA;
+        fprintf(stderr, "indicators: note: series %s: %s\n",
+                cli_series_title(s, title, sizeof title), f->note);
     }
-    if (f->note[0])
-        fprintf(stderr, "indicators chart: note: %s\n", f->note);
     return EXIT_OK;
 }
 
@@ -556,12 +553,13 @@ static int draw(chart_args *a, const ind_series **list, size_t n, const char *cm
                 a->path, n);
         return EXIT_USAGE;
     }
-    if (a->method && (status = run_forecast(a, list[0], &f)) != EXIT_OK)
+    bool forecast = false;
+    if (a->method && (status = run_forecast(a, list[0], &f, &forecast)) != EXIT_OK)
         goto out;
     if (a->target && (status = read_target(a->target, list[0], a->chart.lang, &target, label,
                                            sizeof label)) != EXIT_OK)
         goto out;
-    a->chart.forecast = a->method ? &f : NULL;
+    a->chart.forecast = forecast ? &f : NULL;
     a->chart.target = a->target ? &target : NULL;
     a->chart.command = cmdline;
     if ((status = templates_dir(dir, sizeof dir)) != EXIT_OK)
@@ -593,6 +591,7 @@ int cli_chart(int argc, char **argv)
     memset(&a, 0, sizeof a);
     ind_load_options_init(&a.load);
     ind_chart_options_init(&a.chart);
+    fc_cli_options_init(&a.fc);
     char cmdline[2048];
     command_line(argc, argv, cmdline, sizeof cmdline); /* before getopt permutes argv */
     int status = parse_args(argc, argv, &a);

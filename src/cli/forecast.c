@@ -15,19 +15,15 @@ static const char help[] =
     "Forecast each series of FILE with prediction intervals. Output: one row per\n"
     "series and step: series,entity,period,h,forecast,lo80,hi80,lo95,hi95,method\n"
     "(the interval columns follow --level). Notes on a series (fallbacks, filled\n"
-    "gaps, no interval for 1 or 2 observations) go to stderr as\n"
+    "gaps, no interval for 1 or 2 observations, no forecast for a series without\n"
+    "observations or shorter than the method needs) go to stderr as\n"
     "'indicators: note: series NAME: ...'.\n"
     "\n"
     "  --method M            forecasting method (default auto; see below)\n"
     "  --horizon N           steps ahead (default 5)\n"
-    "  --to PERIOD           forecast up to PERIOD (e.g. 2035) instead of --horizon\n"
-    "  --level L[,L...]      interval levels in percent (default 80,95)\n"
-    "  --log                 model log values (values must be > 0); intervals stay > 0\n"
-    "  --bounds LO,HI        model logit((y-LO)/(HI-LO)): forecasts and intervals stay\n"
-    "                        inside (LO, HI); values must be strictly inside.\n"
-    "                        Percent series (unit %) get --bounds 0,100 by default\n"
-    "                        (loglinear excepted).\n"
-    "  --no-bounds           no transform, not even for percent series\n"
+    "  --to PERIOD           forecast up to PERIOD (e.g. 2035) instead of --horizon\n";
+
+static const char help_tail[] =
     "  --fit                 instead of forecasts, one row per series: method, model,\n"
     "                        parameters, AICc, in-sample RMSE/MAE/MASE and notes\n"
     "  --format table|csv|json|md   output format (default table)\n"
@@ -77,13 +73,12 @@ static int command_option(args *a, int c, char *arg)
     long v;
     switch (c) {
     case OPT_METHOD:
-        a->fc.fo.method = arg;
-        return fc_parse_method("forecast", arg);
+        return fc_parse_method("forecast", arg, &a->fc.req.method);
     case OPT_HORIZON:
         a->has_horizon = true;
-        if (fc_parse_count("forecast", "--horizon", arg, 10000, &v))
+        if (fc_parse_count("forecast", "--horizon", arg, IND_FORECAST_MAX_HORIZON, &v))
             return EXIT_USAGE;
-        a->fc.fo.horizon = (size_t)v;
+        a->fc.req.horizon = (size_t)v;
         return 0;
     case OPT_TO:
         a->has_to = true;
@@ -101,7 +96,7 @@ static int command_option(args *a, int c, char *arg)
     case OPT_SEED:
         if (fc_parse_count("forecast", "--seed", arg, 2147483647L, &v))
             return EXIT_USAGE;
-        a->fc.fo.seed = (unsigned long)v;
+        a->fc.req.seed = (unsigned long)v;
         return 0;
     default:
         return cli_usage_error("forecast", "unknown option");
@@ -121,7 +116,9 @@ static int parse_args(int argc, char **argv, args *a)
             if (handled != 1)
                 return handled;
         } else if (c == OPT_HELP) {
-            fc_print_help(help);
+            fputs(help, stdout);
+            fputs(fc_request_help, stdout);
+            fc_print_help(help_tail);
             return EXIT_OK;
         } else if (command_option(a, c, optarg) != 0) {
             return EXIT_USAGE;
@@ -135,15 +132,17 @@ static int parse_args(int argc, char **argv, args *a)
     return -1;
 }
 
-/* Horizon for s: --horizon, or the steps up to --to; 0 (after printing why) when none. */
+/*
+ * Horizon for s: --horizon, or the steps up to --to; 0 (after printing why)
+ * when none. A series without observations keeps the default: it gets its
+ * note from the library.
+ */
 static size_t horizon_for(const args *a, const ind_series *s)
 {
-    if (!a->has_to)
-        return a->fc.fo.horizon;
+    if (!a->has_to || s->n == 0)
+        return a->fc.req.horizon;
     char title[256], last[IND_PERIOD_TEXT_MAX], to[IND_PERIOD_TEXT_MAX];
     cli_series_title(s, title, sizeof title);
-    if (s->n == 0)
-        return 0;
     ind_period p = ind_series_period(s, s->n - 1);
     ind_period_format(p, last, sizeof last);
     ind_period_format(a->to, to, sizeof to);
@@ -152,28 +151,26 @@ static size_t horizon_for(const args *a, const ind_series *s)
                 ind_freq_name(s->freq));
         return 0;
     }
-    if (a->to.ord <= p.ord || a->to.ord - p.ord > 10000) {
+    if (a->to.ord <= p.ord || a->to.ord - p.ord > IND_FORECAST_MAX_HORIZON) {
         fprintf(stderr,
-                "indicators: error: series %s: --to %s must be 1 to 10000 periods after "
+                "indicators: error: series %s: --to %s must be 1 to %d periods after "
                 "the last observation (%s)\n",
-                title, to, last);
+                title, to, IND_FORECAST_MAX_HORIZON, last);
         return 0;
     }
     return (size_t)(a->to.ord - p.ord);
 }
 
-static void print_notes(const fc_job *job)
+/* Prints the notes of a job, or why it failed; returns true for an error. */
+static bool print_notes(const fc_job *job)
 {
     char title[256];
-    cli_series_title(job->s, title, sizeof title);
-    if (job->st != IND_OK) {
-        fprintf(stderr, "indicators: error: series %s: %s\n", title, job->err.message);
-        return;
-    }
-    if (job->scale_note[0])
-        fprintf(stderr, "indicators: note: series %s: %s\n", title, job->scale_note);
+    if (job->st != IND_OK)
+        return fc_report_failure(job, NULL);
     if (job->f.note[0])
-        fprintf(stderr, "indicators: note: series %s: %s\n", title, job->f.note);
+        fprintf(stderr, "indicators: note: series %s: %s\n",
+                cli_series_title(job->s, title, sizeof title), job->f.note);
+    return false;
 }
 
 /* Column names lo80, hi80 ... for the levels. */
@@ -181,7 +178,7 @@ typedef struct level_names {
     char lo[IND_FORECAST_MAX_LEVELS][16], hi[IND_FORECAST_MAX_LEVELS][16];
 } level_names;
 
-static size_t forecast_columns(const ind_forecast_options *fo, level_names *ln, ind_column *cols)
+static size_t forecast_columns(const ind_forecast_request *fo, level_names *ln, ind_column *cols)
 {
     size_t k = 0;
     cols[k++] = (ind_column){"series", IND_COL_TEXT, 0};
@@ -273,7 +270,7 @@ static int write_output(const args *a, fc_job *jobs, size_t njobs)
     if (a->fit)
         t = ind_table_new(fit_cols, sizeof fit_cols / sizeof fit_cols[0], a->fmt, stdout);
     else
-        t = ind_table_new(cols, forecast_columns(&a->fc.fo, &ln, cols), a->fmt, stdout);
+        t = ind_table_new(cols, forecast_columns(&a->fc.req, &ln, cols), a->fmt, stdout);
     if (!t)
         return EXIT_DATA;
     for (size_t i = 0; i < njobs; i++) {
@@ -308,8 +305,7 @@ int cli_forecast(int argc, char **argv)
             failed = true;
             continue;
         }
-        if (fc_job_init(&jobs[njobs++], s, h, &a.fc) != 0)
-            failed = true;
+        fc_job_init(&jobs[njobs++], s, h, &a.fc);
     }
     if (!jobs) {
         fprintf(stderr, "indicators: error: out of memory\n");
@@ -317,10 +313,8 @@ int cli_forecast(int argc, char **argv)
         return EXIT_DATA;
     }
     fc_run_jobs(jobs, njobs, a.fc.jobs, "forecasting");
-    for (size_t i = 0; i < njobs; i++) {
-        print_notes(&jobs[i]);
-        failed = failed || jobs[i].st != IND_OK;
-    }
+    for (size_t i = 0; i < njobs; i++)
+        failed = print_notes(&jobs[i]) || failed;
     status = write_output(&a, jobs, njobs);
     for (size_t i = 0; i < njobs; i++)
         fc_job_clear(&jobs[i]);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "fcjobs.h"
 #include "indicators/forecast.h"
 #include "indicators/target.h"
 
@@ -87,7 +88,6 @@ static const char help_methods[] =
     "  --targets CSV         targets from a file\n";
 
 static const char help_options[] =
-    "  --level L[,L...]      interval levels in percent (default 80,95)\n"
     "  --no-forecast         skip the forecast\n"
     "  --cumulative          values are year-to-date totals (累计): a year total is\n"
     "                        the latest value of the year, not a sum\n"
@@ -97,7 +97,7 @@ static const char help_options[] =
     "  --format table|csv|json|md   output format (default table; the table colours\n"
     "                        the verdict when stdout is a terminal and NO_COLOR is unset)\n"
     "  -h, --help            this help\n"
-    "Exit status: 0 ok, 1 data error, 2 usage error (a malformed --target), 3 --fail-on.\n"
+    "Exit status: as every command (see 'indicators --help'); 3 for --fail-on.\n"
     "\n"
     "Example:\n"
     "  indicators target datasets/rd.csv --target 'rd_intensity[Luohe] >= 2.5 by 2025'\n"
@@ -110,7 +110,6 @@ enum {
     OPT_TARGET = OPT_FIRST_COMMAND_OPTION,
     OPT_TARGETS,
     OPT_METHOD,
-    OPT_LEVEL,
     OPT_NO_FORECAST,
     OPT_FAIL_ON,
     OPT_CUMULATIVE,
@@ -128,6 +127,7 @@ typedef struct target_args {
     size_t n, cap;
     const char *targets_file;
     ind_target_options opt;
+    fc_cli_options fc; /* --method, --level and the scale: opt.request once parsed */
     ind_format fmt;
     int fail_on;
     bool cumulative;
@@ -169,24 +169,6 @@ static int target_option(target_args *args, const char *spec)
     return add_target(args, &t);
 }
 
-static int level_option(target_args *args, char *arg)
-{
-    args->opt.nlevels = 0;
-    for (char *save = NULL, *tok = strtok_r(arg, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-        char *end;
-        double v = strtod(tok, &end);
-        if (end == tok || *end || !(v > 0 && v < 100))
-            return cli_usage_error("target", "--level takes levels in percent between 0 and 100, "
-                                             "like 80,95; not '%s'", tok);
-        if (args->opt.nlevels == IND_FORECAST_MAX_LEVELS)
-            return cli_usage_error("target", "--level: at most %d levels", IND_FORECAST_MAX_LEVELS);
-        args->opt.levels[args->opt.nlevels++] = v;
-    }
-    if (args->opt.nlevels == 0)
-        return cli_usage_error("target", "--level needs at least one level, like 80,95");
-    return EXIT_OK;
-}
-
 static void method_list(char *buf, size_t n)
 {
     size_t count;
@@ -196,20 +178,6 @@ static void method_list(char *buf, size_t n)
         size_t len = strlen(buf);
         snprintf(buf + len, n - len, "%s%s", i ? ", " : "", m[i].name);
     }
-}
-
-static int method_option(target_args *args, const char *name)
-{
-    size_t count;
-    const ind_forecast_method *m = ind_forecast_methods(&count);
-    for (size_t i = 0; i < count; i++)
-        if (strcmp(m[i].name, name) == 0) {
-            args->opt.method = name;
-            return EXIT_OK;
-        }
-    char list[256];
-    method_list(list, sizeof list);
-    return cli_usage_error("target", "--method must be one of %s; not '%s'", list, name);
 }
 
 static int fail_on_option(target_args *args, const char *arg)
@@ -231,6 +199,7 @@ static void print_help(void)
     fputs(help_methods, stdout);
     printf("  --method NAME         forecast method (default auto):\n"
            "                        %s\n", list);
+    fputs(fc_request_help, stdout);
     fputs(help_options, stdout);
     fputs(cli_load_help, stdout);
 }
@@ -246,9 +215,7 @@ static int command_option(target_args *args, int c, char *arg)
         args->targets_file = arg;
         return EXIT_OK;
     case OPT_METHOD:
-        return method_option(args, arg);
-    case OPT_LEVEL:
-        return level_option(args, arg);
+        return fc_parse_method("target", arg, &args->fc.req.method);
     case OPT_NO_FORECAST:
         args->opt.forecast = false;
         return EXIT_OK;
@@ -271,8 +238,8 @@ static int parse_args(int argc, char **argv, target_args *args)
         CLI_LOAD_OPTIONS,
         {"target", required_argument, NULL, OPT_TARGET},
         {"targets", required_argument, NULL, OPT_TARGETS},
+        FC_REQUEST_OPTIONS,
         {"method", required_argument, NULL, OPT_METHOD},
-        {"level", required_argument, NULL, OPT_LEVEL},
         {"no-forecast", no_argument, NULL, OPT_NO_FORECAST},
         {"fail-on", required_argument, NULL, OPT_FAIL_ON},
         {"cumulative", no_argument, NULL, OPT_CUMULATIVE},
@@ -283,7 +250,8 @@ static int parse_args(int argc, char **argv, target_args *args)
     int c, status;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        if ((status = cli_load_option("target", c, optarg, &args->load)) != 0) {
+        if ((status = cli_load_option("target", c, optarg, &args->load)) != 0 ||
+            (status = fc_cli_option("target", c, optarg, &args->fc)) != 0) {
             if (status != 1)
                 return status;
         } else if (c == OPT_HELP) {
@@ -302,6 +270,7 @@ static int parse_args(int argc, char **argv, target_args *args)
         return cli_usage_error("target", "expects a data FILE");
     if (args->n == 0 && !args->targets_file)
         return cli_usage_error("target", "expects --target SPEC or --targets CSV");
+    args->opt.request = args->fc.req;
     return EXIT_OK;
 }
 
@@ -553,9 +522,9 @@ static size_t full_columns(const target_args *args, ind_column *cols, char names
     size_t n = 0;
     for (size_t i = 0; i < NFULL; i++)
         cols[n++] = (ind_column){full_names[i], is_text(full_names[i]) ? IND_COL_TEXT : IND_COL_NUMBER, -1};
-    for (size_t k = 0; k < args->opt.nlevels; k++) {
-        snprintf(names[2 * k], 16, "lo_%g", args->opt.levels[k]);
-        snprintf(names[2 * k + 1], 16, "hi_%g", args->opt.levels[k]);
+    for (size_t k = 0; k < args->opt.request.nlevels; k++) {
+        snprintf(names[2 * k], 16, "lo_%g", args->opt.request.levels[k]);
+        snprintf(names[2 * k + 1], 16, "hi_%g", args->opt.request.levels[k]);
         cols[n++] = (ind_column){names[2 * k], IND_COL_NUMBER, -1};
         cols[n++] = (ind_column){names[2 * k + 1], IND_COL_NUMBER, -1};
     }
@@ -638,7 +607,7 @@ static void full_row(ind_table *tab, const result *r, const target_args *args)
     ind_table_text(tab, a->has_forecast ? a->model : "");
     fig_cell(tab, &a->forecast, 1);
     fig_cell(tab, &a->forecast_growth, 100);
-    for (size_t k = 0; k < args->opt.nlevels; k++) {
+    for (size_t k = 0; k < args->opt.request.nlevels; k++) {
         if (a->has_intervals) {
             ind_table_number(tab, a->lo[k]);
             ind_table_number(tab, a->hi[k]);
@@ -820,6 +789,7 @@ int cli_target(int argc, char **argv)
     memset(&args, 0, sizeof args);
     ind_load_options_init(&args.load);
     ind_target_options_init(&args.opt);
+    fc_cli_options_init(&args.fc);
     args.fmt = IND_FORMAT_TABLE;
     int status = parse_args(argc, argv, &args);
     if (status == EXIT_OK) {

@@ -18,15 +18,12 @@
 
 #define EUROSTAT_ZERO 0.001   /* Eurostat replaces zero values by this in the ratios */
 #define MEETS_LOOKAHEAD 10    /* years after the target year searched for "first meets" */
-#define MAX_YEARS_AHEAD 100   /* no forecast further ahead than this */
 
 void ind_target_options_init(ind_target_options *opt)
 {
     memset(opt, 0, sizeof *opt);
     opt->forecast = true;
-    opt->nlevels = 2;
-    opt->levels[0] = 80;
-    opt->levels[1] = 95;
+    ind_forecast_request_init(&opt->request);
 }
 
 /* ---- names ---- */
@@ -282,53 +279,24 @@ static ind_escap escap(const growth_case *g, const ind_figure *cagr, double year
 
 /* ---- forecast ---- */
 
-static bool method_known(const char *name)
+/*
+ * The forecast of s for horizon steps past its last observation, made as
+ * every command makes it (ind_forecast_series). On failure (a series too
+ * short for the method ...) a->forecast_note says why and it returns false.
+ */
+static bool forecast_of(const ind_series *s, const ind_target_options *opt, size_t horizon,
+                        ind_forecast *f, ind_assessment *a)
 {
-    if (!name || strcmp(name, "auto") == 0)
+    ind_forecast_request req = opt->request;
+    req.horizon = horizon;
+    ind_error ferr;
+    ind_error_clear(&ferr);
+    if (ind_forecast_series(s, &req, f, &ferr) == IND_OK) {
+        snprintf(a->forecast_note, sizeof a->forecast_note, "%s", f->note);
         return true;
-    size_t n;
-    const ind_forecast_method *m = ind_forecast_methods(&n);
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(m[i].name, name) == 0)
-            return true;
-    return false;
-}
-
-/* The series from its first to its last period, NAN in the gaps; NULL when out of memory. */
-static double *consecutive(const ind_series *s, size_t *len)
-{
-    *len = (size_t)(s->ord[s->n - 1] - s->ord[0]) + 1;
-    double *y = malloc(*len * sizeof *y);
-    if (!y)
-        return NULL;
-    for (size_t i = 0; i < *len; i++)
-        y[i] = NAN;
-    for (size_t i = 0; i < s->n; i++)
-        y[s->ord[i] - s->ord[0]] = s->value[i];
-    return y;
-}
-
-static void forecast_options(const ind_series *s, const ind_target_options *opt, size_t horizon,
-                             ind_forecast_options *fo, ind_assessment *a)
-{
-    ind_forecast_options_init(fo);
-    fo->method = opt->method;
-    fo->horizon = horizon;
-    fo->nlevels = opt->nlevels;
-    memcpy(fo->levels, opt->levels, sizeof fo->levels);
-    if (!ind_series_is_percent(s))
-        return;
-    bool inside = true;
-    for (size_t i = 0; i < s->n; i++)
-        inside = inside && s->value[i] > 0 && s->value[i] < 100;
-    if (inside) {
-        fo->transform = IND_TRANSFORM_BOUNDED;
-        fo->lower = 0;
-        fo->upper = 100;
-    } else {
-        snprintf(a->forecast_note, sizeof a->forecast_note,
-                 "values at 0 or 100: forecast not bounded to 0..100");
     }
+    snprintf(a->forecast_note, sizeof a->forecast_note, "no forecast: %.240s", ferr.message);
+    return false;
 }
 
 /* Fills the forecast figures from f at 0-based step h of the target period. */
@@ -338,18 +306,14 @@ static void take_forecast(const ind_series *s, const ind_forecast *f, size_t h, 
     a->has_forecast = true;
     snprintf(a->method, sizeof a->method, "%s", f->method);
     snprintf(a->model, sizeof a->model, "%s", f->model);
-    if (f->note[0] && !a->forecast_note[0])
-        snprintf(a->forecast_note, sizeof a->forecast_note, "%s", f->note);
     a->forecast = fig(f->mean[h]);
-    a->has_intervals = f->has_intervals && s->n >= 3;
+    a->has_intervals = f->has_intervals; /* none from fewer than 3 observations: the note says */
     for (size_t k = 0; a->has_intervals && k < f->nlevels && k < IND_FORECAST_MAX_LEVELS; k++) {
         a->lo[k] = f->lo[h * f->nlevels + k];
         a->hi[k] = f->hi[h * f->nlevels + k];
     }
     double below = ind_forecast_prob_below(f, h, goal);
-    if (s->n < 3)
-        a->probability = no_fig("no probability: fewer than 3 observations give no forecast interval");
-    else if (!f->has_intervals || !isfinite(below))
+    if (!f->has_intervals || !isfinite(below))
         a->probability = no_fig("no probability: the forecast has no interval");
     else
         a->probability = fig(d > 0 ? 1 - below : below);
@@ -372,38 +336,22 @@ static ind_status run_forecast(const ind_series *s, const ind_target_options *op
     a->forecast = a->probability = a->meets = a->forecast_growth = no_fig("no forecast");
     if (!opt->forecast)
         return IND_OK;
-    if (!method_known(opt->method))
-        return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "unknown forecast method '%s'",
-                             opt->method);
     if (a->target.ord <= a->latest.ord) {
         a->forecast = a->probability = a->meets = no_fig("target year reached");
         return IND_OK;
     }
+    /* up to the target period, and as far beyond it as the horizon limit allows for
+       the first period that meets the goal */
     size_t h = (size_t)(a->target.ord - a->latest.ord);
-    if (h > MAX_YEARS_AHEAD * (size_t)s->freq) {
-        snprintf(a->forecast_note, sizeof a->forecast_note,
-                 "no forecast: the target year is more than %d years ahead", MAX_YEARS_AHEAD);
-        a->forecast = a->probability = a->meets = no_fig("no forecast (see the note)");
-        return IND_OK;
-    }
-    size_t len;
-    double *y = consecutive(s, &len);
-    if (!y)
-        return ind_error_set(err, IND_E_NOMEM, NULL, 0, 0, "out of memory");
-    ind_forecast_options fo;
-    forecast_options(s, opt, h + MEETS_LOOKAHEAD * (size_t)s->freq, &fo, a);
+    size_t horizon = h + MEETS_LOOKAHEAD * (size_t)s->freq;
+    if (h < IND_FORECAST_MAX_HORIZON && horizon > IND_FORECAST_MAX_HORIZON)
+        horizon = IND_FORECAST_MAX_HORIZON;
     ind_forecast f;
-    memset(&f, 0, sizeof f);
-    ind_error ferr;
-    ind_error_clear(&ferr);
-    if (ind_forecast_run(y, len, s->freq, &fo, &f, &ferr) == IND_OK) {
+    if (forecast_of(s, opt, horizon, &f, a))
         take_forecast(s, &f, h - 1, goal, d, a);
-    } else {
-        snprintf(a->forecast_note, sizeof a->forecast_note, "no forecast: %.240s", ferr.message);
+    else
         a->forecast = a->probability = a->meets = no_fig("no forecast (see the note)");
-    }
     ind_forecast_clear(&f);
-    free(y);
     return IND_OK;
 }
 
@@ -702,24 +650,12 @@ static ind_status forecast_rest(const ind_series *s, const ind_target *t,
     a->forecast = a->probability = a->meets = a->forecast_growth = no_fig("no forecast");
     if (!opt->forecast || remaining <= 0)
         return IND_OK;
-    if (!method_known(opt->method))
-        return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "unknown forecast method '%s'",
-                             opt->method);
     if (s->flags & IND_SERIES_CUMULATIVE) {
         a->forecast = a->probability = no_fig("year-to-date series are not forecast");
         return IND_OK;
     }
-    size_t len;
-    double *y = consecutive(s, &len);
-    if (!y)
-        return ind_error_set(err, IND_E_NOMEM, NULL, 0, 0, "out of memory");
-    ind_forecast_options fo;
-    forecast_options(s, opt, (size_t)remaining, &fo, a);
     ind_forecast f;
-    memset(&f, 0, sizeof f);
-    ind_error ferr;
-    ind_error_clear(&ferr);
-    if (ind_forecast_run(y, len, s->freq, &fo, &f, &ferr) == IND_OK) {
+    if (forecast_of(s, opt, (size_t)remaining, &f, a)) {
         double rest = 0;
         for (int i = 0; i < remaining; i++)
             rest += f.mean[i];
@@ -731,11 +667,9 @@ static ind_status forecast_rest(const ind_series *s, const ind_target *t,
             a->probability = no_fig("no probability: the forecast gives each period's "
                                     "distribution, not that of their sum");
     } else {
-        snprintf(a->forecast_note, sizeof a->forecast_note, "no forecast: %.240s", ferr.message);
         a->forecast = a->probability = no_fig("no forecast (see the note)");
     }
     ind_forecast_clear(&f);
-    free(y);
     return IND_OK;
 }
 
@@ -843,11 +777,14 @@ ind_status ind_target_assess(const ind_series *s, const ind_target *t,
         opt = &defaults;
     }
     memset(out, 0, sizeof *out);
+    ind_status st;
+    if (opt->forecast && (st = ind_forecast_request_check(&opt->request, err)) != IND_OK)
+        return st;
     if (s->n == 0)
         return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "series '%s' has no values", s->name);
     out->kind = t->kind;
-    out->nlevels = opt->nlevels < IND_FORECAST_MAX_LEVELS ? opt->nlevels : IND_FORECAST_MAX_LEVELS;
-    memcpy(out->levels, opt->levels, sizeof out->levels);
+    out->nlevels = opt->request.nlevels;
+    memcpy(out->levels, opt->request.levels, sizeof out->levels);
     out->latest = ind_series_period(s, s->n - 1);
     out->latest_value = s->value[s->n - 1];
     out->target = year_end(s->freq, t->year);

@@ -76,7 +76,9 @@ static ind_assessment assess_forecast(const ind_series *s, const char *text, con
     ind_target t = target(text);
     ind_target_options opt;
     ind_target_options_init(&opt);
-    opt.method = method;
+    if (method)
+        opt.request.method = ind_forecast_method_find(method, NULL);
+    assert_non_null(opt.request.method);
     ind_assessment a;
     ind_error err;
     ind_error_clear(&err);
@@ -681,10 +683,13 @@ static void forecast_probability(void **state)
     ind_target t = target("a >= 18 by 2025");
     ind_target_options opt;
     ind_target_options_init(&opt);
-    opt.method = "no-such-method";
+    ind_forecast_method not_a_row = *ind_forecast_method_find("drift", NULL);
+    opt.request.method = &not_a_row; /* a copy: only rows of the table are methods */
     ind_assessment a;
     ind_error err;
     assert_int_equal(ind_target_assess(s, &t, &opt, &a, &err), IND_E_ARG);
+    assert_non_null(strstr(err.message, "not a row"));
+    assert_null(ind_forecast_method_find("no-such-method", &err));
     assert_non_null(strstr(err.message, "no-such-method"));
 }
 

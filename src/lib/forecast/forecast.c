@@ -27,33 +27,36 @@ static const ind_forecast_method public_rows[] = {
     {"auto",
      "default: median of growth, robust drift, damped trend, ETS and ARIMA; "
      "intervals calibrated on past errors",
-     1},
-    {"naive", "last value carried forward (random walk; R forecast::naive)", 1},
-    {"drift", "random walk with drift: the average change of the past continues (R rwf)", 2},
-    {"linear", "least-squares straight-line trend, Student-t intervals", 3},
-    {"loglinear", "least-squares trend of log values: constant growth rate (CAGR); y > 0", 2},
-    {"theta", "Theta method: exponential smoothing plus half the linear trend (R thetaf)", 4},
-    {"ets", "exponential smoothing state space (ETS), model chosen by AICc", 3},
-    {"arima", "ARIMA with automatic order selection (Hyndman-Khandakar)", 3},
+     1, false},
+    {"naive", "last value carried forward (random walk; R forecast::naive)", 1, false},
+    {"drift", "random walk with drift: the average change of the past continues (R rwf)", 2,
+     false},
+    {"linear", "least-squares straight-line trend, Student-t intervals", 3, false},
+    {"loglinear", "least-squares trend of log values: constant growth rate (CAGR); y > 0", 2,
+     true},
+    {"theta", "Theta method: exponential smoothing plus half the linear trend (R thetaf)", 4,
+     false},
+    {"ets", "exponential smoothing state space (ETS), model chosen by AICc", 3, false},
+    {"arima", "ARIMA with automatic order selection (Hyndman-Khandakar)", 3, false},
 };
 
-/* Private side of each row: the implementation and how the framework treats it. */
+/* Private side of each row: the implementation and how the framework treats it
+ * (whether the method models log(y) is the public row's log_scale). */
 typedef struct method_row {
     const fc_method *impl;
-    bool log_scale;       /* the method models log(y): the framework applies the log transform */
     bool log_if_positive; /* without a transform asked for, model log(y) when all y > 0 */
 } method_row;
 
 static const method_row rows[] = {
-    {&fc_auto, false, true},    {&fc_naive, false, false},    {&fc_drift, false, false},
-    {&fc_linear, false, false}, {&fc_loglinear, true, false}, {&fc_theta, false, false},
-    {&fc_ets, false, false},    {&fc_arima, false, false},
+    {&fc_auto, true},    {&fc_naive, false}, {&fc_drift, false}, {&fc_linear, false},
+    {&fc_loglinear, false}, {&fc_theta, false}, {&fc_ets, false},   {&fc_arima, false},
 };
 
 #define NROWS (sizeof rows / sizeof rows[0])
+_Static_assert(NROWS == sizeof public_rows / sizeof public_rows[0], "one private row a method");
 
-/* The largest log-scale value that still back-transforms to a finite number. */
-#define LOG_MAX 700.0
+/* Log-scale values above this overflow when back-transformed: log(DBL_MAX) rounded down. */
+#define LOG_MAX 709.78
 
 void ind_forecast_options_init(ind_forecast_options *opt)
 {
@@ -74,34 +77,31 @@ const ind_forecast_method *ind_forecast_methods(size_t *n)
     return public_rows;
 }
 
-static long find_method(const char *name)
+const ind_forecast_method *ind_forecast_method_find(const char *name, ind_error *err)
 {
     if (!name)
         name = "auto";
     for (size_t i = 0; i < NROWS; i++)
         if (strcmp(public_rows[i].name, name) == 0)
-            return (long)i;
-    return -1;
-}
-
-static ind_status unknown_method(const char *name, ind_error *err)
-{
+            return &public_rows[i];
     char list[256] = "";
     size_t len = 0;
     for (size_t i = 0; i < NROWS && len < sizeof list; i++)
         len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "",
                                 public_rows[i].name);
-    return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "unknown forecast method '%s' (one of: %s)",
-                         name, list);
+    ind_error_set(err, IND_E_ARG, NULL, 0, 0, "unknown forecast method '%.64s' (one of: %s)", name,
+                  list);
+    return NULL;
 }
 
 static ind_status check_options(const ind_forecast_options *opt, ind_error *err)
 {
-    if (find_method(opt->method) < 0)
-        return unknown_method(opt->method, err);
-    if (opt->horizon < 1 || opt->horizon > 10000)
+    if (!ind_forecast_method_find(opt->method, err))
+        return IND_E_ARG;
+    if (opt->horizon < 1 || opt->horizon > IND_FORECAST_MAX_HORIZON)
         return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
-                             "forecast horizon must be 1 to 10000 steps, not %zu", opt->horizon);
+                             "forecast horizon must be 1 to %d steps, not %zu",
+                             IND_FORECAST_MAX_HORIZON, opt->horizon);
     if (opt->nlevels > IND_FORECAST_MAX_LEVELS)
         return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "at most %d interval levels",
                              IND_FORECAST_MAX_LEVELS);
@@ -123,15 +123,15 @@ static ind_status check_options(const ind_forecast_options *opt, ind_error *err)
 }
 
 /* The transform a run uses; fails when the method and the options disagree. */
-static ind_status pick_transform(const ind_forecast_options *opt, const method_row *row,
+static ind_status pick_transform(const ind_forecast_options *opt, const ind_forecast_method *pub,
                                  ind_transform *tr, ind_error *err)
 {
     *tr = opt->transform;
-    if (!row->log_scale)
+    if (!pub->log_scale)
         return IND_OK;
     if (opt->transform == IND_TRANSFORM_BOUNDED)
         return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
-                             "method %s models log values and cannot take bounds", row->impl->name);
+                             "method %s models log values and cannot take bounds", pub->name);
     *tr = IND_TRANSFORM_LOG;
     return IND_OK;
 }
@@ -160,16 +160,28 @@ static ind_status to_model(double v, ind_transform tr, double lo, double hi, siz
     return IND_OK;
 }
 
-/* Modelling scale back to the series' scale; always finite. */
+/*
+ * Modelling scale back to the series' scale. Finite for every z the run
+ * accepted (see back_transformable); bounded values stay strictly inside
+ * (lo, hi) and log-scale ones above 0 even where the exact value is closer to
+ * the bound than a double can tell: they become the nearest double inside.
+ */
 static double from_model(double z, ind_transform tr, double lo, double hi)
 {
     if (tr == IND_TRANSFORM_LOG)
-        return exp(fmin(z, LOG_MAX));
+        return fmax(exp(z), DBL_TRUE_MIN);
     if (tr == IND_TRANSFORM_BOUNDED) {
         double p = z >= 0 ? 1 / (1 + exp(-z)) : exp(z) / (1 + exp(z));
-        return lo + (hi - lo) * p;
+        double x = lo + (hi - lo) * p;
+        return fmin(fmax(x, nextafter(lo, hi)), nextafter(hi, lo));
     }
     return z;
+}
+
+/* Whether z, and every interval bound around it, back-transforms to a finite number. */
+static bool back_transformable(double z, ind_transform tr)
+{
+    return isfinite(z) && (tr != IND_TRANSFORM_LOG || z <= LOG_MAX);
 }
 
 /* The observed stretch of y: first..last finite value, gaps filled. */
@@ -232,10 +244,51 @@ static bool all_finite(const double *a, size_t n)
     return true;
 }
 
-/* Runs one method into res (arrays allocated by the caller, h steps). */
-static ind_status run_method(const fc_method *m, const series_view *v, int period, size_t h,
-                             unsigned long seed, fc_result *res, ind_error *err)
+static double quantile(double level, double df)
 {
+    double p = 0.5 + level / 200;
+    return df > 0 ? gsl_cdf_tdist_Pinv(p, df) : gsl_cdf_ugaussian_Pinv(p);
+}
+
+/* What every run of a method shares. */
+typedef struct run_setup {
+    const series_view *v;
+    int period;
+    size_t h;
+    unsigned long seed;
+    double widest; /* the widest interval level asked for; 0 when none */
+} run_setup;
+
+/*
+ * A result the framework can use: finite means and sds, sds >= 0, and every
+ * mean and interval bound finite once back on the series' scale (a log-scale
+ * forecast of 800 would be exp(800) = inf: that is a failure, not a value).
+ */
+static ind_status check_result(const fc_result *res, const run_setup *rs, ind_error *err)
+{
+    if (!(all_finite(res->mean, rs->h) && all_finite(res->sd, rs->h)))
+        return ind_error_set(err, IND_E_NUMERIC, NULL, 0, 0, "non-finite forecast");
+    ind_transform tr = (ind_transform)res->transform;
+    double q = rs->widest > 0 ? quantile(rs->widest, res->df) : 0;
+    for (size_t i = 0; i < rs->h; i++) {
+        if (res->sd[i] < 0)
+            return ind_error_set(err, IND_E_NUMERIC, NULL, 0, 0, "negative standard deviation");
+        double w = q * res->sd[i];
+        if (!back_transformable(res->mean[i], tr) ||
+            !back_transformable(res->mean[i] + w, tr) || !back_transformable(res->mean[i] - w, tr))
+            return ind_error_set(err, IND_E_NUMERIC, NULL, 0, 0,
+                                 "the forecast overflows at step %zu (%s%g on the %s scale)",
+                                 i + 1, tr == IND_TRANSFORM_LOG ? "exp of " : "",
+                                 res->mean[i] + w, tr == IND_TRANSFORM_LOG ? "log" : "model");
+    }
+    return IND_OK;
+}
+
+/* Runs one method into res (arrays allocated by the caller, rs->h steps). */
+static ind_status run_method(const fc_method *m, const run_setup *rs, fc_result *res,
+                             ind_error *err)
+{
+    const series_view *v = rs->v;
     double *mean = res->mean, *sd = res->sd, *fitted = res->fitted;
     int transform = res->transform;
     memset(res, 0, sizeof *res);
@@ -243,35 +296,31 @@ static ind_status run_method(const fc_method *m, const series_view *v, int perio
     for (size_t i = 0; i < v->len; i++)
         fitted[i] = NAN;
     res->loglik = res->aicc = res->sigma2 = NAN;
-    ind_status st = m->run(v->z, v->len, period, h, seed, res, err);
-    if (st == IND_OK && !(all_finite(mean, h) && all_finite(sd, h)))
-        st = ind_error_set(err, IND_E_NUMERIC, NULL, 0, 0, "non-finite forecast");
-    for (size_t i = 0; st == IND_OK && i < h; i++)
-        if (sd[i] < 0)
-            st = ind_error_set(err, IND_E_NUMERIC, NULL, 0, 0, "negative standard deviation");
-    return st;
+    ind_status st = m->run(v->z, v->len, rs->period, rs->h, rs->seed, res, err);
+    return st == IND_OK ? check_result(res, rs, err) : st;
 }
 
 /* After a failed method: drift (or naive for one observation), with a note. */
-static ind_status fall_back(const char *failed, const series_view *v, int period, size_t h,
-                            unsigned long seed, fc_result *res, const fc_method **used,
-                            ind_error *err)
+static ind_status fall_back(const char *failed, const run_setup *rs, fc_result *res,
+                            const fc_method **used, ind_error *err)
 {
     char why[160];
     fc_text_join(why, sizeof why, err && err->message[0] ? err->message : "it failed", "", "");
-    *used = v->len >= 2 ? &fc_drift : &fc_naive;
+    *used = rs->v->len >= 2 ? &fc_drift : &fc_naive;
     ind_error_clear(err);
-    ind_status st = run_method(*used, v, period, h, seed, res, err);
+    ind_status st = run_method(*used, rs, res, err);
     if (st != IND_OK && *used == &fc_drift) {
         *used = &fc_naive;
         ind_error_clear(err);
-        st = run_method(*used, v, period, h, seed, res, err);
+        st = run_method(*used, rs, res, err);
     }
     if (st != IND_OK) { /* last resort: the last value, without an interval */
+        run_setup annual = *rs;
+        annual.period = 1;
         ind_error_clear(err);
-        st = run_method(&fc_naive, v, 1, h, seed, res, err);
-        if (st != IND_OK && all_finite(res->mean, h)) {
-            for (size_t i = 0; i < h; i++)
+        st = run_method(&fc_naive, &annual, res, err);
+        if (st != IND_OK && all_finite(res->mean, rs->h)) {
+            for (size_t i = 0; i < rs->h; i++)
                 res->sd[i] = 0;
             snprintf(res->note, sizeof res->note, "the variance overflows: no interval");
             ind_error_clear(err);
@@ -306,12 +355,6 @@ static void in_sample_accuracy(const series_view *v, const double *fitted, ind_t
     out->rmse = k ? sqrt(sse / (double)k) : NAN;
     out->mae = k ? sae / (double)k : NAN;
     out->mase = k && ks && scale > 0 ? out->mae / (scale / (double)ks) : NAN;
-}
-
-static double quantile(double level, double df)
-{
-    double p = 0.5 + level / 200;
-    return df > 0 ? gsl_cdf_tdist_Pinv(p, df) : gsl_cdf_ugaussian_Pinv(p);
 }
 
 /* Moves res (steps tail..tail+h) into out, with intervals on the series' scale. */
@@ -397,13 +440,14 @@ ind_status ind_forecast_run(const double *y, size_t n, ind_freq freq,
                             const ind_forecast_options *opt, ind_forecast *out, ind_error *err)
 {
     memset(out, 0, sizeof *out);
+    fc_gsl_guard();
     ind_status st = check_options(opt, err);
     if (st != IND_OK)
         return st;
-    const method_row *row = &rows[find_method(opt->method)];
-    const ind_forecast_method *pub = &public_rows[find_method(opt->method)];
+    const ind_forecast_method *pub = ind_forecast_method_find(opt->method, NULL);
+    const method_row *row = &rows[pub - public_rows];
     ind_transform tr;
-    if ((st = pick_transform(opt, row, &tr, err)) != IND_OK)
+    if ((st = pick_transform(opt, pub, &tr, err)) != IND_OK)
         return st;
     series_view v = {0};
     fc_result res = {0};
@@ -420,9 +464,18 @@ ind_status ind_forecast_run(const double *y, size_t n, ind_freq freq,
         positive = v.x[i] > 0;
     if (positive)
         tr = IND_TRANSFORM_LOG;
-    for (size_t i = 0; i < v.len; i++)
+    bool constant = true;
+    for (size_t i = 0; i < v.len; i++) {
         if ((st = to_model(v.x[i], tr, opt->lower, opt->upper, i, &v.z[i], err)) != IND_OK)
             goto out;
+        constant = constant && v.x[i] == v.x[0];
+    }
+    if (constant && tr != IND_TRANSFORM_NONE) {
+        /* a transform cannot bend a flat line, and its round trip would forecast
+           4.999999999999999 for a series of fives: model the values themselves */
+        tr = IND_TRANSFORM_NONE;
+        memcpy(v.z, v.x, v.len * sizeof *v.z);
+    }
     size_t steps = opt->horizon + v.tail;
     int period = freq > 0 ? (int)freq : 1;
     res.mean = malloc(steps * sizeof *res.mean);
@@ -434,9 +487,12 @@ ind_status ind_forecast_run(const double *y, size_t n, ind_freq freq,
     }
     const fc_method *used = row->impl;
     res.transform = (int)tr;
-    st = run_method(used, &v, period, steps, opt->seed, &res, err);
+    run_setup rs = {&v, period, steps, opt->seed, 0};
+    for (size_t k = 0; k < opt->nlevels; k++)
+        rs.widest = fmax(rs.widest, opt->levels[k]);
+    st = run_method(used, &rs, &res, err);
     if (st != IND_OK && st != IND_E_NOMEM)
-        st = fall_back(used->name, &v, period, steps, opt->seed, &res, &used, err);
+        st = fall_back(used->name, &rs, &res, &used, err);
     if (st != IND_OK)
         goto out;
     if ((st = fill_output(&v, &res, used, tr, opt, out, err)) != IND_OK)
@@ -478,6 +534,7 @@ double ind_forecast_prob_below(const ind_forecast *f, size_t step, double x)
 {
     if (!f || !f->has_intervals || step >= f->h || !(f->scale[step] > 0) || isnan(x))
         return NAN;
+    fc_gsl_guard();
     double z;
     if (f->transform == IND_TRANSFORM_LOG) {
         if (x <= 0)
@@ -495,6 +552,19 @@ double ind_forecast_prob_below(const ind_forecast *f, size_t step, double x)
     }
     double u = (z - f->loc[step]) / f->scale[step];
     return f->df > 0 ? gsl_cdf_tdist_P(u, f->df) : gsl_cdf_ugaussian_P(u);
+}
+
+/*
+ * 200 |y - f| / (|y| + |f|), 0 when both are 0; in [0, 200] even where the
+ * sums overflow (values near DBL_MAX), by dividing through by the larger.
+ */
+static double smape_term(double y, double f)
+{
+    double d = fabs(y) + fabs(f), e = fabs(y - f);
+    if (isfinite(d) && isfinite(e))
+        return d > 0 ? 200 * e / d : 0;
+    double m = fmax(fabs(y), fabs(f));
+    return 200 * fabs(y / m - f / m) / (fabs(y) / m + fabs(f) / m);
 }
 
 ind_status ind_forecast_accuracy_of(const ind_forecast *f, const double *train, size_t ntrain,
@@ -519,8 +589,7 @@ ind_status ind_forecast_accuracy_of(const ind_forecast *f, const double *train, 
         double y = actual[i], fc = f->mean[i];
         if (isnan(y))
             continue;
-        double d = fabs(y) + fabs(fc);
-        sm += d > 0 ? 200 * fabs(y - fc) / d : 0;
+        sm += smape_term(y, fc);
         ae += fabs(y - fc);
         for (size_t k = 0; f->has_intervals && k < f->nlevels; k++) {
             double lo = f->lo[i * f->nlevels + k], hi = f->hi[i * f->nlevels + k];
@@ -534,7 +603,8 @@ ind_status ind_forecast_accuracy_of(const ind_forecast *f, const double *train, 
     if (out->n == 0)
         return ind_error_set(err, IND_E_UNDEFINED, NULL, 0, 0, "no actual value to score");
     out->smape = sm / (double)out->n;
-    out->mase = scale > 0 ? ae / (double)out->n / scale : NAN;
+    /* |y - f| of values near DBL_MAX overflows: then the mean error is unknown */
+    out->mase = scale > 0 && isfinite(ae) ? ae / (double)out->n / scale : NAN;
     for (size_t k = 0; k < IND_FORECAST_MAX_LEVELS; k++)
         out->msis[k] = f->has_intervals && k < f->nlevels && scale > 0
                            ? is[k] / (double)out->n / scale

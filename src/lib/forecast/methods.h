@@ -43,6 +43,15 @@ double fc_ols_slope(const double *y, size_t n);
  */
 void fc_text_join(char *dst, size_t size, const char *a, const char *sep, const char *b);
 
+/*
+ * Makes sure GSL cannot abort the program: when GSL's default handler (which
+ * calls abort) is installed, switches it off; a handler the program installed
+ * stays. Under a lock, so concurrent entries cannot lose the program's
+ * handler. Called on entry by every public function that may reach GSL
+ * (contract in include/indicators/forecast.h).
+ */
+void fc_gsl_guard(void);
+
 /* Fills the rest of out for a method run that needs no fit summary. */
 void fc_result_no_likelihood(fc_result *out);
 
