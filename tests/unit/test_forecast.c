@@ -271,8 +271,8 @@ static void bounded_forecasts_stay_inside(void **state)
         ind_error err;
         assert_int_equal(ind_forecast_run(y, 7, IND_FREQ_YEAR, &opt, &f, &err), IND_OK);
         for (size_t i = 0; i < 30; i++) {
-            assert_true(f.mean[i] > 0 && f.mean[i] <= 100);
-            assert_true(f.lo[2 * i + 1] >= 0 && f.hi[2 * i + 1] <= 100);
+            assert_true(f.mean[i] > 0 && f.mean[i] < 100);
+            assert_true(f.lo[2 * i + 1] > 0 && f.hi[2 * i + 1] < 100);
             assert_true(f.lo[2 * i + 1] <= f.mean[i] && f.mean[i] <= f.hi[2 * i + 1]);
         }
         assert_close(ind_forecast_prob_below(&f, 0, 100), 1, 0);
@@ -281,6 +281,114 @@ static void bounded_forecasts_stay_inside(void **state)
             assert_close(ind_forecast_prob_below(&f, 3, f.hi[6]), 0.9, 1e-9);
         ind_forecast_clear(&f);
     }
+}
+
+/*
+ * A share whose logit climbs 2.3 a year: by step 10 the logit of the 95%
+ * bound passes 37, where 1 / (1 + exp(-z)) rounds to 1 and the bound came out
+ * as exactly 100. Every value stays below 100, at worst the largest double
+ * below it.
+ */
+static void bounds_are_never_reached(void **state)
+{
+    (void)state;
+    const double y[] = {90, 99, 99.9, 99.99, 99.999, 99.9999};
+    const char *methods[] = {"drift", "auto", "linear"};
+    for (size_t m = 0; m < sizeof methods / sizeof methods[0]; m++) {
+        ind_forecast_options opt;
+        ind_forecast_options_init(&opt);
+        opt.method = methods[m];
+        opt.horizon = 12;
+        opt.transform = IND_TRANSFORM_BOUNDED;
+        opt.lower = 0, opt.upper = 100;
+        ind_forecast f;
+        ind_error err;
+        assert_int_equal(ind_forecast_run(y, 6, IND_FREQ_YEAR, &opt, &f, &err), IND_OK);
+        for (size_t i = 0; i < 12; i++) {
+            assert_true(f.mean[i] < 100);
+            for (size_t k = 0; f.has_intervals && k < 2; k++)
+                assert_true(f.lo[2 * i + k] > 0 && f.hi[2 * i + k] < 100);
+        }
+        if (m == 0) /* drift's logit at step 12 is 13.8 + 12 * 2.3 = 41.4: 100 - 1e-16 */
+            assert_true(f.mean[11] == nextafter(100, 0));
+        ind_forecast_clear(&f);
+    }
+}
+
+/*
+ * Values near 1e300 growing 1e20 a year: drift of the logs reaches exp(759)
+ * at step 1, which is inf. That was clamped to exp(700) = 1.01e304 without a
+ * word; now the method fails like any other, the framework falls back to
+ * naive and the note says why.
+ */
+static void log_overflow_falls_back(void **state)
+{
+    (void)state;
+    const double y[] = {1e250, 1e270, 1e290, 1e300};
+    const char *methods[] = {"drift", "auto", "loglinear"};
+    for (size_t m = 0; m < sizeof methods / sizeof methods[0]; m++) {
+        ind_forecast_options opt;
+        ind_forecast_options_init(&opt);
+        opt.method = methods[m];
+        opt.horizon = 3;
+        opt.transform = m == 2 ? IND_TRANSFORM_NONE : IND_TRANSFORM_LOG;
+        ind_forecast f;
+        ind_error err;
+        assert_int_equal(ind_forecast_run(y, 4, IND_FREQ_YEAR, &opt, &f, &err), IND_OK);
+        assert_string_equal(f.method, m == 1 ? "auto" : "naive"); /* auto keeps its name */
+        assert_non_null(strstr(f.note, "overflows"));
+        assert_non_null(strstr(f.note, "used naive instead"));
+        for (size_t i = 0; i < 3; i++) {
+            assert_close(f.mean[i], 1e300, 1e-12);
+            assert_true(f.mean[i] != exp(700));
+            for (size_t k = 0; f.has_intervals && k < 2; k++)
+                assert_true(isfinite(f.lo[2 * i + k]) && isfinite(f.hi[2 * i + k]));
+        }
+        ind_forecast_clear(&f);
+    }
+}
+
+/* A constant series forecasts its value exactly, whatever the method and scale. */
+static void constant_is_exact(void **state)
+{
+    (void)state;
+    const double y[] = {5, 5, 5, 5, 5, 5, 5, 5};
+    size_t n;
+    const ind_forecast_method *m = ind_forecast_methods(&n);
+    const ind_transform tr[] = {IND_TRANSFORM_NONE, IND_TRANSFORM_LOG, IND_TRANSFORM_BOUNDED};
+    for (size_t i = 0; i < n; i++)
+        for (size_t t = 0; t < 3; t++) {
+            if (m[i].log_scale && tr[t] == IND_TRANSFORM_BOUNDED)
+                continue;
+            ind_forecast_options opt;
+            ind_forecast_options_init(&opt);
+            opt.method = m[i].name;
+            opt.horizon = 4;
+            opt.transform = tr[t];
+            opt.lower = 0, opt.upper = 10;
+            ind_forecast f;
+            ind_error err;
+            if (ind_forecast_run(y, 8, IND_FREQ_YEAR, &opt, &f, &err) != IND_OK)
+                fail_msg("%s: %s", m[i].name, err.message);
+            for (size_t k = 0; k < 4; k++)
+                if (f.mean[k] != 5)
+                    fail_msg("%s, transform %zu, step %zu: %.17g", m[i].name, t, k, f.mean[k]);
+            ind_forecast_clear(&f);
+        }
+}
+
+/* sMAPE of values near DBL_MAX, where |y| + |f| overflows: 200 |2| / 2 = 200, not NaN. */
+static void accuracy_near_dbl_max(void **state)
+{
+    (void)state;
+    const double train[] = {1e308, 1.5e308, 1.7e308};
+    ind_forecast f = run(train, 3, "naive", 1);
+    const double actual[] = {-1.7e308};
+    ind_forecast_accuracy acc;
+    assert_int_equal(ind_forecast_accuracy_of(&f, train, 3, actual, 1, &acc, NULL), IND_OK);
+    assert_close(acc.smape, 200, 1e-15);
+    assert_true(isnan(acc.mase)); /* |y - f| = 3.4e308 overflows: unknown, not inf */
+    ind_forecast_clear(&f);
 }
 
 /* Overflowing forecasts fall back to a simpler method and say so; never inf. */
@@ -608,6 +716,10 @@ int main(void)
         cmocka_unit_test(short_series),
         cmocka_unit_test(gaps_are_interpolated),
         cmocka_unit_test(bounded_forecasts_stay_inside),
+        cmocka_unit_test(bounds_are_never_reached),
+        cmocka_unit_test(log_overflow_falls_back),
+        cmocka_unit_test(constant_is_exact),
+        cmocka_unit_test(accuracy_near_dbl_max),
         cmocka_unit_test(failures_fall_back),
         cmocka_unit_test(auto_is_robust),
         cmocka_unit_test(accuracy_by_hand),

@@ -322,7 +322,7 @@ static ind_status fall_back(const char *failed, const run_setup *rs, fc_result *
         if (st != IND_OK && all_finite(res->mean, rs->h)) {
             for (size_t i = 0; i < rs->h; i++)
                 res->sd[i] = 0;
-            snprintf(res->note, sizeof res->note, "the variance overflows: no interval");
+            snprintf(res->note, sizeof res->note, "the interval overflows: none given");
             ind_error_clear(err);
             st = IND_OK;
         }
