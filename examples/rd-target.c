@@ -12,8 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include <gsl/gsl_errno.h>
-
 #include <indicators/indicators.h>
 
 static int fail(const ind_error *err)
@@ -30,7 +28,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: rd-target FILE SERIES ENTITY TARGET\n");
         return 2;
     }
-    gsl_set_error_handler_off(); /* GSL's default handler aborts; the library reports statuses */
+    /* no gsl_set_error_handler_off() needed: the library keeps GSL from aborting */
     printf("libindicators %s (compiled against %s)\n", ind_version(), IND_VERSION);
 
     ind_error err;
@@ -58,12 +56,14 @@ int main(int argc, char **argv)
     else
         printf("%s [%s]: no CAGR (%s)\n", s->name, s->entity, g.cagr.why);
 
-    ind_forecast_options fo;
-    ind_forecast_options_init(&fo);
-    fo.method = "drift";
-    fo.horizon = 3;
+    /* the series as every indicators command forecasts it: gaps filled, a % series
+       kept between 0 and 100 (drift of the logit) */
+    ind_forecast_request req;
+    ind_forecast_request_init(&req);
+    req.method = ind_forecast_method_find("drift", NULL);
+    req.horizon = 3;
     ind_forecast f;
-    if (ind_forecast_run(s->value, s->n, s->freq, &fo, &f, &err) != IND_OK) {
+    if (ind_forecast_series(s, &req, &f, &err) != IND_OK) {
         ind_dataset_free(ds);
         return fail(&err);
     }
@@ -78,7 +78,7 @@ int main(int argc, char **argv)
     snprintf(text, sizeof text, "%s[%s] %s", argv[2], argv[3], argv[4]);
     ind_target_options to_opt;
     ind_target_options_init(&to_opt);
-    to_opt.method = "drift";
+    to_opt.request.method = req.method;
     if (ind_target_parse(text, &t, &err) != IND_OK ||
         ind_target_assess(s, &t, &to_opt, &a, &err) != IND_OK) {
         ind_dataset_free(ds);

@@ -439,7 +439,7 @@ static int run_all(const args *a, case_ *cases, size_t ncases)
     }
     ind_table *rt = report_table(a, &ln);
     int status = rt && (!a->forecasts || ft) ? EXIT_OK : EXIT_DATA;
-    bool errors = false;
+    bool errors = false, scored = false;
     for (size_t m = 0; status == EXIT_OK && m < a->nmethods; m++) {
         tally t;
         long failed = run_method(a, a->methods[m], cases, ncases, ft, &t);
@@ -448,6 +448,7 @@ static int run_all(const args *a, case_ *cases, size_t ncases)
             status = EXIT_DATA;
         } else {
             errors = errors || failed > 0;
+            scored = scored || t.series > 0;
             report_row(rt, a->methods[m]->name, &t, a->fc.req.nlevels, !a->no_time);
         }
         free(t.msis);
@@ -458,6 +459,10 @@ static int run_all(const args *a, case_ *cases, size_t ncases)
         status = cli_close_output(fout, a->forecasts, status);
     if (rt && ind_table_finish(rt) != IND_OK)
         status = EXIT_DATA;
+    if (status == EXIT_OK && !errors && !scored) { /* as growth: nothing computed is a failure */
+        fprintf(stderr, "%s: error: no series could be scored (see the notes)\n", a->path);
+        errors = true;
+    }
     return status == EXIT_OK && errors ? EXIT_DATA : status;
 }
 

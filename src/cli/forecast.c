@@ -313,8 +313,16 @@ int cli_forecast(int argc, char **argv)
         return EXIT_DATA;
     }
     fc_run_jobs(jobs, njobs, a.fc.jobs, "forecasting");
-    for (size_t i = 0; i < njobs; i++)
+    size_t made = 0;
+    for (size_t i = 0; i < njobs; i++) {
         failed = print_notes(&jobs[i]) || failed;
+        made += jobs[i].st == IND_OK;
+    }
+    if (njobs && !made && !failed) { /* as growth: notes only when something was computed */
+        fprintf(stderr, "%s: error: no selected series could be forecast (see the notes)\n",
+                a.path);
+        failed = true;
+    }
     status = write_output(&a, jobs, njobs);
     for (size_t i = 0; i < njobs; i++)
         fc_job_clear(&jobs[i]);

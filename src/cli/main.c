@@ -5,8 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <gsl/gsl_errno.h>
-
 #include "cli.h"
 
 static const cli_command commands[] = {
@@ -30,6 +28,14 @@ static void usage(FILE *out)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fputs("\n"
+          "Exit status, the same for every command:\n"
+          "  0  done; what cannot be computed for a series (no observations, too few for a\n"
+          "     method, a figure undefined) is a note on stderr or in the output, not a failure\n"
+          "  1  bad or unreadable input, a computation that failed, a write that failed,\n"
+          "     or nothing at all could be computed (the message on stderr says which)\n"
+          "  2  bad command line (unknown option, malformed value)\n"
+          "  3  target --fail-on: a target is in the state named\n"
+          "\n"
           "Run 'indicators COMMAND --help' for a command's options.\n"
           "Example: indicators growth datasets/rd.csv\n",
           out);
@@ -37,7 +43,6 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
-    gsl_set_error_handler_off(); /* GSL's default handler aborts; we report statuses instead */
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;

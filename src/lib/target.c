@@ -299,6 +299,18 @@ static bool forecast_of(const ind_series *s, const ind_target_options *opt, size
     return false;
 }
 
+/* The first step from (0-based) from on where f meets the goal, as a period in a->meets. */
+static void first_meets(const ind_series *s, const ind_forecast *f, size_t from, double goal, int d,
+                        ind_assessment *a)
+{
+    a->meets = no_fig("the forecast does not reach the goal within 10 years after the target year");
+    for (size_t i = from; i < f->h; i++)
+        if (meets(f->mean[i], goal, d)) {
+            a->meets = fig((double)(s->ord[s->n - 1] + (int32_t)i + 1));
+            return;
+        }
+}
+
 /* Fills the forecast figures from f at 0-based step h of the target period. */
 static void take_forecast(const ind_series *s, const ind_forecast *f, size_t h, double goal, int d,
                           ind_assessment *a)
@@ -317,18 +329,14 @@ static void take_forecast(const ind_series *s, const ind_forecast *f, size_t h, 
         a->probability = no_fig("no probability: the forecast has no interval");
     else
         a->probability = fig(d > 0 ? 1 - below : below);
-    a->meets = no_fig("the forecast does not reach the goal within 10 years after the target year");
-    for (size_t i = 0; i < f->h; i++)
-        if (meets(f->mean[i], goal, d)) {
-            a->meets = fig((double)(s->ord[s->n - 1] + (int32_t)i + 1));
-            break;
-        }
+    first_meets(s, f, 0, goal, d, a);
 }
 
 /*
- * Forecasts s to the target period (and MEETS_LOOKAHEAD years beyond, for
- * the first period that meets the goal). Returns IND_E_ARG only for an
- * unknown method; every other failure is a note in a.
+ * Forecasts s to the target period, as `forecast --to` that period does (the
+ * horizon shapes auto's calibrated intervals, so it must be the same), and
+ * when the goal is not met by then MEETS_LOOKAHEAD years beyond it, for the
+ * first period that meets the goal. A failure is a note in a.
  */
 static ind_status run_forecast(const ind_series *s, const ind_target_options *opt, double goal,
                                int d, ind_assessment *a, ind_error *err)
@@ -340,17 +348,23 @@ static ind_status run_forecast(const ind_series *s, const ind_target_options *op
         a->forecast = a->probability = a->meets = no_fig("target year reached");
         return IND_OK;
     }
-    /* up to the target period, and as far beyond it as the horizon limit allows for
-       the first period that meets the goal */
     size_t h = (size_t)(a->target.ord - a->latest.ord);
-    size_t horizon = h + MEETS_LOOKAHEAD * (size_t)s->freq;
-    if (h < IND_FORECAST_MAX_HORIZON && horizon > IND_FORECAST_MAX_HORIZON)
-        horizon = IND_FORECAST_MAX_HORIZON;
     ind_forecast f;
-    if (forecast_of(s, opt, horizon, &f, a))
-        take_forecast(s, &f, h - 1, goal, d, a);
-    else
+    if (!forecast_of(s, opt, h, &f, a)) {
         a->forecast = a->probability = a->meets = no_fig("no forecast (see the note)");
+        return IND_OK;
+    }
+    take_forecast(s, &f, h - 1, goal, d, a);
+    ind_forecast_clear(&f);
+    /* point forecasts do not depend on the horizon: the longer run only extends them */
+    size_t further = h + MEETS_LOOKAHEAD * (size_t)s->freq;
+    if (further > IND_FORECAST_MAX_HORIZON)
+        further = IND_FORECAST_MAX_HORIZON;
+    char note[sizeof a->forecast_note];
+    memcpy(note, a->forecast_note, sizeof note);
+    if (!a->meets.defined && further > h && forecast_of(s, opt, further, &f, a))
+        first_meets(s, &f, h, goal, d, a);
+    memcpy(a->forecast_note, note, sizeof note);
     ind_forecast_clear(&f);
     return IND_OK;
 }

@@ -1,0 +1,1 @@
+forecast tests/data/forecast-constant.csv --horizon 2 --format csv

@@ -1,0 +1,1 @@
+forecast datasets/worldbank-rd-intensity.csv --entity Aruba,Andorra
