@@ -96,6 +96,31 @@ size_t ind_series_gaps(const ind_series *s);
 /* Whether the series is a ratio in percent (flag set or unit starting with "%"). */
 bool ind_series_is_percent(const ind_series *s);
 
+/* What a name given by a user (--series, --entity) is matched against. */
+typedef enum ind_name_kind {
+    IND_NAME_SERIES = 0, /* a series' name, or its label */
+    IND_NAME_ENTITY,     /* a series' entity */
+} ind_name_kind;
+
+/* Whether some series of ds has this name (or label) or this entity. */
+bool ind_dataset_has_name(const ind_dataset *ds, ind_name_kind kind, const char *name);
+
+/*
+ * The distinct series names or entities of ds, sorted (bytewise): *out is a
+ * malloc'd array (free() it) of pointers into ds; returns its length (0 and
+ * NULL when ds is empty or out of memory).
+ */
+size_t ind_dataset_names(const ind_dataset *ds, ind_name_kind kind, const char ***out);
+
+/*
+ * The names of ds near name, for "did you mean": within a third of name's
+ * length in edits (at least 1; ASCII case ignored), or containing it or
+ * contained in it. Writes up to max of them, nearest first, into near
+ * (pointers into ds) and returns how many were found (at most max).
+ */
+size_t ind_dataset_near_names(const ind_dataset *ds, ind_name_kind kind, const char *name,
+                              const char **near, size_t max);
+
 IND_END_DECLS
 
 #endif

@@ -17,7 +17,9 @@
  * Header cells are matched case-insensitively after trimming:
  *   series  indicator, series, name, 指标, 指标名称 ... (World Bank: "Indicator
  *           Code" names the series and "Indicator Name" becomes its label)
- *   entity  region, country, entity, area, 地区, 国家, 城市 ... ("Country Name")
+ *   entity  region, country, entity, area, 地区, 国家, 城市 ... ("Country Name";
+ *           a name that two codes of "Country Code" share keys the later
+ *           row as "NAME (CODE)", said in info->note)
  *   period  year, period, date, time, 年份, 时间, 年, 期间, 日期 ...
  *   value   value, obs_value, 数值, 值 ...
  *   unit    unit, 单位
@@ -89,6 +91,9 @@ typedef struct ind_load_info {
     size_t missing;        /* cells or rows marked missing */
     size_t blank_rows;     /* entirely empty rows skipped */
     size_t notes;          /* footnote rows skipped ("注：...", "Source: ...") */
+    size_t keyed_by_code;  /* wide-period rows whose country name an earlier row has with
+                              another country code: their entity is "NAME (CODE)" */
+    char note[256];        /* how the file was read where it matters, "" when nothing */
 } ind_load_info;
 
 /* Defaults: everything detected. */

@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,7 +21,8 @@ const char cli_load_help[] =
     "  --value-col NAME      column of values (value, 数值 ...)\n"
     "  --unit-col NAME       column of units (unit, 单位)\n"
     "  --encoding NAME       utf-8, gbk, gb18030 or any iconv name\n"
-    "  --delimiter C         ',' ';' or 'tab'\n";
+    "  --delimiter C         ',' ';' or 'tab'\n"
+    "A FILE of '-' is standard input.\n";
 
 const char cli_select_help[] =
     "Selection:\n"
@@ -144,10 +146,67 @@ bool cli_selected(const cli_selection *sel, const ind_series *s)
     return by_name && listed(sel->entity, sel->nentity, s->entity);
 }
 
+/* Whether name is one part of a comma-separated name of names that is in the data. */
+static bool part_of_present(const ind_dataset *ds, ind_name_kind kind, const char *const *names,
+                            size_t n, const char *name)
+{
+    size_t len = strlen(name);
+    for (size_t i = 0; i < n; i++) {
+        const char *w = names[i];
+        if (!strchr(w, ',') || !ind_dataset_has_name(ds, kind, w))
+            continue;
+        for (const char *p = w; p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL)
+            if (strncmp(p, name, len) == 0 && (p[len] == ',' || p[len] == '\0'))
+                return true;
+    }
+    return false;
+}
+
+/*
+ * Every name given with --series / --entity must be in the data: a typo must
+ * not quietly select less ("--entity Luohe,Xuchang" without Xuchang). A name
+ * with commas counts when it is there whole ("Korea, Rep.") or when each of
+ * its parts is. The message lists the near names, or all when they are few.
+ */
+static int check_names(const char *path, const ind_dataset *ds, ind_name_kind kind,
+                       const char *const *names, size_t n)
+{
+    const char *what = kind == IND_NAME_ENTITY ? "entity" : "series";
+    for (size_t i = 0; i < n; i++) {
+        const char *name = names[i];
+        if (strchr(name, ',') || ind_dataset_has_name(ds, kind, name) ||
+            part_of_present(ds, kind, names, n, name))
+            continue;
+        fprintf(stderr, "%s: error: --%s '%s' is not in the data", path, what, name);
+        const char *near[8];
+        size_t k = ind_dataset_near_names(ds, kind, name, near, 8);
+        const char **all = NULL;
+        size_t total = k ? 0 : ind_dataset_names(ds, kind, &all);
+        if (k) {
+            fputs("; near:", stderr);
+            for (size_t j = 0; j < k; j++)
+                fprintf(stderr, "%s '%s'", j ? "," : "", near[j]);
+        } else if (total > 0 && total <= 12) {
+            fprintf(stderr, "; it has:");
+            for (size_t j = 0; j < total; j++)
+                fprintf(stderr, "%s '%s'", j ? "," : "", all[j]);
+        } else {
+            fprintf(stderr, " (run 'indicators inspect %s' to list the series)", path);
+        }
+        fputc('\n', stderr);
+        free(all);
+        return EXIT_DATA;
+    }
+    return EXIT_OK;
+}
+
 static int check_selection(const char *path, const ind_dataset *ds, const cli_selection *sel)
 {
     if (!sel || (sel->nseries == 0 && sel->nentity == 0))
         return EXIT_OK;
+    if (check_names(path, ds, IND_NAME_SERIES, sel->series, sel->nseries) != EXIT_OK ||
+        check_names(path, ds, IND_NAME_ENTITY, sel->entity, sel->nentity) != EXIT_OK)
+        return EXIT_DATA;
     for (size_t i = 0; i < ind_dataset_count(ds); i++)
         if (cli_selected(sel, ind_dataset_at(ds, i)))
             return EXIT_OK;
@@ -160,15 +219,73 @@ static int check_selection(const char *path, const ind_dataset *ds, const cli_se
     return EXIT_DATA;
 }
 
+/*
+ * Reads all of standard input into *data (malloc'd): the loader reads a file
+ * twice when it turns out to be GB18030, which a pipe cannot do.
+ */
+static int read_stdin(char **data, size_t *len)
+{
+    size_t cap = 1 << 16, n = 0, got;
+    char *buf = malloc(cap);
+    while (buf && (got = fread(buf + n, 1, cap - n, stdin)) > 0) {
+        n += got;
+        if (n == cap) {
+            char *more = cap <= SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+            if (!more) {
+                free(buf);
+                errno = ENOMEM;
+                return -1;
+            }
+            buf = more;
+            cap *= 2;
+        }
+    }
+    if (!buf || ferror(stdin)) {
+        free(buf);
+        return -1;
+    }
+    *data = buf;
+    *len = n;
+    return 0;
+}
+
+/* Loads FILE, or standard input for "-" (once: a second "-" would find it empty),
+   named "stdin" in messages and as the series of a file without a series column. */
+static ind_status load_path(const char *path, const ind_load_options *opt, ind_dataset **out,
+                            ind_load_info *info, ind_error *err)
+{
+    static bool stdin_read;
+    if (strcmp(path, "-") != 0)
+        return ind_load_file(path, opt, out, info, err);
+    *out = NULL;
+    if (stdin_read)
+        return ind_error_set(err, IND_E_ARG, "stdin", 0, 0,
+                             "standard input can be read only once: give '-' for one file");
+    stdin_read = true;
+    char *data;
+    size_t len;
+    if (read_stdin(&data, &len) != 0)
+        return ind_error_set(err, IND_E_IO, "stdin", 0, 0, "cannot read standard input: %s",
+                             strerror(errno));
+    ind_status status = ind_load_buffer(data, len, "stdin", opt, out, info, err);
+    free(data);
+    return status;
+}
+
 int cli_load(const char *path, const ind_load_options *opt, const cli_selection *sel,
              ind_dataset **out, ind_load_info *info)
 {
     ind_error err;
+    ind_load_info scratch;
+    if (!info)
+        info = &scratch;
     ind_error_clear(&err);
-    if (ind_load_file(path, opt, out, info, &err) != IND_OK) {
+    if (load_path(path, opt, out, info, &err) != IND_OK) {
         cli_report(&err);
         return EXIT_DATA;
     }
+    if (info->note[0])
+        fprintf(stderr, "indicators: note: %s: %s\n", path, info->note);
     int status = check_selection(path, *out, sel);
     if (status != EXIT_OK) {
         ind_dataset_free(*out);

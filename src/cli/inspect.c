@@ -97,7 +97,7 @@ int cli_inspect(int argc, char **argv)
     ind_format fmt = IND_FORMAT_TABLE;
     int c, handled;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         if ((handled = cli_load_option("inspect", c, optarg, &opt)) != 0) {
             if (handled != 1)
                 return handled;

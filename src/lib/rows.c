@@ -541,9 +541,11 @@ static int wide_period_setup(loader *L, char *why, size_t n)
     } else {
         L->c_series = find_role(L, L->opt->series_col, series_names, ROLE_SERIES, why, n, &missing);
     }
-    if (!L->opt->entity_col && (L->c_entity = find_name(L, "country name")) != NONE)
+    L->c_code = NONE;
+    if (!L->opt->entity_col && (L->c_entity = find_name(L, "country name")) != NONE) {
         L->cols[L->c_entity].role = ROLE_ENTITY;
-    else
+        L->c_code = find_name(L, "country code");
+    } else
         L->c_entity = find_role(L, L->opt->entity_col, entity_names, ROLE_ENTITY, why, n, &missing);
     L->c_unit = find_role(L, L->opt->unit_col, unit_names, ROLE_UNIT, why, n, &missing);
     return missing ? -1 : 0;
@@ -566,6 +568,43 @@ static ind_status wide_row_unit(loader *L, ind_series *s, const char *name, cons
     return apply_unit(L, s, L->c_label != NONE ? L->c_label : L->c_series, unit);
 }
 
+/*
+ * The entity of a World Bank row: its country name, unless an earlier row
+ * gave that name to another country code ("Congo": COG, then COD); such a
+ * row is "NAME (CODE)", counted and named in the load's note. The first code
+ * of each name is kept in L->codes, a dataset used as a map from the name
+ * (a series name) to the code (its unit).
+ */
+static const char *entity_by_code(loader *L, const char *entity, const char *code)
+{
+    if (!L->codes && !(L->codes = ind_dataset_new()))
+        goto nomem;
+    ind_series *first = ind_dataset_series(L->codes, entity, NULL);
+    if (!first)
+        goto nomem;
+    if (!first->unit[0]) {
+        if (ind_series_set_text(&first->unit, code) != IND_OK)
+            goto nomem;
+        return entity;
+    }
+    if (strcmp(first->unit, code) == 0)
+        return entity;
+    size_t len = strlen(entity) + strlen(code) + 4;
+    char *key = realloc(L->keybuf, len);
+    if (!key)
+        goto nomem;
+    L->keybuf = key;
+    snprintf(key, len, "%s (%s)", entity, code);
+    if (L->info->keyed_by_code++ == 0)
+        snprintf(L->info->note, sizeof L->info->note,
+                 "country name '%s' has two codes (%s, %s): the rows of %s are entity '%s'",
+                 entity, first->unit, code, code, key);
+    return key;
+nomem:
+    fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+    return NULL;
+}
+
 static ind_status wide_period_row(loader *L)
 {
     const char *name = L->stem, *entity = "", *label = "";
@@ -577,6 +616,9 @@ static ind_status wide_period_row(loader *L)
     }
     if (L->c_entity != NONE)
         entity = cell_str(L, L->c_entity);
+    if (L->c_code != NONE && cell_str(L, L->c_code)[0] &&
+        !(entity = entity_by_code(L, entity, cell_str(L, L->c_code))))
+        return L->status;
     if (L->c_label != NONE) {
         label = cell_str(L, L->c_label);
     } else if (L->c_series != NONE && L->c_unit == NONE) {
@@ -1098,10 +1140,13 @@ void ld_rows_release(ld_rows *R)
     free(R->stem);
     free(R->entity);
     free(R->namebuf);
+    free(R->keybuf);
     free_missing(R);
     ind_dataset_free(R->ds);
+    ind_dataset_free(R->codes);
+    R->codes = NULL;
     R->cols = NULL;
-    R->stem = R->entity = R->namebuf = NULL;
+    R->stem = R->entity = R->namebuf = R->keybuf = NULL;
     R->ds = NULL;
 }
 

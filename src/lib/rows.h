@@ -67,6 +67,9 @@ typedef struct ld_rows {
     ind_series *last; /* long: the series of the previous row */
     char *entity;     /* wide-series: the entity the column series belong to */
     char *namebuf;    /* wide-period: a series name with its unit cut off */
+    size_t c_code;    /* wide-period: the country code column beside a country name, or NONE */
+    char *keybuf;     /* wide-period: "NAME (CODE)" for a country name given twice */
+    ind_dataset *codes; /* wide-period: the first country code of each country name */
     int have_entity;
     ld_missing *missing; /* by series index; long and wide-series files only */
     size_t nmissing;

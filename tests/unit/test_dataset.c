@@ -69,6 +69,49 @@ static void keeps_periods_sorted_and_unique(void **state)
     ind_dataset_free(ds);
 }
 
+/*
+ * Names for --series / --entity: present or not, and the near ones.
+ * Distances by hand: luohe -> Luohe 0 (case), Xuchan -> Xuchang 1,
+ * Hena -> Henan 1, China -> Chian 2 (over the limit 5/3 = 1).
+ */
+static void finds_names_and_near_names(void **state)
+{
+    (void)state;
+    ind_dataset *ds = ind_dataset_new();
+    const char *entities[] = {"Luohe", "Henan", "China", "Xuchang", "Luohe City", "Henan"};
+    for (size_t i = 0; i < 6; i++)
+        assert_non_null(ind_dataset_series(ds, i < 5 ? "rd" : "gdp", entities[i]));
+    ind_series_set_text(&ind_dataset_find(ds, "gdp", "Henan")->label, "GDP (current)");
+    assert_true(ind_dataset_has_name(ds, IND_NAME_ENTITY, "Xuchang"));
+    assert_false(ind_dataset_has_name(ds, IND_NAME_ENTITY, "xuchang"));
+    assert_true(ind_dataset_has_name(ds, IND_NAME_SERIES, "gdp"));
+    assert_true(ind_dataset_has_name(ds, IND_NAME_SERIES, "GDP (current)"));
+    assert_false(ind_dataset_has_name(ds, IND_NAME_SERIES, "Henan"));
+
+    const char **all;
+    size_t n = ind_dataset_names(ds, IND_NAME_ENTITY, &all);
+    assert_int_equal(n, 5);
+    const char *sorted[] = {"China", "Henan", "Luohe", "Luohe City", "Xuchang"};
+    for (size_t i = 0; i < n; i++)
+        assert_string_equal(all[i], sorted[i]);
+    free(all);
+
+    const char *near[4];
+    /* a typo first, then the name containing it */
+    assert_int_equal(ind_dataset_near_names(ds, IND_NAME_ENTITY, "luohe", near, 4), 2);
+    assert_string_equal(near[0], "Luohe");
+    assert_string_equal(near[1], "Luohe City");
+    assert_int_equal(ind_dataset_near_names(ds, IND_NAME_ENTITY, "Xuchan", near, 4), 1);
+    assert_string_equal(near[0], "Xuchang");
+    assert_int_equal(ind_dataset_near_names(ds, IND_NAME_ENTITY, "Chian", near, 4), 0);
+    /* at most max, the nearest kept */
+    assert_int_equal(ind_dataset_near_names(ds, IND_NAME_ENTITY, "Luohe Cit", near, 1), 1);
+    assert_string_equal(near[0], "Luohe City");
+    assert_int_equal(ind_dataset_near_names(ds, IND_NAME_SERIES, "GDPP", near, 4), 1);
+    assert_string_equal(near[0], "gdp");
+    ind_dataset_free(ds);
+}
+
 static void percent_from_flag_or_unit(void **state)
 {
     (void)state;
@@ -87,6 +130,7 @@ int main(void)
         cmocka_unit_test(index_survives_growth),
         cmocka_unit_test(keeps_periods_sorted_and_unique),
         cmocka_unit_test(percent_from_flag_or_unit),
+        cmocka_unit_test(finds_names_and_near_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -339,6 +339,49 @@ static void loads_world_bank_layouts(void **state)
     ind_dataset_free(ds);
 }
 
+/* Two countries of one name: the later code is keyed "NAME (CODE)", in every series. */
+static void keys_shared_country_names_by_code(void **state)
+{
+    (void)state;
+    const char *text = "Country Name,Country Code,Indicator Name,Indicator Code,2020,2021\n"
+                       "Congo,COG,GDP,NY.GDP,1,2\n"
+                       "Congo,COD,GDP,NY.GDP,3,4\n"
+                       "Congo,COD,Pop,SP.POP,5,6\n"
+                       "Congo,COG,Pop,SP.POP,7,8\n"
+                       "Chad,TCD,Pop,SP.POP,9,10\n";
+    ind_load_info info;
+    ind_dataset *ds = load_str(text, NULL, &info);
+    assert_int_equal(ind_dataset_count(ds), 5);
+    assert_true(value_at(series(ds, "NY.GDP", "Congo"), year(2020)) == 1);
+    assert_true(value_at(series(ds, "NY.GDP", "Congo (COD)"), year(2021)) == 4);
+    /* the name goes with the code seen first in the file, whatever the row order after */
+    assert_true(value_at(series(ds, "SP.POP", "Congo (COD)"), year(2020)) == 5);
+    assert_true(value_at(series(ds, "SP.POP", "Congo"), year(2020)) == 7);
+    assert_true(value_at(series(ds, "SP.POP", "Chad"), year(2021)) == 10);
+    assert_int_equal(info.keyed_by_code, 2);
+    assert_string_equal(info.note, "country name 'Congo' has two codes (COG, COD): the rows of "
+                                   "COD are entity 'Congo (COD)'");
+    ind_dataset_free(ds);
+
+    /* the same code twice is still a row given twice */
+    text = "Country Name,Country Code,Indicator Code,2020\n"
+           "Congo,COG,NY.GDP,1\n"
+           "Congo,COG,NY.GDP,2\n";
+    ind_error err;
+    assert_int_equal(ind_load_buffer(text, strlen(text), "d.csv", NULL, &ds, &info, &err),
+                     IND_E_DUPLICATE);
+    assert_int_equal(err.line, 3);
+    assert_non_null(strstr(err.message, "on an earlier row too"));
+    /* without a code column the name is the key, and a second row is an error */
+    text = "Country Name,Indicator Code,2020\n"
+           "Congo,NY.GDP,1\n"
+           "Congo,NY.GDP,2\n";
+    assert_int_equal(ind_load_buffer(text, strlen(text), "d.csv", NULL, &ds, &info, &err),
+                     IND_E_DUPLICATE);
+    assert_int_equal(info.keyed_by_code, 0);
+    assert_string_equal(info.note, "");
+}
+
 static void loads_real_world_bank_file(void **state)
 {
     (void)state;
@@ -849,6 +892,7 @@ int main(void)
         cmocka_unit_test(loads_wide_series),
         cmocka_unit_test(loads_wide_period),
         cmocka_unit_test(loads_world_bank_layouts),
+        cmocka_unit_test(keys_shared_country_names_by_code),
         cmocka_unit_test(loads_real_world_bank_file),
         cmocka_unit_test(reads_statistics_office_layouts),
         cmocka_unit_test(detects_delimiters),

@@ -1,0 +1,1 @@
+forecast datasets/rd.csv --series rd_intensty

@@ -1,0 +1,1 @@
+growth - --entity Luohe --format csv

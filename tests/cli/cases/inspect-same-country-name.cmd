@@ -1,0 +1,1 @@
+inspect tests/data/wb-same-name.csv --format md

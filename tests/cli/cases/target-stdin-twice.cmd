@@ -1,0 +1,1 @@
+target - - --target 'rd_intensity[China] >= 3 by 2030'
