@@ -56,15 +56,21 @@ ind_series *ind_dataset_at(const ind_dataset *ds, size_t i);
 
 /*
  * The series (name, entity), created empty when absent. name and entity are
- * copied (entity may be NULL for ""). Returns NULL only when out of memory.
+ * copied (entity may be NULL for ""), each run of control characters (line
+ * breaks, tabs, ESC, C1 controls) made one space, so that no name can carry a
+ * command to gnuplot or a terminal: "GDP\n(%)" and "GDP (%)" are one series.
+ * Returns NULL only when out of memory.
  */
 ind_series *ind_dataset_series(ind_dataset *ds, const char *name, const char *entity);
 
-/* The series (name, entity) or NULL; entity NULL matches "". */
+/* The series (name, entity) or NULL; entity NULL matches "". Normalised as above. */
 ind_series *ind_dataset_find(const ind_dataset *ds, const char *name, const char *entity);
 
 /* The index of s, a series of ds, in order of first appearance (ind_dataset_at's i). */
 size_t ind_dataset_index(const ind_dataset *ds, const ind_series *s);
+
+/* How many series were created with control characters in their name or entity. */
+size_t ind_dataset_renamed(const ind_dataset *ds);
 
 /*
  * Adds an observation. Keeps ord ascending (appending in order is O(1)).
@@ -81,7 +87,10 @@ ind_status ind_series_add(ind_series *s, ind_period p, double value, ind_error *
  */
 ind_status ind_series_reserve(ind_series *s, size_t n);
 
-/* Replaces a string field (unit, label...) with a copy of text. IND_E_NOMEM on failure. */
+/*
+ * Replaces a string field (unit, label...) with a copy of text, control
+ * characters made spaces as in ind_dataset_series. IND_E_NOMEM on failure.
+ */
 ind_status ind_series_set_text(char **field, const char *text);
 
 /* Index of the observation at ordinal ord, or -1 when absent (binary search). */

@@ -94,6 +94,7 @@ typedef struct ind_load_info {
     size_t keyed_by_code;  /* wide-period rows whose country name an earlier row has with
                               another country code: their entity is "NAME (CODE)" */
     char note[256];        /* how the file was read where it matters, "" when nothing */
+    size_t renamed;        /* series whose name or entity held control characters (made spaces) */
 } ind_load_info;
 
 /* Defaults: everything detected. */

@@ -61,7 +61,11 @@ static void print_summary(const char *path, const ind_load_info *info, size_t ns
         printf(", %zu footnotes skipped", info->notes);
     printf(")\n");
     printf("values:     %zu used, %zu missing\n", info->values, info->missing);
-    printf("series:     %zu\n\n", nseries);
+    printf("series:     %zu", nseries);
+    if (info->renamed)
+        printf(" (%zu with control characters in the name or entity, made spaces)",
+               info->renamed);
+    printf("\n\n");
 }
 
 static ind_status series_row(ind_table *t, const ind_series *s)

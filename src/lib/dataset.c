@@ -5,6 +5,11 @@
  * open-addressing hash table over (name, entity) finds them in O(1), because
  * a World Bank file has hundreds of thousands of series and every cell looks
  * one up.
+ *
+ * Every name, entity, unit and label passes through here, so this is where
+ * control characters become spaces (text_normalise): a line break inside a
+ * quoted header cell is common in Excel exports, and a name must never carry
+ * a command to gnuplot or a terminal.
  */
 #include "indicators/dataset.h"
 
@@ -12,11 +17,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+
 struct ind_dataset {
     ind_series *series;
     size_t n, cap;
     size_t *slots; /* hash table of series index + 1; 0 = empty */
     size_t nslots; /* power of two, kept at most half full */
+    size_t renamed; /* series whose name or entity had control characters */
 };
 
 /* The shared "" of every series without a unit or label: most have none, and
@@ -123,10 +131,28 @@ static int grow_index(ind_dataset *ds)
     return 0;
 }
 
+/*
+ * A key part as stored: text itself when it has no control character, else a
+ * normalised copy in *copy (the caller frees it). NULL when out of memory.
+ */
+static const char *key_text(const char *text, char **copy)
+{
+    *copy = NULL;
+    if (!text_has_control(text))
+        return text;
+    if ((*copy = malloc(strlen(text) + 1)) != NULL)
+        text_normalise(text, *copy);
+    return *copy;
+}
+
 ind_series *ind_dataset_find(const ind_dataset *ds, const char *name, const char *entity)
 {
-    size_t *slot = find_slot(ds, name, entity ? entity : "");
-    return *slot ? &ds->series[*slot - 1] : NULL;
+    char *name_copy, *entity_copy;
+    const char *n = key_text(name, &name_copy), *e = key_text(entity ? entity : "", &entity_copy);
+    size_t *slot = n && e ? find_slot(ds, n, e) : NULL;
+    free(name_copy);
+    free(entity_copy);
+    return slot && *slot ? &ds->series[*slot - 1] : NULL;
 }
 
 size_t ind_dataset_index(const ind_dataset *ds, const ind_series *s)
@@ -134,13 +160,33 @@ size_t ind_dataset_index(const ind_dataset *ds, const ind_series *s)
     return (size_t)(s - ds->series);
 }
 
+static ind_series *new_series(ind_dataset *ds, size_t *slot, const char *name, const char *entity);
+
 ind_series *ind_dataset_series(ind_dataset *ds, const char *name, const char *entity)
 {
-    if (!entity)
-        entity = "";
-    size_t *slot = find_slot(ds, name, entity);
-    if (*slot)
-        return &ds->series[*slot - 1];
+    char *name_copy, *entity_copy;
+    const char *n = key_text(name, &name_copy), *e = key_text(entity ? entity : "", &entity_copy);
+    ind_series *s = NULL;
+    if (n && e) {
+        size_t *slot = find_slot(ds, n, e);
+        if (*slot)
+            s = &ds->series[*slot - 1];
+        else if ((s = new_series(ds, slot, n, e)) != NULL && (name_copy || entity_copy))
+            ds->renamed++;
+    }
+    free(name_copy);
+    free(entity_copy);
+    return s;
+}
+
+size_t ind_dataset_renamed(const ind_dataset *ds)
+{
+    return ds->renamed;
+}
+
+/* Creates (name, entity), already normalised, in the empty slot where it goes. */
+static ind_series *new_series(ind_dataset *ds, size_t *slot, const char *name, const char *entity)
+{
     if (ds->n == ds->cap) {
         size_t cap = ds->cap ? ds->cap * 2 : 16;
         ind_series *grown = realloc(ds->series, cap * sizeof *grown);
@@ -249,6 +295,8 @@ ind_status ind_series_set_text(char **field, const char *text)
     char *copy = text && text[0] ? dup_text(text) : no_text;
     if (!copy)
         return IND_E_NOMEM;
+    if (copy != no_text)
+        text_normalise(copy, copy); /* in place: the text only shrinks */
     free_text(*field);
     *field = copy;
     return IND_OK;

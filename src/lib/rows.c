@@ -374,7 +374,7 @@ static ind_status parse_period(loader *L, size_t col, ind_period *p)
 /* Sets the series' unit from a unit cell, or checks it agrees. */
 static ind_status apply_unit(loader *L, ind_series *s, size_t col, const char *unit)
 {
-    if (!unit[0] || strcmp(s->unit, unit) == 0)
+    if (!unit[0] || text_same(s->unit, unit)) /* the unit is stored normalised */
         return IND_OK;
     if (s->unit[0])
         return fail(L, IND_E_VALUE, cell_line(L, col), col + 1,
@@ -433,7 +433,7 @@ static ind_status long_row(loader *L)
     if (L->c_entity != NONE)
         entity = cell_str(L, L->c_entity);
     ind_series *s = L->last;
-    if (!s || strcmp(s->name, name) != 0 || strcmp(s->entity, entity) != 0) {
+    if (!s || !text_same(s->name, name) || !text_same(s->entity, entity)) {
         s = L->last = ind_dataset_series(L->ds, name, entity);
         if (!s)
             return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
@@ -1121,6 +1121,7 @@ ind_status ld_rows_finish(ld_rows *R)
         return fail(R, IND_E_FORMAT, 0, 0, "empty file");
     if (R->info->rows == 0)
         return fail(R, IND_E_FORMAT, R->info->header_line, 0, "no data rows after the header");
+    R->info->renamed = ind_dataset_renamed(R->ds);
     return IND_OK;
 }
 

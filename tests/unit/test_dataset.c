@@ -112,6 +112,25 @@ static void finds_names_and_near_names(void **state)
     ind_dataset_free(ds);
 }
 
+/* Names are normalised where they are stored: each run of control characters is one space. */
+static void control_characters_become_spaces(void **state)
+{
+    (void)state;
+    ind_dataset *ds = ind_dataset_new();
+    ind_series *a = ind_dataset_series(ds, "GDP\r\n(%)", "Aru\x1b]0;x\x07" "ba");
+    assert_string_equal(a->name, "GDP (%)");
+    assert_string_equal(a->entity, "Aru ]0;x ba");
+    /* the same key written with a space, or with a C1 control (U+009B, CSI) */
+    assert_ptr_equal(ind_dataset_series(ds, "GDP (%)", "Aru ]0;x ba"), a);
+    assert_ptr_equal(ind_dataset_find(ds, "GDP\n(%)", "Aru\xc2\x9b]0;x\tba"), a);
+    ind_series *b = ind_dataset_series(ds, "plain", "\xe4\xb8\xad"); /* 中: not a control */
+    assert_string_equal(b->entity, "\xe4\xb8\xad");
+    assert_int_equal(ind_dataset_renamed(ds), 1);
+    assert_int_equal(ind_series_set_text(&b->unit, "\x7f%\x1b[2J"), IND_OK);
+    assert_string_equal(b->unit, " % [2J");
+    ind_dataset_free(ds);
+}
+
 static void percent_from_flag_or_unit(void **state)
 {
     (void)state;
@@ -131,6 +150,7 @@ int main(void)
         cmocka_unit_test(keeps_periods_sorted_and_unique),
         cmocka_unit_test(percent_from_flag_or_unit),
         cmocka_unit_test(finds_names_and_near_names),
+        cmocka_unit_test(control_characters_become_spaces),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
