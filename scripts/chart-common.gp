@@ -10,8 +10,9 @@
 # Parameters (set before this file): term_type ('png', 'svg', 'pdf'),
 # out_file, width, height (pixels), font_name, font_size (points at 1600x900
 # pixels), chart_title, value_label, period_label, xmin, xmax, ymin, ymax,
-# nseries and series_title[1..nseries]. Text parameters are already escaped
-# for enhanced text (R\&D). The x axis holds period ordinals (the year for
+# nseries and series_title[1..nseries]. Text is printed as it is (R&D, x_1,
+# {a}): the terminals are noenhanced, so no text is read as markup. The x
+# axis holds period ordinals (the year for
 # annual data) and its ticks are set by the generated part: whole periods
 # only, labelled as periods.
 
@@ -25,14 +26,14 @@ line_scale = term_type eq 'pdf' ? 1.0 : 1.5
 font_size = font_size * text_scale
 font_spec = sprintf('%s,%g', font_name, font_size)
 if (term_type eq 'svg') {
-    set terminal svg size width, height dynamic enhanced font font_spec \
+    set terminal svg size width, height dynamic noenhanced font font_spec \
         background rgb 'white' linewidth line_scale rounded
 } else {
     if (term_type eq 'pdf') {
-        set terminal pdfcairo size width / 160.0, height / 160.0 enhanced font font_spec \
+        set terminal pdfcairo size width / 160.0, height / 160.0 noenhanced font font_spec \
             linewidth line_scale rounded
     } else {
-        set terminal pngcairo size width, height enhanced font font_spec \
+        set terminal pngcairo size width, height noenhanced font font_spec \
             background rgb 'white' linewidth line_scale rounded
     }
 }

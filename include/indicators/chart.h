@@ -20,10 +20,11 @@
  *
  * Quality rules every script follows: period axes get ticks only at whole
  * periods, labelled as periods (2020, 2024H1, 2023Q3, 2023-06); titles and
- * labels are escaped for gnuplot's string syntax and enhanced-text mode so
- * that "R&D", "x_1", "{a}" and quotes print literally; the font is a CJK
- * font (Noto Sans CJK SC) so Chinese renders; decimals are dots whatever the
- * locale; the palette is Okabe-Ito; the legend sits below the plot; a gap in
+ * labels, whatever they hold, are written by one writer (src/lib/gpscript.c)
+ * that makes them inert gnuplot strings, and drawn by noenhanced terminals,
+ * so that "R&D", "x_1", "{a}" and quotes print literally and no name can run
+ * a command; the font is a CJK font (Noto Sans CJK SC) so Chinese renders;
+ * decimals are dots whatever the locale; the palette is Okabe-Ito; the legend sits below the plot; a gap in
  * a series is a gap in its line.
  */
 #ifndef INDICATORS_CHART_H
@@ -139,11 +140,11 @@ ind_status ind_chart_build(const ind_series *const *series, size_t nseries,
                            ind_error *err);
 
 /*
- * Writes text as a gnuplot single-quoted string literal for an enhanced-text
- * label into buf[0..n): quotes doubled, the enhanced-text controls & _ ^ { }
- * @ ~ \ preceded by a backslash, control characters replaced by spaces,
- * bytes that are not UTF-8 by '?'.
- * "R&D" becomes 'R\&D'. Returns the length it wanted (like snprintf).
+ * Writes text as the script writes every text: a gnuplot string expression
+ * that is only ever a string, into buf[0..n). Single-quoted; a quote in the
+ * text is joined as "'" ('it'."'".'s'), control characters become spaces,
+ * bytes that are not UTF-8 '?', and text beyond 400 bytes is cut with "...".
+ * Returns the length it wanted (like snprintf).
  */
 size_t ind_chart_quote_label(const char *text, char *buf, size_t n);
 

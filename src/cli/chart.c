@@ -268,16 +268,12 @@ static int run_forecast(const chart_args *a, const ind_series *s, ind_forecast *
     return EXIT_OK;
 }
 
-/* The target text with the series name in front when SPEC starts with the operator. */
-static int target_text(const char *spec, const ind_series *s, char *out, size_t n)
+/* Whether SPEC starts with the operator, meaning the charted series. */
+static bool bare_target(const char *spec)
 {
     const char *p = spec + strspn(spec, " ");
-    bool bare = strncmp(p, ">=", 2) == 0 || strncmp(p, "<=", 2) == 0 ||
-                strncmp(p, "≥", strlen("≥")) == 0 || strncmp(p, "≤", strlen("≤")) == 0;
-    int len = bare ? snprintf(out, n, "%s%s%s%s %s", s->name, s->entity[0] ? "[" : "", s->entity,
-                              s->entity[0] ? "]" : "", p)
-                   : snprintf(out, n, "%s", spec);
-    return len > 0 && (size_t)len < n ? 0 : -1;
+    return strncmp(p, ">=", 2) == 0 || strncmp(p, "<=", 2) == 0 ||
+           strncmp(p, "≥", strlen("≥")) == 0 || strncmp(p, "≤", strlen("≤")) == 0;
 }
 
 static int read_target(const char *spec, const ind_series *s, ind_chart_lang lang,
@@ -287,14 +283,19 @@ static int read_target(const char *spec, const ind_series *s, ind_chart_lang lan
     ind_target t;
     ind_error err;
     ind_error_clear(&err);
-    if (target_text(spec, s, text, sizeof text) != 0)
+    /* a bare target gets a stand-in name, not the series' own: a name may hold anything */
+    bool bare = bare_target(spec);
+    int len = snprintf(text, sizeof text, "%s%s", bare ? "series " : "", spec);
+    if (len < 0 || (size_t)len >= sizeof text)
         return cli_usage_error("chart", "--target is too long");
     if (ind_target_parse(text, &t, &err) != IND_OK)
         return cli_usage_error("chart", "--target: %s", err.message);
-    if (strcmp(t.series, s->name) != 0 && strcmp(t.series, s->label) != 0)
+    if (bare)
+        snprintf(t.series, sizeof t.series, "%s", s->name);
+    else if (strcmp(t.series, s->name) != 0 && strcmp(t.series, s->label) != 0)
         return cli_usage_error("chart", "--target names '%s' but the chart shows '%s'", t.series,
                                s->name);
-    if (t.entity[0] && strcmp(t.entity, s->entity) != 0)
+    if (!bare && t.entity[0] && strcmp(t.entity, s->entity) != 0)
         return cli_usage_error("chart", "--target names entity '%s' but the chart shows '%s'",
                                t.entity, s->entity);
     if (t.kind == IND_TARGET_TOTAL && s->freq != IND_FREQ_YEAR)

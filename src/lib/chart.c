@@ -21,6 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "gpscript.h"
 #include "indicators/growth.h"
 
 #define DEFAULT_FONT "Noto Sans CJK SC"
@@ -37,71 +38,7 @@ static const ind_chart_kind_info kinds[] = {
      "several entities of one indicator, latest values labelled"},
 };
 
-/* ---- text buffer ---- */
-
-typedef struct buf {
-    char *s;
-    size_t len, cap;
-    bool failed; /* out of memory: later appends do nothing */
-} buf;
-
-static void buf_reserve(buf *b, size_t more)
-{
-    if (b->failed || b->len + more + 1 <= b->cap)
-        return;
-    size_t cap = b->cap ? b->cap : 4096;
-    while (cap < b->len + more + 1)
-        cap *= 2;
-    char *s = realloc(b->s, cap);
-    if (!s) {
-        b->failed = true;
-        return;
-    }
-    b->s = s;
-    b->cap = cap;
-}
-
-static void buf_add(buf *b, const char *text, size_t len)
-{
-    buf_reserve(b, len);
-    if (b->failed)
-        return;
-    memcpy(b->s + b->len, text, len);
-    b->len += len;
-    b->s[b->len] = '\0';
-}
-
-static void buf_puts(buf *b, const char *text)
-{
-    buf_add(b, text, strlen(text));
-}
-
-static void buf_printf(buf *b, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-
-static void buf_printf(buf *b, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int len = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (len < 0) {
-        b->failed = true;
-        return;
-    }
-    buf_reserve(b, (size_t)len);
-    if (b->failed)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(b->s + b->len, (size_t)len + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)len;
-}
-
-/* ---- numbers and strings in gnuplot syntax ---- */
+/* ---- numbers in labels ---- */
 
 /* A dot whatever LC_NUMERIC says (a locale may print 1,5). */
 static void dot_decimal(char *s)
@@ -111,106 +48,9 @@ static void dot_decimal(char *s)
             *s = '.';
 }
 
-/*
- * Shortest "%.Ng" text that reads back as v, with at most 15 significant
- * digits: a chart needs no more, and 2.9000000000000004 would only puzzle
- * whoever edits the data.
- */
-static void num_text(double v, char *out, size_t n)
-{
-    if (v == 0)
-        v = 0; /* no "-0" */
-    for (int prec = 6; prec <= 15; prec++) {
-        snprintf(out, n, "%.*g", prec, v);
-        dot_decimal(out);
-        if (strtod(out, NULL) == v)
-            break;
-    }
-}
-
-static void buf_num(buf *b, double v)
-{
-    char t[40];
-    num_text(v, t, sizeof t);
-    buf_puts(b, t);
-}
-
-/* Bytes of the valid UTF-8 sequence starting at p (>= 0x80), or 0 when it is not one. */
-static size_t utf8_sequence(const unsigned char *p)
-{
-    size_t k = *p >= 0xf0 && *p <= 0xf4 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc2 && *p < 0xe0 ? 2 : 0;
-    if (k == 0 || (k == 3 && *p > 0xef))
-        return 0;
-    for (size_t i = 1; i < k; i++)
-        if ((p[i] & 0xc0) != 0x80)
-            return 0;
-    if ((k == 3 && *p == 0xe0 && p[1] < 0xa0) || (k == 3 && *p == 0xed && p[1] > 0x9f) ||
-        (k == 4 && *p == 0xf0 && p[1] < 0x90) || (k == 4 && *p == 0xf4 && p[1] > 0x8f))
-        return 0; /* overlong, surrogate or beyond U+10FFFF */
-    return k;
-}
-
 size_t ind_chart_quote_label(const char *text, char *out, size_t n)
 {
-    size_t len = 0;
-#define PUT(c)                                                                                     \
-    do {                                                                                           \
-        if (len + 1 < n)                                                                           \
-            out[len] = (c);                                                                        \
-        len++;                                                                                     \
-    } while (0)
-    PUT('\'');
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-        if (*p == '\'') {
-            PUT('\'');
-            PUT('\'');
-        } else if (strchr("&_^{}@~\\", *p)) {
-            PUT('\\');
-            PUT((char)*p);
-        } else if (*p < 0x20 || *p == 0x7f) {
-            PUT(' ');
-        } else if (*p >= 0x80) {
-            size_t k = utf8_sequence(p);
-            if (k == 0)
-                PUT('?'); /* not UTF-8: gnuplot would draw garbage or stop */
-            for (size_t i = 0; i < k; i++)
-                PUT((char)p[i]);
-            p += k ? k - 1 : 0;
-        } else {
-            PUT((char)*p);
-        }
-    }
-    PUT('\'');
-#undef PUT
-    if (n)
-        out[len < n ? len : n - 1] = '\0';
-    return len;
-}
-
-/* An enhanced-text label as a quoted gnuplot string. */
-static void buf_label(buf *b, const char *text)
-{
-    size_t want = ind_chart_quote_label(text, NULL, 0);
-    buf_reserve(b, want + 1);
-    if (b->failed)
-        return;
-    ind_chart_quote_label(text, b->s + b->len, want + 1);
-    b->len += want;
-}
-
-/* A plain string (file or font name): only quotes doubled. */
-static void buf_plain(buf *b, const char *text)
-{
-    buf_puts(b, "'");
-    for (const char *p = text; *p; p++) {
-        if (*p == '\'')
-            buf_puts(b, "''");
-        else if ((unsigned char)*p < 0x20)
-            buf_puts(b, " ");
-        else
-            buf_add(b, p, 1);
-    }
-    buf_puts(b, "'");
+    return gp_quote(text, out, n);
 }
 
 /* ---- public tables ---- */
@@ -290,9 +130,11 @@ static bool has_templates(const char *dir)
     return len > 0 && (size_t)len < sizeof path && access(path, R_OK) == 0;
 }
 
-static bool try_dir(const char *dir, char *out, size_t n, buf *tried)
+/* Whether dir holds the templates; adds dir to the list of places tried. */
+static bool try_dir(const char *dir, char *out, size_t n, char *tried, size_t ntried)
 {
-    buf_printf(tried, "%s%s", tried->len ? ", " : "", dir);
+    size_t used = strlen(tried);
+    snprintf(tried + used, ntried - used, "%s%s", used ? ", " : "", dir);
     if (!has_templates(dir) || strlen(dir) >= n)
         return false;
     snprintf(out, n, "%s", dir);
@@ -305,22 +147,21 @@ ind_status ind_chart_find_templates(const char *env_dir, const char *exe_path,
     /* an installed bin/, then build trees: build/indicators, build/src/cli/indicators */
     static const char *const relative[] = {"../share/indicators", "../scripts", "../../scripts",
                                            "../../../scripts"};
-    buf tried = {0};
-    ind_status status = IND_OK;
+    char tried[2048] = "";
     if (env_dir && env_dir[0]) {
-        if (!try_dir(env_dir, dir, n, &tried))
-            status =
-                ind_error_set(err, IND_E_NOTFOUND, NULL, 0, 0,
-                              "INDICATORS_SCRIPTS=%s has no readable %s", env_dir, COMMON_TEMPLATE);
-        goto out;
+        if (!try_dir(env_dir, dir, n, tried, sizeof tried))
+            return ind_error_set(err, IND_E_NOTFOUND, NULL, 0, 0,
+                                 "INDICATORS_SCRIPTS=%s has no readable %s", env_dir,
+                                 COMMON_TEMPLATE);
+        return IND_OK;
     }
     const char *slash = exe_path ? strrchr(exe_path, '/') : NULL;
     for (size_t i = 0; slash && i < sizeof relative / sizeof relative[0]; i++) {
         char cand[PATH_MAX];
         int len =
             snprintf(cand, sizeof cand, "%.*s/%s", (int)(slash - exe_path), exe_path, relative[i]);
-        if (len > 0 && (size_t)len < sizeof cand && try_dir(cand, dir, n, &tried))
-            goto out;
+        if (len > 0 && (size_t)len < sizeof cand && try_dir(cand, dir, n, tried, sizeof tried))
+            return IND_OK;
     }
     /* the compiled-in places, ':'-separated (e.g. the source tree, the datadir) */
     for (const char *p = install_dir; p && *p;) {
@@ -329,21 +170,18 @@ ind_status ind_chart_find_templates(const char *env_dir, const char *exe_path,
         if (len > 0 && len < sizeof cand) {
             memcpy(cand, p, len);
             cand[len] = '\0';
-            if (try_dir(cand, dir, n, &tried))
-                goto out;
+            if (try_dir(cand, dir, n, tried, sizeof tried))
+                return IND_OK;
         }
         p += len + (p[len] == ':');
     }
-    status = ind_error_set(err, IND_E_NOTFOUND, NULL, 0, 0,
-                           "cannot find the chart templates (%s) in %s; set INDICATORS_SCRIPTS "
-                           "to the directory holding them",
-                           COMMON_TEMPLATE, tried.failed || !tried.s ? "any place" : tried.s);
-out:
-    free(tried.s);
-    return status;
+    return ind_error_set(err, IND_E_NOTFOUND, NULL, 0, 0,
+                         "cannot find the chart templates (%s) in %s; set INDICATORS_SCRIPTS "
+                         "to the directory holding them",
+                         COMMON_TEMPLATE, tried[0] ? tried : "any place");
 }
 
-static ind_status append_template(buf *b, const char *dir, const char *name, ind_error *err)
+static ind_status append_template(gp_script *b, const char *dir, const char *name, ind_error *err)
 {
     char path[PATH_MAX];
     int len = snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -353,11 +191,14 @@ static ind_status append_template(buf *b, const char *dir, const char *name, ind
     if (!f)
         return ind_error_set(err, errno == ENOENT ? IND_E_NOTFOUND : IND_E_IO, path, 0, 0,
                              "cannot read chart template: %s", strerror(errno));
-    buf_printf(b, "\n# ---- template %s ----\n", name);
+    char heading[PATH_MAX + 32];
+    snprintf(heading, sizeof heading, "---- template %s ----", name);
+    gp_syntax(b, "\n");
+    gp_comment(b, heading);
     char chunk[4096];
     size_t got;
     while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_add(b, chunk, got);
+        gp_template(b, chunk, got);
     bool bad = ferror(f) != 0;
     fclose(f);
     if (bad)
@@ -386,7 +227,7 @@ typedef struct chart {
     const words *w;
     double xmin, xmax, ymin, ymax; /* data extent */
     size_t right_label;            /* characters of the longest label right of the data */
-    buf b;
+    gp_script b;
 } chart;
 
 static void extend(chart *c, double x, double y)
@@ -471,11 +312,13 @@ static void series_block_rows(chart *c, const ind_series *s, const double *y)
         if (!isfinite(y[i]))
             continue;
         if (i > 0 && (s->ord[i] != s->ord[i - 1] + 1 || !isfinite(y[i - 1])))
-            buf_puts(&c->b, "\n");
+            gp_syntax(&c->b, "\n");
         period_text(s->freq, s->ord[i], per, sizeof per);
-        buf_printf(&c->b, "%ld ", (long)s->ord[i]);
-        buf_num(&c->b, y[i]);
-        buf_printf(&c->b, " %s\n", per);
+        gp_syntaxf(&c->b, "%ld ", (long)s->ord[i]);
+        gp_number(&c->b, y[i]);
+        gp_syntax(&c->b, " ");
+        gp_block_text(&c->b, per);
+        gp_syntax(&c->b, "\n");
         extend(c, s->ord[i], y[i]);
     }
 }
@@ -488,10 +331,10 @@ static void series_block_rows(chart *c, const ind_series *s, const double *y)
 static void placeholder(chart *c)
 {
     const ind_series *s = c->series[0];
-    buf_printf(&c->b, "# not drawn (a placeholder, so that gnuplot does not warn)\n%ld ",
+    gp_syntaxf(&c->b, "# not drawn (a placeholder, so that gnuplot does not warn)\n%ld ",
                (long)s->ord[s->n - 1]);
-    buf_num(&c->b, s->value[s->n - 1]);
-    buf_puts(&c->b, "\n");
+    gp_number(&c->b, s->value[s->n - 1]);
+    gp_syntax(&c->b, "\n");
 }
 
 /* Font size in points (about pixels on PNG): 20 at 1600 x 900, scaled with the size. */
@@ -569,14 +412,17 @@ static void latest_block(chart *c, latest *l, size_t n, bool beside)
         double span = c->ymax - c->ymin > 0 ? c->ymax - c->ymin : 1;
         spread(l, n, 1.5 * font_size(c->opt) * 1.2 * span / (0.68 * c->opt->height));
     }
-    buf_printf(&c->b, "latest_beside = %d\nhas_latest = %d\n$latest << EOD\n", beside, n > 0);
+    gp_syntaxf(&c->b, "latest_beside = %d\nhas_latest = %d\n", beside, n > 0);
+    gp_block_begin(&c->b, "latest");
     for (size_t i = 0; i < n; i++) {
-        buf_num(&c->b, l[i].x);
-        buf_puts(&c->b, " ");
-        buf_num(&c->b, l[i].ylab);
-        buf_printf(&c->b, " \"%s\" %d\n", l[i].text, l[i].lt);
+        gp_number(&c->b, l[i].x);
+        gp_syntax(&c->b, " ");
+        gp_number(&c->b, l[i].ylab);
+        gp_syntax(&c->b, " ");
+        gp_block_text(&c->b, l[i].text);
+        gp_syntaxf(&c->b, " %d\n", l[i].lt);
     }
-    buf_puts(&c->b, "EOD\n");
+    gp_block_end(&c->b);
     for (size_t i = 0; beside && i < n; i++)
         if (strlen(l[i].text) > c->right_label)
             c->right_label = strlen(l[i].text);
@@ -597,7 +443,7 @@ static ind_status lines_data(chart *c, double base_x, ind_error *err)
 {
     latest l[64];
     size_t nl = 0;
-    buf_puts(&c->b, "$series << EOD\n");
+    gp_block_begin(&c->b, "series");
     for (size_t i = 0; i < c->n; i++) {
         const ind_series *s = c->series[i];
         double base = NAN;
@@ -609,8 +455,8 @@ static ind_status lines_data(chart *c, double base_x, ind_error *err)
         if (!y)
             return ind_error_set(err, IND_E_NOMEM, NULL, 0, 0, "out of memory");
         if (i)
-            buf_puts(&c->b, "\n\n");
-        buf_printf(&c->b, "# %s%s%s\n", s->name, s->entity[0] ? " / " : "", s->entity);
+            gp_syntax(&c->b, "\n\n");
+        gp_syntaxf(&c->b, "# series_title[%zu]\n", i + 1); /* names stay out of data blocks */
         series_block_rows(c, s, y);
         if (nl < sizeof l / sizeof l[0]) {
             latest *t = &l[nl++];
@@ -621,7 +467,7 @@ static ind_status lines_data(chart *c, double base_x, ind_error *err)
         }
         free(y);
     }
-    buf_puts(&c->b, "EOD\n");
+    gp_block_end(&c->b);
     latest_block(c, l, nl, !(c->opt->kind == IND_CHART_TREND && c->n == 1));
     return IND_OK;
 }
@@ -643,17 +489,18 @@ static void forecast_data(chart *c)
         if (at < 2)
             order[at] = k;
     }
-    buf_printf(&c->b, "has_forecast = %d\nnbands = %zu\n", f != NULL, nb);
-    buf_printf(&c->b, "array band_title[%zu]\n", nb ? nb : 1);
+    gp_syntaxf(&c->b, "has_forecast = %d\nnbands = %zu\n", f != NULL, nb);
+    gp_syntaxf(&c->b, "array band_title[%zu]\n", nb ? nb : 1);
     if (nb == 0)
-        buf_puts(&c->b, "band_title[1] = ''\n");
+        gp_syntax(&c->b, "band_title[1] = ''\n");
     for (size_t k = 0; k < nb; k++) {
         char t[64], lv[40];
-        num_text(f->levels[order[k]], lv, sizeof lv);
+        snprintf(lv, sizeof lv, "%g", f->levels[order[k]]);
+        dot_decimal(lv);
         snprintf(t, sizeof t, "%s%s", lv, c->w->interval);
-        buf_printf(&c->b, "band_title[%zu] = ", k + 1);
-        buf_label(&c->b, t);
-        buf_puts(&c->b, "\n");
+        gp_syntaxf(&c->b, "band_title[%zu] = ", k + 1);
+        gp_string(&c->b, t);
+        gp_syntax(&c->b, "\n");
     }
     char title[160];
     if (f && f->model[0] && strlen(f->model) <= 24)
@@ -662,54 +509,55 @@ static void forecast_data(chart *c)
         snprintf(title, sizeof title, "%s (%s)", c->w->forecast, f->method);
     else
         snprintf(title, sizeof title, "%s", c->w->forecast);
-    buf_puts(&c->b, "fc_title = ");
-    buf_label(&c->b, title);
-    buf_puts(&c->b, "\n$forecast << EOD\n");
+    gp_syntax(&c->b, "fc_title = ");
+    gp_string(&c->b, title);
+    gp_syntax(&c->b, "\n");
+    gp_block_begin(&c->b, "forecast");
     if (f) {
         double x0 = s->ord[s->n - 1], y0 = s->value[s->n - 1];
-        buf_printf(&c->b,
+        gp_syntaxf(&c->b,
                    "# x mean then lo hi per level (%zu); the first row is the last "
                    "observation\n",
                    nb);
-        buf_num(&c->b, x0);
-        buf_puts(&c->b, " ");
-        buf_num(&c->b, y0);
+        gp_number(&c->b, x0);
+        gp_syntax(&c->b, " ");
+        gp_number(&c->b, y0);
         for (size_t k = 0; k < nb; k++) {
-            buf_puts(&c->b, " ");
-            buf_num(&c->b, y0);
-            buf_puts(&c->b, " ");
-            buf_num(&c->b, y0);
+            gp_syntax(&c->b, " ");
+            gp_number(&c->b, y0);
+            gp_syntax(&c->b, " ");
+            gp_number(&c->b, y0);
         }
-        buf_puts(&c->b, "\n");
+        gp_syntax(&c->b, "\n");
         for (size_t i = 0; i < f->h; i++) {
             double x = x0 + 1 + (double)i;
-            buf_num(&c->b, x);
-            buf_puts(&c->b, " ");
-            buf_num(&c->b, f->mean[i]);
+            gp_number(&c->b, x);
+            gp_syntax(&c->b, " ");
+            gp_number(&c->b, f->mean[i]);
             extend(c, x, f->mean[i]);
             for (size_t k = 0; k < nb; k++) {
                 double lo = f->lo[i * f->nlevels + order[k]], hi = f->hi[i * f->nlevels + order[k]];
-                buf_puts(&c->b, " ");
-                buf_num(&c->b, lo);
-                buf_puts(&c->b, " ");
-                buf_num(&c->b, hi);
+                gp_syntax(&c->b, " ");
+                gp_number(&c->b, lo);
+                gp_syntax(&c->b, " ");
+                gp_number(&c->b, hi);
                 extend(c, x, lo);
                 extend(c, x, hi);
             }
-            buf_puts(&c->b, "\n");
+            gp_syntax(&c->b, "\n");
         }
     } else {
         placeholder(c);
     }
-    buf_puts(&c->b, "EOD\n");
+    gp_block_end(&c->b);
 }
 
 static void target_data(chart *c)
 {
     const ind_chart_target *t = c->opt->target;
     bool marker = t && t->period.freq != IND_FREQ_UNKNOWN;
-    buf_printf(&c->b, "has_target = %d\nhas_marker = %d\ntarget_value = ", t != NULL, marker);
-    buf_num(&c->b, t ? t->goal : 0);
+    gp_syntaxf(&c->b, "has_target = %d\nhas_marker = %d\ntarget_value = ", t != NULL, marker);
+    gp_number(&c->b, t ? t->goal : 0);
     char title[MAX_LABEL];
     if (t && t->label) {
         snprintf(title, sizeof title, "%s", t->label);
@@ -726,25 +574,26 @@ static void target_data(chart *c)
     } else {
         title[0] = '\0';
     }
-    buf_puts(&c->b, "\ntarget_title = ");
-    buf_label(&c->b, title);
-    buf_puts(&c->b, "\n$target << EOD\n");
+    gp_syntax(&c->b, "\ntarget_title = ");
+    gp_string(&c->b, title);
+    gp_syntax(&c->b, "\n");
+    gp_block_begin(&c->b, "target");
     if (marker) {
         /* the target's period in the series' frequency: its last sub-period */
         double x = t->period.ord;
         if (t->period.freq != c->freq)
             x = (double)(ind_period_year(t->period) + 1) * c->freq - 1;
-        buf_num(&c->b, x);
-        buf_puts(&c->b, " ");
-        buf_num(&c->b, t->goal);
-        buf_puts(&c->b, "\n");
+        gp_number(&c->b, x);
+        gp_syntax(&c->b, " ");
+        gp_number(&c->b, t->goal);
+        gp_syntax(&c->b, "\n");
         extend(c, x, t->goal);
     } else {
         if (t)
             extend(c, NAN, t->goal);
         placeholder(c);
     }
-    buf_puts(&c->b, "EOD\n");
+    gp_block_end(&c->b);
 }
 
 static ind_status trend_data(chart *c, ind_error *err)
@@ -795,9 +644,9 @@ static ind_status index_data(chart *c, ind_error *err)
                                  "%s is %g in the base period %s; an index needs a positive base",
                                  name, s->value[k], per);
     }
-    buf_puts(&c->b, "base_x = ");
-    buf_num(&c->b, base_x);
-    buf_puts(&c->b, "\n");
+    gp_syntax(&c->b, "base_x = ");
+    gp_number(&c->b, base_x);
+    gp_syntax(&c->b, "\n");
     extend(c, base_x, 100);
     return lines_data(c, base_x, err);
 }
@@ -821,9 +670,13 @@ static size_t growth_rows(chart *c, const ind_series *s)
         char per[IND_PERIOD_TEXT_MAX], text[48];
         period_text(s->freq, s->ord[j], per, sizeof per);
         value_text(g, "", text, sizeof text);
-        buf_printf(&c->b, "%ld ", (long)s->ord[j]);
-        buf_num(&c->b, g);
-        buf_printf(&c->b, " \"%s\" # %s\n", text, per);
+        gp_syntaxf(&c->b, "%ld ", (long)s->ord[j]);
+        gp_number(&c->b, g);
+        gp_syntax(&c->b, " ");
+        gp_block_text(&c->b, text);
+        gp_syntax(&c->b, " # ");
+        gp_block_text(&c->b, per);
+        gp_syntax(&c->b, "\n");
         extend(c, s->ord[j] - 0.5, g);
         extend(c, s->ord[j] + 0.5, 0);
         bars++;
@@ -834,32 +687,31 @@ static size_t growth_rows(chart *c, const ind_series *s)
 static ind_status growth_data(chart *c, ind_error *err)
 {
     size_t bars = 0, nslots = 0, slot[64];
-    buf_puts(&c->b, "$growth << EOD\n");
+    gp_block_begin(&c->b, "growth");
     for (size_t i = 0; i < c->n; i++) {
         const ind_series *s = c->series[i];
         if (i)
-            buf_puts(&c->b, "\n\n");
-        buf_printf(&c->b, "# %s%s%s: x change%% label\n", s->name, s->entity[0] ? " / " : "",
-                   s->entity);
+            gp_syntax(&c->b, "\n\n");
+        gp_syntaxf(&c->b, "# series_title[%zu]: x change%% label\n", i + 1);
         size_t k = growth_rows(c, s);
         slot[i] = k ? ++nslots : 0;
         bars += k;
         if (!k)
             placeholder(c);
     }
-    buf_puts(&c->b, "EOD\n");
+    gp_block_end(&c->b);
     if (bars == 0)
         return ind_error_set(err, IND_E_UNDEFINED, NULL, 0, 0,
                              "no year-on-year change can be computed: each series needs values "
                              "a year apart, the earlier one positive");
     /* series with bars share each period's width; those without get no slot */
-    buf_printf(&c->b, "nslots = %zu\narray slot[%zu]\n", nslots, c->n);
+    gp_syntaxf(&c->b, "nslots = %zu\narray slot[%zu]\n", nslots, c->n);
     for (size_t i = 0; i < c->n; i++)
-        buf_printf(&c->b, "slot[%zu] = %zu\n", i + 1, slot[i]);
-    buf_printf(&c->b, "bar_width = ");
-    buf_num(&c->b, 0.8 / (double)nslots);
-    buf_printf(&c->b, "\nhas_bar_labels = %d\n", bars <= 40);
-    buf_printf(&c->b, "array cagr[%zu]\narray has_cagr[%zu]\narray cagr_title[%zu]\n", c->n, c->n,
+        gp_syntaxf(&c->b, "slot[%zu] = %zu\n", i + 1, slot[i]);
+    gp_syntaxf(&c->b, "bar_width = ");
+    gp_number(&c->b, 0.8 / (double)nslots);
+    gp_syntaxf(&c->b, "\nhas_bar_labels = %d\n", bars <= 40);
+    gp_syntaxf(&c->b, "array cagr[%zu]\narray has_cagr[%zu]\narray cagr_title[%zu]\n", c->n, c->n,
                c->n);
     for (size_t i = 0; i < c->n; i++) {
         const ind_series *s = c->series[i];
@@ -876,8 +728,8 @@ static ind_status growth_data(chart *c, ind_error *err)
         snprintf(title, sizeof title, "%s%s%s %s–%s%s%s%s", c->n > 1 ? s->entity : "",
                  c->n > 1 && s->entity[0] ? " " : "", c->w->cagr, pa, pz, c->w->colon, rate,
                  c->w->per_year);
-        buf_printf(&c->b, "has_cagr[%zu] = %d\ncagr[%zu] = ", i + 1, g.defined, i + 1);
-        buf_num(&c->b, pct);
+        gp_syntaxf(&c->b, "has_cagr[%zu] = %d\ncagr[%zu] = ", i + 1, g.defined, i + 1);
+        gp_number(&c->b, pct);
         if (c->n > 1 && slot[i] > 0 && g.defined) {
             /* several series: a series with bars carries its CAGR in its own legend entry
                (its dashed line has its colour), so the legend stays one entry a series */
@@ -886,20 +738,20 @@ static ind_status growth_data(chart *c, ind_error *err)
             snprintf(both, sizeof both,
                      c->w == &chinese ? "%s（%s %s–%s%s%s%s）" : "%s (%s %s–%s%s%s%s)", name,
                      c->w->cagr, pa, pz, c->w->colon, rate, c->w->per_year);
-            buf_printf(&c->b, "\nseries_title[%zu] = ", i + 1);
-            buf_label(&c->b, both);
+            gp_syntaxf(&c->b, "\nseries_title[%zu] = ", i + 1);
+            gp_string(&c->b, both);
             title[0] = '\0';
         }
-        buf_printf(&c->b, "\ncagr_title[%zu] = ", i + 1);
-        buf_label(&c->b, title);
-        buf_puts(&c->b, "\n");
+        gp_syntaxf(&c->b, "\ncagr_title[%zu] = ", i + 1);
+        gp_string(&c->b, title);
+        gp_syntax(&c->b, "\n");
         if (g.defined)
             extend(c, NAN, pct);
     }
     double span = c->ymax - c->ymin;
-    buf_puts(&c->b, "label_gap = ");
-    buf_num(&c->b, 0.035 * (span > 0 ? span : 1));
-    buf_puts(&c->b, "\n");
+    gp_syntax(&c->b, "label_gap = ");
+    gp_number(&c->b, 0.035 * (span > 0 ? span : 1));
+    gp_syntax(&c->b, "\n");
     return IND_OK;
 }
 
@@ -933,7 +785,7 @@ static void axes(chart *c, bool bars)
     double em = font_size(c->opt), label = (0.55 * (double)strlen(sample) + 2.0) * em;
     int max = (int)(0.85 * c->opt->width / label);
     int step = tick_step(c->freq, hi - lo, max > 3 ? max : 3);
-    buf_puts(&c->b, "# period axis: ticks at whole periods only, labelled as periods\nset xtics (");
+    gp_syntax(&c->b, "# period axis: ticks at whole periods only, labelled as periods\nset xtics (");
     int k = 0;
     for (double x = lo; x <= hi; x++) {
         long ord = (long)x;
@@ -941,9 +793,12 @@ static void axes(chart *c, bool bars)
             continue;
         char per[IND_PERIOD_TEXT_MAX];
         period_text(c->freq, x, per, sizeof per);
-        buf_printf(&c->b, "%s'%s' %ld", k++ ? ", " : "", per, ord);
+        if (k++)
+            gp_syntax(&c->b, ", ");
+        gp_string(&c->b, per);
+        gp_syntaxf(&c->b, " %ld", ord);
     }
-    buf_puts(&c->b, ")\n");
+    gp_syntax(&c->b, ")\n");
     double pad_l = bars ? 0.1 : 0.5, pad_r = bars ? 0.1 : 0.5;
     if (c->right_label > 0) {
         /* room for the labels: r periods of S + r on the plot's width take their pixels */
@@ -962,15 +817,15 @@ static void axes(chart *c, bool bars)
         if (c->ymin >= 0 && ylo < 0)
             ylo = 0;
     }
-    buf_puts(&c->b, "xmin = ");
-    buf_num(&c->b, c->xmin - pad_l);
-    buf_puts(&c->b, "\nxmax = ");
-    buf_num(&c->b, c->xmax + pad_r);
-    buf_puts(&c->b, "\nymin = ");
-    buf_num(&c->b, ylo);
-    buf_puts(&c->b, "\nymax = ");
-    buf_num(&c->b, yhi);
-    buf_puts(&c->b, "\n");
+    gp_syntax(&c->b, "xmin = ");
+    gp_number(&c->b, c->xmin - pad_l);
+    gp_syntax(&c->b, "\nxmax = ");
+    gp_number(&c->b, c->xmax + pad_r);
+    gp_syntax(&c->b, "\nymin = ");
+    gp_number(&c->b, ylo);
+    gp_syntax(&c->b, "\nymax = ");
+    gp_number(&c->b, yhi);
+    gp_syntax(&c->b, "\n");
 }
 
 /* ---- the whole script ---- */
@@ -1018,33 +873,32 @@ static void parameters(chart *c, const char *title, const char *ylabel)
 {
     const ind_chart_options *opt = c->opt;
     static const char *const terms[] = {"png", "svg", "pdf"};
-    buf *b = &c->b;
-    buf_puts(b, "# Generated by `indicators chart`");
-    if (opt->command) {
-        buf_puts(b, ":\n#   ");
-        for (const char *p = opt->command; *p; p++)
-            buf_add(b, *p == '\n' || *p == '\r' ? " " : p, 1);
-    }
-    buf_puts(b, "\n# Rerun with: gnuplot THIS-FILE (edit the parameters, the data or the\n"
+    gp_script *b = &c->b;
+    gp_comment(b, opt->command ? "Generated by `indicators chart`:" : "Generated by `indicators chart`");
+    if (opt->command)
+        gp_comment(b, opt->command);
+    gp_syntax(b, "# Rerun with: gnuplot THIS-FILE (edit the parameters, the data or the\n"
                 "# template parts below as you like).\n\n# ---- parameters ----\n");
-    buf_printf(b, "term_type = '%s'\nout_file = ", terms[opt->format]);
-    buf_plain(b, opt->output);
-    buf_printf(b, "\nwidth = %d\nheight = %d\nfont_name = ", opt->width, opt->height);
-    buf_plain(b, opt->font ? opt->font : DEFAULT_FONT);
-    buf_puts(b, "\nfont_size = ");
-    buf_num(b, font_size(opt));
-    buf_puts(b, "\nchart_title = ");
-    buf_label(b, title);
-    buf_puts(b, "\nvalue_label = ");
-    buf_label(b, ylabel);
-    buf_puts(b, "\nperiod_label = ''\n");
-    buf_printf(b, "nseries = %zu\narray series_title[%zu]\n", c->n, c->n);
+    gp_syntax(b, "term_type = ");
+    gp_string(b, terms[opt->format]);
+    gp_syntax(b, "\nout_file = ");
+    gp_path(b, opt->output);
+    gp_syntaxf(b, "\nwidth = %d\nheight = %d\nfont_name = ", opt->width, opt->height);
+    gp_string(b, opt->font ? opt->font : DEFAULT_FONT);
+    gp_syntax(b, "\nfont_size = ");
+    gp_number(b, font_size(opt));
+    gp_syntax(b, "\nchart_title = ");
+    gp_string(b, title);
+    gp_syntax(b, "\nvalue_label = ");
+    gp_string(b, ylabel);
+    gp_syntax(b, "\nperiod_label = ''\n");
+    gp_syntaxf(b, "nseries = %zu\narray series_title[%zu]\n", c->n, c->n);
     for (size_t i = 0; i < c->n; i++) {
         char t[MAX_LABEL];
         series_title(c, c->series[i], t, sizeof t);
-        buf_printf(b, "series_title[%zu] = ", i + 1);
-        buf_label(b, t);
-        buf_puts(b, "\n");
+        gp_syntaxf(b, "series_title[%zu] = ", i + 1);
+        gp_string(b, t);
+        gp_syntax(b, "\n");
     }
 }
 
@@ -1094,7 +948,7 @@ ind_status ind_chart_build(const ind_series *const *series, size_t nseries,
         default_title(&c, title, sizeof title);
     value_axis_label(&c, ylabel, sizeof ylabel);
     parameters(&c, title, ylabel);
-    buf_puts(&c.b, "\n# ---- data (C-locale numbers; x is the period ordinal, the year for annual "
+    gp_syntax(&c.b, "\n# ---- data (C-locale numbers; x is the period ordinal, the year for annual "
                    "data;\n# a blank line is a gap, two blank lines start the next series) ----\n");
     switch (opt->kind) {
     case IND_CHART_TREND:
@@ -1118,8 +972,9 @@ ind_status ind_chart_build(const ind_series *const *series, size_t nseries,
     st = append_template(&c.b, template_dir, COMMON_TEMPLATE, err);
     if (st == IND_OK)
         st = append_template(&c.b, template_dir, kinds[opt->kind].template, err);
-    if (st == IND_OK && c.b.failed)
-        st = ind_error_set(err, IND_E_NOMEM, NULL, 0, 0, "out of memory building the chart");
+    if (st == IND_OK && gp_failed(&c.b))
+        st = ind_error_set(err, strcmp(gp_failed(&c.b), "out of memory") == 0 ? IND_E_NOMEM : IND_E_ARG,
+                           NULL, 0, 0, "%s", gp_failed(&c.b));
 out:
     if (st == IND_OK)
         *script = c.b.s;

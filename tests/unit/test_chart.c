@@ -66,31 +66,49 @@ static double param(const char *script, const char *name)
     return strtod(line + strlen(prefix), NULL);
 }
 
-static void quotes_labels_for_enhanced_text(void **state)
+static void quotes_labels_as_inert_strings(void **state)
 {
     (void)state;
     char buf[128];
-    assert_int_equal(ind_chart_quote_label("R&D", buf, sizeof buf), 6);
-    assert_string_equal(buf, "'R\\&D'");
+    /* noenhanced terminals: markup prints as it is, nothing is escaped for it */
+    assert_int_equal(ind_chart_quote_label("R&D", buf, sizeof buf), 5);
+    assert_string_equal(buf, "'R&D'");
+    assert_int_equal(ind_chart_quote_label("a_b^c{d}@e~f\\g`x`", buf, sizeof buf), 19);
+    assert_string_equal(buf, "'a_b^c{d}@e~f\\g`x`'");
+    /* a quote is joined as "'": gnuplot 5.4 misreads '' next to another quote */
     ind_chart_quote_label("it's \"q\"", buf, sizeof buf);
-    assert_string_equal(buf, "'it''s \"q\"'");
-    ind_chart_quote_label("a_b^c{d}@e~f\\g", buf, sizeof buf);
-    assert_string_equal(buf, "'a\\_b\\^c\\{d\\}\\@e\\~f\\\\g'");
-    ind_chart_quote_label("研发投入强度\n(%)", buf, sizeof buf);
-    assert_string_equal(buf, "'研发投入强度 (%)'");
+    assert_string_equal(buf, "'it'.\"'\".'s \"q\"'");
+    ind_chart_quote_label("''x", buf, sizeof buf);
+    assert_string_equal(buf, "''.\"'\".''.\"'\".'x'");
+    /* control characters (C0, DEL, C1) become spaces: a line break would end the string */
+    ind_chart_quote_label("研发投入强度\n(%)\x7f\xc2\x9b", buf, sizeof buf);
+    assert_string_equal(buf, "'研发投入强度 (%)  '");
+    /* ]]> is forbidden in SVG text, which gnuplot writes unescaped */
+    ind_chart_quote_label("a]]>b", buf, sizeof buf);
+    assert_string_equal(buf, "'a]\xe2\x80\x8b]>b'");
     /* bytes that are not UTF-8 (a stray byte, a cut sequence, a surrogate) become '?'
        (the literals are split so that "?" pairs are not read as trigraphs) */
     ind_chart_quote_label("R&D \xff\xfe \x80 \xe7\xa0 end", buf, sizeof buf);
-    assert_string_equal(buf, "'R\\&D ?"
+    assert_string_equal(buf, "'R&D ?"
                              "? ? ?"
                              "? end'");
     ind_chart_quote_label("\xed\xa0\x80\xf0\x9f\x98\x80", buf, sizeof buf);
     assert_string_equal(buf, "'?"
                              "?"
                              "?\xf0\x9f\x98\x80'");
+    /* a long text is cut at a character boundary, within gnuplot's line buffers */
+    char *longer = malloc(70000), *quoted = malloc(70000);
+    memset(longer, 'x', 69999);
+    longer[69999] = '\0';
+    memcpy(longer + 398, "中", 3); /* would straddle the 400-byte limit */
+    size_t len = ind_chart_quote_label(longer, quoted, 70000);
+    assert_int_equal(len, 1 + 398 + 3 + 1);
+    assert_string_equal(quoted + 399, "...'");
+    free(longer);
+    free(quoted);
     /* truncation still terminates and reports the full length */
-    assert_int_equal(ind_chart_quote_label("R&D", buf, 4), 6);
-    assert_string_equal(buf, "'R\\");
+    assert_int_equal(ind_chart_quote_label("R&D", buf, 4), 5);
+    assert_string_equal(buf, "'R&");
 }
 
 static void parses_names(void **state)
@@ -129,9 +147,9 @@ static void trend_escapes_titles_and_ticks_whole_years(void **state)
     char *script = build(&s, 1, &opt);
     char line[1024];
     assert_string_equal(line_of(script, "chart_title = ", line, sizeof line),
-                        "chart_title = 'Luohe: R\\&D intensity'");
+                        "chart_title = 'Luohe: R&D intensity'");
     assert_string_equal(line_of(script, "out_file = ", line, sizeof line),
-                        "out_file = 'it''s.png'");
+                        "out_file = './it'.\"'\".'s.png'");
     assert_string_equal(line_of(script, "value_label = ", line, sizeof line), "value_label = '%'");
     /* eight years at 1600 px: a tick every year, and only whole years */
     assert_string_equal(line_of(script, "set xtics (", line, sizeof line),
@@ -166,7 +184,7 @@ static void chinese_title_and_many_years(void **state)
     char *script = build(&s, 1, &opt);
     char line[1024];
     assert_string_equal(line_of(script, "chart_title = ", line, sizeof line),
-                        "chart_title = '漯河市研发投入强度 R\\&D\\_\\{GDP\\}'");
+                        "chart_title = '漯河市研发投入强度 R&D_{GDP}'");
     /* 40 years: a tick every 5 years, on years divisible by 5 */
     assert_string_equal(line_of(script, "set xtics (", line, sizeof line),
                         "set xtics ('1985' 1985, '1990' 1990, '1995' 1995, '2000' 2000, "
@@ -197,8 +215,8 @@ static void gaps_break_the_line(void **state)
     opt.output = "x.png";
     opt.kind = IND_CHART_COMPARE;
     char *script = build(&s, 1, &opt);
-    assert_non_null(strstr(script, "$series << EOD\n# x\n2010 1 2010\n2011 1.2 2011\n\n"
-                                   "2014 1.5 2014\n2015 1.6 2015\nEOD\n"));
+    assert_non_null(strstr(script, "$series << EOD\n# series_title[1]\n2010 1 \"2010\"\n"
+                                   "2011 1.2 \"2011\"\n\n2014 1.5 \"2014\"\n2015 1.6 \"2015\"\nEOD\n"));
     free(script);
     ind_dataset_free(ds);
 }
@@ -345,7 +363,7 @@ static void growth_bars_and_cagr(void **state)
     p = strstr(p, "\n2021 ");
     assert_non_null(p);
     assert_close(strtod(p + 6, NULL), 31.578947368421062, 1e-12);
-    assert_non_null(strstr(p, "\"31.6\" # 2021\nEOD\n"));
+    assert_non_null(strstr(p, "\"31.6\" # \"2021\"\nEOD\n"));
     /* CAGR 2020-2023 = (2.1/1.14)^(1/3) - 1 = 22.585230441425352% (METHODS.md: 22.6%) */
     assert_close(param(script, "cagr[1]"), 22.585230441425352, 1e-12);
     char line[256];
@@ -442,7 +460,7 @@ static void compare_spreads_close_labels(void **state)
     assert_close((ya + yb) / 2, (2.65 + 2.64) / 2, 1e-9);
     char line[256];
     assert_string_equal(line_of(script, "chart_title = ", line, sizeof line),
-                        "chart_title = 'R\\&D intensity'");
+                        "chart_title = 'R&D intensity'");
     free(script);
     ind_dataset_free(ds);
 }
@@ -549,7 +567,7 @@ static void finds_templates(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(quotes_labels_for_enhanced_text),
+        cmocka_unit_test(quotes_labels_as_inert_strings),
         cmocka_unit_test(parses_names),
         cmocka_unit_test(trend_escapes_titles_and_ticks_whole_years),
         cmocka_unit_test(chinese_title_and_many_years),
