@@ -431,6 +431,49 @@ static void auto_is_robust(void **state)
     ind_forecast_clear(&f);
 }
 
+/* auto's forecast and interval at step i do not depend on how many steps are asked for. */
+static void auto_ignores_horizon(void **state)
+{
+    (void)state;
+    double y[40];
+    for (size_t t = 0; t < 40; t++) /* falling, then noisy: members disagree */
+        y[t] = 500 - 9 * (double)t + 30 * sin((double)t * 1.3) + (t % 4 == 1 ? 25 : 0);
+    const size_t lengths[] = {3, 4, 5, 6, 9, 12, 40};
+    const ind_freq freqs[] = {IND_FREQ_YEAR, IND_FREQ_QUARTER};
+    for (size_t fi = 0; fi < 2; fi++)
+        for (size_t li = 0; li < sizeof lengths / sizeof lengths[0]; li++) {
+            ind_forecast_options opt;
+            ind_forecast_options_init(&opt);
+            ind_forecast f[2];
+            ind_error err;
+            for (int k = 0; k < 2; k++) {
+                opt.horizon = k ? 12 : 3;
+                assert_int_equal(
+                    ind_forecast_run(y + 40 - lengths[li], lengths[li], freqs[fi], &opt, &f[k], &err),
+                    IND_OK);
+            }
+            for (size_t i = 0; i < 3 * 2; i++) {
+                assert_close(f[0].mean[i / 2], f[1].mean[i / 2], 0);
+                assert_close(f[0].lo[i], f[1].lo[i], 0);
+                assert_close(f[0].hi[i], f[1].hi[i], 0);
+            }
+            assert_string_equal(f[0].method, "auto");
+            ind_forecast_clear(&f[0]);
+            ind_forecast_clear(&f[1]);
+        }
+}
+
+/* When auto fails the method column and the note name what was used instead. */
+static void auto_fallback_is_named(void **state)
+{
+    (void)state;
+    const double y[] = {-1.5e308, 1.5e308, -1.5e308, 1.5e308};
+    ind_forecast f = run(y, 4, "auto", 2);
+    assert_string_equal(f.method, "naive");
+    assert_non_null(strstr(f.note, "auto failed"));
+    ind_forecast_clear(&f);
+}
+
 static void accuracy_by_hand(void **state)
 {
     (void)state;
@@ -722,6 +765,8 @@ int main(void)
         cmocka_unit_test(accuracy_near_dbl_max),
         cmocka_unit_test(failures_fall_back),
         cmocka_unit_test(auto_is_robust),
+        cmocka_unit_test(auto_ignores_horizon),
+        cmocka_unit_test(auto_fallback_is_named),
         cmocka_unit_test(accuracy_by_hand),
         cmocka_unit_test(interval_score_by_hand),
         cmocka_unit_test(in_sample_accuracy),

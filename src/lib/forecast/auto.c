@@ -3,32 +3,40 @@
  * intervals calibrated on the series' own past forecast errors.
  *
  * Point forecast: for each step, the median of the members that fit the
- * series: growth (drift of log values, for positive series; plain drift
- * otherwise), robust drift (random walk whose drift is the median change),
- * damped trend (ETS(A,Ad,N)), ETS chosen by AICc and ARIMA chosen by AICc.
- * Combinations of a few sound methods are the most reliable choice on annual
- * data (M3/M4 competitions); the median resists a member that goes astray,
- * and no member is selected by in-sample fit, which over-fits short series.
+ * series. From 6 observations: growth (drift of log values, for positive
+ * series; plain drift otherwise), robust drift (random walk whose drift is
+ * the median change), damped trend (ETS(A,Ad,N)), ETS chosen by AICc and
+ * ARIMA chosen by AICc. With 3 to 5 observations the fitted models have too
+ * little to go on; the members are then growth, drift, robust drift, theta
+ * (from 4) and naive, so that the median of five simple extrapolations
+ * guards against any one drift estimated from 2 to 4 changes. Combinations
+ * of a few sound methods are the most reliable choice on annual data
+ * (M3/M4 competitions); the median resists a member that goes astray, and
+ * no member is selected by in-sample fit, which over-fits short series.
  * Members run on the original scale of positive series even though the
- * framework hands auto their logs (see below), so trends stay additive.
+ * framework hands auto their logs (see below), so trends stay additive. A
+ * member whose step-i forecast is not finite only drops out at that step,
+ * so step i never depends on how many steps are asked for.
  *
- * Intervals: the framework models positive series on the log scale for auto
- * (relative errors). The interval shape per step is the sd of the cheap
- * members (growth and robust drift) times step^CAL_GAMMA; its size and tails
- * come from a rolling-origin evaluation inside the sample: from every origin
- * between CAL_FRAC of the series and its end, the cheap combination forecasts
- * the following periods; each error, divided by the sd claimed then, is a
- * standardised error. A Student t is fitted to their 80% and 95% quantiles
- * (df from the ratio of the two, scale from both), with per-step factors
- * from each step's mean square error shrunk towards the pooled one, and df
- * at most (origins - 1) because the scale comes from that few origins. With
- * fewer than 10 errors: a Gaussian whose sd is the root mean square error
- * shrunk towards an inflation of CAL_PRIOR_SCALE. Refitting only cheap
- * members at the origins keeps auto fast.
+ * Intervals (docs/forecast-auto.md): on the level scale the step-h error
+ * scale is kappa * s * (h / p)^GAMMA, where s is the spread of the changes
+ * at lag p (1, or the seasonal period when there are two years of data):
+ * their standard deviation combined with a share CAL_DRIFT of their mean,
+ * because a drift estimated from a few changes is itself uncertain. kappa
+ * comes from a rolling-origin evaluation: from every origin in the second
+ * half of the series the cheap pair (drift and robust drift) forecasts up
+ * to CAL_STEPS periods ahead, whatever horizon is asked for; their errors in
+ * units of s * (h / p)^GAMMA give kappa^2 as their mean square, shrunk
+ * towards CAL_PRIOR^2 with a weight of CAL_WEIGHT errors. The distribution
+ * is Student's t with (changes - 1) degrees of freedom (at least 2): s from
+ * k changes is as uncertain as a variance from k values. For a positive
+ * series, modelled on the log scale, the t is put on the log scale with the
+ * spread that matches the level-scale 95% upper bound: the interval stays
+ * positive, and hi/lo exceeds 100 only where the level-scale upper bound
+ * is about ten times the forecast, a spread the series' own changes show.
  *
  * Short series: 1 observation gives naive, 2 give drift, both with no
- * interval; members that need more observations than there are drop out.
- * The note says so.
+ * interval. The note says which members were used.
  */
 #include <math.h>
 #include <stdbool.h>
@@ -199,15 +207,42 @@ static ind_status member_arima(const double *y, size_t n, int m, size_t h, int t
     return run_plain(&fc_arima, y, n, m, h, s);
 }
 
-/* Members of the combination. */
+static ind_status member_drift(const double *y, size_t n, int m, size_t h, int transform,
+                               scratch *s)
+{
+    size_t lag = walk_lag(n, m);
+    if (n < lag + 2)
+        return IND_E_UNDEFINED;
+    scratch_reset(s, n, h);
+    lag_walk(y, n, lag, h, false, s, s->buf + 2 * h + n);
+    snprintf(s->r.model, sizeof s->r.model, lag > 1 ? "seasonal drift" : "drift");
+    return IND_OK;
+}
+
+static ind_status member_theta(const double *y, size_t n, int m, size_t h, int transform,
+                               scratch *s)
+{
+    return run_plain(&fc_theta, y, n, 1, h, s);
+}
+
+static ind_status member_naive(const double *y, size_t n, int m, size_t h, int transform,
+                               scratch *s)
+{
+    return run_plain(&fc_naive, y, n, 1, h, s);
+}
+
+/* Members of the combination from MODEL_MIN_OBS observations, and below. */
 static const member_fn members[] = {
     member_growth, member_median_drift, member_damped, member_ets, member_arima,
+};
+static const member_fn short_members[] = {
+    member_growth, member_drift, member_median_drift, member_theta, member_naive,
 };
 #define NMEMBERS (sizeof members / sizeof members[0])
 #define MAXMEMBERS 8
 
-/* Members refitted at each origin of the rolling evaluation (cheap ones). */
-static const member_fn cheap[] = {member_growth, member_median_drift};
+/* The pair refitted at each origin of the rolling evaluation (cheap ones). */
+static const member_fn cheap[] = {member_drift, member_median_drift};
 #define NCHEAP (sizeof cheap / sizeof cheap[0])
 
 static double median_of(double *v, size_t k)
@@ -216,37 +251,27 @@ static double median_of(double *v, size_t k)
     return k % 2 ? v[k / 2] : (v[k / 2 - 1] + v[k / 2]) / 2;
 }
 
-static bool result_ok(const fc_result *r, size_t h)
-{
-    for (size_t i = 0; i < h; i++)
-        if (!isfinite(r->mean[i]) || !isfinite(r->sd[i]) || r->sd[i] < 0)
-            return false;
-    return true;
-}
-
 /*
- * Median (per step) of the members in list that fit, and median sd; fitted
- * is the median of the members' fitted values where all have one. Returns
- * the number of members used.
+ * Per step, the median of the members in list that fit and give a finite
+ * value there; fitted is the median of the members' fitted values where all
+ * have one. Returns the number of members that fitted (0: none).
  */
 static size_t combine(const member_fn *list, size_t nlist, const double *y, size_t n, int period,
-                      size_t h, int transform, scratch *s, double *mean, double *sd, double *fitted,
+                      size_t h, int transform, scratch *s, double *mean, double *fitted,
                       char *model, size_t model_size)
 {
     size_t used = 0, len = 0;
-    double *means = malloc(MAXMEMBERS * (2 * h + n) * sizeof *means);
+    double *means = malloc(MAXMEMBERS * (h + n) * sizeof *means);
     if (!means)
         return 0;
-    double *sds = means + MAXMEMBERS * h, *fits = sds + MAXMEMBERS * h;
+    double *fits = means + MAXMEMBERS * h;
     if (model)
         model[0] = 0;
     for (size_t j = 0; j < nlist && used < MAXMEMBERS; j++) {
-        if (list[j](y, n, period, h, transform, s) != IND_OK || !result_ok(&s->r, h))
+        if (list[j](y, n, period, h, transform, s) != IND_OK)
             continue;
-        for (size_t i = 0; i < h; i++) {
+        for (size_t i = 0; i < h; i++)
             means[i * MAXMEMBERS + used] = s->r.mean[i];
-            sds[i * MAXMEMBERS + used] = s->r.sd[i];
-        }
         for (size_t t = 0; fitted && t < n; t++)
             fits[t * MAXMEMBERS + used] = s->r.fitted[t];
         if (model && len < model_size)
@@ -255,8 +280,12 @@ static size_t combine(const member_fn *list, size_t nlist, const double *y, size
         used++;
     }
     for (size_t i = 0; used && i < h; i++) {
-        mean[i] = median_of(means + i * MAXMEMBERS, used);
-        sd[i] = median_of(sds + i * MAXMEMBERS, used);
+        double *v = means + i * MAXMEMBERS;
+        size_t k = 0;
+        for (size_t j = 0; j < used; j++)
+            if (isfinite(v[j]))
+                v[k++] = v[j];
+        mean[i] = k ? median_of(v, k) : NAN;
     }
     for (size_t t = 0; used && fitted && t < n; t++) {
         bool all = true;
@@ -268,158 +297,103 @@ static size_t combine(const member_fn *list, size_t nlist, const double *y, size
     return used;
 }
 
-/* Calibration constants (see the top comment). */
-#define CAL_FRAC 0.3        /* first origin at this share of the series (at least 5 values) */
-#define CAL_GAMMA 0.5       /* errors grow like step^gamma beyond the models' own sd */
-#define CAL_SHRINK 10.0     /* per-step factors: weight of the pooled one, in errors */
-#define CAL_PRIOR 4.0       /* few errors: weight of the prior inflation, in errors */
-#define CAL_PRIOR_SCALE 1.5 /* ... and that inflation of the sd */
-
-/* Extra growth of the error with the horizon beyond the models' own: step^gamma. */
-static double horizon_factor(size_t step, double gamma)
-{
-    return pow((double)step, gamma);
-}
-
-/* Error of forecast f (sd sd) of actual a in sd units; on the log scale when logs. */
-static double std_error(double a, double f, double sd, bool logs)
-{
-    if (!logs)
-        return (a - f) / sd;
-    if (!(a > 0 && f > 0))
-        return NAN;
-    return log(a / f) / (sd / f);
-}
-
-/* Empirical p-quantile of sorted v[0..k) (linear interpolation). */
-static double quantile_sorted(const double *v, size_t k, double p)
-{
-    /* position p (k + 1) - 1: the predictive quantile of the next error (type 6) */
-    double pos = p * (double)(k + 1) - 1;
-    if (pos < 0)
-        pos = 0;
-    size_t i = (size_t)pos;
-    return i + 1 < k ? v[i] + (pos - (double)i) * (v[i + 1] - v[i]) : v[k - 1];
-}
-
-/* The interval a calibration gives: Student t (df; 0 = Gaussian) with this scale factor. */
-typedef struct calib {
-    double scale, df;
-    size_t errors;
-    double *step; /* [h] per-step factor on scale (1 when none), owned by the caller */
-} calib;
+/* Interval constants (see the top comment and docs/forecast-auto.md). */
+#define CAL_DRIFT 0.3   /* share of the mean change counted as spread (drift uncertainty) */
+#define CAL_GAMMA 1.0   /* the error scale grows like (steps in periods p)^gamma */
+#define CAL_STEPS 8     /* rolling-origin errors up to this many steps (times p) */
+#define CAL_PRIOR 1.3   /* kappa before any error is seen ... */
+#define CAL_WEIGHT 8.0  /* ... weighing as much as this many errors */
+#define REF_LEVEL 0.975 /* the quantile matched on the log scale (upper 95% bound) */
 
 /*
- * Fits a t distribution to the absolute standardised errors a[0..k) (sorted):
- * the df whose ratio of 95% to 80% two-sided quantiles matches theirs, and
- * the scale matching both quantiles (geometric mean).
+ * Spread of the lag-`lag` changes of x[0..n): sqrt(sd^2 + (CAL_DRIFT mean)^2),
+ * sd with k - 1 in the denominator (0 for one change). *k receives the
+ * number of changes.
  */
-static calib fit_t(const double *a, size_t k)
+static double change_spread(const double *x, size_t n, size_t lag, size_t *k)
 {
-    static const double dfs[] = {3, 4, 5, 7, 10, 15, 30, 0};
-    double q80 = quantile_sorted(a, k, 0.80), q95 = quantile_sorted(a, k, 0.95);
-    double ratio = q80 > 0 ? q95 / q80 : 1.53;
-    calib c = {1, 0, k, NULL};
-    double best = INFINITY;
-    for (size_t j = 0; j < sizeof dfs / sizeof dfs[0]; j++) {
-        double t80 = dfs[j] ? gsl_cdf_tdist_Pinv(0.9, dfs[j]) : gsl_cdf_ugaussian_Pinv(0.9);
-        double t95 = dfs[j] ? gsl_cdf_tdist_Pinv(0.975, dfs[j]) : gsl_cdf_ugaussian_Pinv(0.975);
-        double d = fabs(log(t95 / t80) - log(ratio));
-        if (d < best) {
-            best = d;
-            c.df = dfs[j];
-            c.scale = sqrt(q80 / t80 * q95 / t95);
-        }
+    *k = n > lag ? n - lag : 0;
+    if (*k == 0)
+        return 0;
+    double mean = 0, ss = 0;
+    for (size_t t = lag; t < n; t++)
+        mean += (x[t] - x[t - lag]) / (double)*k;
+    for (size_t t = lag; t < n; t++) {
+        double d = x[t] - x[t - lag] - mean;
+        ss += d * d;
     }
-    return c;
+    double var = *k > 1 ? ss / (double)(*k - 1) : 0;
+    return sqrt(var + CAL_DRIFT * CAL_DRIFT * mean * mean);
+}
+
+/* The error scale's growth with the step (1-based), in periods of lag. */
+static double step_shape(size_t step, size_t lag)
+{
+    return pow((double)step / (double)lag, CAL_GAMMA);
 }
 
 /*
- * Rolling-origin calibration: from each origin L = n/2 .. n-1 forecasts the
- * next min(h, n - L) periods with the cheap combination, standardises each
- * error by the sd the combination gave (times step^gamma), and fits the
- * distribution of those; with fewer than MIN_ERRORS errors, a Gaussian whose
- * sd is the root mean square error shrunk towards an inflation of PRIOR_SCALE.
+ * kappa (see the top comment): errors of the cheap pair from the origins in
+ * the second half of x (at least 5 values before each), in units of
+ * spread * step_shape; the mean square of each step, averaged over the
+ * steps so that the few long-range errors count as much as the many
+ * one-step ones, shrunk towards CAL_PRIOR^2.
  */
-static calib calibration(const double *y, size_t n, int period, size_t h, int transform, bool logs,
-                         scratch *s, double gamma, double *step)
+static double calibrate(const double *x, size_t n, int period, size_t lag, double spread,
+                        int transform, scratch *s)
 {
-    double *ss = calloc(2 * h, sizeof *ss), *ns = ss ? ss + h : NULL;
-    enum { MIN_ERRORS = 10 };
-    size_t hmax = h < n ? h : n; /* no origin forecasts further than the data go */
-    double *mean = malloc((2 * (h + 1) + n * hmax) * sizeof *mean);
-    double *sd = mean ? mean + h + 1 : NULL, *u = mean ? sd + h + 1 : NULL;
-    double sum = 0;
-    size_t cnt = 0;
-    size_t lmin = (size_t)((double)n * CAL_FRAC);
-    if (lmin < 5)
-        lmin = 5;
-    for (size_t len = lmin; mean && len < n; len++) {
-        size_t k = n - len < h ? n - len : h;
-        if (combine(cheap, NCHEAP, y, len, period, k, transform, s, mean, sd, NULL, NULL, 0) == 0)
+    size_t steps = CAL_STEPS * lag, first = n / 2 > 5 ? n / 2 : 5;
+    double *f = malloc(3 * steps * sizeof *f), *ss = f + steps, *cnt = ss + steps;
+    if (!f)
+        return CAL_PRIOR;
+    for (size_t i = 0; i < steps; i++)
+        ss[i] = cnt[i] = 0;
+    for (size_t len = first; spread > 0 && len < n; len++) {
+        size_t k = n - len < steps ? n - len : steps;
+        if (combine(cheap, NCHEAP, x, len, period, k, transform, s, f, NULL, NULL, 0) == 0)
             continue;
         for (size_t i = 0; i < k; i++) {
-            if (!(sd[i] > 0))
-                continue;
-            double e = std_error(y[len + i], mean[i], sd[i], logs) / horizon_factor(i + 1, gamma);
-            if (isfinite(e)) {
-                sum += e * e;
-                u[cnt++] = fabs(e);
-                if (ss)
-                    ss[i] += e * e, ns[i] += 1;
-            }
+            double u = (x[len + i] - f[i]) / (spread * step_shape(i + 1, lag));
+            if (isfinite(u))
+                ss[i] += u * u, cnt[i] += 1;
         }
     }
-    calib c = {
-        sqrt((sum + CAL_PRIOR * CAL_PRIOR_SCALE * CAL_PRIOR_SCALE) / ((double)cnt + CAL_PRIOR)), 0,
-        cnt, step};
-    for (size_t i = 0; i < h; i++)
-        step[i] = 1;
-    if (mean && cnt >= MIN_ERRORS) {
-        qsort(u, cnt, sizeof *u, cmp_double);
-        c = fit_t(u, cnt);
-        c.step = step;
-        /*
-         * The scale is estimated from errors of few origins (errors of one origin
-         * are correlated): like a variance estimated from that many values, the
-         * predictive distribution is then no lighter-tailed than t(origins - 1).
-         */
-        double nu = (double)(n - lmin) - 1;
-        if (nu >= 1 && (c.df == 0 || c.df > nu))
-            c.df = nu;
-        /* per step: the step's mean square error relative to the pooled one, shrunk to 1 */
-        double pooled = sum / (double)cnt, k0 = CAL_SHRINK, last = 1;
-        for (size_t i = 0; ss && i < h; i++) {
-            if (ns[i] > 0)
-                last = sqrt((ss[i] + k0 * pooled) / (ns[i] + k0) / pooled);
-            step[i] = last;
-        }
-    }
-    free(ss);
-    free(mean);
-    return c;
+    double msq = 0, errors = 0, nsteps = 0;
+    for (size_t i = 0; i < steps; i++)
+        if (cnt[i] > 0)
+            msq += ss[i] / cnt[i], errors += cnt[i], nsteps += 1;
+    free(f);
+    if (nsteps == 0)
+        return CAL_PRIOR;
+    msq /= nsteps;
+    return sqrt((CAL_WEIGHT * CAL_PRIOR * CAL_PRIOR + errors * msq) / (CAL_WEIGHT + errors));
 }
 
 /*
- * Moves a combination made on the original scale x to the log scale: mean
- * becomes its log, sd its relative size (delta method). A non-positive
- * combined forecast (a steep fall) is replaced by the constant-growth one.
+ * The step distributions on the modelling scale from the level-scale error
+ * scales w[0..h) of the point forecasts mean[0..h) (original scale). For
+ * logs: location log(mean) and the spread whose REF_LEVEL quantile is the
+ * level-scale upper bound; a non-positive point forecast (a steep fall) is
+ * replaced by the last value carried on at the series' average growth.
  */
-static void to_log_scale(const double *logy, size_t n, size_t h, double *mean, double *sd,
-                         double *fitted)
+static size_t to_model_scale(const double *logy, size_t n, size_t h, double q, bool logs,
+                             double *mean, double *sd, const double *w)
 {
-    double g = (logy[n - 1] - logy[0]) / (double)(n - 1);
+    size_t replaced = 0;
+    double g = n > 1 ? (logy[n - 1] - logy[0]) / (double)(n - 1) : 0;
     for (size_t i = 0; i < h; i++) {
-        if (mean[i] > 0) {
-            sd[i] /= mean[i];
-            mean[i] = log(mean[i]);
-        } else {
-            mean[i] = logy[n - 1] + g * (double)(i + 1);
-            sd[i] = fabs(g) * sqrt((double)(i + 1));
+        if (!logs) {
+            sd[i] = w[i];
+            continue;
         }
+        if (!(mean[i] > 0)) {
+            mean[i] = exp(logy[n - 1] + g * (double)(i + 1));
+            replaced++;
+        }
+        sd[i] = log1p(q * w[i] / mean[i]) / q;
+        mean[i] = log(mean[i]);
     }
-    for (size_t t = 0; t < n; t++)
-        fitted[t] = fitted[t] > 0 ? log(fitted[t]) : NAN;
+    return replaced;
 }
 
 static ind_status short_series(const double *y, size_t n, int m, size_t h, unsigned long seed,
@@ -441,55 +415,71 @@ static ind_status auto_run(const double *y, size_t n, int m, size_t h, unsigned 
     bool logs = out->transform == 1; /* IND_TRANSFORM_LOG */
     int member_transform = logs ? 0 : out->transform;
     scratch s;
-    size_t hmax = h > n ? h : n;
-    double *x = malloc(n * sizeof *x);
-    if (!x || scratch_init(&s, n, hmax) != 0) {
+    size_t hmax = (h > n ? h : n) + CAL_STEPS * (size_t)(m > 1 ? m : 1);
+    double *x = malloc(2 * n * sizeof *x), *w = malloc(h * sizeof *w);
+    if (!x || !w || scratch_init(&s, n, hmax) != 0) {
         free(x);
+        free(w);
         return ind_error_set(err, IND_E_NOMEM, NULL, 0, 0, "out of memory");
     }
     for (size_t t = 0; t < n; t++)
         x[t] = logs ? exp(y[t]) : y[t];
-    size_t used = combine(members, NMEMBERS, x, n, m, h, member_transform, &s, out->mean, out->sd,
-                          out->fitted, out->model + 11, sizeof out->model - 12);
+    bool fitted_models = n >= MODEL_MIN_OBS;
+    const member_fn *list = fitted_models ? members : short_members;
+    size_t nlist = fitted_models ? NMEMBERS : sizeof short_members / sizeof short_members[0];
+    size_t used = combine(list, nlist, x, n, m, h, member_transform, &s, out->mean, out->fitted,
+                          out->model + 11, sizeof out->model - 12);
     memcpy(out->model, "median of (", 11);
     size_t len = strlen(out->model);
     snprintf(out->model + len, sizeof out->model - len, ")");
     ind_status st = IND_OK;
+    for (size_t i = 0; i < h && used; i++)
+        if (!isfinite(out->mean[i]))
+            used = 0;
     if (used == 0) {
         st = ind_error_set(err, IND_E_NUMERIC, NULL, 0, 0, "no member of the combination fitted");
         goto out;
     }
-    if (used < NMEMBERS)
+    if (!fitted_models)
+        snprintf(out->note, sizeof out->note,
+                 "%zu observations: too few for the fitted models (damped trend, ETS, ARIMA); "
+                 "%zu simple methods combined",
+                 n, used);
+    else if (used < NMEMBERS)
         snprintf(out->note, sizeof out->note,
                  "%zu observations: %zu of the %zu methods of the combination could be used", n,
                  used, NMEMBERS);
-    /* the interval shape is the cheap combination's, whose errors are calibrated */
-    double *m2 = malloc(2 * h * sizeof *m2);
-    if (m2 && combine(cheap, NCHEAP, x, n, m, h, member_transform, &s, m2, m2 + h, NULL, NULL, 0))
-        for (size_t i = 0; i < h; i++)
-            out->sd[i] = m2[h + i] * (logs ? out->mean[i] / m2[i] : 1);
-    free(m2);
-    if (logs)
-        to_log_scale(y, n, h, out->mean, out->sd, out->fitted);
-    double gamma = CAL_GAMMA;
-    double *step = malloc(h * sizeof *step);
-    if (!step) {
-        st = ind_error_set(err, IND_E_NOMEM, NULL, 0, 0, "out of memory");
-        goto out;
-    }
-    calib c = calibration(x, n, m, h, member_transform, logs, &s, gamma, step);
+    size_t lag = walk_lag(n, m), k;
+    double spread = change_spread(x, n, lag, &k);
+    double kappa = calibrate(x, n, m, lag, spread, member_transform, &s);
+    double df = k > 3 ? (double)k : 3;
+    double q = gsl_cdf_tdist_Pinv(REF_LEVEL, df);
     for (size_t i = 0; i < h; i++)
-        out->sd[i] *= c.scale * horizon_factor(i + 1, gamma) * step[i];
-    free(step);
-    out->df = c.df;
-    out->nparams = 2;
-    snprintf(out->param_names[0], sizeof out->param_names[0], "sd_scale");
-    out->params[0] = c.scale;
-    snprintf(out->param_names[1], sizeof out->param_names[1], "t_df");
-    out->params[1] = c.df;
+        w[i] = kappa * spread * step_shape(i + 1, lag);
+    if (logs) {
+        for (size_t t = 0; t < n; t++)
+            x[n + t] = y[t];
+        if (to_model_scale(x + n, n, h, q, logs, out->mean, out->sd, w))
+            fc_text_join(out->note, sizeof out->note, out->note, out->note[0] ? "; " : "",
+                         "the combination fell to 0 or below: those steps continue the "
+                         "average growth");
+        for (size_t t = 0; t < n; t++)
+            out->fitted[t] = out->fitted[t] > 0 ? log(out->fitted[t]) : NAN;
+    } else {
+        to_model_scale(y, n, h, q, false, out->mean, out->sd, w);
+    }
+    out->df = df;
+    out->nparams = 3;
+    snprintf(out->param_names[0], sizeof out->param_names[0], "spread");
+    out->params[0] = spread;
+    snprintf(out->param_names[1], sizeof out->param_names[1], "kappa");
+    out->params[1] = kappa;
+    snprintf(out->param_names[2], sizeof out->param_names[2], "t_df");
+    out->params[2] = df;
     out->loglik = out->aicc = out->sigma2 = NAN;
 out:
     free(x);
+    free(w);
     free(s.buf);
     return st;
 }

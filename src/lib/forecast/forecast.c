@@ -497,10 +497,9 @@ ind_status ind_forecast_run(const double *y, size_t n, ind_freq freq,
         goto out;
     if ((st = fill_output(&v, &res, used, tr, opt, out, err)) != IND_OK)
         goto out;
-    if (used == row->impl && row->impl != &fc_auto)
+    /* after a fallback the method column names the method used (the note says why) */
+    if (used == row->impl)
         snprintf(out->method, sizeof out->method, "%s", pub->name);
-    else if (row->impl == &fc_auto)
-        snprintf(out->method, sizeof out->method, "auto");
     in_sample_accuracy(&v, res.fitted, tr, opt->lower, opt->upper, period, out);
     if (v.ngaps) {
         char text[96];
