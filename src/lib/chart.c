@@ -12,6 +12,7 @@
 #include "indicators/chart.h"
 
 #include <errno.h>
+#include <float.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
@@ -225,10 +226,38 @@ typedef struct chart {
     size_t n;
     ind_freq freq;
     const words *w;
-    double xmin, xmax, ymin, ymax; /* data extent */
+    double xmin, xmax, ymin, ymax; /* data extent (in units of yscale) */
+    double yscale;                 /* values are drawn divided by it: 1, or a power of ten
+                                      for values beyond what gnuplot's axes can hold */
+    double base_x;                 /* index: the base period's x */
     size_t right_label;            /* characters of the longest label right of the data */
     gp_script b;
 } chart;
+
+/* Beyond this gnuplot's axis arithmetic overflows ("y axis range undefined or overflow"). */
+#define Y_MAX_DRAWN 1e300
+
+/* A value as drawn: divided by the chart's scale. */
+static double sy(const chart *c, double y)
+{
+    return y / c->yscale;
+}
+
+/*
+ * The height the values span, for paddings and label gaps: at least a
+ * billionth of their size (a flat series, or one whose forecast wobbles in
+ * the 16th digit, would give gnuplot an empty range), the size itself when
+ * flatter, 1 for zeros; finite even when the extremes are +-DBL_MAX apart.
+ */
+static double yspan(const chart *c)
+{
+    double span = c->ymax - c->ymin, size = fmax(fabs(c->ymin), fabs(c->ymax));
+    if (!isfinite(size))
+        return 1;
+    if (!(span > 1e-9 * size))
+        span = size > 0 ? size : 1;
+    return isfinite(span) ? span : DBL_MAX;
+}
 
 static void extend(chart *c, double x, double y)
 {
@@ -248,7 +277,10 @@ static void value_text(double v, const char *unit, char *out, size_t n)
     double a = fabs(v);
     int dp = a < 10 ? 2 : a < 100 ? 1 : 0;
     char t[48];
-    snprintf(t, sizeof t, "%.*f", dp, v);
+    if (a >= 1e15) /* 1.798e+308, not 309 digits */
+        snprintf(t, sizeof t, "%.4g", v);
+    else
+        snprintf(t, sizeof t, "%.*f", dp, v);
     dot_decimal(t);
     if (strchr(t, '.')) {
         size_t len = strlen(t);
@@ -264,6 +296,10 @@ static void value_text(double v, const char *unit, char *out, size_t n)
 
 static void period_text(ind_freq freq, double x, char *out, size_t n)
 {
+    if (!(x >= INT32_MIN && x <= INT32_MAX)) { /* NaN included: no cast of what int32 cannot hold */
+        snprintf(out, n, "?");
+        return;
+    }
     ind_period p = {freq, (int32_t)x};
     ind_period_format(p, out, n);
 }
@@ -333,7 +369,7 @@ static void placeholder(chart *c)
     const ind_series *s = c->series[0];
     gp_syntaxf(&c->b, "# not drawn (a placeholder, so that gnuplot does not warn)\n%ld ",
                (long)s->ord[s->n - 1]);
-    gp_number(&c->b, s->value[s->n - 1]);
+    gp_number(&c->b, sy(c, s->value[s->n - 1]));
     gp_syntax(&c->b, "\n");
 }
 
@@ -409,8 +445,7 @@ static void latest_block(chart *c, latest *l, size_t n, bool beside)
         qsort(l, n, sizeof *l, by_y);
         /* a line of text is about 1.5 em; the plot about 68% of the height shows the
            data's span and the 20% padding of axes() */
-        double span = c->ymax - c->ymin > 0 ? c->ymax - c->ymin : 1;
-        spread(l, n, 1.5 * font_size(c->opt) * 1.2 * span / (0.68 * c->opt->height));
+        spread(l, n, 1.5 * font_size(c->opt) * 1.2 * yspan(c) / (0.68 * c->opt->height));
     }
     gp_syntaxf(&c->b, "latest_beside = %d\nhas_latest = %d\n", beside, n > 0);
     gp_block_begin(&c->b, "latest");
@@ -430,12 +465,12 @@ static void latest_block(chart *c, latest *l, size_t n, bool beside)
 
 /* ---- kinds ---- */
 
-/* Values of series s as an array (caller frees), transformed for the kind. */
-static double *series_values(const ind_series *s, double base)
+/* Values of series s as drawn (caller frees): indexed on base when finite, scaled. */
+static double *series_values(const chart *c, const ind_series *s, double base)
 {
     double *y = malloc((s->n ? s->n : 1) * sizeof *y);
     for (size_t i = 0; y && i < s->n; i++)
-        y[i] = isfinite(base) ? 100.0 * s->value[i] / base : s->value[i];
+        y[i] = sy(c, isfinite(base) ? 100.0 * s->value[i] / base : s->value[i]);
     return y;
 }
 
@@ -451,7 +486,7 @@ static ind_status lines_data(chart *c, double base_x, ind_error *err)
             long k = ind_series_find(s, (int32_t)base_x);
             base = s->value[k];
         }
-        double *y = series_values(s, base);
+        double *y = series_values(c, s, base);
         if (!y)
             return ind_error_set(err, IND_E_NOMEM, NULL, 0, 0, "out of memory");
         if (i)
@@ -463,7 +498,7 @@ static ind_status lines_data(chart *c, double base_x, ind_error *err)
             t->x = s->ord[s->n - 1];
             t->y = y[s->n - 1];
             t->lt = (int)(i % 8) + 1;
-            value_text(t->y, isfinite(base) ? "" : s->unit, t->text, sizeof t->text);
+            value_text(t->y * c->yscale, isfinite(base) ? "" : s->unit, t->text, sizeof t->text);
         }
         free(y);
     }
@@ -514,7 +549,7 @@ static void forecast_data(chart *c)
     gp_syntax(&c->b, "\n");
     gp_block_begin(&c->b, "forecast");
     if (f) {
-        double x0 = s->ord[s->n - 1], y0 = s->value[s->n - 1];
+        double x0 = s->ord[s->n - 1], y0 = sy(c, s->value[s->n - 1]);
         gp_syntaxf(&c->b,
                    "# x mean then lo hi per level (%zu); the first row is the last "
                    "observation\n",
@@ -533,10 +568,11 @@ static void forecast_data(chart *c)
             double x = x0 + 1 + (double)i;
             gp_number(&c->b, x);
             gp_syntax(&c->b, " ");
-            gp_number(&c->b, f->mean[i]);
-            extend(c, x, f->mean[i]);
+            gp_number(&c->b, sy(c, f->mean[i]));
+            extend(c, x, sy(c, f->mean[i]));
             for (size_t k = 0; k < nb; k++) {
-                double lo = f->lo[i * f->nlevels + order[k]], hi = f->hi[i * f->nlevels + order[k]];
+                double lo = sy(c, f->lo[i * f->nlevels + order[k]]);
+                double hi = sy(c, f->hi[i * f->nlevels + order[k]]);
                 gp_syntax(&c->b, " ");
                 gp_number(&c->b, lo);
                 gp_syntax(&c->b, " ");
@@ -557,7 +593,7 @@ static void target_data(chart *c)
     const ind_chart_target *t = c->opt->target;
     bool marker = t && t->period.freq != IND_FREQ_UNKNOWN;
     gp_syntaxf(&c->b, "has_target = %d\nhas_marker = %d\ntarget_value = ", t != NULL, marker);
-    gp_number(&c->b, t ? t->goal : 0);
+    gp_number(&c->b, t ? sy(c, t->goal) : 0);
     char title[MAX_LABEL];
     if (t && t->label) {
         snprintf(title, sizeof title, "%s", t->label);
@@ -585,12 +621,12 @@ static void target_data(chart *c)
             x = (double)(ind_period_year(t->period) + 1) * c->freq - 1;
         gp_number(&c->b, x);
         gp_syntax(&c->b, " ");
-        gp_number(&c->b, t->goal);
+        gp_number(&c->b, sy(c, t->goal));
         gp_syntax(&c->b, "\n");
-        extend(c, x, t->goal);
+        extend(c, x, sy(c, t->goal));
     } else {
         if (t)
-            extend(c, NAN, t->goal);
+            extend(c, NAN, sy(c, t->goal));
         placeholder(c);
     }
     gp_block_end(&c->b);
@@ -620,7 +656,11 @@ static double common_base(const chart *c)
     return NAN;
 }
 
-static ind_status index_data(chart *c, ind_error *err)
+/*
+ * The index base (c->base_x), checked before anything uses it: every series
+ * needs a positive value there.
+ */
+static ind_status index_base(chart *c, ind_error *err)
 {
     double base_x = c->opt->base.freq ? (double)c->opt->base.ord : common_base(c);
     char per[IND_PERIOD_TEXT_MAX];
@@ -644,10 +684,17 @@ static ind_status index_data(chart *c, ind_error *err)
                                  "%s is %g in the base period %s; an index needs a positive base",
                                  name, s->value[k], per);
     }
+    c->base_x = base_x;
+    return IND_OK;
+}
+
+static ind_status index_data(chart *c, ind_error *err)
+{
+    double base_x = c->base_x;
     gp_syntax(&c->b, "base_x = ");
     gp_number(&c->b, base_x);
     gp_syntax(&c->b, "\n");
-    extend(c, base_x, 100);
+    extend(c, base_x, sy(c, 100));
     return lines_data(c, base_x, err);
 }
 
@@ -671,13 +718,13 @@ static size_t growth_rows(chart *c, const ind_series *s)
         period_text(s->freq, s->ord[j], per, sizeof per);
         value_text(g, "", text, sizeof text);
         gp_syntaxf(&c->b, "%ld ", (long)s->ord[j]);
-        gp_number(&c->b, g);
+        gp_number(&c->b, sy(c, g));
         gp_syntax(&c->b, " ");
         gp_block_text(&c->b, text);
         gp_syntax(&c->b, " # ");
         gp_block_text(&c->b, per);
         gp_syntax(&c->b, "\n");
-        extend(c, s->ord[j] - 0.5, g);
+        extend(c, s->ord[j] - 0.5, sy(c, g));
         extend(c, s->ord[j] + 0.5, 0);
         bars++;
     }
@@ -729,7 +776,7 @@ static ind_status growth_data(chart *c, ind_error *err)
                  c->n > 1 && s->entity[0] ? " " : "", c->w->cagr, pa, pz, c->w->colon, rate,
                  c->w->per_year);
         gp_syntaxf(&c->b, "has_cagr[%zu] = %d\ncagr[%zu] = ", i + 1, g.defined, i + 1);
-        gp_number(&c->b, pct);
+        gp_number(&c->b, sy(c, pct));
         if (c->n > 1 && slot[i] > 0 && g.defined) {
             /* several series: a series with bars carries its CAGR in its own legend entry
                (its dashed line has its colour), so the legend stays one entry a series */
@@ -746,11 +793,10 @@ static ind_status growth_data(chart *c, ind_error *err)
         gp_string(&c->b, title);
         gp_syntax(&c->b, "\n");
         if (g.defined)
-            extend(c, NAN, pct);
+            extend(c, NAN, sy(c, pct));
     }
-    double span = c->ymax - c->ymin;
     gp_syntax(&c->b, "label_gap = ");
-    gp_number(&c->b, 0.035 * (span > 0 ? span : 1));
+    gp_number(&c->b, 0.035 * yspan(c));
     gp_syntax(&c->b, "\n");
     return IND_OK;
 }
@@ -806,9 +852,7 @@ static void axes(chart *c, bool bars)
         double S = c->xmax - c->xmin + 1;
         pad_r += need < plot / 2 ? need * S / (plot - need) : S;
     }
-    double span = c->ymax - c->ymin;
-    if (!(span > 0))
-        span = fabs(c->ymax) > 0 ? fabs(c->ymax) : 1;
+    double span = yspan(c);
     double ylo = c->ymin - 0.08 * span, yhi = c->ymax + 0.12 * span;
     if (bars && c->ymin >= 0)
         ylo = 0;
@@ -915,11 +959,61 @@ static void value_axis_label(const chart *c, char *out, size_t n)
         snprintf(out, n, "%s", c->w->yoy);
     else if (opt->kind == IND_CHART_INDEX) {
         char per[IND_PERIOD_TEXT_MAX];
-        double base = opt->base.freq ? opt->base.ord : common_base(c);
-        period_text(c->freq, base, per, sizeof per);
+        period_text(c->freq, c->base_x, per, sizeof per);
         snprintf(out, n, "%s (%s = 100)", c->w->index_of, per);
     } else
         snprintf(out, n, "%s", unit);
+}
+
+/* Parameters, data and axes of the chart (without the templates) into c->b. */
+static ind_status chart_body(chart *c, ind_error *err)
+{
+    const ind_chart_options *opt = c->opt;
+    char title[MAX_LABEL], ylabel[MAX_LABEL];
+    if (opt->title)
+        snprintf(title, sizeof title, "%s", opt->title);
+    else
+        default_title(c, title, sizeof title);
+    value_axis_label(c, ylabel, sizeof ylabel);
+    if (c->yscale != 1) { /* the axis shows values divided by it */
+        size_t len = strlen(ylabel);
+        snprintf(ylabel + len, sizeof ylabel - len, "%s×%.0e", len ? " " : "", c->yscale);
+        dot_decimal(ylabel);
+    }
+    parameters(c, title, ylabel);
+    gp_syntax(&c->b, "\n# ---- data (C-locale numbers; x is the period ordinal, the year for annual "
+                     "data;\n# a blank line is a gap, two blank lines start the next series) ----\n");
+    ind_status st;
+    switch (opt->kind) {
+    case IND_CHART_TREND:
+        st = trend_data(c, err);
+        break;
+    case IND_CHART_GROWTH:
+        st = growth_data(c, err);
+        break;
+    case IND_CHART_INDEX:
+        st = index_data(c, err);
+        break;
+    case IND_CHART_COMPARE:
+        st = lines_data(c, NAN, err);
+        break;
+    default:
+        st = ind_error_set(err, IND_E_ARG, NULL, 0, 0, "unknown chart kind %d", (int)opt->kind);
+    }
+    if (st == IND_OK)
+        axes(c, opt->kind == IND_CHART_GROWTH);
+    return st;
+}
+
+/* A chart state with nothing drawn yet. */
+static void chart_reset(chart *c, double yscale)
+{
+    free(c->b.s);
+    memset(&c->b, 0, sizeof c->b);
+    c->xmin = c->ymin = INFINITY;
+    c->xmax = c->ymax = -INFINITY;
+    c->right_label = 0;
+    c->yscale = yscale;
 }
 
 ind_status ind_chart_build(const ind_series *const *series, size_t nseries,
@@ -930,50 +1024,32 @@ ind_status ind_chart_build(const ind_series *const *series, size_t nseries,
     ind_status st = check(series, nseries, opt, err);
     if (st != IND_OK)
         return st;
-    chart c = {opt,
-               series,
-               nseries,
-               series[0]->freq,
-               opt->lang == IND_CHART_ZH ? &chinese : &english,
-               INFINITY,
-               -INFINITY,
-               INFINITY,
-               -INFINITY,
-               0,
-               {0}};
-    char title[MAX_LABEL], ylabel[MAX_LABEL];
-    if (opt->title)
-        snprintf(title, sizeof title, "%s", opt->title);
-    else
-        default_title(&c, title, sizeof title);
-    value_axis_label(&c, ylabel, sizeof ylabel);
-    parameters(&c, title, ylabel);
-    gp_syntax(&c.b, "\n# ---- data (C-locale numbers; x is the period ordinal, the year for annual "
-                   "data;\n# a blank line is a gap, two blank lines start the next series) ----\n");
-    switch (opt->kind) {
-    case IND_CHART_TREND:
-        st = trend_data(&c, err);
-        break;
-    case IND_CHART_GROWTH:
-        st = growth_data(&c, err);
-        break;
-    case IND_CHART_INDEX:
-        st = index_data(&c, err);
-        break;
-    case IND_CHART_COMPARE:
-        st = lines_data(&c, NAN, err);
-        break;
-    default:
-        st = ind_error_set(err, IND_E_ARG, NULL, 0, 0, "unknown chart kind %d", (int)opt->kind);
+    chart c;
+    memset(&c, 0, sizeof c);
+    c.opt = opt;
+    c.series = series;
+    c.n = nseries;
+    c.freq = series[0]->freq;
+    c.w = opt->lang == IND_CHART_ZH ? &chinese : &english;
+    chart_reset(&c, 1);
+    if (opt->kind == IND_CHART_INDEX && (st = index_base(&c, err)) != IND_OK)
+        return st;
+    st = chart_body(&c, err);
+    /* values beyond what gnuplot's axes hold (near DBL_MAX): drawn again in units of a
+       power of ten, which the axis label names */
+    double size = fmax(fabs(c.ymin), fabs(c.ymax));
+    if (st == IND_OK && isfinite(size) && size > Y_MAX_DRAWN) {
+        chart_reset(&c, pow(10, floor(log10(size))));
+        st = chart_body(&c, err);
     }
     if (st != IND_OK)
         goto out;
-    axes(&c, opt->kind == IND_CHART_GROWTH);
     st = append_template(&c.b, template_dir, COMMON_TEMPLATE, err);
     if (st == IND_OK)
         st = append_template(&c.b, template_dir, kinds[opt->kind].template, err);
     if (st == IND_OK && gp_failed(&c.b))
-        st = ind_error_set(err, strcmp(gp_failed(&c.b), "out of memory") == 0 ? IND_E_NOMEM : IND_E_ARG,
+        st = ind_error_set(err,
+                           strcmp(gp_failed(&c.b), "out of memory") == 0 ? IND_E_NOMEM : IND_E_ARG,
                            NULL, 0, 0, "%s", gp_failed(&c.b));
 out:
     if (st == IND_OK)

@@ -360,6 +360,36 @@ static void csv_field(FILE *out, const char *s)
     fputc('"', out);
 }
 
+/*
+ * Whether a text cell would be run as a formula by a spreadsheet: it starts
+ * with = + - or @ (OWASP's CSV injection list, with the tab and carriage
+ * return that also start one) and is not simply a number such as -3.5.
+ */
+static bool formula_like(const char *s)
+{
+    if (!s[0] || !strchr("=+-@\t\r", s[0]))
+        return false;
+    char *end;
+    double v = strtod(s, &end);
+    return end == s || *end != '\0' || !isfinite(v);
+}
+
+/* A text cell (a name, not a number): a formula-like one gets a leading ' and quotes. */
+static void csv_text_field(FILE *out, const char *s)
+{
+    if (!formula_like(s)) {
+        csv_field(out, s);
+        return;
+    }
+    fputs("\"'", out);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
 static void csv_row_of_names(const ind_table *t)
 {
     for (size_t i = 0; i < t->ncols; i++) {
@@ -375,7 +405,9 @@ static void csv_row(const ind_table *t, const cell *row)
     for (size_t i = 0; i < t->ncols; i++) {
         if (i)
             fputc(',', t->out);
-        if (row[i].kind == CELL_TEXT || row[i].kind == CELL_NUMBER)
+        if (row[i].kind == CELL_TEXT)
+            csv_text_field(t->out, row[i].text);
+        else if (row[i].kind == CELL_NUMBER)
             csv_field(t->out, row[i].text);
     }
     fputc('\n', t->out);

@@ -6,6 +6,8 @@
  */
 #include "test.h"
 
+#include <float.h>
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -465,6 +467,72 @@ static void compare_spreads_close_labels(void **state)
     ind_dataset_free(ds);
 }
 
+/* An index of series sharing no period is refused before the base is used (UBSan: no NaN cast). */
+static void index_base_is_checked_first(void **state)
+{
+    (void)state;
+    ind_dataset *ds = ind_dataset_new();
+    double v[] = {1, 2};
+    const ind_series *s[2] = {add_years(ds, "a", "X", "", 2018, v, 2),
+                              add_years(ds, "a", "Y", "", 2020, v, 2)};
+    ind_chart_options opt;
+    ind_chart_options_init(&opt);
+    opt.output = "x.png";
+    opt.kind = IND_CHART_INDEX;
+    ind_error err;
+    char *out = NULL;
+    assert_int_equal(ind_chart_build(s, 2, &opt, TEMPLATES, &out, &err), IND_E_UNDEFINED);
+    assert_string_equal(err.message, "the series share no period to use as the index base");
+    assert_null(out);
+    ind_dataset_free(ds);
+}
+
+/*
+ * A flat series whose forecast wobbles in the 16th digit gets a y range of
+ * its own size (5 +- 8%/12% of 5), not an empty one; values near DBL_MAX are
+ * drawn in units of 1e308, which the axis label names.
+ */
+static void flat_and_huge_values_get_a_range(void **state)
+{
+    (void)state;
+    ind_dataset *ds = ind_dataset_new();
+    double flat[] = {5, 5, 5, 5};
+    const ind_series *s = add_years(ds, "flat", "", "", 2018, flat, 4);
+    double mean[1] = {4.999999999999999}, lo[1] = {4.999999999999999}, hi[1] = {5.000000000000001};
+    ind_forecast f;
+    memset(&f, 0, sizeof f);
+    f.h = 1;
+    f.nlevels = 1;
+    f.levels[0] = 80;
+    f.mean = mean;
+    f.has_intervals = true;
+    f.lo = lo;
+    f.hi = hi;
+    ind_chart_options opt;
+    ind_chart_options_init(&opt);
+    opt.output = "x.png";
+    opt.forecast = &f;
+    char *script = build(&s, 1, &opt);
+    assert_close(param(script, "ymin"), 5 - 0.08 * 5, 1e-9);
+    assert_close(param(script, "ymax"), 5.000000000000001 + 0.12 * 5, 1e-9);
+    free(script);
+
+    double huge[] = {DBL_MAX, -DBL_MAX, 1e308};
+    s = add_years(ds, "huge", "", "", 2018, huge, 3);
+    opt.forecast = NULL;
+    script = build(&s, 1, &opt);
+    char line[256];
+    assert_string_equal(line_of(script, "value_label = ", line, sizeof line),
+                        "value_label = '\xc3\x97" "1e+308'");
+    /* DBL_MAX / 1e308 = 1.7976931348623157 (17 digits: 15 would round up to infinity) */
+    assert_non_null(strstr(script, "\n2018 1.7976931348623157 \"2018\"\n"));
+    double span = 2 * 1.7976931348623157;
+    assert_close(param(script, "ymin"), -1.7976931348623157 - 0.08 * span, 1e-12);
+    assert_close(param(script, "ymax"), 1.7976931348623157 + 0.12 * span, 1e-12);
+    free(script);
+    ind_dataset_free(ds);
+}
+
 static void rejects_what_it_cannot_draw(void **state)
 {
     (void)state;
@@ -578,6 +646,8 @@ int main(void)
         cmocka_unit_test(index_rebases_to_common_period),
         cmocka_unit_test(compare_spreads_close_labels),
         cmocka_unit_test(rejects_what_it_cannot_draw),
+        cmocka_unit_test(index_base_is_checked_first),
+        cmocka_unit_test(flat_and_huge_values_get_a_range),
         cmocka_unit_test(finds_templates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

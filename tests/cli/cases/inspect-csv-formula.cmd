@@ -1,0 +1,1 @@
+inspect --format csv tests/data/formula-names.csv
