@@ -255,21 +255,29 @@ static void gaps_are_interpolated(void **state)
 }
 
 /* Logit bounds: forecasts and intervals stay inside, whatever the trend. */
+/* A forecast of y[0..n) between the bounds 0 and 100. */
+static ind_forecast run_bounded(const double *y, size_t n, const char *method, size_t h)
+{
+    ind_forecast_options opt;
+    ind_forecast_options_init(&opt);
+    opt.method = method;
+    opt.horizon = h;
+    opt.transform = IND_TRANSFORM_BOUNDED;
+    opt.lower = 0, opt.upper = 100;
+    ind_forecast f;
+    ind_error err;
+    if (ind_forecast_run(y, n, IND_FREQ_YEAR, &opt, &f, &err) != IND_OK)
+        fail_msg("%s: %s", method, err.message);
+    return f;
+}
+
 static void bounded_forecasts_stay_inside(void **state)
 {
     (void)state;
     const double y[] = {90, 94, 96.5, 98, 99, 99.5, 99.8};
     const char *methods[] = {"auto", "naive", "drift", "linear", "theta", "ets", "arima"};
     for (size_t m = 0; m < sizeof methods / sizeof methods[0]; m++) {
-        ind_forecast_options opt;
-        ind_forecast_options_init(&opt);
-        opt.method = methods[m];
-        opt.horizon = 30;
-        opt.transform = IND_TRANSFORM_BOUNDED;
-        opt.lower = 0, opt.upper = 100;
-        ind_forecast f;
-        ind_error err;
-        assert_int_equal(ind_forecast_run(y, 7, IND_FREQ_YEAR, &opt, &f, &err), IND_OK);
+        ind_forecast f = run_bounded(y, 7, methods[m], 30);
         for (size_t i = 0; i < 30; i++) {
             assert_true(f.mean[i] > 0 && f.mean[i] < 100);
             assert_true(f.lo[2 * i + 1] > 0 && f.hi[2 * i + 1] < 100);
@@ -295,15 +303,7 @@ static void bounds_are_never_reached(void **state)
     const double y[] = {90, 99, 99.9, 99.99, 99.999, 99.9999};
     const char *methods[] = {"drift", "auto", "linear"};
     for (size_t m = 0; m < sizeof methods / sizeof methods[0]; m++) {
-        ind_forecast_options opt;
-        ind_forecast_options_init(&opt);
-        opt.method = methods[m];
-        opt.horizon = 12;
-        opt.transform = IND_TRANSFORM_BOUNDED;
-        opt.lower = 0, opt.upper = 100;
-        ind_forecast f;
-        ind_error err;
-        assert_int_equal(ind_forecast_run(y, 6, IND_FREQ_YEAR, &opt, &f, &err), IND_OK);
+        ind_forecast f = run_bounded(y, 6, methods[m], 12);
         for (size_t i = 0; i < 12; i++) {
             assert_true(f.mean[i] < 100);
             for (size_t k = 0; f.has_intervals && k < 2; k++)

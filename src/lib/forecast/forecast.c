@@ -94,32 +94,43 @@ const ind_forecast_method *ind_forecast_method_find(const char *name, ind_error 
     return NULL;
 }
 
+ind_status fc_check_request(size_t horizon, size_t nlevels, const double *levels, bool bounded,
+                            double lower, double upper, ind_error *err)
+{
+    if (horizon < 1 || horizon > IND_FORECAST_MAX_HORIZON)
+        return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
+                             "forecast horizon must be 1 to %d periods, not %zu",
+                             IND_FORECAST_MAX_HORIZON, horizon);
+    if (nlevels > IND_FORECAST_MAX_LEVELS)
+        return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "at most %d interval levels",
+                             IND_FORECAST_MAX_LEVELS);
+    for (size_t k = 0; k < nlevels; k++) {
+        if (!(levels[k] > 0 && levels[k] < 100))
+            return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
+                                 "interval level %g must be above 0 and below 100 (percent)",
+                                 levels[k]);
+        for (size_t j = 0; j < k; j++)
+            if (levels[j] == levels[k])
+                return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "interval level %g given twice",
+                                     levels[k]);
+    }
+    if (bounded && !(isfinite(lower) && isfinite(upper) && lower < upper))
+        return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
+                             "bounds need a finite lower bound below the upper (got %g, %g)",
+                             lower, upper);
+    return IND_OK;
+}
+
 static ind_status check_options(const ind_forecast_options *opt, ind_error *err)
 {
     if (!ind_forecast_method_find(opt->method, err))
         return IND_E_ARG;
-    if (opt->horizon < 1 || opt->horizon > IND_FORECAST_MAX_HORIZON)
-        return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
-                             "forecast horizon must be 1 to %d steps, not %zu",
-                             IND_FORECAST_MAX_HORIZON, opt->horizon);
-    if (opt->nlevels > IND_FORECAST_MAX_LEVELS)
-        return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "at most %d interval levels",
-                             IND_FORECAST_MAX_LEVELS);
-    for (size_t k = 0; k < opt->nlevels; k++)
-        if (!(opt->levels[k] > 0 && opt->levels[k] < 100))
-            return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
-                                 "interval level %g must be above 0 and below 100 (percent)",
-                                 opt->levels[k]);
-    if (opt->transform == IND_TRANSFORM_BOUNDED &&
-        !(isfinite(opt->lower) && isfinite(opt->upper) && opt->lower < opt->upper))
-        return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
-                             "bounds need a finite lower bound below the upper (got %g, %g)",
-                             opt->lower, opt->upper);
     if (opt->transform != IND_TRANSFORM_NONE && opt->transform != IND_TRANSFORM_LOG &&
         opt->transform != IND_TRANSFORM_BOUNDED)
         return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "unknown transform %d",
                              (int)opt->transform);
-    return IND_OK;
+    return fc_check_request(opt->horizon, opt->nlevels, opt->levels,
+                            opt->transform == IND_TRANSFORM_BOUNDED, opt->lower, opt->upper, err);
 }
 
 /* The transform a run uses; fails when the method and the options disagree. */

@@ -7,6 +7,7 @@
 #ifndef INDICATORS_FORECAST_METHODS_H
 #define INDICATORS_FORECAST_METHODS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "method.h"
@@ -42,6 +43,15 @@ double fc_ols_slope(const double *y, size_t n);
  * fit and NUL-terminated. b (or a) may be dst itself.
  */
 void fc_text_join(char *dst, size_t size, const char *a, const char *sep, const char *b);
+
+/*
+ * The checks a request and the engine's options share: horizon
+ * 1..IND_FORECAST_MAX_HORIZON, distinct levels in (0, 100), at most
+ * IND_FORECAST_MAX_LEVELS of them, finite bounds lower < upper when bounded.
+ * IND_OK or IND_E_ARG with the reason.
+ */
+ind_status fc_check_request(size_t horizon, size_t nlevels, const double *levels, bool bounded,
+                            double lower, double upper, ind_error *err);
 
 /*
  * Makes sure GSL cannot abort the program: when GSL's default handler (which

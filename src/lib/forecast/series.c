@@ -126,31 +126,13 @@ ind_status ind_forecast_request_check(const ind_forecast_request *req, ind_error
     if (!m)
         return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
                              "the forecast method is not a row of ind_forecast_methods()");
-    if (req->horizon < 1 || req->horizon > IND_FORECAST_MAX_HORIZON)
-        return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
-                             "forecast horizon must be 1 to %d periods, not %zu",
-                             IND_FORECAST_MAX_HORIZON, req->horizon);
-    if (req->nlevels > IND_FORECAST_MAX_LEVELS)
-        return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "at most %d interval levels",
-                             IND_FORECAST_MAX_LEVELS);
-    for (size_t k = 0; k < req->nlevels; k++) {
-        if (!(req->levels[k] > 0 && req->levels[k] < 100))
-            return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
-                                 "interval level %g must be above 0 and below 100 (percent)",
-                                 req->levels[k]);
-        for (size_t j = 0; j < k; j++)
-            if (req->levels[j] == req->levels[k])
-                return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "interval level %g given twice",
-                                     req->levels[k]);
-    }
     if ((unsigned)req->scale > IND_SCALE_NONE)
         return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "unknown forecast scale %d",
                              (int)req->scale);
-    if (req->scale == IND_SCALE_BOUNDS &&
-        !(isfinite(req->lower) && isfinite(req->upper) && req->lower < req->upper))
-        return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
-                             "bounds need a finite lower bound below the upper (got %g, %g)",
-                             req->lower, req->upper);
+    ind_status st = fc_check_request(req->horizon, req->nlevels, req->levels,
+                                     req->scale == IND_SCALE_BOUNDS, req->lower, req->upper, err);
+    if (st != IND_OK)
+        return st;
     if (req->scale == IND_SCALE_BOUNDS && m->log_scale)
         return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
                              "method %s models log values and cannot take bounds", m->name);
