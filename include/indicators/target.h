@@ -194,7 +194,8 @@ typedef struct ind_assessment {
  * returns IND_OK; cases the methods cannot judge (too few points, mixed
  * signs, target year past) are a verdict of IND_VERDICT_CANNOT_ASSESS with
  * the reason, not an error; so is a forecast that fails (forecast_note says
- * why). Fails only with IND_E_ARG for an empty series or a bad forecast
+ * why), and so is a series without observations (latest has frequency
+ * IND_FREQ_UNKNOWN then). Fails only with IND_E_ARG for a bad forecast
  * request (ind_forecast_request_check), or IND_E_NOMEM (err says which).
  */
 ind_status ind_target_assess(const ind_series *s, const ind_target *t,

@@ -352,13 +352,19 @@ static const ind_column short_columns[] = {
     {"P(meet)", IND_COL_TEXT, 0},   {"verdict", IND_COL_TEXT, 0},
 };
 
+/* Whether the target's series has observations (a latest value to show). */
+static bool has_data(const result *r)
+{
+    return r->s && r->s->n > 0;
+}
+
 static void short_row(ind_table *tab, size_t i, const result *r)
 {
     const ind_assessment *a = &r->a;
     char buf[160], v[32], p[IND_PERIOD_TEXT_MAX];
     ind_table_number(tab, (double)(i + 1));
     ind_table_text(tab, r->t->text);
-    if (r->s) {
+    if (has_data(r)) {
         snprintf(buf, sizeof buf, "%s (%s%s)", num(a->latest_value, v, sizeof v),
                  period_text(a->latest, p, sizeof p), a->kind == IND_TARGET_TOTAL && a->elapsed.defined ? " YTD" : "");
         ind_table_text(tab, buf);
@@ -394,7 +400,7 @@ static void note_lines(FILE *out, size_t i, const result *r, bool md)
     fprintf(out, "%s%s: %s\n", lead, ind_verdict_name(a->verdict), a->reason);
     if (a->disagree[0])
         fprintf(out, "%s* disagreeing: %s\n", lead, a->disagree);
-    if (!r->s)
+    if (!has_data(r))
         return;
     if (r->t->has_base && a->has_base && ind_period_year(a->base) != r->t->base_year)
         fprintf(out, "%sno value for the base year %d: measured from %s\n", lead, r->t->base_year,
@@ -562,7 +568,7 @@ static void full_row_target(ind_table *tab, const result *r)
     ind_table_text(tab, t->op == IND_TARGET_AT_MOST ? "<=" : ">=");
     ind_table_number(tab, t->goal);
     ind_table_number(tab, t->year);
-    if (r->s && a->has_goal_level)
+    if (has_data(r) && a->has_goal_level)
         ind_table_number(tab, a->goal_level);
     else
         ind_table_note(tab, "n/a");
@@ -573,7 +579,7 @@ static void full_row_target(ind_table *tab, const result *r)
         ind_table_empty(tab);
         ind_table_empty(tab);
     }
-    if (r->s) {
+    if (has_data(r)) {
         ind_table_text(tab, period_text(a->latest, p, sizeof p));
         ind_table_number(tab, a->latest_value);
     } else {
@@ -703,6 +709,7 @@ static int find_all(ind_dataset *const *ds, const target_args *args, result *res
 static int assess_all(ind_dataset *const *ds, const target_args *args, result *res)
 {
     int status = find_all(ds, args, res);
+    size_t with_data = 0;
     for (size_t i = 0; i < args->n && status == EXIT_OK; i++) {
         ind_error err;
         ind_error_clear(&err);
@@ -711,6 +718,11 @@ static int assess_all(ind_dataset *const *ds, const target_args *args, result *r
                     err.message);
             status = EXIT_DATA;
         }
+        with_data += has_data(&res[i]);
+    }
+    if (status == EXIT_OK && args->n && !with_data) { /* as growth: nothing to assess at all */
+        fprintf(stderr, "indicators target: error: no target's series has observations\n");
+        status = EXIT_DATA;
     }
     return status;
 }

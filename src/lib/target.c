@@ -794,21 +794,25 @@ ind_status ind_target_assess(const ind_series *s, const ind_target *t,
     ind_status st;
     if (opt->forecast && (st = ind_forecast_request_check(&opt->request, err)) != IND_OK)
         return st;
-    if (s->n == 0)
-        return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "series '%s' has no values", s->name);
     out->kind = t->kind;
     out->nlevels = opt->request.nlevels;
     memcpy(out->levels, opt->request.levels, sizeof out->levels);
-    out->latest = ind_series_period(s, s->n - 1);
-    out->latest_value = s->value[s->n - 1];
-    out->target = year_end(s->freq, t->year);
-    out->years_left = ind_period_years_between(out->latest, out->target);
+    const char *why = s->n ? "not computed" : "no observations";
     out->gap = out->required_growth = out->required_change = out->actual_growth =
         out->base_required_growth =
         out->growth_ratio = out->trend_change = out->trend_value = out->trend_miss =
             out->escap_value = out->anticipated = out->elapsed = out->pace = out->seasonal =
                 out->forecast = out->forecast_growth = out->probability = out->meets =
-                    no_fig("not computed");
+                    no_fig(why);
+    if (s->n == 0) { /* a country without data in a World Bank download: a row, not a failure */
+        out->verdict = IND_VERDICT_CANNOT_ASSESS;
+        snprintf(out->reason, sizeof out->reason, "the series has no observations");
+        return IND_OK;
+    }
+    out->latest = ind_series_period(s, s->n - 1);
+    out->latest_value = s->value[s->n - 1];
+    out->target = year_end(s->freq, t->year);
+    out->years_left = ind_period_years_between(out->latest, out->target);
     if (t->kind == IND_TARGET_TOTAL && s->freq != IND_FREQ_YEAR)
         return assess_total(s, t, opt, out, err);
     out->elapsed = out->pace = out->seasonal = no_fig("only for a year's total of sub-annual data");

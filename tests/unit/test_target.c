@@ -741,7 +741,13 @@ static void empty_series(void **state)
     ind_target t = target("a >= 1 by 2025");
     ind_assessment a;
     ind_error err;
-    assert_int_equal(ind_target_assess(s, &t, NULL, &a, &err), IND_E_ARG);
+    /* a country without data in a World Bank download: cannot assess, not an error */
+    assert_int_equal(ind_target_assess(s, &t, NULL, &a, &err), IND_OK);
+    assert_int_equal(a.verdict, IND_VERDICT_CANNOT_ASSESS);
+    assert_string_equal(a.reason, "the series has no observations");
+    assert_false(a.forecast.defined);
+    assert_string_equal(a.forecast.why, "no observations");
+    assert_int_equal(a.latest.freq, IND_FREQ_UNKNOWN);
 }
 
 int main(void)
