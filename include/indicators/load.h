@@ -5,7 +5,8 @@
  * grows with the values kept, not with the file size. Detects (each
  * overridable through ind_load_options):
  *   - encoding: UTF-8 with or without BOM, UTF-16 with BOM, else GB18030 (a
- *     superset of GBK), converted with iconv;
+ *     superset of GBK), converted with iconv; a UTF-8 file with a few
+ *     invalid bytes is an error at the first, not read as GB18030;
  *   - delimiter: ',' ';' or tab, counted outside quotes on the first line
  *     that has any (comma wins ties);
  *   - the header: the first row that fits a shape; before it, rows with at
@@ -44,8 +45,11 @@
  * Every data row is either used, counted as missing or blank, or reported as
  * an error with file, line and column (the column is the 1-based field
  * index): a malformed file, an unparseable value or period, a duplicate
- * (series, entity, period) or a series mixing frequencies stops the load
- * with that error, the first one in file order.
+ * (series, entity, period) - also when one of the two cells is a missing
+ * marker -, a header naming a role column twice ("value,value") or a series
+ * mixing frequencies stops the load with that error, the first one in file
+ * order. A path that is not a regular file (a FIFO, device, directory) is
+ * refused without reading it.
  *
  * Inputs of 8 MiB and more are converted on a second thread (started and
  * joined within the call) while the calling thread parses; the result and

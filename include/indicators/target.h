@@ -85,11 +85,21 @@ ind_status ind_target_parse(const char *text, ind_target *out, ind_error *err);
  *   series,entity,op,goal,year,base_year,kind,label
  * (any order; series, op, goal and year are required; kind is level, growth
  * or total, default level; goal may end in % and, for growth, in %/yr).
- * On success returns IND_OK, sets *out to a malloc'ed array (free() it) and
- * *n to its length. On failure returns IND_E_IO, IND_E_FORMAT, IND_E_VALUE
- * or IND_E_NOMEM with err naming path, line and column.
+ * The file is read as data files are (see load.h): UTF-8, UTF-16 or GBK,
+ * detected; ',' ';' or tab; a regular file, no NUL bytes, limited field
+ * lengths. On success returns IND_OK, sets *out to a malloc'ed array (free()
+ * it) and *n to its length. On failure returns IND_E_IO, IND_E_FORMAT,
+ * IND_E_VALUE, IND_E_ENCODING or IND_E_NOMEM with err naming path, line and
+ * column (the 1-based field index).
  */
 ind_status ind_targets_load(const char *path, ind_target **out, size_t *n, ind_error *err);
+
+/*
+ * Same as ind_targets_load on data[0..len) already in memory; name is used in
+ * error messages as the path. Used by tests and the fuzz target.
+ */
+ind_status ind_targets_load_buffer(const char *data, size_t len, const char *name,
+                                   ind_target **out, size_t *n, ind_error *err);
 
 /* Verdict: one word per target. */
 typedef enum ind_verdict {

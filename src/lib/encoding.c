@@ -24,7 +24,8 @@ size_t enc_utf8_check(enc_utf8 *st, const unsigned char *s, size_t len)
                 return i;
             st->lo = 0x80;
             st->hi = 0xBF;
-            st->need--;
+            if (--st->need == 0)
+                st->sequences++;
             i++;
             continue;
         }
@@ -61,6 +62,44 @@ size_t enc_utf8_check(enc_utf8 *st, const unsigned char *s, size_t len)
         i++;
     }
     return len;
+}
+
+/* Length of the valid sequence at s[0..len), 0 when invalid, len + 1 when cut off. */
+static size_t sequence_at(const unsigned char *s, size_t len)
+{
+    enc_utf8 st;
+    memset(&st, 0, sizeof st);
+    size_t n = s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+    size_t ok = enc_utf8_check(&st, s, len < n ? len : n);
+    if (ok < (len < n ? len : n))
+        return 0;
+    return st.need ? len + 1 : n;
+}
+
+void enc_utf8_survey(const unsigned char *s, size_t len, size_t *valid, size_t *invalid)
+{
+    *valid = *invalid = 0;
+    for (size_t i = 0; i < len;) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n = sequence_at(s + i, len - i);
+        if (n > len - i)
+            break; /* cut off by the end */
+        if (n == 0) {
+            ++*invalid;
+            i++;
+        } else {
+            ++*valid;
+            i += n;
+        }
+    }
+}
+
+int enc_mostly_utf8(size_t valid, size_t invalid)
+{
+    return invalid == 0 || valid >= 4 * invalid;
 }
 
 int enc_is_utf8(const char *name)

@@ -12,6 +12,7 @@
 typedef struct enc_utf8 {
     unsigned need;        /* continuation bytes still expected */
     unsigned char lo, hi; /* allowed range of the next continuation byte */
+    size_t sequences;     /* complete multibyte sequences seen */
 } enc_utf8;
 
 /*
@@ -20,6 +21,21 @@ typedef struct enc_utf8 {
  * of the first byte that cannot occur there.
  */
 size_t enc_utf8_check(enc_utf8 *st, const unsigned char *s, size_t len);
+
+/*
+ * Counts the valid multibyte UTF-8 sequences of s[0..len) and the bytes that
+ * cannot start or continue one (a sequence cut off by the end counts as
+ * neither: it may go on in the next chunk).
+ */
+void enc_utf8_survey(const unsigned char *s, size_t len, size_t *valid, size_t *invalid);
+
+/*
+ * Whether text with these counts is UTF-8, maybe with a few bad bytes, rather
+ * than another encoding: no invalid bytes, or at least 4 valid sequences for
+ * each. GBK text read as UTF-8 has about 4 invalid bytes for each accidental
+ * valid sequence; a UTF-8 file with a damaged cell has hundreds of valid ones.
+ */
+int enc_mostly_utf8(size_t valid, size_t invalid);
 
 /* Whether name spells UTF-8 ("utf-8", "UTF8", ...). */
 int enc_is_utf8(const char *name);

@@ -1096,7 +1096,7 @@ ind_status ld_rows_init(ld_rows *R, const char *path, const ind_load_options *op
     return IND_OK;
 }
 
-ind_status ld_rows_add(ld_rows *R, char *text, const ld_field *f, size_t n, size_t line)
+ind_status ld_rows_add(ld_rows *R, char *text, const csvr_field *f, size_t n, size_t line)
 {
     if (R->status)
         return R->status;

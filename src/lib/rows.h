@@ -1,8 +1,8 @@
 /*
  * rows.h - private to the loader: from the rows of a CSV file to a dataset.
  *
- * load.c turns bytes into rows (decoding, libcsv) and hands them over in
- * batches, possibly from another thread; rows.c finds the header among the
+ * csvread.c turns bytes into rows (decoding, libcsv) and load.c hands them
+ * over one by one, possibly on another thread; rows.c finds the header among the
  * first rows, picks the shape (a table of descriptors) and converts every
  * data row into observations, or stops at the first bad cell with its line
  * and column.
@@ -16,10 +16,7 @@
 #include "indicators/dataset.h"
 #include "indicators/load.h"
 
-/* A field of a row: its text at off (NUL-terminated, len bytes) and the line where it starts. */
-typedef struct ld_field {
-    size_t off, len, line;
-} ld_field;
+#include "csvread.h"
 
 typedef struct ld_column {
     int role;           /* what the column holds (rows.c's enum role) */
@@ -50,7 +47,7 @@ typedef struct ld_rows {
     ind_dataset *ds;
     /* the current row */
     char *text; /* fields' text, at field offsets */
-    const ld_field *f;
+    const csvr_field *f;
     size_t n;    /* fields */
     size_t line; /* line where the row ends */
     /* the header */
@@ -83,7 +80,7 @@ ind_status ld_rows_init(ld_rows *R, const char *path, const ind_load_options *op
  * Handles the next row: fields f[0..n) with their text in text (which the
  * call may modify), ending on line. Returns R->status.
  */
-ind_status ld_rows_add(ld_rows *R, char *text, const ld_field *f, size_t n, size_t line);
+ind_status ld_rows_add(ld_rows *R, char *text, const csvr_field *f, size_t n, size_t line);
 
 /* After the last row: reports a file with no header or no data rows. Returns R->status. */
 ind_status ld_rows_finish(ld_rows *R);

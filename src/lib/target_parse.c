@@ -9,6 +9,8 @@
  */
 #include "indicators/target.h"
 
+#include "indicators/output.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -16,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <csv.h>
+#include "csvread.h"
 
 /* ---- the one-line syntax ---- */
 
@@ -354,8 +356,10 @@ int ind_target_kind_parse(const char *name, ind_target_kind *out)
 
 size_t ind_target_format(const ind_target *t, char *buf, size_t n)
 {
-    char goal[32], entity[IND_TARGET_TEXT_MAX + 2] = "", when[48];
-    snprintf(goal, sizeof goal, "%.15g%s", t->goal, t->kind == IND_TARGET_GROWTH ? "%/yr" : "");
+    char goal[40], entity[IND_TARGET_TEXT_MAX + 2] = "", when[48];
+    ind_format_double(t->goal, goal, 32); /* shortest text that reads back as the goal */
+    if (t->kind == IND_TARGET_GROWTH)
+        strcat(goal, "%/yr");
     if (t->entity[0])
         snprintf(entity, sizeof entity, "[%s]", t->entity);
     if (t->kind == IND_TARGET_TOTAL)
@@ -373,52 +377,42 @@ size_t ind_target_format(const ind_target *t, char *buf, size_t n)
 
 /* ---- the targets file ---- */
 
+/*
+ * Read with the library's CSV reader (csvread.h), as data files are: the
+ * same encodings, limits and FILE:LINE:COL errors, the column being the
+ * field's index. Blank lines are skipped.
+ */
+
 enum { F_SERIES, F_ENTITY, F_OP, F_GOAL, F_YEAR, F_BASE, F_KIND, F_LABEL, NFIELDS };
 static const char *const field_names[NFIELDS] = {"series", "entity",    "op",   "goal",
                                                   "year",   "base_year", "kind", "label"};
-#define MAX_COLS 16
+#define MAX_COLS NFIELDS /* each column at most once */
 
 typedef struct file_state {
     const char *path;
     ind_error *err;
     ind_status status;
-    long line, col;             /* position of the byte being fed */
-    long fline, fcol;           /* where the current field started */
-    bool need_start, after_row;
     size_t ncols;               /* header columns; 0 before the header */
     int field_of_col[MAX_COLS]; /* F_* of each column */
-    size_t nfields;             /* fields of the current row */
-    char cell[MAX_COLS][IND_TARGET_TEXT_MAX];
-    long cell_line[MAX_COLS], cell_col[MAX_COLS];
-    bool cell_quoted[MAX_COLS];
+    size_t header_line, last_line;
+    const csvr_row *row;        /* the row being read */
     ind_target *targets;
     size_t n, cap;
 } file_state;
 
 /* Records the first error of the file; msg is the finished message. */
-static ind_status file_error(file_state *st, ind_status code, long line, long col, const char *msg)
+static ind_status file_error(file_state *st, ind_status code, size_t line, size_t col,
+                             const char *msg)
 {
     if (st->status == IND_OK)
-        st->status = ind_error_set(st->err, code, st->path, line, col, "%s", msg);
+        st->status = ind_error_set(st->err, code, st->path, (long)line, (long)col, "%s", msg);
     return st->status;
 }
 
-static void on_field(void *data, size_t len, void *arg)
+/* Text of field i of the current row, NUL-terminated. */
+static const char *row_cell(const file_state *st, size_t i)
 {
-    file_state *st = arg;
-    size_t i = st->nfields++;
-    st->need_start = true;
-    st->after_row = false;
-    if (st->status != IND_OK || i >= MAX_COLS)
-        return;
-    if (len >= IND_TARGET_TEXT_MAX) {
-        file_error(st, IND_E_VALUE, st->fline, st->fcol, "field is too long (at most 255 bytes)");
-        return;
-    }
-    memcpy(st->cell[i], data, len);
-    st->cell[i][len] = '\0';
-    st->cell_line[i] = st->fline;
-    st->cell_col[i] = st->fcol;
+    return st->row->text + st->row->f[i].off;
 }
 
 static int header_field(const char *name)
@@ -431,21 +425,18 @@ static int header_field(const char *name)
 
 static void read_header(file_state *st)
 {
+    const csvr_row *r = st->row;
     bool seen[NFIELDS] = {false};
-    if (st->nfields > MAX_COLS) {
-        file_error(st, IND_E_FORMAT, st->cell_line[0], 1, "too many columns in the header");
-        return;
-    }
     char msg[IND_ERROR_MSG_MAX];
-    for (size_t i = 0; i < st->nfields; i++) {
-        int f = header_field(st->cell[i]);
+    for (size_t i = 0; i < r->n; i++) {
+        int f = header_field(row_cell(st, i));
         if (f < 0 || seen[f]) {
             snprintf(msg, sizeof msg,
-                     f < 0 ? "unknown column '%s'; the columns are series, entity, op, goal, year, "
-                             "base_year, kind, label"
-                           : "column '%s' appears twice",
-                     st->cell[i]);
-            file_error(st, IND_E_FORMAT, st->cell_line[i], st->cell_col[i], msg);
+                     f < 0 ? "unknown column '%.200s'; the columns are series, entity, op, goal, "
+                             "year, base_year, kind, label"
+                           : "column '%.200s' appears twice",
+                     row_cell(st, i));
+            file_error(st, IND_E_FORMAT, r->f[i].line, i + 1, msg);
             return;
         }
         seen[f] = true;
@@ -457,10 +448,11 @@ static void read_header(file_state *st)
             snprintf(msg, sizeof msg,
                      "the header has no '%s' column (needs series, op, goal and year)",
                      field_names[required[k]]);
-            file_error(st, IND_E_FORMAT, st->cell_line[0], 1, msg);
+            file_error(st, IND_E_FORMAT, r->line, 0, msg);
             return;
         }
-    st->ncols = st->nfields;
+    st->ncols = r->n;
+    st->header_line = r->line;
 }
 
 static const char *cell_of(const file_state *st, int field, size_t *col)
@@ -468,7 +460,7 @@ static const char *cell_of(const file_state *st, int field, size_t *col)
     for (size_t i = 0; i < st->ncols; i++)
         if (st->field_of_col[i] == field) {
             *col = i;
-            return st->cell[i];
+            return row_cell(st, i);
         }
     *col = 0;
     return NULL;
@@ -478,9 +470,9 @@ static const char *cell_of(const file_state *st, int field, size_t *col)
 static void bad_cell(file_state *st, size_t i, const char *what)
 {
     char msg[IND_ERROR_MSG_MAX];
-    snprintf(msg, sizeof msg, "%s '%s': expected %s", field_names[st->field_of_col[i]],
-             st->cell[i], what);
-    file_error(st, IND_E_VALUE, st->cell_line[i], st->cell_col[i], msg);
+    snprintf(msg, sizeof msg, "%s '%.200s': expected %s", field_names[st->field_of_col[i]],
+             row_cell(st, i), what);
+    file_error(st, IND_E_VALUE, st->row->f[i].line, i + 1, msg);
 }
 
 static bool cell_year(file_state *st, int field, int *year, bool required)
@@ -550,7 +542,21 @@ static void copy_cell(file_state *st, int field, char *dst)
 {
     size_t i;
     const char *text = cell_of(st, field, &i);
-    strcpy(dst, text ? text : "");
+    strcpy(dst, text ? text : ""); /* fits: check_lengths */
+}
+
+/* Every cell fits the target's text fields. */
+static bool check_lengths(file_state *st)
+{
+    for (size_t i = 0; i < st->ncols; i++)
+        if (st->row->f[i].len >= IND_TARGET_TEXT_MAX) {
+            char msg[96];
+            snprintf(msg, sizeof msg, "%s: too long (at most %d bytes)",
+                     field_names[st->field_of_col[i]], IND_TARGET_TEXT_MAX - 1);
+            file_error(st, IND_E_VALUE, st->row->f[i].line, i + 1, msg);
+            return false;
+        }
+    return true;
 }
 
 static void read_target(file_state *st)
@@ -559,6 +565,8 @@ static void read_target(file_state *st)
     memset(&t, 0, sizeof t);
     bool rate;
     size_t i;
+    if (!check_lengths(st))
+        return;
     copy_cell(st, F_SERIES, t.series);
     if (!t.series[0]) {
         cell_of(st, F_SERIES, &i);
@@ -579,7 +587,7 @@ static void read_target(file_state *st)
         return;
     }
     ind_target_format(&t, t.text, sizeof t.text);
-    t.line = st->cell_line[0];
+    t.line = (long)st->row->f[0].line;
     if (st->n == st->cap) {
         size_t cap = st->cap ? st->cap * 2 : 16;
         ind_target *grown = realloc(st->targets, cap * sizeof *grown);
@@ -593,108 +601,76 @@ static void read_target(file_state *st)
     st->targets[st->n++] = t;
 }
 
-static void on_row(int c, void *arg)
+/* A new pass over the file (read again in another encoding): forget the first. */
+static ind_status on_start(void *ctx, const csvr_info *info)
 {
-    file_state *st = arg;
-    st->need_start = true;
-    st->after_row = true;
-    if (st->status == IND_OK) {
-        if (st->ncols == 0) {
-            read_header(st);
-        } else if (st->nfields != st->ncols) {
-            char msg[96];
-            snprintf(msg, sizeof msg, "this row has %zu fields, the header %zu", st->nfields,
-                     st->ncols);
-            file_error(st, IND_E_FORMAT, st->cell_line[0], 1, msg);
-        } else {
-            read_target(st);
-        }
-    }
-    st->nfields = 0;
+    (void)info;
+    file_state *st = ctx;
+    free(st->targets);
+    st->targets = NULL;
+    st->n = st->cap = st->ncols = 0;
+    return IND_OK;
 }
 
-/* Feeds one byte to libcsv, keeping track of the line and column where each field starts. */
-static void feed(struct csv_parser *p, file_state *st, unsigned char b)
+static ind_status on_row(void *ctx, csvr_row *row)
 {
-    if (st->need_start && !(st->after_row && (b == '\r' || b == '\n'))) {
-        st->fline = st->line;
-        st->fcol = st->col;
-        st->need_start = false;
+    file_state *st = ctx;
+    st->row = row;
+    if (row->n == 0 || (row->n == 1 && row->f[0].len == 0))
+        return IND_OK; /* a blank line */
+    st->last_line = row->line;
+    char msg[96];
+    if (st->ncols == 0) {
+        read_header(st);
+    } else if (row->n != st->ncols) {
+        size_t col = row->n < st->ncols ? row->n + 1 : st->ncols + 1;
+        snprintf(msg, sizeof msg, "this row has %zu fields, the header %zu", row->n, st->ncols);
+        file_error(st, IND_E_FORMAT, row->line, col, msg);
+    } else {
+        read_target(st);
     }
-    csv_parse(p, &b, 1, on_field, on_row, st);
-    if (b == '\n') {
-        st->line++;
-        st->col = 1;
-    } else if ((b & 0xc0) != 0x80) {
-        st->col++;
-    }
-}
-
-static ind_status parse_file(FILE *f, file_state *st)
-{
-    struct csv_parser p;
-    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
-        return ind_error_set(st->err, IND_E_NOMEM, st->path, 0, 0, "out of memory");
-    int ch, first = 1;
-    unsigned char bom[3] = {0xef, 0xbb, 0xbf};
-    size_t nbom = 0;
-    while ((ch = getc(f)) != EOF && st->status == IND_OK) {
-        if (first && nbom < 3 && (unsigned char)ch == bom[nbom]) {
-            nbom++; /* a UTF-8 byte order mark is skipped */
-            continue;
-        }
-        first = 0;
-        feed(&p, st, (unsigned char)ch);
-        if (csv_error(&p) != 0)
-            break;
-    }
-    char msg[128];
-    if (st->status == IND_OK && csv_error(&p) != 0) {
-        snprintf(msg, sizeof msg, "malformed CSV: a quote inside an unquoted field (%s)",
-                 csv_strerror(csv_error(&p)));
-        file_error(st, IND_E_FORMAT, st->line, st->col - 1, msg);
-    } else if (st->status == IND_OK && csv_fini(&p, on_field, on_row, st) != 0 &&
-               st->status == IND_OK) {
-        file_error(st, IND_E_FORMAT, st->fline, st->fcol,
-                   "malformed CSV: this quoted field has no closing quote");
-    } else if (st->status == IND_OK && ferror(f)) {
-        snprintf(msg, sizeof msg, "reading failed: %s", strerror(errno));
-        file_error(st, IND_E_IO, 0, 0, msg);
-    } else if (st->status == IND_OK && st->ncols == 0) {
-        file_error(st, IND_E_FORMAT, 1, 1,
-                   "empty file: expected the header series,entity,op,goal,year,base_year,kind,label");
-    }
-    csv_free(&p);
+    st->row = NULL;
     return st->status;
+}
+
+static ind_status load_targets(const char *path, const char *data, size_t len, ind_target **out,
+                               size_t *n, ind_error *err)
+{
+    *out = NULL;
+    *n = 0;
+    ind_error scratch;
+    if (!err)
+        err = &scratch;
+    file_state st;
+    memset(&st, 0, sizeof st);
+    st.path = path;
+    st.err = err;
+    csvr_sink sink = {on_start, on_row, &st};
+    ind_status status = data ? csvr_read_buffer(data, len, path, NULL, &sink, err)
+                             : csvr_read_file(path, NULL, &sink, err);
+    if (status == IND_OK && st.ncols == 0)
+        status = ind_error_set(err, IND_E_FORMAT, path, 0, 0,
+                               "empty file: expected the header "
+                               "series,entity,op,goal,year,base_year,kind,label");
+    else if (status == IND_OK && st.n == 0)
+        status = ind_error_set(err, IND_E_FORMAT, path, (long)st.header_line, 0,
+                               "no targets after the header");
+    if (status == IND_OK) {
+        *out = st.targets;
+        *n = st.n;
+    } else {
+        free(st.targets);
+    }
+    return status;
 }
 
 ind_status ind_targets_load(const char *path, ind_target **out, size_t *n, ind_error *err)
 {
-    *out = NULL;
-    *n = 0;
-    ind_error_clear(err);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return ind_error_set(err, IND_E_IO, path, 0, 0, "cannot open: %s", strerror(errno));
-    file_state *st = calloc(1, sizeof *st);
-    if (!st) {
-        fclose(f);
-        return ind_error_set(err, IND_E_NOMEM, path, 0, 0, "out of memory");
-    }
-    st->path = path;
-    st->err = err;
-    st->line = st->col = 1;
-    st->need_start = true;
-    ind_status status = parse_file(f, st);
-    fclose(f);
-    if (status == IND_OK && st->n == 0)
-        status = ind_error_set(err, IND_E_FORMAT, path, st->line, 1, "no targets after the header");
-    if (status == IND_OK) {
-        *out = st->targets;
-        *n = st->n;
-    } else {
-        free(st->targets);
-    }
-    free(st);
-    return status;
+    return load_targets(path, NULL, 0, out, n, err);
+}
+
+ind_status ind_targets_load_buffer(const char *data, size_t len, const char *name,
+                                   ind_target **out, size_t *n, ind_error *err)
+{
+    return load_targets(name ? name : "<buffer>", data ? data : "", data ? len : 0, out, n, err);
 }

@@ -562,6 +562,35 @@ static void handles_chunk_boundaries(void **state)
     free(buf);
 }
 
+/*
+ * A UTF-8 file (Chinese names in its first chunk) with one bad byte after the
+ * first chunk: an error at that byte, not a second reading as GB18030 that
+ * would garble every name.
+ */
+static void invalid_utf8_late_is_an_error(void **state)
+{
+    (void)state;
+    size_t n = (1u << 20) + 4096, len = 0, line = 1;
+    char *buf = malloc(n + 64);
+    assert_non_null(buf);
+    len += (size_t)sprintf(buf, "region,year,value\n");
+    for (int y = 0; len < (1u << 20) + 100; y++, line++)
+        len += (size_t)sprintf(buf + len, "漯河%d,2000,%d\n", y, y);
+    len += (size_t)sprintf(buf + len, "郑州\xb0x,2020,1\n");
+    line++;
+    ind_dataset *ds = NULL;
+    ind_load_info info;
+    ind_error err;
+    assert_int_equal(ind_load_buffer(buf, len, "late.csv", NULL, &ds, &info, &err), IND_E_ENCODING);
+    assert_null(ds);
+    assert_string_equal(info.encoding, "UTF-8");
+    assert_int_equal(err.line, (long)line);
+    assert_int_equal(err.col, 1);
+    assert_string_equal(err.message, "invalid UTF-8 (byte 0xb0 in a file that is otherwise "
+                                     "UTF-8; fix it, or name the file's encoding with --encoding)");
+    free(buf);
+}
+
 static void counts_blank_rows_and_line_ends(void **state)
 {
     (void)state;
@@ -903,6 +932,7 @@ int main(void)
         cmocka_unit_test(honours_overrides),
         cmocka_unit_test(names_shapes),
         cmocka_unit_test(reports_bad_files),
+        cmocka_unit_test(invalid_utf8_late_is_an_error),
         cmocka_unit_test(case_differing_headers_are_not_repeats),
         cmocka_unit_test(rejects_invalid_utf8_when_forced),
         cmocka_unit_test(stops_at_huge_field),

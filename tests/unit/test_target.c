@@ -221,19 +221,20 @@ static void file_errors(void **state)
         long line, col;
         const char *says;
     } cases[] = {
-        {"series,op,goal,year\nx,>=,abc,2025\n", 2, 6, "goal 'abc': expected a number"},
-        {"series,op,goal,year\nx,>=,2,2025\ny, =>,2,2025\n", 3, 3, "op '=>': expected '>='"},
-        {"series,op,goal,yeer\n", 1, 16, "unknown column 'yeer'"},
-        {"series,op,goal\n", 1, 1, "no 'year' column"},
-        {"series,op,goal,year\nx,>=,2\n", 2, 1, "this row has 3 fields, the header 4"},
-        {"series,op,goal,year,kind\nx,>=,2,2025,lvl\n", 2, 13, "kind 'lvl': expected level, growth or total"},
-        {"series,op,goal,year,base_year\nx,>=,2,2025,2030\n", 2, 13, "a base year before"},
+        /* the column is the field's index, as in data files */
+        {"series,op,goal,year\nx,>=,abc,2025\n", 2, 3, "goal 'abc': expected a number"},
+        {"series,op,goal,year\nx,>=,2,2025\ny, =>,2,2025\n", 3, 2, "op '=>': expected '>='"},
+        {"series,op,goal,yeer\n", 1, 4, "unknown column 'yeer'"},
+        {"series,op,goal\n", 1, 0, "no 'year' column"},
+        {"series,op,goal,year\nx,>=,2\n", 2, 4, "this row has 3 fields, the header 4"},
+        {"series,op,goal,year,kind\nx,>=,2,2025,lvl\n", 2, 5, "kind 'lvl': expected level, growth or total"},
+        {"series,op,goal,year,base_year\nx,>=,2,2025,2030\n", 2, 5, "a base year before"},
         {"series,op,goal,year\n,>=,2,2025\n", 2, 1, "series '': expected a series name"},
-        {"series,op,goal,year\nx,>=,2,20x5\n", 2, 8, "year '20x5': expected a year"},
-        {"series,op,goal,year\n", 2, 1, "no targets"},
-        {"", 1, 1, "empty file"},
-        {"series,op,goal,year\nx,>=,\"2,2025\n", 2, 6, "has no closing quote"},
-        {"series,op,goal,year\nx,>=,2\"x,2025\n", 2, 7, "a quote inside an unquoted field"},
+        {"series,op,goal,year\nx,>=,2,20x5\n", 2, 4, "year '20x5': expected a year"},
+        {"series,op,goal,year\n", 1, 0, "no targets"},
+        {"", 0, 0, "empty file"},
+        {"series,op,goal,year\nx,>=,\"2,2025\n", 2, 3, "quoted field never closed"},
+        {"series,op,goal,year\nx,>=,2\"x,2025\n", 2, 3, "a quote inside an unquoted field"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *path = write_file(cases[i].text);
@@ -253,6 +254,88 @@ static void file_errors(void **state)
     size_t n;
     ind_error err;
     assert_int_equal(ind_targets_load("/nonexistent/targets.csv", &t, &n, &err), IND_E_IO);
+}
+
+/*
+ * The targets file is read by the data loader's reader: a NUL byte is an
+ * error (it used to cut the goal 2.<NUL>8 to 2), fields are limited, GBK and
+ * UTF-16 files are converted (a GBK file used to come out garbled).
+ */
+static void file_read_like_data(void **state)
+{
+    (void)state;
+    ind_target *t = NULL;
+    size_t n = 0;
+    ind_error err;
+    static const char nul[] = "series,op,goal,year\nx,>=,2.\0" "8,2025\n";
+    assert_int_equal(ind_targets_load_buffer(nul, sizeof nul - 1, "t.csv", &t, &n, &err),
+                     IND_E_FORMAT);
+    assert_null(t);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.col, 3);
+    assert_string_equal(err.message, "NUL byte in the text: a binary file?");
+
+    size_t big = (2u << 20) + 32;
+    char *huge = malloc(big);
+    assert_non_null(huge);
+    memcpy(huge, "series,op,goal,year\nx,>=,", 25);
+    memset(huge + 25, '7', big - 25);
+    assert_int_equal(ind_targets_load_buffer(huge, big, "t.csv", &t, &n, &err), IND_E_FORMAT);
+    assert_string_equal(err.message, "field longer than 1 MiB");
+    free(huge);
+
+    /* GBK: series,entity,op,goal,year / 研发强度,漯河,>=,2.5,2025 */
+    static const char gbk[] = "series,entity,op,goal,year\r\n"
+                              "\xd1\xd0\xb7\xa2\xc7\xbf\xb6\xc8,\xe4\xf0\xba\xd3,>=,2.5,2025\r\n";
+    assert_int_equal(ind_targets_load_buffer(gbk, sizeof gbk - 1, "t.csv", &t, &n, &err), IND_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(t[0].series, "研发强度");
+    assert_string_equal(t[0].entity, "漯河");
+    assert_int_equal(t[0].line, 2);
+    free(t);
+
+    /* UTF-16LE with BOM, tab-separated: "series\top\tgoal\tyear\n地\t<=\t1\t2030\n" */
+    const char *ascii[] = {"series\top\tgoal\tyear\n", "\t<=\t1\t2030\n"};
+    char u16[128];
+    size_t len = 0;
+    u16[len++] = (char)0xff;
+    u16[len++] = (char)0xfe;
+    for (const char *p = ascii[0]; *p; p++)
+        u16[len++] = *p, u16[len++] = 0;
+    u16[len++] = 0x30, u16[len++] = 0x57; /* 地 U+5730 */
+    for (const char *p = ascii[1]; *p; p++)
+        u16[len++] = *p, u16[len++] = 0;
+    assert_int_equal(ind_targets_load_buffer(u16, len, "t.csv", &t, &n, &err), IND_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(t[0].series, "地");
+    assert_int_equal(t[0].op, IND_TARGET_AT_MOST);
+    assert_int_equal(t[0].year, 2030);
+    free(t);
+
+    /* a blank line and a BOM are fine; a row longer than the header is not */
+    const char *text = "\xef\xbb\xbfseries,op,goal,year\n\nx,>=,2,2025\ny,>=,2,2025,9\n";
+    assert_int_equal(ind_targets_load_buffer(text, strlen(text), "t.csv", &t, &n, &err),
+                     IND_E_FORMAT);
+    assert_int_equal(err.line, 4);
+    assert_int_equal(err.col, 5);
+    assert_string_equal(err.message, "this row has 5 fields, the header 4");
+}
+
+/* The canonical text of a target reads back as the same target (the goal to the last digit). */
+static void format_reads_back(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {"rd >= 77777777777777777777% a year by 2025 from 2020",
+                                        "a <= 0.1 by 2030", "a >= 1.7976931348623157e308 by 2030",
+                                        "a[b] >= 3.3333333333333335 in 2024"};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        ind_target t = target(texts[i]), u;
+        char buf[IND_TARGET_TEXT_MAX];
+        ind_target_format(&t, buf, sizeof buf);
+        ind_error err;
+        if (ind_target_parse(buf, &u, &err) != IND_OK || u.goal != t.goal || u.kind != t.kind)
+            fail_msg("'%s' formats as '%s', which reads back differently", texts[i], buf);
+    }
 }
 
 /* ---- categories ---- */
@@ -759,6 +842,8 @@ int main(void)
         cmocka_unit_test(parse_errors),
         cmocka_unit_test(file_good),
         cmocka_unit_test(file_errors),
+        cmocka_unit_test(file_read_like_data),
+        cmocka_unit_test(format_reads_back),
         cmocka_unit_test(category_thresholds),
         cmocka_unit_test_setup_teardown(worked_example, setup, teardown),
         cmocka_unit_test_setup_teardown(growth_ratio_categories, setup, teardown),

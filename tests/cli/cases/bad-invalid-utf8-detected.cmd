@@ -1,0 +1,1 @@
+inspect tests/bad/invalid-utf8-detected.csv

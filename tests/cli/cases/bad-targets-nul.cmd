@@ -1,0 +1,1 @@
+target datasets/rd.csv --targets tests/bad/targets-nul.csv
