@@ -168,17 +168,6 @@ static int chart_option(int c, char *arg, chart_args *a)
     }
 }
 
-/* The forecast methods, from the library's table. */
-static void print_methods(void)
-{
-    size_t n;
-    const ind_forecast_method *m = ind_forecast_methods(&n);
-    fputs("Forecast methods (--forecast):\n", stdout);
-    for (size_t i = 0; i < n; i++)
-        printf("  %-20s %s\n", m[i].name, m[i].summary);
-    fputs("\n", stdout);
-}
-
 static int parse_args(int argc, char **argv, chart_args *a)
 {
     static const struct option longopts[] = {
@@ -212,7 +201,8 @@ static int parse_args(int argc, char **argv, chart_args *a)
             a->fc_given = a->fc_given || (c >= FC_OPT_LEVEL && c <= FC_OPT_NO_BOUNDS);
         } else if (c == 'h') {
             fputs(help, stdout);
-            print_methods();
+            fc_print_methods();
+            fputs("\n", stdout);
             fputs(cli_select_help, stdout);
             fputs(cli_load_help, stdout);
             return -1;

@@ -169,17 +169,6 @@ static int target_option(target_args *args, const char *spec)
     return add_target(args, &t);
 }
 
-static void method_list(char *buf, size_t n)
-{
-    size_t count;
-    const ind_forecast_method *m = ind_forecast_methods(&count);
-    buf[0] = '\0';
-    for (size_t i = 0; i < count; i++) {
-        size_t len = strlen(buf);
-        snprintf(buf + len, n - len, "%s%s", i ? ", " : "", m[i].name);
-    }
-}
-
 static int fail_on_option(target_args *args, const char *arg)
 {
     if (strcmp(arg, "off-track") == 0)
@@ -193,14 +182,13 @@ static int fail_on_option(target_args *args, const char *arg)
 
 static void print_help(void)
 {
-    char list[256];
-    method_list(list, sizeof list);
     fputs(help, stdout);
     fputs(help_methods, stdout);
-    printf("  --method NAME         forecast method (default auto):\n"
-           "                        %s\n", list);
+    fputs("  --method NAME         forecast method (default auto; listed below)\n", stdout);
     fputs(fc_request_help, stdout);
     fputs(help_options, stdout);
+    fc_print_methods();
+    fputs("\n", stdout);
     fputs(cli_load_help, stdout);
 }
 
