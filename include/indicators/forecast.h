@@ -34,7 +34,13 @@
  * global, so the library leaves any handler the program installed itself in
  * place: such a handler must return (not abort or longjmp) for the library's
  * error codes to come back. The check runs under a lock on every entry, so a
- * program that reinstalls the default handler later is covered too.
+ * program that reinstalls the default handler later is covered too; it swaps
+ * the handler for an instant, during which a GSL error in another thread of
+ * the program would return its status without reaching the program's handler.
+ * (Why not install "off" around each call and restore after? Calls run on
+ * several threads at once, and the last to restore would win; nor can the
+ * library be sure no GSL routine it calls ever reaches the handler: root
+ * finders, solvers and allocators all may.)
  */
 #ifndef INDICATORS_FORECAST_H
 #define INDICATORS_FORECAST_H
@@ -190,11 +196,14 @@ ind_status ind_forecast_series(const ind_series *s, const ind_forecast_request *
                                ind_forecast *out, ind_error *err);
 
 /*
- * Fits y[0..n) and forecasts opt->horizon steps. On success returns IND_OK and
- * fills *out (free with ind_forecast_clear). Fails with IND_E_ARG for an
- * unknown method, a horizon of 0, bad levels or bounds, or values outside the
- * transform's domain; IND_E_UNDEFINED when the series is too short for the
- * method (the message says how many observations it needs).
+ * The engine under ind_forecast_series, for callers that hold bare arrays:
+ * fits y[0..n) and forecasts opt->horizon steps. It applies no rule of the
+ * series (no percent bounds: opt->transform is used as given). On success
+ * returns IND_OK and fills *out (free with ind_forecast_clear). Fails with
+ * IND_E_ARG for an unknown method, a horizon outside
+ * 1..IND_FORECAST_MAX_HORIZON, bad or repeated levels, bad bounds, or values
+ * outside the transform's domain; IND_E_UNDEFINED when there are no
+ * observations or fewer than the method needs (the message says how many).
  */
 ind_status ind_forecast_run(const double *y, size_t n, ind_freq freq,
                             const ind_forecast_options *opt, ind_forecast *out, ind_error *err);
