@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ordsearch.h"
+
 #include "text.h"
 
 struct ind_dataset {
@@ -239,20 +241,6 @@ static int reserve(ind_series *s)
     return ind_series_reserve(s, s->cap ? s->cap * 2 : 8) == IND_OK ? 0 : -1;
 }
 
-/* First index whose ordinal is >= ord. */
-static size_t lower_bound(const ind_series *s, int32_t ord)
-{
-    size_t lo = 0, hi = s->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (s->ord[mid] < ord)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 ind_status ind_series_add(ind_series *s, ind_period p, double value, ind_error *err)
 {
     char when[IND_PERIOD_TEXT_MAX];
@@ -269,7 +257,7 @@ ind_status ind_series_add(ind_series *s, ind_period p, double value, ind_error *
     }
     size_t at = s->n;
     if (s->n > 0 && s->ord[s->n - 1] >= p.ord) {
-        at = lower_bound(s, p.ord);
+        at = ord_lower_bound(s->ord, s->n, p.ord);
         if (s->ord[at] == p.ord) {
             ind_period_format(p, when, sizeof when);
             return ind_error_set(err, IND_E_DUPLICATE, NULL, 0, 0,
@@ -304,7 +292,7 @@ ind_status ind_series_set_text(char **field, const char *text)
 
 long ind_series_find(const ind_series *s, int32_t ord)
 {
-    size_t at = lower_bound(s, ord);
+    size_t at = ord_lower_bound(s->ord, s->n, ord);
     return at < s->n && s->ord[at] == ord ? (long)at : -1;
 }
 

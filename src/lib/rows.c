@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ordsearch.h"
 #include "text.h"
 
 #define NONE SIZE_MAX    /* no such column */
@@ -215,22 +216,6 @@ static size_t cell_line(const loader *L, size_t i)
 
 /* ------------------------------------------------------------ duplicates */
 
-/* Index in m->ord where ord is or would go. */
-static size_t missing_at(const ld_missing *m, int32_t ord)
-{
-    size_t lo = 0, hi = m->n;
-    if (hi > 0 && m->ord[hi - 1] < ord)
-        return hi; /* in order: the usual case */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (m->ord[mid] < ord)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* The missing periods of s, or NULL when it has none. */
 static ld_missing *missing_of(const loader *L, const ind_series *s)
 {
@@ -264,7 +249,7 @@ static ind_status note_missing(loader *L, ind_series *s, ind_period p, size_t wh
         L->nmissing = n;
     }
     ld_missing *m = &L->missing[i];
-    size_t at = missing_at(m, p.ord);
+    size_t at = ord_lower_bound(m->ord, m->n, p.ord);
     if (at < m->n && m->ord[at] == p.ord)
         return given_twice(L, s, p, where, "twice as missing");
     if (m->n == m->cap) {
@@ -287,7 +272,7 @@ static int noted_missing(const loader *L, const ind_series *s, ind_period p)
     const ld_missing *m = missing_of(L, s);
     if (!m)
         return 0;
-    size_t at = missing_at(m, p.ord);
+    size_t at = ord_lower_bound(m->ord, m->n, p.ord);
     return at < m->n && m->ord[at] == p.ord;
 }
 
