@@ -59,6 +59,7 @@
 #define INDICATORS_LOAD_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "indicators/dataset.h"
 #include "indicators/error.h"
@@ -120,6 +121,16 @@ ind_status ind_load_file(const char *path, const ind_load_options *opt, ind_data
 ind_status ind_load_buffer(const char *data, size_t len, const char *name,
                            const ind_load_options *opt, ind_dataset **out, ind_load_info *info,
                            ind_error *err);
+
+/*
+ * Same as ind_load_file on an open stream (standard input), read to its end
+ * in chunks, so memory holds the values and not the text; fp is not closed.
+ * A pipe cannot be read twice: a text that is not UTF-8 after an ASCII first
+ * megabyte is an error asking for opt->encoding, where a file would be read
+ * again as GB18030.
+ */
+ind_status ind_load_stream(FILE *fp, const char *name, const ind_load_options *opt,
+                           ind_dataset **out, ind_load_info *info, ind_error *err);
 
 /* "long", "wide-period", "wide-series", "auto". */
 const char *ind_shape_name(ind_shape shape);

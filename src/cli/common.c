@@ -219,36 +219,6 @@ static int check_selection(const char *path, const ind_dataset *ds, const cli_se
     return EXIT_DATA;
 }
 
-/*
- * Reads all of standard input into *data (malloc'd): the loader reads a file
- * twice when it turns out to be GB18030, which a pipe cannot do.
- */
-static int read_stdin(char **data, size_t *len)
-{
-    size_t cap = 1 << 16, n = 0, got;
-    char *buf = malloc(cap);
-    while (buf && (got = fread(buf + n, 1, cap - n, stdin)) > 0) {
-        n += got;
-        if (n == cap) {
-            char *more = cap <= SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
-            if (!more) {
-                free(buf);
-                errno = ENOMEM;
-                return -1;
-            }
-            buf = more;
-            cap *= 2;
-        }
-    }
-    if (!buf || ferror(stdin)) {
-        free(buf);
-        return -1;
-    }
-    *data = buf;
-    *len = n;
-    return 0;
-}
-
 /* Loads FILE, or standard input for "-" (once: a second "-" would find it empty),
    named "stdin" in messages and as the series of a file without a series column. */
 static ind_status load_path(const char *path, const ind_load_options *opt, ind_dataset **out,
@@ -262,14 +232,7 @@ static ind_status load_path(const char *path, const ind_load_options *opt, ind_d
         return ind_error_set(err, IND_E_ARG, "stdin", 0, 0,
                              "standard input can be read only once: give '-' for one file");
     stdin_read = true;
-    char *data;
-    size_t len;
-    if (read_stdin(&data, &len) != 0)
-        return ind_error_set(err, IND_E_IO, "stdin", 0, 0, "cannot read standard input: %s",
-                             strerror(errno));
-    ind_status status = ind_load_buffer(data, len, "stdin", opt, out, info, err);
-    free(data);
-    return status;
+    return ind_load_stream(stdin, "stdin", opt, out, info, err); /* in chunks, as files are */
 }
 
 int cli_load(const char *path, const ind_load_options *opt, const cli_selection *sel,

@@ -78,6 +78,7 @@ typedef struct reader {
     int stop;  /* the sink failed */
     enum enc_mode mode;
     int utf8_detected; /* UTF-8 was detected, not given */
+    int rewindable;    /* the input can be read a second time (not a pipe) */
     int gb_detected;   /* GB18030 was chosen because the text is not UTF-8 */
     int started;       /* the sink was told the encoding and delimiter */
     struct csv_parser csv;
@@ -496,18 +497,23 @@ static void invalid_utf8(reader *R, const enc_utf8 *u8, const char *chunk, size_
     size_t valid = 0, invalid = 1;
     if (n > 0)
         enc_utf8_survey((const unsigned char *)chunk + bad, n - bad, &valid, &invalid);
-    if (R->utf8_detected && !enc_mostly_utf8(u8->sequences + valid, invalid))
+    if (!R->utf8_detected || enc_mostly_utf8(u8->sequences + valid, invalid))
+        bad_encoding(R, chunk + bad, n - bad);
+    else if (R->rewindable)
         R->retry = 1;
     else
-        bad_encoding(R, chunk + bad, n - bad);
+        pfail(R, IND_E_ENCODING, R->line, row_fields(R) + 1,
+              "bytes that are not UTF-8 after a start that is, and a pipe cannot be read a "
+              "second time: name the encoding with --encoding (e.g. gbk)");
 }
 
-/* Where the bytes come from: a file read in chunks, or memory. */
+/* Where the bytes come from: a file or stream read in chunks, or memory. */
 typedef struct source {
     FILE *fp;
     const char *data;
     size_t len, pos;
     char *buf;
+    int seekable; /* fp is a regular file */
 } source;
 
 static int source_next(source *src, const char **chunk, size_t *n)
@@ -650,14 +656,15 @@ static int worth_a_thread(const source *src)
     struct stat st;
     if (!src->fp)
         return src->len >= THREAD_MIN_BYTES;
-    return fstat(fileno(src->fp), &st) == 0 && (size_t)st.st_size >= THREAD_MIN_BYTES;
+    return src->seekable && fstat(fileno(src->fp), &st) == 0 &&
+           (size_t)st.st_size >= THREAD_MIN_BYTES;
 }
 
 /* Back to the start of the input for a second pass; -1 when it cannot. */
 static int rewind_source(source *src)
 {
     if (src->fp)
-        return fseek(src->fp, 0, SEEK_SET);
+        return src->seekable ? fseek(src->fp, 0, SEEK_SET) : -1;
     src->pos = 0;
     return 0;
 }
@@ -685,6 +692,7 @@ static ind_status read_all(source *src, const char *name, const csvr_options *op
         R->opt = opt;
         R->sink = sink;
         R->gb_detected = attempt > 0; /* the second pass reads GB18030 */
+        R->rewindable = !src->fp || src->seekable;
         read_pass(R, src, encoding, threads);
         if (R->sstatus != IND_OK) {
             status = R->sstatus;
@@ -742,20 +750,30 @@ static ind_status open_regular(const char *path, FILE **out, ind_error *err)
     return IND_OK;
 }
 
-ind_status csvr_read_file(const char *path, const csvr_options *opt, const csvr_sink *sink,
-                          ind_error *err)
+ind_status csvr_read_stream(FILE *fp, const char *name, const csvr_options *opt,
+                            const csvr_sink *sink, ind_error *err)
 {
     source src;
     memset(&src, 0, sizeof src);
-    ind_status status = open_regular(path, &src.fp, err);
+    struct stat st;
+    src.fp = fp;
+    src.seekable = fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && ftell(fp) == 0;
+    if (!(src.buf = malloc(CHUNK_SIZE)))
+        return ind_error_set(err, IND_E_NOMEM, name, 0, 0, "out of memory");
+    ind_status status = read_all(&src, name, opt, sink, err);
+    free(src.buf);
+    return status;
+}
+
+ind_status csvr_read_file(const char *path, const csvr_options *opt, const csvr_sink *sink,
+                          ind_error *err)
+{
+    FILE *fp;
+    ind_status status = open_regular(path, &fp, err);
     if (status != IND_OK)
         return status;
-    if (!(src.buf = malloc(CHUNK_SIZE)))
-        status = ind_error_set(err, IND_E_NOMEM, path, 0, 0, "out of memory");
-    else
-        status = read_all(&src, path, opt, sink, err);
-    free(src.buf);
-    fclose(src.fp);
+    status = csvr_read_stream(fp, path, opt, sink, err);
+    fclose(fp);
     return status;
 }
 

@@ -32,6 +32,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "indicators/error.h"
 
@@ -87,6 +88,15 @@ typedef struct csvr_sink {
  */
 ind_status csvr_read_file(const char *path, const csvr_options *opt, const csvr_sink *sink,
                           ind_error *err);
+
+/*
+ * Same on an open stream (standard input), read to its end and not closed;
+ * name stands for the path in messages. A pipe is read once: a text that
+ * turns out not to be UTF-8 after an ASCII start cannot be read again as
+ * GB18030, and is an error asking for --encoding.
+ */
+ind_status csvr_read_stream(FILE *fp, const char *name, const csvr_options *opt,
+                            const csvr_sink *sink, ind_error *err);
 
 /* Same on data[0..len) in memory; name stands for the path in messages. */
 ind_status csvr_read_buffer(const char *data, size_t len, const char *name,

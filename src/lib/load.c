@@ -53,6 +53,13 @@ static ind_status read_file(const void *src, size_t len, const char *name,
     return csvr_read_file(name, opt, sink, err);
 }
 
+static ind_status read_stream(const void *src, size_t len, const char *name,
+                              const csvr_options *opt, const csvr_sink *sink, ind_error *err)
+{
+    (void)len;
+    return csvr_read_stream((FILE *)src, name, opt, sink, err);
+}
+
 static ind_status read_buffer(const void *src, size_t len, const char *name,
                               const csvr_options *opt, const csvr_sink *sink, ind_error *err)
 {
@@ -101,6 +108,12 @@ ind_status ind_load_file(const char *path, const ind_load_options *opt, ind_data
                          ind_load_info *info, ind_error *err)
 {
     return load(read_file, NULL, 0, path, opt, out, info, err);
+}
+
+ind_status ind_load_stream(FILE *fp, const char *name, const ind_load_options *opt,
+                           ind_dataset **out, ind_load_info *info, ind_error *err)
+{
+    return load(read_stream, fp, 0, name ? name : "<stream>", opt, out, info, err);
 }
 
 ind_status ind_load_buffer(const char *data, size_t len, const char *name,
