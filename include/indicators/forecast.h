@@ -172,6 +172,15 @@ ind_status ind_forecast_parse_bounds(const char *text, ind_forecast_request *req
 ind_status ind_forecast_request_check(const ind_forecast_request *req, ind_error *err);
 
 /*
+ * The horizon that reaches period to from the last observation of s (a
+ * forecast "to 2030"): IND_OK and *h in 1..IND_FORECAST_MAX_HORIZON, or
+ * IND_E_ARG when to is of another frequency, not after the last observation
+ * or further than that (the message names both periods), IND_E_UNDEFINED
+ * when s has no observations.
+ */
+ind_status ind_forecast_horizon_to(const ind_series *s, ind_period to, size_t *h, ind_error *err);
+
+/*
  * Forecasts series s (observations sorted by period, as in a dataset) req->
  * horizon periods past its last observation: the periods between the first
  * and the last observation that have no value are gaps, filled by linear

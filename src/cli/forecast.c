@@ -139,26 +139,16 @@ static int parse_args(int argc, char **argv, args *a)
  */
 static size_t horizon_for(const args *a, const ind_series *s)
 {
+    size_t h;
+    ind_error err;
     if (!a->has_to || s->n == 0)
         return a->fc.req.horizon;
-    char title[256], last[IND_PERIOD_TEXT_MAX], to[IND_PERIOD_TEXT_MAX];
-    cli_series_title(s, title, sizeof title);
-    ind_period p = ind_series_period(s, s->n - 1);
-    ind_period_format(p, last, sizeof last);
-    ind_period_format(a->to, to, sizeof to);
-    if (a->to.freq != s->freq) {
-        fprintf(stderr, "indicators: error: series %s: --to %s is not a %s period\n", title, to,
-                ind_freq_name(s->freq));
-        return 0;
-    }
-    if (a->to.ord <= p.ord || a->to.ord - p.ord > IND_FORECAST_MAX_HORIZON) {
-        fprintf(stderr,
-                "indicators: error: series %s: --to %s must be 1 to %d periods after "
-                "the last observation (%s)\n",
-                title, to, IND_FORECAST_MAX_HORIZON, last);
-        return 0;
-    }
-    return (size_t)(a->to.ord - p.ord);
+    if (ind_forecast_horizon_to(s, a->to, &h, &err) == IND_OK)
+        return h;
+    char title[256];
+    fprintf(stderr, "indicators: error: series %s: --to %s\n",
+            cli_series_title(s, title, sizeof title), err.message);
+    return 0;
 }
 
 /* Prints the notes of a job, or why it failed; returns true for an error. */

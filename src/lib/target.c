@@ -348,8 +348,14 @@ static ind_status run_forecast(const ind_series *s, const ind_target_options *op
         a->forecast = a->probability = a->meets = no_fig("target year reached");
         return IND_OK;
     }
-    size_t h = (size_t)(a->target.ord - a->latest.ord);
+    size_t h;
+    ind_error herr;
     ind_forecast f;
+    if (ind_forecast_horizon_to(s, a->target, &h, &herr) != IND_OK) {
+        snprintf(a->forecast_note, sizeof a->forecast_note, "no forecast: %.240s", herr.message);
+        a->forecast = a->probability = a->meets = no_fig("no forecast (see the note)");
+        return IND_OK;
+    }
     if (!forecast_of(s, opt, h, &f, a)) {
         a->forecast = a->probability = a->meets = no_fig("no forecast (see the note)");
         return IND_OK;

@@ -254,6 +254,39 @@ static void no_forecast_is_undefined(void **state)
     ind_dataset_free(ds);
 }
 
+static void horizon_to_a_period(void **state)
+{
+    (void)state;
+    const double v[] = {1, 2, 3};
+    ind_dataset *ds = ind_dataset_new();
+    ind_series *s = series(ds, "", v, 3); /* 2000..2002 */
+    size_t h = 0;
+    ind_error err;
+    assert_int_equal(ind_forecast_horizon_to(s, ind_period_make(IND_FREQ_YEAR, 2030, 1), &h, &err),
+                     IND_OK);
+    assert_int_equal(h, 28);
+    assert_int_equal(ind_forecast_horizon_to(s, ind_period_make(IND_FREQ_YEAR, 2002, 1), &h, &err),
+                     IND_E_ARG);
+    assert_non_null(strstr(err.message, "2002 must be 1 to 10000 periods after the last "
+                                        "observation (2002)"));
+    assert_int_equal(
+        ind_forecast_horizon_to(s, ind_period_make(IND_FREQ_YEAR, 2002 + 10000, 1), &h, &err),
+        IND_OK);
+    assert_int_equal(h, 10000);
+    assert_int_equal(
+        ind_forecast_horizon_to(s, ind_period_make(IND_FREQ_YEAR, 2003 + 10000, 1), &h, &err),
+        IND_E_ARG);
+    assert_int_equal(ind_forecast_horizon_to(s, ind_period_make(IND_FREQ_QUARTER, 2030, 4), &h,
+                                             &err),
+                     IND_E_ARG);
+    assert_string_equal(err.message, "2030Q4 is not a period of the series' frequency (annual)");
+    ind_series *empty = ind_dataset_series(ds, "empty", NULL);
+    assert_int_equal(ind_forecast_horizon_to(empty, ind_period_make(IND_FREQ_YEAR, 2030, 1), &h,
+                                             &err),
+                     IND_E_UNDEFINED);
+    ind_dataset_free(ds);
+}
+
 int main(void)
 {
     /* no gsl_set_error_handler_off(): the library must not need it */
@@ -261,7 +294,7 @@ int main(void)
         cmocka_unit_test(method_lookup),     cmocka_unit_test(level_lists),
         cmocka_unit_test(bounds_text),       cmocka_unit_test(request_check),
         cmocka_unit_test(same_as_engine),    cmocka_unit_test(percent_series),
-        cmocka_unit_test(no_forecast_is_undefined),
+        cmocka_unit_test(no_forecast_is_undefined), cmocka_unit_test(horizon_to_a_period),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -99,6 +99,26 @@ ind_status ind_forecast_parse_bounds(const char *text, ind_forecast_request *req
 
 /* ---- the series ---- */
 
+ind_status ind_forecast_horizon_to(const ind_series *s, ind_period to, size_t *h, ind_error *err)
+{
+    char last[IND_PERIOD_TEXT_MAX], want[IND_PERIOD_TEXT_MAX];
+    if (s->n == 0)
+        return ind_error_set(err, IND_E_UNDEFINED, NULL, 0, 0, "no observations: nothing to forecast");
+    ind_period p = ind_series_period(s, s->n - 1);
+    ind_period_format(p, last, sizeof last);
+    ind_period_format(to, want, sizeof want);
+    if (to.freq != s->freq)
+        return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
+                             "%s is not a period of the series' frequency (%s)", want,
+                             ind_freq_name(s->freq));
+    if (to.ord <= p.ord || to.ord - p.ord > IND_FORECAST_MAX_HORIZON)
+        return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
+                             "%s must be 1 to %d periods after the last observation (%s)", want,
+                             IND_FORECAST_MAX_HORIZON, last);
+    *h = (size_t)(to.ord - p.ord);
+    return IND_OK;
+}
+
 static bool strictly_inside(const ind_series *s, double lo, double hi)
 {
     for (size_t i = 0; i < s->n; i++)
