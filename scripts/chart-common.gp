@@ -8,7 +8,7 @@
 # it with `gnuplot chart.gp`.
 #
 # Parameters (set before this file): term_type ('png', 'svg', 'pdf'),
-# out_file, width, height (pixels), font_name, font_size (points at 1600x900
+# out_file ('' for standard output), width, height (pixels), font_name, font_size (points at 1600x900
 # pixels), chart_title, value_label, period_label, xmin, xmax, ymin, ymax,
 # nseries and series_title[1..nseries]. Text is printed as it is (R&D, x_1,
 # {a}): the terminals are noenhanced, so no text is read as markup. The x
@@ -37,7 +37,8 @@ if (term_type eq 'svg') {
             background rgb 'white' linewidth line_scale rounded
     }
 }
-set output out_file
+# out_file '' is standard output (`indicators chart` reads it and writes the file itself)
+if (strlen(out_file) > 0) { set output out_file } else { set output }
 
 # Okabe & Ito (2008) colour-blind-safe palette: blue, vermillion, bluish
 # green, orange, sky blue, reddish purple, black, yellow.

@@ -30,6 +30,7 @@
 #ifndef INDICATORS_CHART_H
 #define INDICATORS_CHART_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "indicators/dataset.h"
@@ -77,7 +78,7 @@ typedef struct ind_chart_options {
     ind_chart_kind kind;
     ind_chart_format format;
     ind_chart_lang lang;
-    const char *output; /* file gnuplot writes (`set output`); not NULL */
+    const char *output; /* file gnuplot writes (`set output`); NULL: standard output */
     int width, height;  /* pixels, 200..10000 (PDF: 160 pixels an inch) */
     const char *title;  /* NULL: from the series' label or name (and entity) */
     const char *ylabel; /* NULL: the series' unit */
@@ -148,6 +149,15 @@ ind_status ind_chart_build(const ind_series *const *series, size_t nseries,
  */
 size_t ind_chart_quote_label(const char *text, char *buf, size_t n);
 
+/*
+ * Whether a chart file ends as a complete one of its format: tail is its
+ * last n bytes (the last 1024 are enough). PNG: the IEND chunk; SVG: the
+ * closing </svg> tag; PDF: the %%EOF trailer (trailing line ends allowed).
+ * A chart cut short by a full disk or a dying gnuplot fails this.
+ */
+bool ind_chart_output_complete(ind_chart_format format, const unsigned char *tail, size_t n);
+
 IND_END_DECLS
+
 
 #endif

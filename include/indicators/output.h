@@ -16,6 +16,7 @@
 #ifndef INDICATORS_OUTPUT_H
 #define INDICATORS_OUTPUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -82,6 +83,18 @@ ind_status ind_table_finish(ind_table *t);
 
 /* Frees without writing (after an error). NULL does nothing. */
 void ind_table_free(ind_table *t);
+
+/* Whether text holds a control character (C0, DEL, or a C1 control in UTF-8). */
+bool ind_text_has_control(const char *text);
+
+/*
+ * Text from data for a terminal (tables, notes, messages quoting a value):
+ * control characters written visibly (\n, \t, \r, \x1b, \u009b) and bytes
+ * that are not UTF-8 as \xff, so that no name can move the cursor, clear the
+ * screen or retitle the window. Into out[0..n); returns the length wanted,
+ * like snprintf. The one helper for every such text.
+ */
+size_t ind_text_escape(const char *text, char *out, size_t n);
 
 /* Display width of UTF-8 text in terminal columns (CJK wide characters count 2). */
 size_t ind_display_width(const char *s);

@@ -65,7 +65,9 @@ static const char help[] =
     "  --size W,H             size in pixels (default 1600,900; PDF: 160 px an inch)\n"
     "  --font NAME            font (default 'Noto Sans CJK SC', which has Chinese)\n"
     "  --script DIR           write DIR/NAME.gp (parameters, data, template) instead\n"
-    "                         of rendering; edit it and run 'gnuplot DIR/NAME.gp'\n"
+    "                         of rendering; edit it and run 'gnuplot DIR/NAME.gp';\n"
+    "                         DIR '-' writes it to standard output\n"
+    "  --force                --script replaces an existing NAME.gp\n"
     "  -h, --help             this help\n"
     "\n"
     "gnuplot (Debian: apt-get install gnuplot-nox) renders the chart. The\n"
@@ -85,6 +87,7 @@ enum {
     OPT_SIZE,
     OPT_FONT,
     OPT_SCRIPT,
+    OPT_FORCE,
 };
 
 typedef struct chart_args {
@@ -96,6 +99,7 @@ typedef struct chart_args {
     size_t horizon;
     fc_cli_options fc; /* --level and the scale of the forecast */
     bool fc_given;     /* one of those was given */
+    bool force;        /* --force: --script replaces an existing file */
 } chart_args;
 
 static int parse_size(const char *arg, ind_chart_options *opt)
@@ -163,9 +167,20 @@ static int chart_option(int c, char *arg, chart_args *a)
     case OPT_SCRIPT:
         a->script_dir = arg;
         return 0;
+    case OPT_FORCE:
+        a->force = true;
+        return 0;
     default:
         return cli_usage_error("chart", "unknown option");
     }
+}
+
+/* Whether paths a and b name one existing file (same device and inode, whatever the path). */
+static bool same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
 }
 
 static int parse_args(int argc, char **argv, chart_args *a)
@@ -186,6 +201,7 @@ static int parse_args(int argc, char **argv, chart_args *a)
         {"size", required_argument, NULL, OPT_SIZE},
         {"font", required_argument, NULL, OPT_FONT},
         {"script", required_argument, NULL, OPT_SCRIPT},
+        {"force", no_argument, NULL, OPT_FORCE},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -217,6 +233,15 @@ static int parse_args(int argc, char **argv, chart_args *a)
     a->path = argv[optind];
     if (!a->output && !a->script_dir)
         return cli_usage_error("chart", "name the chart file with -o OUT.png (or .svg, .pdf)");
+    /* names are checked before anything is read or written */
+    if (a->output && ind_text_has_control(a->output))
+        return cli_usage_error("chart", "-o: a file name with control characters is refused");
+    if (a->script_dir && ind_text_has_control(a->script_dir))
+        return cli_usage_error("chart", "--script: a directory name with control characters is "
+                                        "refused");
+    if (a->output && same_file(a->output, a->path))
+        return cli_usage_error("chart", "-o names the input file %s; the chart would overwrite it",
+                               a->path);
     const char *out = a->output ? a->output : "chart.png";
     if (ind_chart_format_from_path(out, &a->chart.format) != 0)
         return cli_usage_error("chart", "-o must end in .png, .svg or .pdf: '%s'", out);
@@ -252,7 +277,7 @@ static int run_forecast(const chart_args *a, const ind_series *s, ind_forecast *
         return fc_report_failure(&job, "no forecast") ? EXIT_DATA : EXIT_OK;
     if (f->note[0]) {
         char title[512];
-        fprintf(stderr, "indicators: note: series %s: %s\n",
+        cli_eprintf("indicators: note: series %s: %s\n",
                 cli_series_title(s, title, sizeof title), f->note);
     }
     return EXIT_OK;
@@ -302,7 +327,7 @@ static int read_target(const char *spec, const ind_series *s, ind_chart_lang lan
         return EXIT_DATA;
     }
     if (!isfinite(as.goal_level)) {
-        fprintf(stderr, "indicators chart: error: the target %s gives no level to draw (%s)\n",
+        cli_eprintf("indicators chart: error: the target %s gives no level to draw (%s)\n",
                 t.text, as.reason);
         return EXIT_DATA;
     }
@@ -330,7 +355,7 @@ static void print_lines(const char *prefix, const char *text)
     for (const char *p = text; *p;) {
         size_t len = strcspn(p, "\n");
         if (len)
-            fprintf(stderr, "%s%.*s\n", prefix, (int)len, p);
+            cli_eprintf("%s%.*s\n", prefix, (int)len, p);
         p += len + (p[len] == '\n');
     }
 }
@@ -343,32 +368,93 @@ static void slurp(FILE *f, char *buf, size_t n)
     buf[got] = '\0';
 }
 
+/* Writes all of text[0..len) to fd; 0, or an errno. */
+static int write_all(int fd, const char *text, size_t len)
+{
+    while (len > 0) {
+        ssize_t put = write(fd, text, len);
+        if (put < 0 && errno == EINTR)
+            continue;
+        if (put <= 0)
+            return put < 0 ? errno : EIO;
+        text += put;
+        len -= (size_t)put;
+    }
+    return 0;
+}
+
 /*
- * Runs `gnuplot SCRIPT` with stdin from /dev/null and stdout and stderr
- * into a temporary file, read into msg. Returns the exit status (0 ok), or
- * -1 with errno set when gnuplot could not be started.
+ * A new empty file beside path (same directory, so that rename replaces path
+ * at once): DIR/.NAME.XXXXXX, made with O_EXCL by mkstemp, readable as a
+ * file created by open would be. Returns its descriptor, or -1 with errno.
  */
-static int spawn_gnuplot(const char *script, char *msg, size_t n)
+static int temp_beside(const char *path, char *tmp, size_t n)
+{
+    const char *slash = strrchr(path, '/');
+    int len = slash ? snprintf(tmp, n, "%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1)
+                    : snprintf(tmp, n, ".%s.XXXXXX", path);
+    if (len < 0 || (size_t)len >= n) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    int fd = mkstemp(tmp);
+    if (fd >= 0) {
+        mode_t mask = umask(0);
+        umask(mask);
+        fchmod(fd, 0666 & ~mask);
+    }
+    return fd;
+}
+
+/*
+ * Runs `gnuplot SCRIPT` with stdin from /dev/null, stdout (the chart) read
+ * through a pipe and written to out_fd by this process, so that a full disk
+ * is seen (*write_error gets its errno), and stderr into a temporary file,
+ * read into msg. Returns the exit status (0 ok), or -1 with errno set when
+ * gnuplot could not be started.
+ */
+static int spawn_gnuplot(const char *script, int out_fd, int *write_error, char *msg, size_t n)
 {
     char prog[] = "gnuplot";
     char *path = strdup(script);
     FILE *errf = tmpfile();
-    int status = -1, saved = ENOMEM;
+    int status = -1, saved = ENOMEM, pipe_fd[2] = {-1, -1};
     posix_spawn_file_actions_t fa;
     msg[0] = '\0';
+    *write_error = 0;
     if (!path || !errf)
         goto out;
+    if (pipe(pipe_fd) != 0) {
+        saved = errno;
+        goto out;
+    }
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&fa, fileno(errf), 1);
+    posix_spawn_file_actions_adddup2(&fa, pipe_fd[1], 1);
     posix_spawn_file_actions_adddup2(&fa, fileno(errf), 2);
+    posix_spawn_file_actions_addclose(&fa, pipe_fd[0]);
+    posix_spawn_file_actions_addclose(&fa, pipe_fd[1]);
     char *args[] = {prog, path, NULL};
     pid_t pid;
     int rc = posix_spawnp(&pid, prog, &fa, NULL, args, environ);
     posix_spawn_file_actions_destroy(&fa);
+    close(pipe_fd[1]);
+    pipe_fd[1] = -1;
     if (rc != 0) {
         saved = rc;
         goto out;
+    }
+    /* copy the chart until gnuplot closes its stdout; after a failed write keep
+       reading, so that gnuplot finishes instead of blocking on a full pipe */
+    char chunk[65536];
+    for (;;) {
+        ssize_t got = read(pipe_fd[0], chunk, sizeof chunk);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            break;
+        if (!*write_error)
+            *write_error = write_all(out_fd, chunk, (size_t)got);
     }
     int ws;
     while (waitpid(pid, &ws, 0) < 0) {
@@ -380,6 +466,9 @@ static int spawn_gnuplot(const char *script, char *msg, size_t n)
     slurp(errf, msg, n);
     status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + (WIFSIGNALED(ws) ? WTERMSIG(ws) : 0);
 out:
+    for (int k = 0; k < 2; k++)
+        if (pipe_fd[k] >= 0)
+            close(pipe_fd[k]);
     if (errf)
         fclose(errf);
     free(path);
@@ -392,7 +481,7 @@ static int write_file(const char *path, const char *text)
 {
     FILE *f = fopen(path, "wb");
     if (!f || fputs(text, f) == EOF || fclose(f) != 0) {
-        fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
+        cli_eprintf("%s: error: cannot write: %s\n", path, strerror(errno));
         return EXIT_DATA;
     }
     return EXIT_OK;
@@ -409,15 +498,38 @@ static int missing_gnuplot(void)
     return EXIT_DATA;
 }
 
-static int render(const char *script, const char *output)
+/* Whether the file at path ends as a complete chart of its format. */
+static bool complete_chart(const char *path, ind_chart_format format)
+{
+    unsigned char tail[1024];
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        if (fd >= 0)
+            close(fd);
+        return false;
+    }
+    off_t from = st.st_size > (off_t)sizeof tail ? st.st_size - (off_t)sizeof tail : 0;
+    ssize_t got = pread(fd, tail, sizeof tail, from);
+    close(fd);
+    return got > 0 && ind_chart_output_complete(format, tail, (size_t)got);
+}
+
+/*
+ * Renders the script into output: gnuplot's chart goes to a temporary file
+ * beside output, is checked complete (PNG IEND, SVG </svg>, PDF %%EOF) and
+ * only then renamed over output. On any failure (gnuplot's, a full disk) a
+ * previous chart at output is left as it was.
+ */
+static int render(const char *script, const char *output, ind_chart_format format)
 {
     const char *tmpdir = getenv("TMPDIR");
-    char path[4096], msg[8192];
+    char path[4096], chart_tmp[4096], msg[8192];
     snprintf(path, sizeof path, "%s/indicators-chart-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
     int fd = mkstemp(path);
     if (fd < 0) {
-        fprintf(stderr, "indicators chart: error: cannot create a temporary script in %s: %s\n",
-                tmpdir && *tmpdir ? tmpdir : "/tmp", strerror(errno));
+        cli_eprintf("indicators chart: error: cannot create a temporary script in %s: %s\n",
+                    tmpdir && *tmpdir ? tmpdir : "/tmp", strerror(errno));
         return EXIT_DATA;
     }
     close(fd);
@@ -425,60 +537,103 @@ static int render(const char *script, const char *output)
         unlink(path);
         return EXIT_DATA;
     }
-    struct stat before;
-    bool existed = stat(output, &before) == 0;
-    if (!existed && errno != ENOENT)
-        goto unwritable;
-    if (!existed) {
-        /* gnuplot's "cannot open file" is obscure: check the directory first */
-        FILE *probe = fopen(output, "wb");
-        if (!probe)
-            goto unwritable;
-        fclose(probe);
-        unlink(output);
-    }
-    int status = spawn_gnuplot(path, msg, sizeof msg);
-    if (status < 0) {
-        int e = errno;
+    int out_fd = temp_beside(output, chart_tmp, sizeof chart_tmp);
+    if (out_fd < 0) {
+        cli_eprintf("%s: error: cannot write the chart: %s\n", output, strerror(errno));
         unlink(path);
-        if (e == ENOENT)
-            return missing_gnuplot();
-        fprintf(stderr, "indicators chart: error: cannot run gnuplot: %s\n", strerror(e));
         return EXIT_DATA;
     }
-    struct stat st;
-    bool made = stat(output, &st) == 0 && st.st_size > 0;
-    if (status != 0 || !made) {
+    int write_error;
+    int status = spawn_gnuplot(path, out_fd, &write_error, msg, sizeof msg);
+    int spawn_errno = errno;
+    if (!write_error && fsync(out_fd) != 0 && errno != EINVAL)
+        write_error = errno;
+    if (close(out_fd) != 0 && !write_error)
+        write_error = errno;
+    if (status < 0) {
+        unlink(chart_tmp);
+        unlink(path);
+        if (spawn_errno == ENOENT)
+            return missing_gnuplot();
+        cli_eprintf("indicators chart: error: cannot run gnuplot: %s\n", strerror(spawn_errno));
+        return EXIT_DATA;
+    }
+    if (status == 0 && write_error) {
+        cli_eprintf("%s: error: cannot write the chart: %s\n", output, strerror(write_error));
+        unlink(chart_tmp);
+        unlink(path);
+        return EXIT_DATA;
+    }
+    if (status != 0 || !complete_chart(chart_tmp, format)) {
         if (status != 0)
-            fprintf(stderr, "indicators chart: error: gnuplot failed (exit status %d):\n", status);
+            cli_eprintf("indicators chart: error: gnuplot failed (exit status %d):\n", status);
         else
-            fprintf(stderr, "indicators chart: error: gnuplot wrote nothing to %s:\n", output);
+            cli_eprintf("indicators chart: error: gnuplot's chart is incomplete (no %s at its "
+                        "end); %s is left as it was:\n",
+                        format == IND_CHART_PNG   ? "IEND chunk"
+                        : format == IND_CHART_SVG ? "</svg>"
+                                                  : "%%EOF",
+                        output);
         print_lines("  gnuplot: ", msg);
-        fprintf(stderr, "  the script is kept for diagnosis: %s\n", path);
-        /* a partial file is no chart; a previous chart gnuplot did not touch stays */
-        struct stat after;
-        bool touched =
-            stat(output, &after) == 0 && (!existed || after.st_size != before.st_size ||
-                                          after.st_mtim.tv_sec != before.st_mtim.tv_sec ||
-                                          after.st_mtim.tv_nsec != before.st_mtim.tv_nsec);
-        if (touched)
-            unlink(output);
+        cli_eprintf("  the script is kept for diagnosis: %s\n", path);
+        unlink(chart_tmp);
+        return EXIT_DATA;
+    }
+    if (rename(chart_tmp, output) != 0) {
+        cli_eprintf("%s: error: cannot write the chart: %s\n", output, strerror(errno));
+        unlink(chart_tmp);
+        unlink(path);
         return EXIT_DATA;
     }
     print_lines("indicators chart: gnuplot: ", msg);
     unlink(path);
     return EXIT_OK;
-unwritable:
-    fprintf(stderr, "%s: error: cannot write the chart: %s\n", output, strerror(errno));
-    unlink(path);
-    return EXIT_DATA;
 }
 
-/* DIR/NAME.gp with NAME from the output file's name. */
-static int write_script_dir(const char *dir, const char *output, bool named, const char *script)
+/*
+ * Writes a new file: O_EXCL and O_NOFOLLOW, so that an existing file or a
+ * symbolic link planted at path is never written through; with force, a
+ * temporary file beside path renamed over it (replacing a link, not its target).
+ */
+static int write_new_file(const char *path, const char *text, bool force)
 {
+    char tmp[4096];
+    int fd = force ? temp_beside(path, tmp, sizeof tmp)
+                   : open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (fd < 0) {
+        if (errno == EEXIST)
+            cli_eprintf("%s: error: the file exists; --force replaces it\n", path);
+        else
+            cli_eprintf("%s: error: cannot create: %s\n", path, strerror(errno));
+        return EXIT_DATA;
+    }
+    int e = write_all(fd, text, strlen(text));
+    if (close(fd) != 0 && !e)
+        e = errno;
+    if (!e && force && rename(tmp, path) != 0)
+        e = errno;
+    if (e) {
+        cli_eprintf("%s: error: cannot write: %s\n", path, strerror(e));
+        unlink(force ? tmp : path);
+        return EXIT_DATA;
+    }
+    return EXIT_OK;
+}
+
+/* DIR/NAME.gp with NAME from the output file's name; DIR "-": standard output. */
+static int write_script_dir(const char *dir, const char *output, bool named, const char *script,
+                            bool force)
+{
+    if (strcmp(dir, "-") == 0) {
+        if (fputs(script, stdout) == EOF || fflush(stdout) != 0) {
+            cli_eprintf("indicators chart: error: writing the script failed: %s\n",
+                        strerror(errno));
+            return EXIT_DATA;
+        }
+        return EXIT_OK;
+    }
     if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-        fprintf(stderr, "%s: error: cannot create directory: %s\n", dir, strerror(errno));
+        cli_eprintf("%s: error: cannot create directory: %s\n", dir, strerror(errno));
         return EXIT_DATA;
     }
     const char *base = strrchr(output, '/') ? strrchr(output, '/') + 1 : output;
@@ -486,7 +641,7 @@ static int write_script_dir(const char *dir, const char *output, bool named, con
     char path[4096];
     snprintf(path, sizeof path, "%s/%.*s.gp", dir, named ? (int)(dot - base) : 5,
              named ? base : "chart");
-    int status = write_file(path, script);
+    int status = write_new_file(path, script, force);
     if (status == EXIT_OK)
         printf("wrote %s; render it with: gnuplot %s\n", path, path);
     return status;
@@ -538,7 +693,7 @@ static int draw(chart_args *a, const ind_series **list, size_t n, const char *cm
     int status = EXIT_OK;
     char *script = NULL;
     if ((a->method || a->target) && n != 1) {
-        fprintf(stderr,
+        cli_eprintf(
                 "%s: error: --forecast and --target draw one series but %zu are selected; "
                 "narrow with --series and --entity\n",
                 a->path, n);
@@ -557,6 +712,8 @@ static int draw(chart_args *a, const ind_series **list, size_t n, const char *cm
         goto out;
     ind_error err;
     ind_error_clear(&err);
+    if (!a->script_dir)
+        a->chart.output = NULL; /* gnuplot writes to its stdout; render() makes the file */
     ind_status st = ind_chart_build(list, n, &a->chart, dir, &script, &err);
     if (st != IND_OK) {
         if (!err.path[0])
@@ -566,9 +723,10 @@ static int draw(chart_args *a, const ind_series **list, size_t n, const char *cm
         goto out;
     }
     if (a->script_dir)
-        status = write_script_dir(a->script_dir, a->chart.output, a->output != NULL, script);
+        status = write_script_dir(a->script_dir, a->chart.output, a->output != NULL, script,
+                                  a->force);
     else
-        status = render(script, a->chart.output);
+        status = render(script, a->output, a->chart.format);
 out:
     free(script);
     if (a->method)
@@ -598,7 +756,7 @@ int cli_chart(int argc, char **argv)
         if (!cli_selected(&a.sel, s) || s->n == 0)
             continue;
         if (n == sizeof list / sizeof list[0]) {
-            fprintf(stderr,
+            cli_eprintf(
                     "%s: error: more than 64 series selected; narrow with --series and "
                     "--entity\n",
                     a.path);
@@ -608,7 +766,7 @@ int cli_chart(int argc, char **argv)
         list[n++] = s;
     }
     if (n == 0) {
-        fprintf(stderr, "%s: error: no selected series has values\n", a.path);
+        cli_eprintf("%s: error: no selected series has values\n", a.path);
         status = EXIT_DATA;
     } else {
         status = draw(&a, list, n, cmdline);

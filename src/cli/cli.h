@@ -10,6 +10,7 @@
 #define INDICATORS_CLI_H
 
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -38,6 +39,23 @@ int cli_chart(int argc, char **argv);
 int cli_target(int argc, char **argv);
 int cli_forecast(int argc, char **argv);
 int cli_backtest(int argc, char **argv);
+
+/*
+ * fprintf for text that may quote data: every %s argument is written with
+ * its control characters made visible (ind_text_escape), so that a name or
+ * value cannot drive the terminal. Everything printed to stderr goes
+ * through these.
+ */
+void cli_vfprintf(FILE *f, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 0)))
+#endif
+    ;
+void cli_eprintf(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
 
 /* Prints "path:line:col: error: message" (or "indicators: error: ...") to stderr. */
 void cli_report(const ind_error *err);

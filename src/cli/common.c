@@ -29,21 +29,130 @@ const char cli_select_help[] =
     "  --series NAME         only this series (repeat, or separate names with commas)\n"
     "  --entity NAME         only this entity (repeat, or separate with commas)\n";
 
+/* Writes text to f with control characters made visible (ind_text_escape). */
+static void put_escaped(FILE *f, const char *text)
+{
+    char small[512];
+    size_t want = ind_text_escape(text, small, sizeof small);
+    char *big = want < sizeof small ? NULL : malloc(want + 1);
+    if (big)
+        ind_text_escape(text, big, want + 1);
+    fputs(big ? big : small, f);
+    free(big);
+}
+
+/*
+ * vfprintf with every %s argument escaped: the format is this program's own
+ * text (its line breaks stay), the strings may come from data. One
+ * conversion at a time, each formatted by snprintf with its own flags.
+ */
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral" /* each spec is a piece of the caller's format */
+#endif
+void cli_vfprintf(FILE *f, const char *fmt, va_list ap)
+{
+    for (const char *p = fmt; *p;) {
+        if (*p != '%' || p[1] == '%') {
+            fputc(*p, f);
+            p += *p == '%' ? 2 : 1;
+            continue;
+        }
+        /* the spec with any '*' width or precision replaced by its argument */
+        char spec[64], out[512];
+        size_t len = 0;
+        int precision = -1;
+        const char *q = p + 1;
+        spec[len++] = '%';
+        for (; *q && strchr("-+ #0123456789.*", *q) && len < 40; q++) {
+            if (*q == '*') {
+                int v = va_arg(ap, int);
+                if (q > p && q[-1] == '.')
+                    precision = v;
+                len += (size_t)snprintf(spec + len, sizeof spec - len, "%d", v);
+            } else {
+                if (q > p && q[-1] == '.' && *q >= '0' && *q <= '9')
+                    precision = atoi(q);
+                spec[len++] = *q;
+            }
+        }
+        size_t mods = strspn(q, "hlzjtL");
+        char conv = q[mods];
+        if (!conv || len + mods + 2 > sizeof spec)
+            return; /* not a format this program writes */
+        memcpy(spec + len, q, mods + 1);
+        spec[len + mods + 1] = '\0';
+        bool is_ll = strncmp(q, "ll", 2) == 0, is_long = !is_ll && q[0] == 'l';
+        switch (conv) {
+        case 's': {
+            /* the precision cuts the argument, the width pads the escaped text */
+            const char *arg = va_arg(ap, const char *);
+            char *cut = strndup(arg ? arg : "(null)", precision >= 0 ? (size_t)precision : SIZE_MAX);
+            size_t want = ind_text_escape(cut ? cut : "", out, sizeof out);
+            char *big = want < sizeof out ? NULL : malloc(want + 1);
+            if (big)
+                ind_text_escape(cut, big, want + 1);
+            char *dot = strchr(spec, '.');
+            if (dot)
+                strcpy(dot, "s");
+            fprintf(f, spec, big ? big : out);
+            free(big);
+            free(cut);
+            break;
+        }
+        case 'c':
+            snprintf(out, sizeof out, "%c", va_arg(ap, int));
+            put_escaped(f, out);
+            break;
+        case 'f': case 'F': case 'e': case 'E': case 'g': case 'G':
+            snprintf(out, sizeof out, spec, va_arg(ap, double));
+            fputs(out, f);
+            break;
+        case 'p':
+            snprintf(out, sizeof out, spec, va_arg(ap, void *));
+            fputs(out, f);
+            break;
+        default: /* d i u x X o */
+            if (q[0] == 'z')
+                snprintf(out, sizeof out, spec, va_arg(ap, size_t));
+            else if (is_ll)
+                snprintf(out, sizeof out, spec, va_arg(ap, long long));
+            else if (is_long)
+                snprintf(out, sizeof out, spec, va_arg(ap, long));
+            else
+                snprintf(out, sizeof out, spec, va_arg(ap, int));
+            fputs(out, f);
+        }
+        p = q + mods + 1;
+    }
+}
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+void cli_eprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    cli_vfprintf(stderr, fmt, ap);
+    va_end(ap);
+}
+
 void cli_report(const ind_error *err)
 {
     char buf[IND_ERROR_PATH_MAX + IND_ERROR_MSG_MAX + 64];
     ind_error_format(err, buf, sizeof buf);
-    fprintf(stderr, "%s%s\n", err->path[0] ? "" : "indicators: ", buf);
+    cli_eprintf("%s%s\n", err->path[0] ? "" : "indicators: ", buf);
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
-    fprintf(stderr, "indicators %s: ", cmd);
+    cli_eprintf("indicators %s: ", cmd);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    cli_vfprintf(stderr, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\nTry 'indicators %s --help'.\n", cmd);
+    cli_eprintf("\nTry 'indicators %s --help'.\n", cmd);
     return EXIT_USAGE;
 }
 
@@ -177,7 +286,7 @@ static int check_names(const char *path, const ind_dataset *ds, ind_name_kind ki
         if (strchr(name, ',') || ind_dataset_has_name(ds, kind, name) ||
             part_of_present(ds, kind, names, n, name))
             continue;
-        fprintf(stderr, "%s: error: --%s '%s' is not in the data", path, what, name);
+        cli_eprintf("%s: error: --%s '%s' is not in the data", path, what, name);
         const char *near[8];
         size_t k = ind_dataset_near_names(ds, kind, name, near, 8);
         const char **all = NULL;
@@ -185,13 +294,13 @@ static int check_names(const char *path, const ind_dataset *ds, ind_name_kind ki
         if (k) {
             fputs("; near:", stderr);
             for (size_t j = 0; j < k; j++)
-                fprintf(stderr, "%s '%s'", j ? "," : "", near[j]);
+                cli_eprintf("%s '%s'", j ? "," : "", near[j]);
         } else if (total > 0 && total <= 12) {
-            fprintf(stderr, "; it has:");
+            cli_eprintf("; it has:");
             for (size_t j = 0; j < total; j++)
-                fprintf(stderr, "%s '%s'", j ? "," : "", all[j]);
+                cli_eprintf("%s '%s'", j ? "," : "", all[j]);
         } else {
-            fprintf(stderr, " (run 'indicators inspect %s' to list the series)", path);
+            cli_eprintf(" (run 'indicators inspect %s' to list the series)", path);
         }
         fputc('\n', stderr);
         free(all);
@@ -210,12 +319,12 @@ static int check_selection(const char *path, const ind_dataset *ds, const cli_se
     for (size_t i = 0; i < ind_dataset_count(ds); i++)
         if (cli_selected(sel, ind_dataset_at(ds, i)))
             return EXIT_OK;
-    fprintf(stderr, "%s: error: no series matches", path);
+    cli_eprintf("%s: error: no series matches", path);
     for (size_t i = 0; i < sel->nseries; i++)
-        fprintf(stderr, "%s'%s'", i ? ", " : " --series ", sel->series[i]);
+        cli_eprintf("%s'%s'", i ? ", " : " --series ", sel->series[i]);
     for (size_t i = 0; i < sel->nentity; i++)
-        fprintf(stderr, "%s'%s'", i ? ", " : " --entity ", sel->entity[i]);
-    fprintf(stderr, " (run 'indicators inspect %s' to list the series)\n", path);
+        cli_eprintf("%s'%s'", i ? ", " : " --entity ", sel->entity[i]);
+    cli_eprintf(" (run 'indicators inspect %s' to list the series)\n", path);
     return EXIT_DATA;
 }
 
@@ -248,7 +357,7 @@ int cli_load(const char *path, const ind_load_options *opt, const cli_selection 
         return EXIT_DATA;
     }
     if (info->note[0])
-        fprintf(stderr, "indicators: note: %s: %s\n", path, info->note);
+        cli_eprintf("indicators: note: %s: %s\n", path, info->note);
     int status = check_selection(path, *out, sel);
     if (status != EXIT_OK) {
         ind_dataset_free(*out);
@@ -281,9 +390,9 @@ int cli_close_output(FILE *f, const char *path, int status)
         return status;
     const char *why = reason ? strerror(reason) : "output incomplete";
     if (path)
-        fprintf(stderr, "%s: error: writing failed: %s\n", path, why);
+        cli_eprintf("%s: error: writing failed: %s\n", path, why);
     else
-        fprintf(stderr, "indicators: error: writing output failed: %s\n", why);
+        cli_eprintf("indicators: error: writing output failed: %s\n", why);
     return status == EXIT_OK || status == EXIT_TARGET ? EXIT_DATA : status;
 }
 

@@ -882,8 +882,8 @@ static ind_status check(const ind_series *const *series, size_t n, const ind_cha
     if (n > 64)
         return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
                              "%zu series are too many for one chart (at most 64)", n);
-    if (!opt->output || !opt->output[0])
-        return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "no output file named");
+    if (opt->output && !opt->output[0])
+        return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "an empty output file name");
     if (opt->width < 200 || opt->width > 10000 || opt->height < 200 || opt->height > 10000)
         return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
                              "chart size %dx%d is outside 200..10000 pixels", opt->width,
@@ -926,7 +926,10 @@ static void parameters(chart *c, const char *title, const char *ylabel)
     gp_syntax(b, "term_type = ");
     gp_string(b, terms[opt->format]);
     gp_syntax(b, "\nout_file = ");
-    gp_path(b, opt->output);
+    if (opt->output)
+        gp_path(b, opt->output);
+    else
+        gp_syntax(b, "''");
     gp_syntaxf(b, "\nwidth = %d\nheight = %d\nfont_name = ", opt->width, opt->height);
     gp_string(b, opt->font ? opt->font : DEFAULT_FONT);
     gp_syntax(b, "\nfont_size = ");
@@ -1057,4 +1060,16 @@ out:
     else
         free(c.b.s);
     return st;
+}
+
+bool ind_chart_output_complete(ind_chart_format format, const unsigned char *tail, size_t n)
+{
+    static const unsigned char iend[12] = {0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xAE, 0x42, 0x60, 0x82};
+    if (format == IND_CHART_PNG) /* the IEND chunk closes every PNG */
+        return n >= sizeof iend && memcmp(tail + n - sizeof iend, iend, sizeof iend) == 0;
+    while (n > 0 && (tail[n - 1] == '\n' || tail[n - 1] == '\r' || tail[n - 1] == ' '))
+        n--;
+    const char *end = format == IND_CHART_SVG ? "</svg>" : "%%EOF";
+    size_t len = strlen(end);
+    return n >= len && memcmp(tail + n - len, end, len) == 0;
 }

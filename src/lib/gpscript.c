@@ -121,21 +121,6 @@ void gp_number(gp_script *w, double v)
 
 /* ---- strings ---- */
 
-/* Bytes of the valid UTF-8 sequence starting at p (>= 0x80), or 0 when it is not one. */
-static size_t utf8_sequence(const unsigned char *p)
-{
-    size_t k = *p >= 0xf0 && *p <= 0xf4 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc2 && *p < 0xe0 ? 2 : 0;
-    if (k == 0 || (k == 3 && *p > 0xef))
-        return 0;
-    for (size_t i = 1; i < k; i++)
-        if ((p[i] & 0xc0) != 0x80)
-            return 0;
-    if ((k == 3 && *p == 0xe0 && p[1] < 0xa0) || (k == 3 && *p == 0xed && p[1] > 0x9f) ||
-        (k == 4 && *p == 0xf0 && p[1] < 0x90) || (k == 4 && *p == 0xf4 && p[1] > 0x8f))
-        return 0; /* overlong, surrogate or beyond U+10FFFF */
-    return k;
-}
-
 typedef enum quoting { TEXT, PATH } quoting;
 
 /* snprintf-like output: counts what it wants, stores what fits. */
@@ -163,7 +148,7 @@ static void quote(sink *k, const char *text, quoting how)
     size_t used = 0;
     for (const unsigned char *p = (const unsigned char *)text; *p;) {
         size_t ctrl = text_control_at((const char *)p);
-        size_t len = ctrl ? ctrl : *p < 0x80 || how == PATH ? 1 : utf8_sequence(p);
+        size_t len = ctrl ? ctrl : *p < 0x80 || how == PATH ? 1 : text_utf8_len(p);
         if (how != PATH && used + (len ? len : 1) > GP_TEXT_MAX) {
             put(k, "...", 3);
             break;

@@ -12,8 +12,11 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "text.h"
 
 typedef enum cell_kind { CELL_TEXT, CELL_NUMBER, CELL_NOTE, CELL_EMPTY } cell_kind;
 
@@ -302,7 +305,16 @@ static ind_status add_cell(ind_table *t, cell_kind kind, const char *text)
 {
     if (t->filled >= t->ncols)
         return IND_E_ARG;
+    /* text and notes shown on a terminal (table, Markdown): control characters made visible */
+    char small[256], *shown = NULL;
+    if (buffered(t) && kind != CELL_NUMBER && text_has_control(text)) {
+        size_t want = ind_text_escape(text, small, sizeof small);
+        if (want >= sizeof small && (shown = malloc(want + 1)) != NULL)
+            ind_text_escape(text, shown, want + 1);
+        text = shown ? shown : small;
+    }
     char *copy = arena_copy(&t->arena, text, strlen(text));
+    free(shown);
     if (!copy) {
         t->failed = true;
         return IND_E_NOMEM;
@@ -461,6 +473,43 @@ static void json_row(const ind_table *t, const cell *row)
             fputs("null", t->out);
     }
     fputc('}', t->out);
+}
+
+/* ---- text for a terminal ---- */
+
+bool ind_text_has_control(const char *text)
+{
+    return text_has_control(text);
+}
+
+size_t ind_text_escape(const char *text, char *out, size_t n)
+{
+    size_t len = 0;
+    char esc[8];
+    for (const unsigned char *p = (const unsigned char *)text; *p;) {
+        size_t ctrl = text_control_at((const char *)p), k = 1;
+        const char *put = (const char *)p;
+        if (ctrl == 1) {
+            if (*p == '\n' || *p == '\t' || *p == '\r')
+                snprintf(esc, sizeof esc, "\\%c", *p == '\n' ? 'n' : *p == '\t' ? 't' : 'r');
+            else
+                snprintf(esc, sizeof esc, "\\x%02x", *p);
+            put = esc, k = strlen(esc);
+        } else if (ctrl == 2) {
+            snprintf(esc, sizeof esc, "\\u%04x", p[1]); /* C2 80..9F is U+0080..U+009F */
+            put = esc, k = strlen(esc);
+        } else if (*p >= 0x80 && (k = text_utf8_len(p)) == 0) {
+            snprintf(esc, sizeof esc, "\\x%02x", *p);
+            put = esc, k = strlen(esc);
+        }
+        for (size_t i = 0; i < k; i++, len++)
+            if (len + 1 < n)
+                out[len] = put[i];
+        p += ctrl ? ctrl : put == esc ? 1 : k;
+    }
+    if (n)
+        out[len < n ? len : n - 1] = '\0';
+    return len;
 }
 
 /* ---- table and Markdown ---- */

@@ -45,3 +45,17 @@ bool text_same(const char *normal, const char *raw)
     }
     return *normal == '\0';
 }
+
+size_t text_utf8_len(const unsigned char *p)
+{
+    size_t k = *p >= 0xf0 && *p <= 0xf4 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc2 && *p < 0xe0 ? 2 : 0;
+    if (k == 0 || (k == 3 && *p > 0xef))
+        return 0;
+    for (size_t i = 1; i < k; i++)
+        if ((p[i] & 0xc0) != 0x80)
+            return 0;
+    if ((k == 3 && *p == 0xe0 && p[1] < 0xa0) || (k == 3 && *p == 0xed && p[1] > 0x9f) ||
+        (k == 4 && *p == 0xf0 && p[1] < 0x90) || (k == 4 && *p == 0xf4 && p[1] > 0x8f))
+        return 0; /* overlong, surrogate or beyond U+10FFFF */
+    return k;
+}

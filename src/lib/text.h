@@ -65,6 +65,9 @@ bool text_normalise(const char *s, char *out);
 /* Whether raw, normalised, equals normal (a text stored normalised): no copy made. */
 bool text_same(const char *normal, const char *raw);
 
+/* Bytes of the valid UTF-8 sequence starting at p (>= 0x80), or 0 when it is not one. */
+size_t text_utf8_len(const unsigned char *p);
+
 /* Whether s holds a control character (see text_control_at). */
 bool text_has_control(const char *s);
 

@@ -533,6 +533,24 @@ static void flat_and_huge_values_get_a_range(void **state)
     ind_dataset_free(ds);
 }
 
+/* A chart is complete when it ends as its format ends: PNG IEND, SVG </svg>, PDF %%EOF. */
+static void recognises_complete_charts(void **state)
+{
+    (void)state;
+    static const unsigned char png[] = {0x89, 'P', 'N', 'G', 0, 0, 0, 0, 'I', 'E', 'N', 'D',
+                                        0xAE, 0x42, 0x60, 0x82};
+    assert_true(ind_chart_output_complete(IND_CHART_PNG, png, sizeof png));
+    assert_false(ind_chart_output_complete(IND_CHART_PNG, png, sizeof png - 1));
+    assert_false(ind_chart_output_complete(IND_CHART_PNG, png, 3));
+    const char *svg = "<svg>\n</svg>\n\n", *cut = "<svg>\n<text>x</te";
+    assert_true(ind_chart_output_complete(IND_CHART_SVG, (const unsigned char *)svg, strlen(svg)));
+    assert_false(ind_chart_output_complete(IND_CHART_SVG, (const unsigned char *)cut, strlen(cut)));
+    const char *pdf = "%PDF-1.5\n...\n%%EOF\r\n", *half = "%PDF-1.5\nstream";
+    assert_true(ind_chart_output_complete(IND_CHART_PDF, (const unsigned char *)pdf, strlen(pdf)));
+    assert_false(ind_chart_output_complete(IND_CHART_PDF, (const unsigned char *)half, strlen(half)));
+    assert_false(ind_chart_output_complete(IND_CHART_PDF, NULL, 0));
+}
+
 static void rejects_what_it_cannot_draw(void **state)
 {
     (void)state;
@@ -647,6 +665,7 @@ int main(void)
         cmocka_unit_test(compare_spreads_close_labels),
         cmocka_unit_test(rejects_what_it_cannot_draw),
         cmocka_unit_test(index_base_is_checked_first),
+        cmocka_unit_test(recognises_complete_charts),
         cmocka_unit_test(flat_and_huge_values_get_a_range),
         cmocka_unit_test(finds_templates),
     };

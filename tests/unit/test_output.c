@@ -146,6 +146,51 @@ static void batches_append_in_order(void **state)
     }
 }
 
+/* Text for a terminal: control characters and stray bytes visible, everything else as it is. */
+static void escapes_text_for_terminals(void **state)
+{
+    (void)state;
+    char buf[128];
+    assert_int_equal(ind_text_escape("a\nb\tc\rd", buf, sizeof buf), 10);
+    assert_string_equal(buf, "a\\nb\\tc\\rd");
+    ind_text_escape("\x1b]0;pwned\x07\x1b[2J\x7f", buf, sizeof buf);
+    assert_string_equal(buf, "\\x1b]0;pwned\\x07\\x1b[2J\\x7f");
+    ind_text_escape("\xc2\x9b" "2J \xc2\xa0 \xe4\xb8\xad \xff", buf, sizeof buf); /* CSI, NBSP, 中 */
+    assert_string_equal(buf, "\\u009b2J \xc2\xa0 \xe4\xb8\xad \\xff");
+    assert_false(ind_text_has_control("R&D 研发 \\ x"));
+    assert_true(ind_text_has_control("a\xc2\x85"));
+    /* like snprintf: cut to fit, the full length returned */
+    assert_int_equal(ind_text_escape("\x1b\x1b", buf, 4), 8);
+    assert_string_equal(buf, "\\x1");
+}
+
+/* Table cells are escaped (a name reaching a terminal), CSV cells are data and stay as they are. */
+static void table_cells_escaped_csv_kept(void **state)
+{
+    (void)state;
+    static const ind_column name_col[] = {{"name", IND_COL_TEXT, 0}};
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    ind_table *t = ind_table_new(name_col, 1, IND_FORMAT_TABLE, f);
+    ind_table_text(t, "x\x1b[2Jy");
+    ind_table_end_row(t);
+    assert_int_equal(ind_table_finish(t), IND_OK);
+    fclose(f);
+    assert_string_equal(text, "name\n---------\nx\\x1b[2Jy\n");
+    free(text);
+    f = open_memstream(&text, &len);
+    t = ind_table_new(name_col, 1, IND_FORMAT_CSV, f);
+    ind_table_text(t, "=1+1");
+    ind_table_end_row(t);
+    ind_table_text(t, "-2.5");
+    ind_table_end_row(t);
+    assert_int_equal(ind_table_finish(t), IND_OK);
+    fclose(f);
+    assert_string_equal(text, "name\n\"'=1+1\"\n-2.5\n");
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -157,6 +202,8 @@ int main(void)
         cmocka_unit_test(doubles_round_trip),
         cmocka_unit_test(fast_formatting_matches_printf),
         cmocka_unit_test(batches_append_in_order),
+        cmocka_unit_test(escapes_text_for_terminals),
+        cmocka_unit_test(table_cells_escaped_csv_kept),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
