@@ -797,8 +797,10 @@ ind_status ind_target_assess(const ind_series *s, const ind_target *t,
         opt = &defaults;
     }
     memset(out, 0, sizeof *out);
+    ind_forecast_request req = opt->request;
+    req.horizon = 1; /* ignored: the target period sets it */
     ind_status st;
-    if (opt->forecast && (st = ind_forecast_request_check(&opt->request, err)) != IND_OK)
+    if (opt->forecast && (st = ind_forecast_request_check(&req, err)) != IND_OK)
         return st;
     out->kind = t->kind;
     out->nlevels = opt->request.nlevels;

@@ -766,6 +766,10 @@ static void forecast_probability(void **state)
     ind_target t = target("a >= 18 by 2025");
     ind_target_options opt;
     ind_target_options_init(&opt);
+    opt.request.horizon = 0; /* ignored: the target year sets the horizon */
+    ind_assessment ok;
+    assert_int_equal(ind_target_assess(s, &t, &opt, &ok, NULL), IND_OK);
+    assert_true(ok.forecast.defined);
     ind_forecast_method not_a_row = *ind_forecast_method_find("drift", NULL);
     opt.request.method = &not_a_row; /* a copy: only rows of the table are methods */
     ind_assessment a;
