@@ -269,6 +269,8 @@ static ind_status note_missing(loader *L, ind_series *s, ind_period p, size_t wh
 /* Whether s was given as missing at p before. */
 static int noted_missing(const loader *L, const ind_series *s, ind_period p)
 {
+    if (L->nmissing == 0)
+        return 0; /* nothing missing so far (wide-period files keep no record): every cell asks */
     const ld_missing *m = missing_of(L, s);
     if (!m)
         return 0;
