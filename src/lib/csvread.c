@@ -650,14 +650,15 @@ out:
         enc_conv_close(&R->conv);
 }
 
-/* Whether the input is large enough for a second thread to pay. */
+/* Whether the input is large enough (or of unknown length) for a second thread to pay. */
 static int worth_a_thread(const source *src)
 {
     struct stat st;
     if (!src->fp)
         return src->len >= THREAD_MIN_BYTES;
-    return src->seekable && fstat(fileno(src->fp), &st) == 0 &&
-           (size_t)st.st_size >= THREAD_MIN_BYTES;
+    if (!src->seekable)
+        return 1; /* a pipe of unknown length: a thread costs little beside its reading */
+    return fstat(fileno(src->fp), &st) == 0 && (size_t)st.st_size >= THREAD_MIN_BYTES;
 }
 
 /* Back to the start of the input for a second pass; -1 when it cannot. */
