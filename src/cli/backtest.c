@@ -172,7 +172,7 @@ static int series_message(bool error, const ind_series *s, const char *what, con
 {
     char title[256];
     cli_series_title(s, title, sizeof title);
-    fprintf(stderr, "indicators: %s: series %s: %s%s\n", error ? "error" : "note", title, what,
+    cli_eprintf("indicators: %s: series %s: %s%s\n", error ? "error" : "note", title, what,
             file ? file : "");
     return error ? -1 : 1;
 }
@@ -432,7 +432,7 @@ static int run_all(const args *a, case_ *cases, size_t ncases)
     ind_table *ft = NULL;
     if (a->forecasts) {
         if (!(fout = fopen(a->forecasts, "w"))) {
-            fprintf(stderr, "%s: error: cannot write: %s\n", a->forecasts, strerror(errno));
+            cli_eprintf("%s: error: cannot write: %s\n", a->forecasts, strerror(errno));
             return EXIT_DATA;
         }
         ft = forecasts_table(a, fout, &ln);
@@ -460,7 +460,7 @@ static int run_all(const args *a, case_ *cases, size_t ncases)
     if (rt && ind_table_finish(rt) != IND_OK)
         status = EXIT_DATA;
     if (status == EXIT_OK && !errors && !scored) { /* as growth: nothing computed is a failure */
-        fprintf(stderr, "%s: error: no series could be scored (see the notes)\n", a->path);
+        cli_eprintf("%s: error: no series could be scored (see the notes)\n", a->path);
         errors = true;
     }
     return status == EXIT_OK && errors ? EXIT_DATA : status;

@@ -130,6 +130,14 @@ void cli_vfprintf(FILE *f, const char *fmt, va_list ap)
 #pragma GCC diagnostic pop
 #endif
 
+void cli_fprintf(FILE *f, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    cli_vfprintf(f, fmt, ap);
+    va_end(ap);
+}
+
 void cli_eprintf(const char *fmt, ...)
 {
     va_list ap;

@@ -137,7 +137,7 @@ bool fc_report_failure(const fc_job *job, const char *what)
 {
     char title[256];
     bool error = job->st != IND_E_UNDEFINED;
-    fprintf(stderr, "indicators: %s: series %s: %s%s%s\n", error ? "error" : "note",
+    cli_eprintf("indicators: %s: series %s: %s%s%s\n", error ? "error" : "note",
             cli_series_title(job->s, title, sizeof title), what ? what : "", what ? ": " : "",
             job->err.message);
     return error;
@@ -185,7 +185,7 @@ static void *worker(void *arg)
 
 static void progress(const char *what, size_t done, size_t total)
 {
-    fprintf(stderr, "\r%s %zu/%zu series", what, done, total);
+    cli_eprintf("\r%s %zu/%zu series", what, done, total);
     fflush(stderr);
 }
 

@@ -146,7 +146,7 @@ static size_t horizon_for(const args *a, const ind_series *s)
     if (ind_forecast_horizon_to(s, a->to, &h, &err) == IND_OK)
         return h;
     char title[256];
-    fprintf(stderr, "indicators: error: series %s: --to %s\n",
+    cli_eprintf("indicators: error: series %s: --to %s\n",
             cli_series_title(s, title, sizeof title), err.message);
     return 0;
 }
@@ -158,7 +158,7 @@ static bool print_notes(const fc_job *job)
     if (job->st != IND_OK)
         return fc_report_failure(job, NULL);
     if (job->f.note[0])
-        fprintf(stderr, "indicators: note: series %s: %s\n",
+        cli_eprintf("indicators: note: series %s: %s\n",
                 cli_series_title(job->s, title, sizeof title), job->f.note);
     return false;
 }
@@ -298,7 +298,7 @@ int cli_forecast(int argc, char **argv)
         fc_job_init(&jobs[njobs++], s, h, &a.fc);
     }
     if (!jobs) {
-        fprintf(stderr, "indicators: error: out of memory\n");
+        cli_eprintf("indicators: error: out of memory\n");
         ind_dataset_free(ds);
         return EXIT_DATA;
     }
@@ -309,7 +309,7 @@ int cli_forecast(int argc, char **argv)
         made += jobs[i].st == IND_OK;
     }
     if (njobs && !made && !failed) { /* as growth: notes only when something was computed */
-        fprintf(stderr, "%s: error: no selected series could be forecast (see the notes)\n",
+        cli_eprintf("%s: error: no selected series could be forecast (see the notes)\n",
                 a.path);
         failed = true;
     }

@@ -622,7 +622,7 @@ static int check_outcome(const growth_args *a, const outcome *o)
 {
     ind_error err = o->first_error;
     if (a->detail && o->series && o->windows == 0 && (a->from || a->to)) {
-        fprintf(stderr, "%s: error: no selected series has values between --from and --to\n",
+        cli_eprintf("%s: error: no selected series has values between --from and --to\n",
                 a->path);
         return EXIT_DATA;
     }
@@ -632,7 +632,7 @@ static int check_outcome(const growth_args *a, const outcome *o)
         return EXIT_DATA;
     }
     if (o->series && a->base && o->bases == 0) {
-        fprintf(stderr, "%s: error: --base %s: no selected series has a value in that period\n",
+        cli_eprintf("%s: error: --base %s: no selected series has a value in that period\n",
                 a->path, a->base);
         return EXIT_DATA;
     }
@@ -659,7 +659,7 @@ int cli_growth(int argc, char **argv)
     ind_table *t = ind_table_new(l.col, l.n, a.fmt, stdout);
     if (!t) {
         ind_dataset_free(ds);
-        fprintf(stderr, "indicators: error: out of memory\n");
+        cli_eprintf("indicators: error: out of memory\n");
         return EXIT_DATA;
     }
     outcome o;
@@ -667,11 +667,11 @@ int cli_growth(int argc, char **argv)
     if (!all_rows(&a, ds, t, &l, &o)) {
         ind_table_free(t);
         ind_dataset_free(ds);
-        fprintf(stderr, "indicators: error: out of memory\n");
+        cli_eprintf("indicators: error: out of memory\n");
         return EXIT_DATA;
     }
     if (ind_table_finish(t) != IND_OK) {
-        fprintf(stderr, "indicators: error: writing the output failed\n");
+        cli_eprintf("indicators: error: writing the output failed\n");
         status = EXIT_DATA;
     } else {
         status = check_outcome(&a, &o);

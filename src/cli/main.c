@@ -59,7 +59,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(name, commands[i].name) == 0)
             return cli_close_stdout(commands[i].run(argc - 1, argv + 1));
-    fprintf(stderr, "indicators: unknown command '%s'\n\n", name);
+    cli_eprintf("indicators: unknown command '%s'\n\n", name);
     usage(stderr);
     return EXIT_USAGE;
 }

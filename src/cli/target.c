@@ -383,47 +383,47 @@ static void note_lines(FILE *out, size_t i, const result *r, bool md)
     const ind_assessment *a = &r->a;
     const char *lead = md ? "   - " : "    ";
     char v[32], w[32], x[32], p[IND_PERIOD_TEXT_MAX];
-    fprintf(out, md ? "%zu. `%s`%s%s\n" : "[%zu] %s%s%s\n", i + 1, r->t->text,
+    cli_fprintf(out, md ? "%zu. `%s`%s%s\n" : "[%zu] %s%s%s\n", i + 1, r->t->text,
             r->t->label[0] ? " - " : "", r->t->label);
-    fprintf(out, "%s%s: %s\n", lead, ind_verdict_name(a->verdict), a->reason);
+    cli_fprintf(out, "%s%s: %s\n", lead, ind_verdict_name(a->verdict), a->reason);
     if (a->disagree[0])
-        fprintf(out, "%s* disagreeing: %s\n", lead, a->disagree);
+        cli_fprintf(out, "%s* disagreeing: %s\n", lead, a->disagree);
     if (!has_data(r))
         return;
     if (r->t->has_base && a->has_base && ind_period_year(a->base) != r->t->base_year)
-        fprintf(out, "%sno value for the base year %d: measured from %s\n", lead, r->t->base_year,
+        cli_fprintf(out, "%sno value for the base year %d: measured from %s\n", lead, r->t->base_year,
                 period_text(a->base, p, sizeof p));
     if (r->t->kind == IND_TARGET_GROWTH && a->has_base)
-        fprintf(out, "%sthe goal means %s in %d (%s in %s grown at %.15g%%/yr)\n", lead,
+        cli_fprintf(out, "%sthe goal means %s in %d (%s in %s grown at %.15g%%/yr)\n", lead,
                 num(a->goal_level, v, sizeof v), r->t->year, num(a->base_value, w, sizeof w),
                 period_text(a->base, p, sizeof p), r->t->goal);
     if (a->kind == IND_TARGET_TOTAL && a->pace.defined) {
-        fprintf(out, "%s%s %s in the rest of the year (%s a period)", lead,
+        cli_fprintf(out, "%s%s %s in the rest of the year (%s a period)", lead,
                 num(a->gap.value, w, sizeof w),
                 r->t->op == IND_TARGET_AT_MOST ? "left under the cap" : "still needed",
                 a->required_change.defined ? num(a->required_change.value, x, sizeof x) : "n/a");
         if (a->seasonal.defined)
-            fprintf(out, "; year-to-date %s on the same periods of %d, same-period projection %s",
+            cli_fprintf(out, "; year-to-date %s on the same periods of %d, same-period projection %s",
                     pct(&a->actual_growth, w, sizeof w), r->t->year - 1,
                     num(a->seasonal.value, v, sizeof v));
         fputc('\n', out);
     }
     if (a->weather == IND_WEATHER_NONE && a->kind != IND_TARGET_TOTAL && a->trend_value.why)
-        fprintf(out, "%sDestatis: %s\n", lead, a->trend_value.why);
+        cli_fprintf(out, "%sDestatis: %s\n", lead, a->trend_value.why);
     if (a->escap == IND_ESCAP_NONE && a->kind != IND_TARGET_TOTAL && a->anticipated.why)
-        fprintf(out, "%sESCAP: %s\n", lead, a->anticipated.why);
+        cli_fprintf(out, "%sESCAP: %s\n", lead, a->anticipated.why);
     if (a->has_forecast) {
-        fprintf(out, "%sforecast: %s (%s)", lead, a->method, a->model);
+        cli_fprintf(out, "%sforecast: %s (%s)", lead, a->method, a->model);
         if (a->meets.defined) {
             ind_period m = {r->s->freq, (int32_t)a->meets.value};
-            fprintf(out, ", meets the goal in %s", period_text(m, p, sizeof p));
+            cli_fprintf(out, ", meets the goal in %s", period_text(m, p, sizeof p));
         }
         if (!a->probability.defined && a->probability.why)
-            fprintf(out, "; %s", a->probability.why);
+            cli_fprintf(out, "; %s", a->probability.why);
         fputc('\n', out);
     }
     if (a->forecast_note[0])
-        fprintf(out, "%s%s\n", lead, a->forecast_note);
+        cli_fprintf(out, "%s%s\n", lead, a->forecast_note);
 }
 
 /*
@@ -684,13 +684,13 @@ static int find_all(ind_dataset *const *ds, const target_args *args, result *res
         if (res[i].s)
             continue;
         if (res[i].t->line)
-            fprintf(stderr, "%s:%ld: error: %s\n", args->targets_file, res[i].t->line, why);
+            cli_eprintf("%s:%ld: error: %s\n", args->targets_file, res[i].t->line, why);
         else
-            fprintf(stderr, "indicators target: error: --target '%s': %s\n", res[i].t->text, why);
+            cli_eprintf("indicators target: error: --target '%s': %s\n", res[i].t->text, why);
         status = EXIT_DATA;
     }
     if (status != EXIT_OK)
-        fprintf(stderr, "indicators target: run 'indicators inspect FILE' to list the series of a file\n");
+        cli_eprintf("indicators target: run 'indicators inspect FILE' to list the series of a file\n");
     return status;
 }
 
@@ -702,14 +702,14 @@ static int assess_all(ind_dataset *const *ds, const target_args *args, result *r
         ind_error err;
         ind_error_clear(&err);
         if (ind_target_assess(res[i].s, res[i].t, &args->opt, &res[i].a, &err) != IND_OK) {
-            fprintf(stderr, "indicators target: error: target '%s': %s\n", res[i].t->text,
+            cli_eprintf("indicators target: error: target '%s': %s\n", res[i].t->text,
                     err.message);
             status = EXIT_DATA;
         }
         with_data += has_data(&res[i]);
     }
     if (status == EXIT_OK && args->n && !with_data) { /* as growth: nothing to assess at all */
-        fprintf(stderr, "indicators target: error: no target's series has observations\n");
+        cli_eprintf("indicators target: error: no target's series has observations\n");
         status = EXIT_DATA;
     }
     return status;
@@ -727,7 +727,7 @@ static int fail_status(const result *res, size_t n, int fail_on)
     }
     if (count == 0)
         return EXIT_OK;
-    fprintf(stderr, "indicators target: %zu of %zu targets %s (--fail-on %s)\n", count, n,
+    cli_eprintf("indicators target: %zu of %zu targets %s (--fail-on %s)\n", count, n,
             fail_on == FAIL_OFF_TRACK ? "off track" : "at risk or off track",
             fail_on == FAIL_OFF_TRACK ? "off-track" : "at-risk");
     return EXIT_TARGET;

@@ -1,0 +1,1 @@
+target datasets/rd.csv --targets tests/data/targets-control-label.csv --no-forecast
