@@ -43,6 +43,8 @@ static const char help[] =
     "  kind,label (series, op, goal, year required; kind level, growth or total,\n"
     "  default level, growth when goal ends in %/yr; for growth, year is the last\n"
     "  year and base_year the level it grows from, e.g. 2020 for 2021-2025).\n"
+    "  Read as data files are: UTF-8, UTF-16 or GBK, ',' ';' or tab, errors as\n"
+    "  FILE:LINE:FIELD.\n"
     "\n"
     "\"Now\" is the latest period of the series, never the clock: a target year\n"
     "at or before it is judged by the value observed then (\"met in 2022\") or\n"
