@@ -62,9 +62,9 @@ typedef enum ind_chart_lang {
 /* One row of the kind table. */
 typedef struct ind_chart_kind_info {
     ind_chart_kind kind;
-    const char *name;     /* "trend" */
-    const char *template; /* "chart-trend.gp" */
-    const char *summary;  /* one line for --help */
+    const char *name;          /* "trend" */
+    const char *template_file; /* "chart-trend.gp" */
+    const char *summary;       /* one line for --help */
 } ind_chart_kind_info;
 
 /* A goal drawn on a trend chart. */

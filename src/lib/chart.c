@@ -1049,7 +1049,7 @@ ind_status ind_chart_build(const ind_series *const *series, size_t nseries,
         goto out;
     st = append_template(&c.b, template_dir, COMMON_TEMPLATE, err);
     if (st == IND_OK)
-        st = append_template(&c.b, template_dir, kinds[opt->kind].template, err);
+        st = append_template(&c.b, template_dir, kinds[opt->kind].template_file, err);
     if (st == IND_OK && gp_failed(&c.b))
         st = ind_error_set(err,
                            strcmp(gp_failed(&c.b), "out of memory") == 0 ? IND_E_NOMEM : IND_E_ARG,
