@@ -29,16 +29,14 @@ const char cli_select_help[] =
     "  --series NAME         only this series (repeat, or separate names with commas)\n"
     "  --entity NAME         only this entity (repeat, or separate with commas)\n";
 
-/* Writes text to f with control characters made visible (ind_text_escape). */
-static void put_escaped(FILE *f, const char *text)
+/* text escaped (ind_text_escape) into small[0..n), or a malloc'd copy when longer (free it then). */
+static char *escape_into(const char *text, char *small, size_t n)
 {
-    char small[512];
-    size_t want = ind_text_escape(text, small, sizeof small);
-    char *big = want < sizeof small ? NULL : malloc(want + 1);
+    size_t want = ind_text_escape(text, small, n);
+    char *big = want < n ? NULL : malloc(want + 1);
     if (big)
         ind_text_escape(text, big, want + 1);
-    fputs(big ? big : small, f);
-    free(big);
+    return big ? big : small;
 }
 
 /*
@@ -88,22 +86,21 @@ void cli_vfprintf(FILE *f, const char *fmt, va_list ap)
             /* the precision cuts the argument, the width pads the escaped text */
             const char *arg = va_arg(ap, const char *);
             char *cut = strndup(arg ? arg : "(null)", precision >= 0 ? (size_t)precision : SIZE_MAX);
-            size_t want = ind_text_escape(cut ? cut : "", out, sizeof out);
-            char *big = want < sizeof out ? NULL : malloc(want + 1);
-            if (big)
-                ind_text_escape(cut, big, want + 1);
+            char *shown = escape_into(cut ? cut : "", out, sizeof out);
             char *dot = strchr(spec, '.');
             if (dot)
                 strcpy(dot, "s");
-            fprintf(f, spec, big ? big : out);
-            free(big);
+            fprintf(f, spec, shown);
+            if (shown != out)
+                free(shown);
             free(cut);
             break;
         }
-        case 'c':
-            snprintf(out, sizeof out, "%c", va_arg(ap, int));
-            put_escaped(f, out);
+        case 'c': {
+            char c[2] = {(char)va_arg(ap, int), '\0'}, shown[8];
+            fputs(escape_into(c, shown, sizeof shown), f);
             break;
+        }
         case 'f': case 'F': case 'e': case 'E': case 'g': case 'G':
             snprintf(out, sizeof out, spec, va_arg(ap, double));
             fputs(out, f);

@@ -356,22 +356,6 @@ ind_status ind_table_empty(ind_table *t)
 
 /* ---- CSV ---- */
 
-static void csv_field(FILE *out, const char *s)
-{
-    bool quote = s[0] == ' ' || (s[0] && s[strlen(s) - 1] == ' ') || strpbrk(s, ",\"\r\n") != NULL;
-    if (!quote) {
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
-}
-
 /*
  * Whether a text cell would be run as a formula by a spreadsheet: it starts
  * with = + - or @ (OWASP's CSV injection list, with the tab and carriage
@@ -386,14 +370,21 @@ static bool formula_like(const char *s)
     return end == s || *end != '\0' || !isfinite(v);
 }
 
-/* A text cell (a name, not a number): a formula-like one gets a leading ' and quotes. */
-static void csv_text_field(FILE *out, const char *s)
+/*
+ * A cell, quoted when it needs to be. A text cell (a name, never a number)
+ * that looks like a formula is quoted with a leading ' so that spreadsheets
+ * show it instead of running it.
+ */
+static void csv_field(FILE *out, const char *s, bool text)
 {
-    if (!formula_like(s)) {
-        csv_field(out, s);
+    bool formula = text && formula_like(s);
+    bool quote = formula || s[0] == ' ' || (s[0] && s[strlen(s) - 1] == ' ') ||
+                 strpbrk(s, ",\"\r\n") != NULL;
+    if (!quote) {
+        fputs(s, out);
         return;
     }
-    fputs("\"'", out);
+    fputs(formula ? "\"'" : "\"", out);
     for (; *s; s++) {
         if (*s == '"')
             fputc('"', out);
@@ -407,7 +398,7 @@ static void csv_row_of_names(const ind_table *t)
     for (size_t i = 0; i < t->ncols; i++) {
         if (i)
             fputc(',', t->out);
-        csv_field(t->out, t->cols[i].name);
+        csv_field(t->out, t->cols[i].name, false);
     }
     fputc('\n', t->out);
 }
@@ -417,10 +408,8 @@ static void csv_row(const ind_table *t, const cell *row)
     for (size_t i = 0; i < t->ncols; i++) {
         if (i)
             fputc(',', t->out);
-        if (row[i].kind == CELL_TEXT)
-            csv_text_field(t->out, row[i].text);
-        else if (row[i].kind == CELL_NUMBER)
-            csv_field(t->out, row[i].text);
+        if (row[i].kind == CELL_TEXT || row[i].kind == CELL_NUMBER)
+            csv_field(t->out, row[i].text, row[i].kind == CELL_TEXT);
     }
     fputc('\n', t->out);
 }
