@@ -14,7 +14,9 @@
  * (M3/M4 competitions); the median resists a member that goes astray, and
  * no member is selected by in-sample fit, which over-fits short series.
  * Members run on the original scale of positive series even though the
- * framework hands auto their logs (see below), so trends stay additive. A
+ * framework hands auto their logs (see below), so trends stay additive;
+ * bounded series (shares between 0 and 100) are combined on the logit scale
+ * the framework hands over, which bends towards the bounds. A
  * member whose step-i forecast is not finite only drops out at that step,
  * so step i never depends on how many steps are asked for.
  *
@@ -28,12 +30,13 @@
  * to CAL_STEPS periods ahead, whatever horizon is asked for; their errors in
  * units of s * (h / p)^GAMMA give kappa^2 as their mean square, shrunk
  * towards CAL_PRIOR^2 with a weight of CAL_WEIGHT errors. The distribution
- * is Student's t with (changes - 1) degrees of freedom (at least 2): s from
- * k changes is as uncertain as a variance from k values. For a positive
- * series, modelled on the log scale, the t is put on the log scale with the
- * spread that matches the level-scale 95% upper bound: the interval stays
- * positive, and hi/lo exceeds 100 only where the level-scale upper bound
- * is about ten times the forecast, a spread the series' own changes show.
+ * is Student's t with as many degrees of freedom as changes (at least 3):
+ * s from few changes is itself uncertain. For a positive series, modelled
+ * on the log scale, the t is put on the log scale with the spread that
+ * matches the level-scale 95% upper bound (for a bounded one, on the logit
+ * scale likewise): the interval stays in the series' range, and hi/lo
+ * exceeds 100 only where the level-scale upper bound is about ten times the
+ * forecast, a spread the series' own changes show.
  *
  * Short series: 1 observation gives naive, 2 give drift, both with no
  * interval. The note says which members were used.
@@ -370,28 +373,51 @@ static double calibrate(const double *x, size_t n, int period, size_t lag, doubl
 }
 
 /*
- * The step distributions on the modelling scale from the level-scale error
- * scales w[0..h) of the point forecasts mean[0..h) (original scale). For
- * logs: location log(mean) and the spread whose REF_LEVEL quantile is the
- * level-scale upper bound; a non-positive point forecast (a steep fall) is
- * replaced by the last value carried on at the series' average growth.
+ * Modelling-scale spread of a point forecast f (original scale, inside the
+ * transform's domain) whose level-scale REF_LEVEL bound lies width away: the
+ * upper bound f + width is matched (the lower one when the upper leaves a
+ * bounded range; when both leave it, the range's far end).
  */
-static size_t to_model_scale(const double *logy, size_t n, size_t h, double q, bool logs,
-                             double *mean, double *sd, const double *w)
+static double model_spread(double f, double width, double q, int tr, double lo, double hi)
+{
+    if (tr == 1) /* IND_TRANSFORM_LOG */
+        return log1p(width / f) / q;
+    double g = fc_to_model(f, tr, lo, hi), eps = 1e-6 * (hi - lo);
+    if (f + width < hi)
+        return (fc_to_model(f + width, tr, lo, hi) - g) / q;
+    if (f - width > lo)
+        return (g - fc_to_model(f - width, tr, lo, hi)) / q;
+    return fmax(fc_to_model(hi - eps, tr, lo, hi) - g, g - fc_to_model(lo + eps, tr, lo, hi)) / q;
+}
+
+/*
+ * The step distributions on the modelling scale (tr, bounds lo, hi) from
+ * the level-scale error scales w[0..h) of the point forecasts mean[0..h)
+ * (original scale). A point forecast outside the transform's domain (a
+ * steep fall of a positive series, a share beyond its bounds) is replaced:
+ * for logs by the last value continued at the series' average growth, for
+ * bounds by the nearest value a millionth of the range inside. Returns the
+ * number of steps replaced.
+ */
+static size_t to_model_scale(const double *y, size_t n, size_t h, double q, int tr, double lo,
+                             double hi, double *mean, double *sd, const double *w)
 {
     size_t replaced = 0;
-    double g = n > 1 ? (logy[n - 1] - logy[0]) / (double)(n - 1) : 0;
+    double g = n > 1 ? (y[n - 1] - y[0]) / (double)(n - 1) : 0, eps = 1e-6 * (hi - lo);
     for (size_t i = 0; i < h; i++) {
-        if (!logs) {
+        if (tr == 0) {
             sd[i] = w[i];
             continue;
         }
-        if (!(mean[i] > 0)) {
-            mean[i] = exp(logy[n - 1] + g * (double)(i + 1));
+        if (tr == 1 && !(mean[i] > 0)) {
+            mean[i] = exp(y[n - 1] + g * (double)(i + 1));
+            replaced++;
+        } else if (tr == 2 && !(mean[i] > lo && mean[i] < hi)) {
+            mean[i] = fmin(fmax(mean[i], lo + eps), hi - eps);
             replaced++;
         }
-        sd[i] = log1p(q * w[i] / mean[i]) / q;
-        mean[i] = log(mean[i]);
+        sd[i] = model_spread(mean[i], q * w[i], q, tr, lo, hi);
+        mean[i] = fc_to_model(mean[i], tr, lo, hi);
     }
     return replaced;
 }
@@ -412,22 +438,26 @@ static ind_status auto_run(const double *y, size_t n, int m, size_t h, unsigned 
 {
     if (n < 3)
         return short_series(y, n, m, h, seed, out, err);
-    bool logs = out->transform == 1; /* IND_TRANSFORM_LOG */
-    int member_transform = logs ? 0 : out->transform;
+    /* members run on the original scale (see the top comment) */
+    int tr = out->transform;
+    double lo = out->lower, hi = out->upper;
     scratch s;
     size_t hmax = (h > n ? h : n) + CAL_STEPS * (size_t)(m > 1 ? m : 1);
-    double *x = malloc(2 * n * sizeof *x), *w = malloc(h * sizeof *w);
+    double *x = malloc(n * sizeof *x), *w = malloc(h * sizeof *w);
     if (!x || !w || scratch_init(&s, n, hmax) != 0) {
         free(x);
         free(w);
         return ind_error_set(err, IND_E_NOMEM, NULL, 0, 0, "out of memory");
     }
     for (size_t t = 0; t < n; t++)
-        x[t] = logs ? exp(y[t]) : y[t];
+        x[t] = fc_from_model(y[t], tr, lo, hi);
+    /* bounded: the points come from the logit scale, which bends towards the bounds */
+    bool logit_points = tr == 2; /* IND_TRANSFORM_BOUNDED */
     bool fitted_models = n >= MODEL_MIN_OBS;
     const member_fn *list = fitted_models ? members : short_members;
     size_t nlist = fitted_models ? NMEMBERS : sizeof short_members / sizeof short_members[0];
-    size_t used = combine(list, nlist, x, n, m, h, member_transform, &s, out->mean, out->fitted,
+    size_t used = combine(list, nlist, logit_points ? y : x, n, m, h, logit_points ? tr : 0, &s,
+                          out->mean, out->fitted,
                           out->model + 11, sizeof out->model - 12);
     memcpy(out->model, "median of (", 11);
     size_t len = strlen(out->model);
@@ -451,22 +481,22 @@ static ind_status auto_run(const double *y, size_t n, int m, size_t h, unsigned 
                  used, NMEMBERS);
     size_t lag = walk_lag(n, m), k;
     double spread = change_spread(x, n, lag, &k);
-    double kappa = calibrate(x, n, m, lag, spread, member_transform, &s);
+    double kappa = calibrate(x, n, m, lag, spread, 0, &s);
     double df = k > 3 ? (double)k : 3;
     double q = gsl_cdf_tdist_Pinv(REF_LEVEL, df);
     for (size_t i = 0; i < h; i++)
         w[i] = kappa * spread * step_shape(i + 1, lag);
-    if (logs) {
-        for (size_t t = 0; t < n; t++)
-            x[n + t] = y[t];
-        if (to_model_scale(x + n, n, h, q, logs, out->mean, out->sd, w))
-            fc_text_join(out->note, sizeof out->note, out->note, out->note[0] ? "; " : "",
-                         "the combination fell to 0 or below: those steps continue the "
-                         "average growth");
-        for (size_t t = 0; t < n; t++)
-            out->fitted[t] = out->fitted[t] > 0 ? log(out->fitted[t]) : NAN;
-    } else {
-        to_model_scale(y, n, h, q, false, out->mean, out->sd, w);
+    for (size_t i = 0; logit_points && i < h; i++)
+        out->mean[i] = fc_from_model(out->mean[i], tr, lo, hi);
+    if (to_model_scale(y, n, h, q, tr, lo, hi, out->mean, out->sd, w))
+        fc_text_join(out->note, sizeof out->note, out->note, out->note[0] ? "; " : "",
+                     tr == 1 ? "the combination fell to 0 or below: those steps continue the "
+                               "average growth"
+                             : "the combination left the bounds: those steps stay just inside");
+    for (size_t t = 0; tr == 1 && t < n; t++) { /* (logit points: fitted already there) */
+        double v = out->fitted[t];
+        bool inside = tr == 1 ? v > 0 : v > lo && v < hi;
+        out->fitted[t] = inside ? fc_to_model(v, tr, lo, hi) : NAN;
     }
     out->df = df;
     out->nparams = 3;

@@ -156,19 +156,26 @@ static ind_status to_model(double v, ind_transform tr, double lo, double hi, siz
             return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
                                  "the log transform needs values above 0; value %zu is %g", i + 1,
                                  v);
-        *out = log(v);
     } else if (tr == IND_TRANSFORM_BOUNDED) {
         if (!(v > lo && v < hi))
             return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
                                  "bounded forecasts need values strictly between %g and %g; "
                                  "value %zu is %g",
                                  lo, hi, i + 1, v);
-        double p = (v - lo) / (hi - lo);
-        *out = log(p / (1 - p));
-    } else {
-        *out = v;
     }
+    *out = fc_to_model(v, tr, lo, hi);
     return IND_OK;
+}
+
+double fc_to_model(double v, int tr, double lo, double hi)
+{
+    if (tr == IND_TRANSFORM_LOG)
+        return log(v);
+    if (tr == IND_TRANSFORM_BOUNDED) {
+        double p = (v - lo) / (hi - lo);
+        return log(p / (1 - p));
+    }
+    return v;
 }
 
 /*
@@ -177,7 +184,7 @@ static ind_status to_model(double v, ind_transform tr, double lo, double hi, siz
  * (lo, hi) and log-scale ones above 0 even where the exact value is closer to
  * the bound than a double can tell: they become the nearest double inside.
  */
-static double from_model(double z, ind_transform tr, double lo, double hi)
+double fc_from_model(double z, int tr, double lo, double hi)
 {
     if (tr == IND_TRANSFORM_LOG)
         return fmax(exp(z), DBL_TRUE_MIN);
@@ -302,8 +309,10 @@ static ind_status run_method(const fc_method *m, const run_setup *rs, fc_result 
     const series_view *v = rs->v;
     double *mean = res->mean, *sd = res->sd, *fitted = res->fitted;
     int transform = res->transform;
+    double lower = res->lower, upper = res->upper;
     memset(res, 0, sizeof *res);
     res->mean = mean, res->sd = sd, res->fitted = fitted, res->transform = transform;
+    res->lower = lower, res->upper = upper;
     for (size_t i = 0; i < v->len; i++)
         fitted[i] = NAN;
     res->loglik = res->aicc = res->sigma2 = NAN;
@@ -358,7 +367,7 @@ static void in_sample_accuracy(const series_view *v, const double *fitted, ind_t
         }
         if (!isfinite(fitted[t]))
             continue;
-        double e = v->x[t] - from_model(fitted[t], tr, lo, hi);
+        double e = v->x[t] - fc_from_model(fitted[t], tr, lo, hi);
         sse += e * e;
         sae += fabs(e);
         k++;
@@ -391,7 +400,7 @@ static ind_status fill_output(const series_view *v, const fc_result *res, const 
     for (size_t i = 0; i < h; i++) {
         out->loc[i] = res->mean[v->tail + i];
         out->scale[i] = res->sd[v->tail + i];
-        out->mean[i] = from_model(out->loc[i], tr, opt->lower, opt->upper);
+        out->mean[i] = fc_from_model(out->loc[i], tr, opt->lower, opt->upper);
         if (!(out->scale[i] > 0))
             out->has_intervals = false;
     }
@@ -404,8 +413,8 @@ static ind_status fill_output(const series_view *v, const fc_result *res, const 
     for (size_t i = 0; i < h; i++)
         for (size_t k = 0; k < nl; k++) {
             double w = out->has_intervals ? quantile(opt->levels[k], res->df) * out->scale[i] : 0;
-            out->lo[i * nl + k] = from_model(out->loc[i] - w, tr, opt->lower, opt->upper);
-            out->hi[i * nl + k] = from_model(out->loc[i] + w, tr, opt->lower, opt->upper);
+            out->lo[i * nl + k] = fc_from_model(out->loc[i] - w, tr, opt->lower, opt->upper);
+            out->hi[i * nl + k] = fc_from_model(out->loc[i] + w, tr, opt->lower, opt->upper);
         }
     snprintf(out->method, sizeof out->method, "%s", used->name);
     memcpy(out->model, res->model, sizeof out->model);
@@ -498,6 +507,7 @@ ind_status ind_forecast_run(const double *y, size_t n, ind_freq freq,
     }
     const fc_method *used = row->impl;
     res.transform = (int)tr;
+    res.lower = opt->lower, res.upper = opt->upper;
     run_setup rs = {&v, period, steps, opt->seed, 0};
     for (size_t k = 0; k < opt->nlevels; k++)
         rs.widest = fmax(rs.widest, opt->levels[k]);

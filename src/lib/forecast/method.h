@@ -29,6 +29,7 @@ typedef struct fc_result {
     double loglik, aicc, sigma2; /* NAN when the method has no likelihood */
     double df; /* > 0: intervals from Student's t with df degrees of freedom; 0: Gaussian */
     int transform; /* input, set by the framework: the ind_transform already applied to y */
+    double lower, upper; /* input: the bounds of IND_TRANSFORM_BOUNDED */
 } fc_result;
 
 typedef struct fc_method {

@@ -62,6 +62,15 @@ ind_status fc_check_request(size_t horizon, size_t nlevels, const double *levels
  */
 void fc_gsl_guard(void);
 
+/*
+ * A value to the modelling scale of transform tr (an ind_transform; lo, hi
+ * the bounds of IND_TRANSFORM_BOUNDED) and back; v must lie in the
+ * transform's domain. fc_from_model is finite for finite z below the
+ * log-scale overflow and keeps bounded values strictly inside (lo, hi).
+ */
+double fc_to_model(double v, int tr, double lo, double hi);
+double fc_from_model(double z, int tr, double lo, double hi);
+
 /* Fills the rest of out for a method run that needs no fit summary. */
 void fc_result_no_likelihood(fc_result *out);
 
