@@ -699,6 +699,65 @@ static int read_coll(const char *path, coll *c)
     return 0;
 }
 
+/*
+ * Seasonal Theta on monthly data: R's AirPassengers (1949-1960), seasonal
+ * by thetaf's test; its stretch 1949-03 .. 1951-12 (34 values), whose
+ * lag-12 autocorrelation is not significant (0.70 standard errors), so it
+ * stays non-seasonal as in R; and 1949-03 .. 1955-12 (82 values, seasonal,
+ * starting mid-year: the indexes count from the first value, as
+ * decompose() does). R: thetaf(AirPassengers, h = 12) and thetaf(window(
+ * AirPassengers, c(1949, 3), c(1951 or 1955, 12)), h = 12); steps 1 and 12:
+ * mean, lo80, hi80, lo95, hi95.
+ */
+static void theta_seasonal_matches_r(void **state)
+{
+    (void)state;
+    static const double air[144] = {
+    112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118, 115, 126, 141, 135, 125, 149,
+    170, 170, 158, 133, 114, 140, 145, 150, 178, 163, 172, 178, 199, 199, 184, 162, 146, 166,
+    171, 180, 193, 181, 183, 218, 230, 242, 209, 191, 172, 194, 196, 196, 236, 235, 229, 243,
+    264, 272, 237, 211, 180, 201, 204, 188, 235, 227, 234, 264, 302, 293, 259, 229, 203, 229,
+    242, 233, 267, 269, 270, 315, 364, 347, 312, 274, 237, 278, 284, 277, 317, 313, 318, 374,
+    413, 405, 355, 306, 271, 306, 315, 301, 356, 348, 355, 422, 465, 467, 404, 347, 305, 336,
+    340, 318, 362, 348, 363, 435, 491, 505, 404, 359, 310, 337, 360, 342, 406, 396, 420, 472,
+    548, 559, 463, 407, 362, 405, 417, 391, 419, 461, 472, 535, 622, 606, 508, 461, 390, 432,
+    };
+    const double r1[] = {440.0781910815864, 426.2937571250543, 453.86262503811849,
+                         418.99671856932514, 461.15966359384765};
+    const double r12[] = {447.6449087428964, 406.93969651548804, 488.35012097030477,
+                          385.39165878109981, 509.898158704693};
+    const double w1[] = {166.83658605827753, 147.09994306476153, 186.57322905179353,
+                         136.65199537692044, 197.02117673963463};
+    const double w12[] = {176.06011547004223, 107.69664787320242, 244.42358306688203,
+                          71.507214166271908, 280.61301677381255};
+    const double v1[] = {279.37550081908063, 269.64123165150829, 289.10976998665296,
+                         264.48822082410607, 294.26278081405519};
+    const double v12[] = {288.54964466366584, 259.47443982718329, 317.6248495001484,
+                          244.08295611616754, 333.01633321116412};
+    const double *want[3][2] = {{r1, r12}, {w1, w12}, {v1, v12}};
+    const size_t start[3] = {0, 2, 2}, len[3] = {144, 34, 82};
+    for (int k = 0; k < 3; k++) {
+        ind_forecast_options opt;
+        ind_forecast_options_init(&opt);
+        opt.method = "theta";
+        opt.horizon = 12;
+        ind_forecast f;
+        ind_error err;
+        assert_int_equal(ind_forecast_run(air + start[k], len[k], IND_FREQ_MONTH, &opt, &f, &err),
+                         IND_OK);
+        assert_true((strstr(f.model, "seasons") != NULL) == (k != 1));
+        const size_t steps[2] = {0, 11};
+        for (int j = 0; j < 2; j++) {
+            size_t i = steps[j];
+            const double got[5] = {f.mean[i], f.lo[2 * i], f.hi[2 * i], f.lo[2 * i + 1],
+                                   f.hi[2 * i + 1]};
+            for (int c = 0; c < 5; c++)
+                assert_close(got[c], want[k][j][c], 1e-9 * fabs(want[k][j][c]));
+        }
+        ind_forecast_clear(&f);
+    }
+}
+
 /* Every series of M1 yearly against R's naive, rwf(drift) and thetaf output. */
 static void m1_yearly_matches_r(void **state)
 {
@@ -766,6 +825,7 @@ int main(void)
         cmocka_unit_test(failures_fall_back),
         cmocka_unit_test(auto_is_robust),
         cmocka_unit_test(auto_ignores_horizon),
+        cmocka_unit_test(theta_seasonal_matches_r),
         cmocka_unit_test(auto_fallback_is_named),
         cmocka_unit_test(accuracy_by_hand),
         cmocka_unit_test(interval_score_by_hand),

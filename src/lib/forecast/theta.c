@@ -2,8 +2,10 @@
  * theta.c - the Theta method of Assimakopoulos & Nikolopoulos (2000) in the
  * form Hyndman & Billah (2003) showed it to be: simple exponential smoothing
  * with a drift of half the slope of the least-squares trend. Replicates
- * forecast::thetaf() of R's forecast package for annual data (no seasonal
- * decomposition):
+ * forecast::thetaf() of R's forecast package; seasonal data (period m, more
+ * than 2m values) whose lag-m autocorrelation is significant at 90% are
+ * divided by the seasonal indexes of a classical multiplicative
+ * decomposition first and the forecast multiplied by them again:
  *
  *   mean[h] = level_n + b/2 * (h - 1 + (1 - (1 - alpha)^n) / alpha)
  *   sd[h]   = sigma * sqrt(1 + (h - 1) alpha^2),  sigma^2 = SSE / (n - 2)
@@ -14,6 +16,7 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "methods.h"
@@ -272,21 +275,102 @@ static int ses_like_r(const double *y, size_t n, fc_ses_fit *fit, double *fitted
     return isfinite(fit->sse) && isfinite(fit->level) ? 0 : -1;
 }
 
+/*
+ * thetaf's seasonality test: the lag-m autocorrelation r_m is significant at
+ * 90% (one-sided 95%) against the standard error sqrt((1 + 2 sum_{k<m}
+ * r_k^2) / n). Only for n > 2m and a series that is not constant.
+ */
+static bool seasonal_by_acf(const double *y, size_t n, size_t m)
+{
+    if (m < 2 || n <= 2 * m)
+        return false;
+    double mean = 0, c0 = 0, sum = 0;
+    for (size_t t = 0; t < n; t++)
+        mean += y[t] / (double)n;
+    for (size_t t = 0; t < n; t++)
+        c0 += (y[t] - mean) * (y[t] - mean);
+    if (!(c0 > 0))
+        return false;
+    double r = 0;
+    for (size_t k = 1; k <= m; k++) {
+        double c = 0;
+        for (size_t t = 0; t + k < n; t++)
+            c += (y[t] - mean) * (y[t + k] - mean);
+        r = c / c0;
+        if (k < m)
+            sum += r * r;
+    }
+    return fabs(r) / sqrt((1 + 2 * sum) / (double)n) > 1.6448536269514722;
+}
+
+/*
+ * R's decompose(type = "multiplicative"): the centred moving average of
+ * order m (weights 1/2m at both ends for even m) is the trend; each
+ * position's seasonal index is the mean of x / trend over the cycles,
+ * counted from the first value, normalised to mean 1. index[0..m) receives
+ * them; returns false when an index is within 1e-4 of 0 (thetaf then keeps
+ * the series as it is).
+ */
+static bool multiplicative_indexes(const double *y, size_t n, size_t m, double *index)
+{
+    size_t half = m / 2;
+    double sum[12] = {0}, cnt[12] = {0};
+    for (size_t t = half; t + half < n; t++) {
+        double trend = 0;
+        for (size_t j = 0; j <= 2 * half; j++) {
+            double wgt = m % 2 == 0 && (j == 0 || j == 2 * half) ? 0.5 : 1;
+            trend += wgt * y[t - half + j];
+        }
+        trend /= (double)m;
+        sum[t % m] += y[t] / trend;
+        cnt[t % m] += 1;
+    }
+    double mean = 0;
+    for (size_t i = 0; i < m; i++) {
+        index[i] = sum[i] / cnt[i];
+        mean += index[i] / (double)m;
+    }
+    bool ok = true;
+    for (size_t i = 0; i < m; i++) {
+        index[i] /= mean;
+        ok = ok && isfinite(index[i]) && fabs(index[i]) >= 1e-4;
+    }
+    return ok;
+}
+
 static ind_status theta_run(const double *y, size_t n, int m, size_t h, unsigned long seed,
                             fc_result *out, ind_error *err)
 {
+    /* seasonal data: Theta on the seasonally adjusted series, reseasonalised (as thetaf) */
+    size_t period = m > 1 && m <= 12 ? (size_t)m : 1;
+    double index[12];
+    bool seasonal = seasonal_by_acf(y, n, period) && multiplicative_indexes(y, n, period, index);
+    double *adj = seasonal ? malloc(n * sizeof *adj) : NULL;
+    if (seasonal && !adj)
+        return ind_error_set(err, IND_E_NOMEM, NULL, 0, 0, "out of memory");
+    for (size_t t = 0; adj && t < n; t++)
+        adj[t] = y[t] / index[t % period];
+    const double *x = adj ? adj : y;
     fc_ses_fit fit;
-    if (ses_like_r(y, n, &fit, out->fitted) != 0)
+    if (ses_like_r(x, n, &fit, out->fitted) != 0) {
+        free(adj);
         return ind_error_set(err, IND_E_NUMERIC, NULL, 0, 0, "exponential smoothing failed");
-    double b = fc_ols_slope(y, n) / 2;
+    }
+    double b = fc_ols_slope(x, n) / 2;
+    free(adj);
     double a = fit.alpha;
     double sigma2 = fit.sse / (double)(n - 2);
     double lead = (1 - pow(1 - a, (double)n)) / a;
     for (size_t i = 0; i < h; i++) {
-        out->mean[i] = fit.level + b * ((double)i + lead);
+        /* the interval is not reseasonalised: thetaf adds its se to the reseasonalised mean */
+        double factor = seasonal ? index[(n + i) % period] : 1;
+        out->mean[i] = (fit.level + b * ((double)i + lead)) * factor;
         out->sd[i] = sqrt(sigma2 * (1 + (double)i * a * a));
     }
-    snprintf(out->model, sizeof out->model, "Theta (SES with drift)");
+    for (size_t t = 0; seasonal && t < n; t++)
+        out->fitted[t] *= index[t % period];
+    snprintf(out->model, sizeof out->model,
+             seasonal ? "Theta (SES with drift), multiplicative seasons" : "Theta (SES with drift)");
     out->nparams = 3;
     snprintf(out->param_names[0], sizeof out->param_names[0], "alpha");
     snprintf(out->param_names[1], sizeof out->param_names[1], "level");
