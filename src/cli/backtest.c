@@ -34,8 +34,10 @@ static const char help[] =
     "  --method M[,M...]     methods to compare (default auto; see below)\n"
     "  --level L[,L...]      interval levels in percent (default 80,95)\n"
     "  --log, --bounds LO,HI, --no-bounds   transforms, as for 'indicators forecast'\n"
-    "  --forecasts OUT.csv   also write series,h,forecast,lo80,hi80,lo95,hi95,method\n"
-    "                        (the format scripts/score-forecasts reads)\n"
+    "  --forecasts OUT.csv   also write series,h,forecast,lo80,hi80,lo95,hi95,method,\n"
+    "                        p_below (the format scripts/score-forecasts reads; p_below\n"
+    "                        is the forecast's P(y <= the held-out value), the\n"
+    "                        probability target gives, for calibration checks)\n"
     "  --format table|csv|json|md   output format (default table)\n"
     "  --jobs N              forecast on N threads (default 1)\n"
     "  --no-time             leave out the seconds column (reproducible output)\n"
@@ -273,7 +275,8 @@ static void score_job(const fc_job *job, const case_ *c, tally *t)
     }
 }
 
-static void write_forecasts(ind_table *t, const fc_job *job)
+/* One row per step; p_below is the forecast's P(y <= the value that came), target's P(meet). */
+static void write_forecasts(ind_table *t, const fc_job *job, const case_ *c)
 {
     char id[256];
     if (job->st != IND_OK)
@@ -293,6 +296,11 @@ static void write_forecasts(ind_table *t, const fc_job *job)
             }
         }
         ind_table_text(t, job->f.method);
+        double p = i < c->h ? ind_forecast_prob_below(&job->f, i, c->actual[i]) : NAN;
+        if (isnan(p))
+            ind_table_empty(t);
+        else
+            ind_table_number(t, p);
         ind_table_end_row(t);
     }
 }
@@ -305,7 +313,7 @@ typedef struct level_names {
 
 static ind_table *forecasts_table(const args *a, FILE *out, level_names *ln)
 {
-    ind_column cols[4 + 2 * IND_FORECAST_MAX_LEVELS];
+    ind_column cols[5 + 2 * IND_FORECAST_MAX_LEVELS];
     size_t k = 0;
     cols[k++] = (ind_column){"series", IND_COL_TEXT, 0};
     cols[k++] = (ind_column){"h", IND_COL_NUMBER, 0};
@@ -317,6 +325,7 @@ static ind_table *forecasts_table(const args *a, FILE *out, level_names *ln)
         cols[k++] = (ind_column){ln->hi[l], IND_COL_NUMBER, -1};
     }
     cols[k++] = (ind_column){"method", IND_COL_TEXT, 0};
+    cols[k++] = (ind_column){"p_below", IND_COL_NUMBER, -1};
     return ind_table_new(cols, k, IND_FORMAT_CSV, out);
 }
 
@@ -417,7 +426,7 @@ static long run_method(const args *a, const ind_forecast_method *method, case_ *
             errors++;
         score_job(&jobs[i], &cases[i], t);
         if (ft)
-            write_forecasts(ft, &jobs[i]);
+            write_forecasts(ft, &jobs[i], &cases[i]);
     }
     for (size_t i = 0; i < ncases; i++)
         fc_job_clear(&jobs[i]);

@@ -758,6 +758,45 @@ static void theta_seasonal_matches_r(void **state)
     }
 }
 
+/*
+ * target's P(meet) is calibrated: over the 1086 held-out values of M1 yearly
+ * (tests/data/forecast), the share whose forecast probability P(y <= value)
+ * is at most p should be about p. Seen (scripts/bench/calibration): 0.08 at
+ * 0.1, 0.36 at 0.5, 0.76 at 0.9 (the held-out years rose more than the
+ * combination foresaw: a bias of the points, not of the spread).
+ */
+static void auto_probabilities_are_calibrated(void **state)
+{
+    (void)state;
+    static coll train, test;
+    assert_int_equal(read_coll("tests/data/forecast/m1-yearly-train.csv", &train), 0);
+    assert_int_equal(read_coll("tests/data/forecast/m1-yearly-test.csv", &test), 0);
+    assert_int_equal(train.count, 181);
+    double grid[9], share[9] = {0};
+    size_t total = 0;
+    for (size_t k = 0; k < train.count; k++) {
+        assert_string_equal(train.name[k], test.name[k]);
+        ind_forecast f = run(train.y[k], train.n[k], "auto", test.n[k]);
+        for (size_t i = 0; i < test.n[k]; i++) {
+            double p = ind_forecast_prob_below(&f, i, test.y[k][i]);
+            assert_true(p >= 0 && p <= 1);
+            for (int j = 0; j < 9; j++)
+                share[j] += p <= (grid[j] = (j + 1) / 10.0);
+            total++;
+        }
+        ind_forecast_clear(&f);
+    }
+    assert_int_equal(total, 1086);
+    for (int j = 0; j < 9; j++) {
+        share[j] /= (double)total;
+        if (fabs(share[j] - grid[j]) > 0.2)
+            fail_msg("P(y <= x) <= %.1f for %.2f of the values", grid[j], share[j]);
+    }
+    /* the tails, which intervals and P(meet) for distant goals rest on */
+    assert_true(share[0] > 0.03 && share[0] < 0.17);
+    assert_true(share[8] > 0.7 && share[8] < 0.97);
+}
+
 /* Every series of M1 yearly against R's naive, rwf(drift) and thetaf output. */
 static void m1_yearly_matches_r(void **state)
 {
@@ -825,6 +864,7 @@ int main(void)
         cmocka_unit_test(failures_fall_back),
         cmocka_unit_test(auto_is_robust),
         cmocka_unit_test(auto_ignores_horizon),
+        cmocka_unit_test(auto_probabilities_are_calibrated),
         cmocka_unit_test(theta_seasonal_matches_r),
         cmocka_unit_test(auto_fallback_is_named),
         cmocka_unit_test(accuracy_by_hand),
