@@ -244,13 +244,21 @@ static ind_status member_naive(const double *y, size_t n, int m, size_t h, int t
     return run_plain(&fc_naive, y, n, 1, h, s);
 }
 
+/* Growth only where it differs from drift (short list, which has drift too). */
+static ind_status member_positive_growth(const double *y, size_t n, int m, size_t h, int transform,
+                                         scratch *s)
+{
+    ind_status st = member_growth(y, n, m, h, transform, s);
+    return st == IND_OK && strstr(s->r.model, "growth") ? IND_OK : IND_E_UNDEFINED;
+}
+
 /* Members of the combination from MODEL_MIN_OBS observations, and below. */
 static const member_fn members[] = {
     member_growth, member_median_drift, member_damped, member_ets, member_arima,
     member_seasonal_theta,
 };
 static const member_fn short_members[] = {
-    member_growth, member_drift, member_median_drift, member_theta, member_naive,
+    member_positive_growth, member_drift, member_median_drift, member_theta, member_naive,
 };
 #define NMEMBERS (sizeof members / sizeof members[0])
 #define MAXMEMBERS 8
