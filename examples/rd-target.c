@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * rd-target.c - libindicators from a program of your own: load a CSV, compute
  * a series' growth, forecast it and check it against a target.

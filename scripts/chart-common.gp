@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # chart-common.gp - what every `indicators chart` kind shares: terminal,
 # fonts, the Okabe-Ito palette, axes and legend placement.
 #

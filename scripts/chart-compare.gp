@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # chart-compare.gp - several series (entities of one indicator) as lines
 # with points; the latest value of each labelled in its colour, in a column
 # right of the last period (heights spread so labels do not overlap; a series

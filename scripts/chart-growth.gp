@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # chart-growth.gp - year-on-year change in % as bars (one cluster per period
 # when there are several series), each bar labelled with its value; the
 # compound annual growth rate of each series as a dashed reference line.

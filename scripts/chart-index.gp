@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # chart-index.gp - several series rebased to 100 in a common base period,
 # with a reference line at 100 and the latest index of each labelled in a
 # column right of the last period.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # chart-trend.gp - history as lines and points; a forecast as a dashed line
 # with interval fan bands (widest first); a target as a horizontal goal line
 # and a star at its due period; the latest value labelled above its point

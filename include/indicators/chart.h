@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * chart.h - charts of indicator series as gnuplot scripts.
  *

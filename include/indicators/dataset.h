@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * dataset.h - the data model every module reads: a dataset is a set of
  * series, each identified by (name, entity), holding observations sorted by

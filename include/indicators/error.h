@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * error.h - the one error type every fallible libindicators call fills in.
  *

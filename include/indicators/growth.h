@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * growth.h - growth statistics of one series, with the official-statistics
  * definitions of docs/METHODS.md: year-on-year and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * indicators.h - the whole libindicators API in one include:
  * #include <indicators/indicators.h>, link with pkg-config's `indicators`.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * load.h - reading indicator CSV files into a dataset.
  *

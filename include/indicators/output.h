@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * output.h - writing result tables as an aligned text table, CSV, JSON or
  * Markdown.

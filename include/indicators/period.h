@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * period.h - periods of indicator data: years, halves, quarters and months.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * target.h - targets ("R&D intensity 2.5% by 2025", "R&D spending grows at
  * least 7% a year over 2021-2025", "recruit 9,084 people in 2024") and the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # R's forecasts for one collection, as ../shared/ref/r-forecast/ holds them for the full
 # collections (R's forecast package; Debian: apt-get install r-cran-forecast).
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * backtest.c - `indicators backtest FILE --test TESTFILE | --holdout N`:
  * forecasts each series over its held-out periods with one or more methods

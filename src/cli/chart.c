@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * chart.c - `indicators chart FILE -o OUT.(png|svg|pdf)`: loads the series,
  * runs the forecast and reads the target when asked, has the library build

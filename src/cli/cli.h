@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli.h - what the subcommands of the `indicators` program share: exit
  * codes, error printing, the loader options every command accepts, series

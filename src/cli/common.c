@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * common.c - option handling, loading and error printing shared by every
  * subcommand (see cli.h).

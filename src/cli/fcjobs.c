@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fcjobs.c - forecasting options of every command that forecasts, and the
  * threaded runner of `forecast` and `backtest` (see fcjobs.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fcjobs.h - what the commands that forecast share: the forecasting options
  * (--method, --level, --log, --bounds, --no-bounds, --jobs) as an

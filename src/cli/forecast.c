@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * forecast.c - `indicators forecast FILE`: point forecasts and prediction
  * intervals for every selected series, or (--fit) the fitted model of each.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * growth.c - `indicators growth [OPTIONS] FILE`: growth figures of every
  * selected series (latest value, YoY, PoP, CAGR, change, pp, multiple,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * inspect.c - `indicators inspect FILE`: how a file was read (shape,
  * encoding, delimiter, rows) and, per series, its name, entity, unit,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * main.c - the `indicators` program: dispatches to a subcommand from one
  * table. Each subcommand lives in its own file and parses its own options.

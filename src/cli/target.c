@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * target.c - `indicators target FILE... (--target SPEC ... | --targets FILE)`:
  * for each target, where the series stands and whether its trajectory gets

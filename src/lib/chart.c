@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * chart.c - gnuplot scripts for charts of indicator series (see
  * include/indicators/chart.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * csvread.c - the CSV row reader (see csvread.h): bytes to rows.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * csvread.h - private: the one CSV reader of the library. Every tabular
  * input (indicator data in load.c, targets files in target_parse.c, and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * dataset.c - the series store (see include/indicators/dataset.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * encoding.c - streaming UTF-8 validation and conversion to UTF-8 with
  * iconv, for the loader (see encoding.h).

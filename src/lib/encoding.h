@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * encoding.h - private to the loader: UTF-8 validation and iconv conversion
  * to UTF-8, both streaming (a multibyte sequence may straddle two chunks).

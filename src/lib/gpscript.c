@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * gpscript.c - the one writer of gnuplot script text (see gpscript.h for
  * what gnuplot would obey and what each function does about it).

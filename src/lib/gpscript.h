@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * gpscript.h - the one writer of gnuplot script text (private to the
  * library; chart.c builds charts with it).

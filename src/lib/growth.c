@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * growth.c - growth statistics of one series (see include/indicators/growth.h).
  *

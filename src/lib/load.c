@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * load.c - reading indicator CSV files into a dataset (see
  * include/indicators/load.h): the CSV reader (csvread.c: file, encodings,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * names.c - which series names and entities a dataset has, and the ones
  * near a name that is not there, for messages like "no entity 'Xuchang';

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * number.c - ind_parse_value: one value cell of a CSV file to a double
  * (see include/indicators/load.h).

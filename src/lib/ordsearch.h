@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ordsearch.h - private: binary search in an ascending array of period
  * ordinals, shared by the series store (dataset.c) and the loader's record

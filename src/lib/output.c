@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * output.c - result tables as aligned text, CSV, JSON or Markdown (see
  * include/indicators/output.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * period.c - parsing and formatting periods (see include/indicators/period.h).
  *

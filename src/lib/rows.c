@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * rows.c - from the rows of a CSV file to a dataset (see rows.h): finding
  * the header (after World Bank metadata lines), telling the shape, mapping

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * rows.h - private to the loader: from the rows of a CSV file to a dataset.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * target.c - assessing a series against a target (see
  * include/indicators/target.h): the Eurostat growth ratio, the Destatis

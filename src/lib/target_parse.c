@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * target_parse.c - reading targets: the one-line syntax of --target and the
  * targets CSV file (see include/indicators/target.h). Exports

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * text.h - private text helpers: the spaces people put around CSV cells
  * (ASCII blanks, the no-break space U+00A0 and the ideographic space U+3000

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz_chart.c - libFuzzer target for the gnuplot script writer: whatever
  * the texts of a chart hold, the script gnuplot runs must never run a

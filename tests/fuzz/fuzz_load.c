@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz_load.c - libFuzzer target for the CSV loader: any bytes must give
  * either a dataset or an error with a position, never a crash, hang, leak or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz_period.c - libFuzzer target for the period parser: any bytes (read
  * only within their length, as cells are not NUL-terminated) give a period

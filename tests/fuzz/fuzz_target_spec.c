@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz_target_spec.c - libFuzzer target for the one-line target syntax
  * (--target 'rd[Luohe] >= 2.5 by 2025'): any text gives a target or an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz_targets_file.c - libFuzzer target for the targets file
  * (series,entity,op,goal,year,base_year,kind,label, read by the CSV reader

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * arima_r_orders.h - the models R chose, for test_arima.c.
  *

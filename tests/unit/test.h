@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test.h - what every unit test includes: cmocka (with the headers it needs
  * first), and a helper for relative tolerances.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Unit tests of the ARIMA method (src/lib/forecast/arima.c, arima_ss.c).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Unit tests of the chart script builder (src/lib/chart.c): escaping, period
  * ticks, gaps, the forecast fan, targets, year-on-year bars and CAGR, index

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Unit tests of the CSV row reader (src/lib/csvread.c, encoding.c): the rows,
  * fields, lines and columns it hands over, its encodings and limits, the

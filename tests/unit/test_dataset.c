@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests of the series store (src/lib/dataset.c). */
 #include "test.h"
 

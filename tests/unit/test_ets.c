@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Unit tests of the ETS method (src/lib/forecast/ets.c): the filter and its
  * likelihood on hand-computed cases, the forecast variance formulas against

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Unit tests of the forecasting framework and its own methods
  * (src/lib/forecast/forecast.c, simple.c, theta.c, auto.c).

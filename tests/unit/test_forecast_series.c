@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Unit tests of the shared path from a series to a forecast
  * (src/lib/forecast/series.c): the method lookup, the --level and --bounds

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Unit test of the library's GSL error-handler discipline
  * (src/lib/forecast/gsl_guard.c, contract in include/indicators/forecast.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Unit tests of the CSV loader (src/lib/load.c, number.c, encoding.c).
  *

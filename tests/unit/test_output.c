@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests of the table, CSV, JSON and Markdown writers (src/lib/output.c). */
 #include "test.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests of period parsing and formatting (src/lib/period.c). */
 #include "test.h"
 

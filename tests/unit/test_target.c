@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_target.c - target parsing, the targets file, and each assessment
  * method against hand-computed cases (reference values computed with plain

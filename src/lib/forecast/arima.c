@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * arima.c - automatic ARIMA (Hyndman and Khandakar 2008), the method
  * descriptor fc_arima.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * arima.h - private pieces of the ARIMA method (arima.c, arima_ss.c) that
  * the unit tests check one by one. The framework only sees fc_arima.

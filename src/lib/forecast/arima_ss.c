@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * arima_ss.c - the state-space side of the ARIMA method: stationary state
  * covariance, the Kalman filter giving the exact Gaussian likelihood of an

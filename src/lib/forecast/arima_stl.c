@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * arima_stl.c - the seasonal difference test of the ARIMA method:
  * forecast::nsdiffs() with its default "seas" test, which decomposes the

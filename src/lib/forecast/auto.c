@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * auto.c - the default method: a robust combination of forecasts with
  * intervals calibrated on the series' own past forecast errors.

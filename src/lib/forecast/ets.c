@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ets.c - exponential smoothing state space models (ETS), the `ets` forecast
  * method: fc_ets, plus the pieces declared in ets.h.

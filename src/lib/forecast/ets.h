@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ets.h - private pieces of the ETS method (src/lib/forecast/ets.c) that other
  * methods (the `auto` combination) and the unit tests use: fitting one given

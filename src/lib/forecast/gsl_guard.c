@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * gsl_guard.c - the library's discipline with GSL's error handler (contract
  * in include/indicators/forecast.h).

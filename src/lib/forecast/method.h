@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * method.h - private interface between the forecasting framework
  * (src/lib/forecast/forecast.c) and the methods it lists in its table.

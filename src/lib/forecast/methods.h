@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * methods.h - the forecasting methods the framework lists in its table
  * (forecast.c), and the small numerical helpers several of them share.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * series.c - the one path from a series of a dataset to a forecast
  * (ind_forecast_series in include/indicators/forecast.h), and the parsers of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * simple.c - the benchmark methods: naive (random walk), drift (random walk
  * with drift), linear (OLS trend) and loglinear (OLS trend on log values,

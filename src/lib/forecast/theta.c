@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * theta.c - the Theta method of Assimakopoulos & Nikolopoulos (2000) in the
  * form Hyndman & Billah (2003) showed it to be: simple exponential smoothing
