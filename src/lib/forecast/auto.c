@@ -170,17 +170,26 @@ static ind_status member_growth(const double *y, size_t n, int m, size_t h, int 
     return IND_OK;
 }
 
-/* Random walk whose drift is the median change: robust to outlying jumps. */
-static ind_status member_median_drift(const double *y, size_t n, int m, size_t h, int transform,
-                                      scratch *s)
+/* A random walk with drift over the seasonal lag (1 for non-seasonal data):
+   the drift is the mean change, or the median change when robust. */
+static ind_status walk_member(const double *y, size_t n, int m, size_t h, bool robust,
+                              scratch *s)
 {
     size_t lag = walk_lag(n, m);
     if (n < lag + 2)
         return IND_E_UNDEFINED;
     scratch_reset(s, n, h);
-    lag_walk(y, n, lag, h, true, s, s->buf + 2 * h + n);
-    snprintf(s->r.model, sizeof s->r.model, lag > 1 ? "robust seasonal drift" : "robust drift");
+    lag_walk(y, n, lag, h, robust, s, s->buf + 2 * h + n);
+    snprintf(s->r.model, sizeof s->r.model, "%s%sdrift", robust ? "robust " : "",
+             lag > 1 ? "seasonal " : "");
     return IND_OK;
+}
+
+/* Random walk whose drift is the median change: robust to outlying jumps. */
+static ind_status member_median_drift(const double *y, size_t n, int m, size_t h, int transform,
+                                      scratch *s)
+{
+    return walk_member(y, n, m, h, true, s);
 }
 
 static ind_status member_damped(const double *y, size_t n, int m, size_t h, int transform,
@@ -215,13 +224,7 @@ static ind_status member_arima(const double *y, size_t n, int m, size_t h, int t
 static ind_status member_drift(const double *y, size_t n, int m, size_t h, int transform,
                                scratch *s)
 {
-    size_t lag = walk_lag(n, m);
-    if (n < lag + 2)
-        return IND_E_UNDEFINED;
-    scratch_reset(s, n, h);
-    lag_walk(y, n, lag, h, false, s, s->buf + 2 * h + n);
-    snprintf(s->r.model, sizeof s->r.model, lag > 1 ? "seasonal drift" : "drift");
-    return IND_OK;
+    return walk_member(y, n, m, h, false, s);
 }
 
 static ind_status member_theta(const double *y, size_t n, int m, size_t h, int transform,
