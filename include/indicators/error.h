@@ -10,6 +10,7 @@
 #ifndef INDICATORS_ERROR_H
 #define INDICATORS_ERROR_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "indicators/export.h"
@@ -56,6 +57,15 @@ ind_status ind_error_set(ind_error *err, ind_status code, const char *path, long
                          const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+/* ind_error_set with the message's arguments as a va_list (for callers that
+   record errors through their own printf-like helper). */
+ind_status ind_error_vset(ind_error *err, ind_status code, const char *path, long line, long col,
+                          const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 0)))
 #endif
     ;
 

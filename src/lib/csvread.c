@@ -110,13 +110,10 @@ static void pfail(reader *R, ind_status code, size_t line, size_t col, const cha
 {
     if (R->pstatus)
         return;
-    char msg[IND_ERROR_MSG_MAX];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    R->pstatus = ind_error_vset(&R->perr, code, R->name, (long)line, (long)col, fmt, ap);
     va_end(ap);
-    R->pstatus = code;
-    ind_error_set(&R->perr, code, R->name, (long)line, (long)col, "%s", msg);
 }
 
 static int stopped(const reader *R)

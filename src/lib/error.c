@@ -19,8 +19,8 @@ void ind_error_clear(ind_error *err)
     err->message[0] = '\0';
 }
 
-ind_status ind_error_set(ind_error *err, ind_status code, const char *path, long line, long col,
-                         const char *fmt, ...)
+ind_status ind_error_vset(ind_error *err, ind_status code, const char *path, long line, long col,
+                          const char *fmt, va_list ap)
 {
     if (!err)
         return code;
@@ -28,9 +28,16 @@ ind_status ind_error_set(ind_error *err, ind_status code, const char *path, long
     snprintf(err->path, sizeof err->path, "%s", path ? path : "");
     err->line = line;
     err->col = col;
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    return code;
+}
+
+ind_status ind_error_set(ind_error *err, ind_status code, const char *path, long line, long col,
+                         const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    ind_error_vset(err, code, path, line, col, fmt, ap);
     va_end(ap);
     return code;
 }

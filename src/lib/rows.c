@@ -49,14 +49,11 @@ static ind_status fail(loader *L, ind_status code, size_t line, size_t col, cons
 
 static ind_status fail(loader *L, ind_status code, size_t line, size_t col, const char *fmt, ...)
 {
-    char msg[IND_ERROR_MSG_MAX];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     if (L->status == IND_OK) {
-        L->status = code;
-        ind_error_set(L->err, code, L->path, (long)line, (long)col, "%s", msg);
+        va_list ap;
+        va_start(ap, fmt);
+        L->status = ind_error_vset(L->err, code, L->path, (long)line, (long)col, fmt, ap);
+        va_end(ap);
     }
     return L->status;
 }
