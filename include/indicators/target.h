@@ -68,7 +68,9 @@ typedef struct ind_target {
 
 /*
  * Parses one target written as
- *   SERIES[ENTITY] OP GOAL by YEAR [from YEAR]     level (GOAL may end in %)
+ *   SERIES[ENTITY] OP GOAL by YEAR [from YEAR]     level (GOAL may end in %); the
+ *                                                  plan starts at the beginning of
+ *                                                  the 'from' year
  *   SERIES[ENTITY] OP RATE%/yr A-B                 growth over the years A..B,
  *                                                  i.e. CAGR from A-1 to B
  *   SERIES[ENTITY] OP RATE%/yr by YEAR [from YEAR] growth from the base year
@@ -83,9 +85,12 @@ ind_status ind_target_parse(const char *text, ind_target *out, ind_error *err);
 
 /*
  * Loads targets from a CSV file whose header names the columns
- *   series,entity,op,goal,year,base_year,kind,label
+ *   series,entity,op,goal,year,base_year,start,kind,label
  * (any order; series, op, goal and year are required; kind is level, growth
- * or total, default level; goal may end in % and, for growth, in %/yr).
+ * or total, default level; goal may end in % and, for growth, in %/yr;
+ * start is the plan's first year, as 'from YEAR': for a level target the
+ * base year, for a growth target the year after it; given with base_year
+ * the two must agree).
  * The file is read as data files are (see load.h): UTF-8, UTF-16 or GBK,
  * detected; ',' ';' or tab; a regular file, no NUL bytes, limited field
  * lengths. On success returns IND_OK, sets *out to a malloc'ed array (free()
@@ -175,8 +180,22 @@ typedef struct ind_assessment {
     ind_figure anticipated;     /* (x_T - x_t0) / (goal - x_t0) */
     ind_escap escap;
 
+    /*
+     * Plan completion against elapsed time (完成率 against 序时进度). For level
+     * targets with a start ('from YEAR': the plan runs from the beginning of
+     * YEAR to the end of the target year) and for year totals (the plan is
+     * the year).
+     */
+    ind_figure completion;      /* x_t / G (>= targets, G > 0, x_t >= 0) */
+    ind_figure progress;        /* (x_t - x_0) / (G - x_0), from the base observation */
+    ind_figure elapsed;         /* share of the plan's time gone: of the year for a total;
+                                   for a level target from the base observation when
+                                   progress is defined, else from the start of the plan */
+    ind_figure schedule_gap;    /* share done - share of time gone (progress when
+                                   defined, else completion); < 0: behind schedule */
+    bool schedule_progress;     /* schedule_gap measured progress from the base */
+
     /* total targets */
-    ind_figure elapsed;         /* share of the year with data */
     ind_figure pace;            /* year-to-date / elapsed share */
     ind_figure seasonal;        /* last year's total * year-to-date growth */
 

@@ -27,9 +27,12 @@ static const char help[] =
     "\n"
     "Targets (--target, repeatable; quote them for the shell):\n"
     "  'SERIES[ENTITY] >= GOAL by YEAR'           a level by a year; <= for a cap;\n"
-    "                                             [ENTITY] optional; GOAL may end in %\n"
-    "  '... >= GOAL by YEAR from BASE'            measure progress from BASE\n"
-    "                                             (default: the first observation)\n"
+    "                                             [ENTITY] optional (without it, one\n"
+    "                                             target per entity); GOAL may end in %\n"
+    "  '... >= GOAL by YEAR from START'           a plan from the beginning of START:\n"
+    "                                             progress from the first value in or\n"
+    "                                             after START (default: the first), and\n"
+    "                                             completion against the time gone\n"
     "  'SERIES >= RATE%/yr A-B'                   average annual growth over the years\n"
     "                                             A..B, i.e. CAGR from the A-1 level to\n"
     "                                             B (Five-Year-Plan convention);\n"
@@ -41,9 +44,10 @@ static const char help[] =
     "            'rd_spending[China] >= 7%/yr 2021-2025'\n"
     "            'talent_recruited_h1[Luohe] >= 9,084 in 2024'\n"
     "--targets CSV: a file with the header series,entity,op,goal,year,base_year,\n"
-    "  kind,label (series, op, goal, year required; kind level, growth or total,\n"
-    "  default level, growth when goal ends in %/yr; for growth, year is the last\n"
-    "  year and base_year the level it grows from, e.g. 2020 for 2021-2025).\n"
+    "  start,kind,label (series, op, goal, year required; kind level, growth or\n"
+    "  total, default level, growth when goal ends in %/yr; for growth, year is the\n"
+    "  last year and base_year the level it grows from, e.g. 2020 for 2021-2025;\n"
+    "  start is the plan's first year, as 'from START').\n"
     "  Read as data files are: UTF-8, UTF-16 or GBK, ',' ';' or tab, errors as\n"
     "  FILE:LINE:FIELD.\n"
     "\n"
@@ -76,6 +80,11 @@ static const char help_methods[] =
     "              series); P(meet) = 1 - F(G) for >=, F(G) for <= from its\n"
     "              distribution; 'meets' is the first period the point forecast\n"
     "              meets G. Needs 3 observations: with 2 no probability is given.\n"
+    "  plan        completion x_t / G (完成率), or (x_t - x_0) / (G - x_0) from a\n"
+    "              base before x_t, against the share of the plan's time gone\n"
+    "              (序时进度: from the beginning of START, or from the base, to the\n"
+    "              end of T); the gap in points; their ratio gives the verdict\n"
+    "              by R's thresholds when a single value is all there is.\n"
     "  year total  pace = year-to-date total / elapsed share of the year;\n"
     "              R = pace / G (G / pace for <=); same-period projection = last\n"
     "              year's total * year-to-date growth; the forecast adds the\n"
@@ -380,6 +389,38 @@ static void short_row(ind_table *tab, size_t i, const result *r)
     ind_table_end_row(tab);
 }
 
+/*
+ * Plan completion against elapsed time: "plan: 40% done (10 of 25), 60% of
+ * the time gone (2022 to 2026): 20 points behind schedule".
+ */
+static void schedule_line(FILE *out, const char *lead, const result *r)
+{
+    const ind_assessment *a = &r->a;
+    if (!a->schedule_gap.defined)
+        return;
+    char v[32], g[32], b[32];
+    const ind_figure *done = a->schedule_progress ? &a->progress : &a->completion;
+    cli_fprintf(out, "%splan: %.0f%% done (", lead, 100 * done->value);
+    if (a->schedule_progress)
+        cli_fprintf(out, "from %s to %s of the way to %s", num(a->base_value, b, sizeof b),
+                    num(a->latest_value, v, sizeof v), num(a->goal_level, g, sizeof g));
+    else
+        cli_fprintf(out, "%s of %s", num(a->latest_value, v, sizeof v), num(a->goal_level, g, sizeof g));
+    if (a->kind == IND_TARGET_TOTAL)
+        cli_fprintf(out, "), %.0f%% of the year gone", 100 * a->elapsed.value);
+    else if (a->schedule_progress)
+        cli_fprintf(out, "), %.0f%% of the time from %d to %d gone", 100 * a->elapsed.value,
+                    ind_period_year(a->base), r->t->year);
+    else
+        cli_fprintf(out, "), %.0f%% of the time from the start of %d to %d gone",
+                    100 * a->elapsed.value, r->t->base_year, r->t->year);
+    double gap = 100 * a->schedule_gap.value;
+    if (fabs(gap) < 0.5)
+        cli_fprintf(out, ": on schedule\n");
+    else
+        cli_fprintf(out, ": %.0f points %s schedule\n", fabs(gap), gap < 0 ? "behind" : "ahead of");
+}
+
 /* The notes under the table: why each verdict, and what else the methods say. */
 static void note_lines(FILE *out, size_t i, const result *r, bool md)
 {
@@ -393,7 +434,8 @@ static void note_lines(FILE *out, size_t i, const result *r, bool md)
         cli_fprintf(out, "%s* disagreeing: %s\n", lead, a->disagree);
     if (!has_data(r))
         return;
-    if (r->t->has_base && a->has_base && ind_period_year(a->base) != r->t->base_year)
+    bool from_start = a->elapsed.defined && !a->schedule_progress && a->kind != IND_TARGET_TOTAL;
+    if (r->t->has_base && a->has_base && ind_period_year(a->base) != r->t->base_year && !from_start)
         cli_fprintf(out, "%sno value for the base year %d: measured from %s\n", lead, r->t->base_year,
                 period_text(a->base, p, sizeof p));
     if (r->t->kind == IND_TARGET_GROWTH && a->has_base)
@@ -411,6 +453,7 @@ static void note_lines(FILE *out, size_t i, const result *r, bool md)
                     num(a->seasonal.value, v, sizeof v));
         fputc('\n', out);
     }
+    schedule_line(out, lead, r);
     if (a->weather == IND_WEATHER_NONE && a->kind != IND_TARGET_TOTAL && a->trend_value.why)
         cli_fprintf(out, "%sDestatis: %s\n", lead, a->trend_value.why);
     if (a->escap == IND_ESCAP_NONE && a->kind != IND_TARGET_TOTAL && a->anticipated.why)
@@ -493,7 +536,8 @@ static const char *const full_names[] = {
     "base", "base_value", "latest", "latest_value", "gap", "required_growth_pct",
     "required_change", "actual_growth_pct", "base_required_growth_pct", "growth_ratio", "eurostat", "trend_change",
     "trend_value", "trend_miss_pct", "destatis", "escap_value", "anticipated_progress", "escap",
-    "elapsed_pct", "pace", "same_period_projection", "method", "model", "forecast",
+    "completion_pct", "progress_pct", "elapsed_pct", "schedule_gap_pp", "pace",
+    "same_period_projection", "method", "model", "forecast",
     "forecast_growth_pct",
 };
 static const char *const tail_names[] = {"probability_pct", "probability_note", "first_meets", "verdict", "reason",
@@ -597,7 +641,10 @@ static void full_row(ind_table *tab, const result *r, const target_args *args)
     fig_cell(tab, &a->escap_value, 1);
     fig_cell(tab, &a->anticipated, 1);
     category_cell(tab, ind_escap_name(a->escap), &a->anticipated);
+    fig_cell(tab, &a->completion, 100);
+    fig_cell(tab, &a->progress, 100);
     fig_cell(tab, &a->elapsed, 100);
+    fig_cell(tab, &a->schedule_gap, 100);
     fig_cell(tab, &a->pace, 1);
     fig_cell(tab, &a->seasonal, 1);
     ind_table_text(tab, a->has_forecast ? a->method : "");
@@ -656,24 +703,64 @@ static const ind_series *find_series(ind_dataset *const *ds, size_t nds, const i
         snprintf(why, n, "no series '%.100s' with entity '%.100s' in the data", t->series, t->entity);
         return NULL;
     }
-    /* no entity given: the one series of that name, whatever its entity */
-    const ind_series *only = NULL;
-    size_t count = 0;
+    /* no entity given: the one series of that name (expand_entities made one target per entity) */
     for (size_t k = 0; k < nds; k++)
         for (size_t i = 0; i < ind_dataset_count(ds[k]); i++) {
             const ind_series *s = ind_dataset_at(ds[k], i);
-            if (strcmp(s->name, t->series) == 0 && (!only || strcmp(s->entity, only->entity) != 0)) {
-                only = only ? only : s;
-                count++;
-            }
+            if (strcmp(s->name, t->series) == 0)
+                return s;
         }
-    if (count == 1)
-        return only;
-    if (count > 1)
-        snprintf(why, n, "series '%.80s' has %zu entities: write %.80s[ENTITY]", t->series, count, t->series);
-    else
-        snprintf(why, n, "no series '%.100s' in the data", t->series);
+    snprintf(why, n, "no series '%.100s' in the data", t->series);
     return NULL;
+}
+
+/*
+ * A target without [ENTITY] whose series several entities have ('rd_intensity
+ * >= 2.5 by 2025' over Luohe, Henan and China) stands for one target per
+ * entity, in the order the data has them: args->targets grows to hold them.
+ */
+/* Whether a target for this series and entity, expanded from t, is already in args. */
+static bool already_added(const target_args *args, const ind_target *t, const char *entity)
+{
+    for (size_t i = args->n; i-- > 0;) {
+        if (strcmp(args->targets[i].series, t->series) != 0 || args->targets[i].line != t->line ||
+            args->targets[i].year != t->year)
+            break;
+        if (strcmp(args->targets[i].entity, entity) == 0)
+            return true;
+    }
+    return false;
+}
+
+static int expand_entities(ind_dataset *const *ds, target_args *args)
+{
+    ind_target *all = args->targets;
+    size_t n = args->n;
+    args->targets = NULL;
+    args->n = args->cap = 0;
+    int status = EXIT_OK;
+    for (size_t i = 0; i < n && status == EXIT_OK; i++) {
+        size_t added = 0;
+        for (size_t k = 0; !all[i].entity[0] && k < args->nfiles && status == EXIT_OK; k++)
+            for (size_t j = 0; j < ind_dataset_count(ds[k]) && status == EXIT_OK; j++) {
+                const ind_series *s = ind_dataset_at(ds[k], j);
+                if (strcmp(s->name, all[i].series) != 0 || !s->entity[0] ||
+                    strlen(s->entity) >= sizeof all[i].entity || already_added(args, &all[i], s->entity))
+                    continue;
+                ind_target t = all[i];
+                strcpy(t.entity, s->entity);
+                ind_target_format(&t, t.text, sizeof t.text);
+                status = add_target(args, &t);
+                added++;
+            }
+        if (added < 2) { /* one entity, or none: the target as written */
+            args->n -= added;
+            if (status == EXIT_OK)
+                status = add_target(args, &all[i]);
+        }
+    }
+    free(all);
+    return status;
 }
 
 /* Finds every target's series; prints each one missing (with its file line) and fails. */
@@ -766,6 +853,8 @@ static int run(target_args *args)
         for (size_t i = 0; args->cumulative && i < ind_dataset_count(ds[k]); i++)
             ind_dataset_at(ds[k], i)->flags |= IND_SERIES_CUMULATIVE;
     }
+    if ((status = expand_entities(ds, args)) != EXIT_OK)
+        goto out;
     res = calloc(args->n, sizeof *res);
     if (!res) {
         status = EXIT_DATA;

@@ -376,6 +376,82 @@ static ind_status run_forecast(const ind_series *s, const ind_target_options *op
     return IND_OK;
 }
 
+/* ---- plan completion against elapsed time (完成率, 序时进度) ---- */
+
+/*
+ * The share done against the share of the time gone, as planning bureaus
+ * check a plan ("时间过半、任务过半"): the gap in points, and a verdict from
+ * their ratio by the growth-ratio thresholds when nothing better is known
+ * (the ratio is the pace so far over the even pace the plan needs, as
+ * pace / goal is for a year's total).
+ */
+static void schedule_gap(ind_assessment *a)
+{
+    const ind_figure *done = a->schedule_progress ? &a->progress : &a->completion;
+    if (!done->defined || !a->elapsed.defined)
+        a->schedule_gap = no_fig(!done->defined ? done->why : a->elapsed.why);
+    else
+        a->schedule_gap = fig(done->value - a->elapsed.value);
+}
+
+/* x_t / G: the plan counted from zero (investment completed against the total planned). */
+static ind_figure completion_of(double xt, double goal, int d)
+{
+    if (d < 0)
+        return no_fig("a cap has no completion (only progress from a base)");
+    if (!(goal > 0) || xt < 0)
+        return no_fig("completion needs a positive goal and a value not below 0");
+    return fig(xt / goal);
+}
+
+/*
+ * Level targets. With a base observation before the latest, progress is
+ * measured from it and the time from it; otherwise the plan is counted from
+ * zero at the beginning of its start year ('from YEAR'), which is all a
+ * single observation allows. Without a start year there is no plan period.
+ */
+static void schedule_level(const ind_target *t, ind_assessment *a, int d)
+{
+    a->completion = completion_of(a->latest_value, a->goal_level, d);
+    bool from_base = a->has_base && a->base.ord < a->latest.ord;
+    if (!from_base)
+        a->progress = no_fig("needs a base and a later observation");
+    else if (a->goal_level == a->base_value)
+        a->progress = no_fig("base value equals the goal");
+    else
+        a->progress = fig((a->latest_value - a->base_value) / (a->goal_level - a->base_value));
+    a->schedule_progress = from_base && a->progress.defined;
+    if (t->kind != IND_TARGET_LEVEL || !t->has_base) {
+        a->elapsed = no_fig(t->kind != IND_TARGET_LEVEL ? "only for level targets and year totals"
+                                                        : "needs the plan's start ('from YEAR')");
+    } else {
+        ind_period start = a->schedule_progress
+                               ? a->base
+                               : ind_period_add(ind_period_make(a->latest.freq, t->base_year, 1), -1);
+        double span = ind_period_years_between(start, a->target);
+        a->elapsed = span > 0 ? fig(ind_period_years_between(start, a->latest) / span)
+                              : no_fig("the plan period is empty");
+        if (a->elapsed.defined && a->elapsed.value < 0)
+            a->elapsed = no_fig("the latest observation is before the plan's start");
+    }
+    schedule_gap(a);
+}
+
+/* When the growth ratio cannot judge (one observation): the schedule can. */
+static bool verdict_schedule(ind_assessment *a)
+{
+    const ind_figure *done = a->schedule_progress ? &a->progress : &a->completion;
+    if (!a->schedule_gap.defined || !(a->elapsed.value > 0))
+        return false;
+    double q = done->value / a->elapsed.value;
+    a->verdict = ind_verdict_of_ratio(q);
+    snprintf(a->reason, sizeof a->reason,
+             "%.0f%% done, %.0f%% of the time gone: %.0f points %s schedule (ratio %.2f)",
+             100 * done->value, 100 * a->elapsed.value, fabs(100 * a->schedule_gap.value),
+             a->schedule_gap.value < 0 ? "behind" : "ahead of", q);
+    return true;
+}
+
 /* ---- verdict ---- */
 
 /* Whether a method's category is compatible with the verdict. */
@@ -522,7 +598,7 @@ static void verdict_level(const ind_series *s, const ind_target *t, ind_assessme
         a->verdict = a->eurostat == IND_EUROSTAT_AWAY ? IND_VERDICT_OFF_TRACK : IND_VERDICT_ON_TRACK;
         snprintf(a->reason, sizeof a->reason, "%s; the latest value %s it",
                  a->growth_ratio.why, a->eurostat == IND_EUROSTAT_AWAY ? "has moved away from" : "meets");
-    } else {
+    } else if (!verdict_schedule(a)) {
         a->verdict = IND_VERDICT_CANNOT_ASSESS;
         snprintf(a->reason, sizeof a->reason, "%s", a->growth_ratio.why);
     }
@@ -605,10 +681,12 @@ static ind_status assess_level(const ind_series *s, const ind_target *t,
         a->gap = a->required_growth = a->required_change = a->actual_growth = a->growth_ratio =
             a->base_required_growth =
             a->trend_change = a->trend_value = a->trend_miss = a->escap_value = a->anticipated =
-                a->forecast = a->forecast_growth = a->probability = a->meets = no_fig(why);
+                a->forecast = a->forecast_growth = a->probability = a->meets = a->completion =
+                    a->progress = a->elapsed = a->schedule_gap = no_fig(why);
         return IND_OK;
     }
     level_figures(s, t, a, d);
+    schedule_level(t, a, d);
     ind_status st = run_forecast(s, opt, a->goal_level, d, a, err);
     if (st != IND_OK)
         return st;
@@ -643,6 +721,9 @@ static void pace_figures(const ind_series *s, const ind_target *t, ind_assessmen
     int freq = (int)s->freq;
     double ytd = a->latest_value, goal = t->goal;
     a->elapsed = fig((double)k / freq);
+    a->completion = completion_of(ytd, goal, d);
+    a->progress = no_fig("a year's total is counted from zero");
+    schedule_gap(a);
     a->pace = fig(ytd * freq / k);
     a->gap = fig(goal - ytd);
     a->required_change = k < freq ? fig((goal - ytd) / (freq - k)) : no_fig("the year is complete");
@@ -766,7 +847,8 @@ static ind_status assess_total(const ind_series *s, const ind_target *t,
         snprintf(a->reason, sizeof a->reason, "%s: the latest data is for %d",
                  year < t->year ? "no data for the target year yet" : "target year is past", year);
         a->gap = a->pace = a->elapsed = a->growth_ratio = a->required_change = a->required_growth =
-            a->actual_growth = a->seasonal = no_fig("no data for the target year");
+            a->actual_growth = a->seasonal = a->completion = a->progress = a->schedule_gap =
+                no_fig("no data for the target year");
         return IND_OK;
     }
     if (!year_to_date(s, year, k, &a->latest_value)) {
@@ -774,7 +856,8 @@ static ind_status assess_total(const ind_series *s, const ind_target *t,
         snprintf(a->reason, sizeof a->reason,
                  "a period of %d before the latest is missing: no year-to-date total", year);
         a->gap = a->pace = a->elapsed = a->growth_ratio = a->required_change = a->required_growth =
-            a->actual_growth = a->seasonal = no_fig("a period of the year is missing");
+            a->actual_growth = a->seasonal = a->completion = a->progress = a->schedule_gap =
+                no_fig("a period of the year is missing");
         return IND_OK;
     }
     pace_figures(s, t, a, k, d);
@@ -811,6 +894,7 @@ ind_status ind_target_assess(const ind_series *s, const ind_target *t,
         out->base_required_growth =
         out->growth_ratio = out->trend_change = out->trend_value = out->trend_miss =
             out->escap_value = out->anticipated = out->elapsed = out->pace = out->seasonal =
+                out->completion = out->progress = out->schedule_gap =
                 out->forecast = out->forecast_growth = out->probability = out->meets =
                     no_fig(why);
     if (s->n == 0) { /* a country without data in a World Bank download: a row, not a failure */
@@ -824,6 +908,6 @@ ind_status ind_target_assess(const ind_series *s, const ind_target *t,
     out->years_left = ind_period_years_between(out->latest, out->target);
     if (t->kind == IND_TARGET_TOTAL && s->freq != IND_FREQ_YEAR)
         return assess_total(s, t, opt, out, err);
-    out->elapsed = out->pace = out->seasonal = no_fig("only for a year's total of sub-annual data");
+    out->pace = out->seasonal = no_fig("only for a year's total of sub-annual data");
     return assess_level(s, t, opt, out, err);
 }

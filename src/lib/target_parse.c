@@ -384,9 +384,9 @@ size_t ind_target_format(const ind_target *t, char *buf, size_t n)
  * field's index. Blank lines are skipped.
  */
 
-enum { F_SERIES, F_ENTITY, F_OP, F_GOAL, F_YEAR, F_BASE, F_KIND, F_LABEL, NFIELDS };
-static const char *const field_names[NFIELDS] = {"series", "entity",    "op",   "goal",
-                                                  "year",   "base_year", "kind", "label"};
+enum { F_SERIES, F_ENTITY, F_OP, F_GOAL, F_YEAR, F_BASE, F_START, F_KIND, F_LABEL, NFIELDS };
+static const char *const field_names[NFIELDS] = {"series", "entity",    "op",    "goal", "year",
+                                                  "base_year", "start", "kind", "label"};
 #define MAX_COLS NFIELDS /* each column at most once */
 
 typedef struct file_state {
@@ -434,7 +434,7 @@ static void read_header(file_state *st)
         if (f < 0 || seen[f]) {
             snprintf(msg, sizeof msg,
                      f < 0 ? "unknown column '%.200s'; the columns are series, entity, op, goal, "
-                             "year, base_year, kind, label"
+                             "year, base_year, start, kind, label"
                            : "column '%.200s' appears twice",
                      row_cell(st, i));
             file_error(st, IND_E_FORMAT, r->f[i].line, i + 1, msg);
@@ -560,6 +560,34 @@ static bool check_lengths(file_state *st)
     return true;
 }
 
+/*
+ * The plan's first year. It is what 'from YEAR' says on the command line: a
+ * level target measures progress from the first observation in or after
+ * it; a growth target over the years A..B grows from the level of A-1. So it
+ * sets the base year, and a base_year beside it must agree.
+ */
+static void row_start(file_state *st, ind_target *t)
+{
+    size_t i;
+    int start;
+    if (st->status != IND_OK || !cell_year(st, F_START, &start, false))
+        return;
+    cell_of(st, F_START, &i);
+    if (t->kind == IND_TARGET_TOTAL) {
+        bad_cell(st, i, "no start for a year's total (its plan is the year)");
+        return;
+    }
+    int base = t->kind == IND_TARGET_GROWTH ? start - 1 : start;
+    if (t->has_base && t->base_year != base) {
+        bad_cell(st, i, t->kind == IND_TARGET_GROWTH
+                            ? "the year after base_year (a growth plan from A grows from A-1)"
+                            : "the same year as base_year (a level plan is measured from its start)");
+        return;
+    }
+    t->has_base = true;
+    t->base_year = base;
+}
+
 static void read_target(file_state *st)
 {
     ind_target t;
@@ -580,10 +608,13 @@ static void read_target(file_state *st)
     row_kind(st, &t, rate);
     cell_year(st, F_YEAR, &t.year, true);
     t.has_base = cell_year(st, F_BASE, &t.base_year, false);
+    row_start(st, &t);
     if (st->status != IND_OK)
         return;
     if (t.has_base && t.base_year >= t.year) {
-        cell_of(st, F_BASE, &i);
+        const char *base = cell_of(st, F_BASE, &i);
+        if (!base || !base[0])
+            cell_of(st, F_START, &i); /* the base came from the start */
         bad_cell(st, i, "a base year before the target year");
         return;
     }
@@ -652,7 +683,7 @@ static ind_status load_targets(const char *path, const char *data, size_t len, i
     if (status == IND_OK && st.ncols == 0)
         status = ind_error_set(err, IND_E_FORMAT, path, 0, 0,
                                "empty file: expected the header "
-                               "series,entity,op,goal,year,base_year,kind,label");
+                               "series,entity,op,goal,year,base_year,start,kind,label");
     else if (status == IND_OK && st.n == 0)
         status = ind_error_set(err, IND_E_FORMAT, path, (long)st.header_line, 0,
                                "no targets after the header");

@@ -708,6 +708,108 @@ static void total_pace(void **state)
     assert_close(a.forecast.value, 4804 + 4804, 1e-12); /* naive: the last value again */
 }
 
+/*
+ * Plan completion against elapsed time. Hand computation (python3):
+ * 10 of 25 = 0.4 done; from the start of 2022 to the end of 2024 is 3 of
+ * the 5 years to the end of 2026 = 0.6; 0.4 - 0.6 = -0.2 (20 points
+ * behind); ratio 0.4 / 0.6 = 0.667: at risk. Luohe's intensity from 2020:
+ * (2.1 - 1.14) / (2.5 - 1.14) = 0.70588 done after 3 of 5 years (0.6).
+ */
+static void schedule_completion(void **state)
+{
+    static const int y1[] = {2024};
+    static const double v1[] = {10};
+    ind_series *s = series(state, "investment", IND_FREQ_YEAR, 1, y1, NULL, v1);
+    ind_assessment a = assess_plain(s, "investment >= 25 by 2026 from 2022");
+    assert_close(a.completion.value, 0.4, 1e-15);
+    assert_false(a.progress.defined);
+    assert_false(a.schedule_progress);
+    assert_close(a.elapsed.value, 0.6, 1e-15);
+    assert_close(a.schedule_gap.value, -0.2, 1e-15);
+    assert_int_equal(a.verdict, IND_VERDICT_AT_RISK); /* the growth ratio cannot judge one value */
+    assert_string_equal(a.reason,
+                        "40% done, 60% of the time gone: 20 points behind schedule (ratio 0.67)");
+    a = assess_plain(s, "investment >= 25 by 2026"); /* no start: no plan period */
+    assert_close(a.completion.value, 0.4, 1e-15);
+    assert_false(a.elapsed.defined);
+    assert_int_equal(a.verdict, IND_VERDICT_CANNOT_ASSESS);
+    a = assess_plain(s, "investment >= 16 by 2026 from 2022"); /* 62.5 % done, 60 % gone */
+    assert_close(a.schedule_gap.value, 0.025, 1e-15);
+    assert_int_equal(a.verdict, IND_VERDICT_ON_TRACK);
+    a = assess_plain(s, "investment >= 50 by 2026 from 2022"); /* 20 % of 60 %: 0.33 */
+    assert_int_equal(a.verdict, IND_VERDICT_OFF_TRACK);
+    a = assess_plain(s, "investment <= 5 by 2026 from 2022"); /* a cap has no x / G */
+    assert_false(a.completion.defined);
+    assert_false(a.schedule_gap.defined);
+
+    static const int y2[] = {2020, 2023};
+    static const double v2[] = {1.14, 2.1};
+    s = series(state, "rd", IND_FREQ_YEAR, 2, y2, NULL, v2);
+    a = assess_plain(s, "rd >= 2.5 by 2025 from 2020");
+    assert_close(a.completion.value, 0.84, 1e-15);
+    assert_true(a.schedule_progress);
+    assert_close(a.progress.value, 0.7058823529411765, 1e-15);
+    assert_close(a.elapsed.value, 0.6, 1e-15);
+    assert_close(a.schedule_gap.value, 0.10588235294117654, 1e-15);
+    assert_int_equal(a.verdict, IND_VERDICT_ON_TRACK); /* the growth ratio's, R = 1.33 */
+
+    /* half-yearly: the start of 2022 to mid-2024 is 2.5 of 5 years */
+    static const int y3[] = {2024};
+    static const int h3[] = {1};
+    static const double v3[] = {10};
+    s = series(state, "inv_h", IND_FREQ_HALF, 1, y3, h3, v3);
+    a = assess_plain(s, "inv_h >= 25 by 2026 from 2022");
+    assert_close(a.elapsed.value, 0.5, 1e-15);
+    assert_close(a.schedule_gap.value, -0.1, 1e-15);
+    a = assess_plain(s, "inv_h >= 25 by 2026 from 2025"); /* the plan has not begun */
+    assert_false(a.elapsed.defined);
+
+    /* a year's total: 4804 of 9084 = 0.52884 done in half the year */
+    static const int y4[] = {2024};
+    static const double v4[] = {4804};
+    s = series(state, "talent", IND_FREQ_HALF, 1, y4, h3, v4);
+    a = assess_plain(s, "talent >= 9084 in 2024");
+    assert_close(a.completion.value, 0.5288419198590929, 1e-15);
+    assert_close(a.schedule_gap.value, 0.0288419198590929, 1e-15);
+}
+
+/* The targets file's start column is 'from YEAR': base year of a level target, year after a growth base. */
+static void file_start_column(void **state)
+{
+    static const char text[] = "series,entity,op,goal,year,start,kind\n"
+                               "investment,食品科创园,>=,25,2026,2022,level\n"
+                               "rd_spending,China,>=,7%/yr,2025,2021,growth\n";
+    ind_target *t = NULL;
+    size_t n = 0;
+    ind_error err;
+    assert_int_equal(ind_targets_load_buffer(text, sizeof text - 1, "t.csv", &t, &n, &err), IND_OK);
+    assert_int_equal(n, 2);
+    assert_true(t[0].has_base);
+    assert_int_equal(t[0].base_year, 2022);
+    assert_string_equal(t[0].text, "investment[食品科创园] >= 25 by 2026 from 2022");
+    assert_int_equal(t[1].base_year, 2020);
+    assert_string_equal(t[1].text, "rd_spending[China] >= 7%/yr 2021-2025");
+    free(t);
+    static const struct {
+        const char *text;
+        long col;
+        const char *says;
+    } bad[] = {
+        {"series,op,goal,year,base_year,start\nx,>=,2,2026,2021,2022\n", 6, "the same year as base_year"},
+        {"series,op,goal,year,base_year,start\nx,>=,7%/yr,2025,2020,2020\n", 6, "the year after base_year"},
+        {"series,op,goal,year,start,kind\nx,>=,2,2025,2022,total\n", 5, "no start for a year's total"},
+        {"series,op,goal,year,start\nx,>=,2,2025,2025\n", 5, "a base year before the target year"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        ind_error_clear(&err);
+        assert_int_not_equal(ind_targets_load_buffer(bad[i].text, strlen(bad[i].text), "t.csv", &t,
+                                                     &n, &err),
+                             IND_OK);
+        if (err.line != 2 || err.col != bad[i].col || !strstr(err.message, bad[i].says))
+            fail_msg("case %zu: %ld:%ld: %s", i, err.line, err.col, err.message);
+    }
+}
+
 static void total_single_half(void **state)
 {
     static const int years[] = {2024};
@@ -868,6 +970,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(forecast_bounded_against_r, setup, teardown),
         cmocka_unit_test_setup_teardown(total_probability_against_r, setup, teardown),
         cmocka_unit_test_setup_teardown(empty_series, setup, teardown),
+        cmocka_unit_test_setup_teardown(schedule_completion, setup, teardown),
+        cmocka_unit_test_setup_teardown(file_start_column, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
