@@ -11,7 +11,8 @@
 # Parameters (set before this file): term_type ('png', 'svg', 'pdf'),
 # out_file ('' for standard output), width, height (pixels), font_name, font_size (points at 1600x900
 # pixels), chart_title, value_label, period_label, xmin, xmax, ymin, ymax,
-# nseries and series_title[1..nseries]. Text is printed as it is (R&D, x_1,
+# nseries, series_title[1..nseries] and source_text (a line under the plot,
+# '' for none). Text is printed as it is (R&D, x_1,
 # {a}): the terminals are noenhanced, so no text is read as markup. The x
 # axis holds period ordinals (the year for
 # annual data) and its ticks are set by the generated part: whole periods
@@ -64,7 +65,16 @@ set xrange [xmin:xmax]
 set yrange [ymin:ymax]
 set format y '%g'
 # the legend goes below the plot so it never covers data
-set key outside below center horizontal noautotitle samplen 2.5 spacing 1.1 width 2
+set key outside below center horizontal noautotitle samplen 2.5 spacing 1.1 width 4
 set style fill solid 1.0 noborder
 # labels drawn `boxed` get an opaque white box, so lines do not strike through them
 set style textbox opaque noborder margins 0.5, 0.2
+# the source of the data ('数据来源：国家统计局') in small grey type under
+# everything: the chart is drawn in the canvas above a strip kept for it
+if (strlen(source_text) > 0) {
+    source_room = 2.2 * font_size * 0.85 / (term_type eq 'pdf' ? height / 1.6 : height)
+    set size 1, 1 - source_room
+    set origin 0, source_room
+    set label 102 source_text at screen 0.012, screen source_room * 0.45 left \
+        font sprintf(',%g', font_size * 0.85) textcolor rgb grey noenhanced
+}

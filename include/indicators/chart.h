@@ -11,13 +11,15 @@
  * writes the script and spawns gnuplot on it.
  *
  * Kinds (a table of descriptors, ind_chart_kinds):
- *   trend    history as lines and points, an optional forecast as a dashed
- *            line with interval fan bands, an optional target as a marker
- *            and a horizontal goal line, the latest value labelled;
+ *   trend    history as lines and points, optional forecasts as dashed
+ *            lines with interval bands (a fan of the two widest levels for
+ *            one series, the first level for several), optional targets as
+ *            a marker and a goal line (a growth target: its path), the
+ *            latest value labelled;
  *   growth   year-on-year change in % as bars, the CAGR as a reference line;
  *   index    several series rebased to 100 in a common base period;
- *   compare  several series (entities of one indicator) as lines, latest
- *            values labelled.
+ *   compare  several series (entities of one indicator) drawn as trend
+ *            draws them, latest values labelled in a column on the right.
  *
  * Quality rules every script follows: period axes get ticks only at whole
  * periods, labelled as periods (2020, 2024H1, 2023Q3, 2023-06); titles and
@@ -25,8 +27,12 @@
  * that makes them inert gnuplot strings, and drawn by noenhanced terminals,
  * so that "R&D", "x_1", "{a}" and quotes print literally and no name can run
  * a command; the font is a CJK font (Noto Sans CJK SC) so Chinese renders;
- * decimals are dots whatever the locale; the palette is Okabe-Ito; the legend sits below the plot; a gap in
- * a series is a gap in its line.
+ * decimals are dots whatever the locale; numbers in labels are never in
+ * scientific notation and carry the unit (34213亿元, 2.1%); the palette is
+ * Okabe-Ito; the legend sits below the plot; a gap in a series is a dashed
+ * segment between the known points (or a gap, with no_bridge). With
+ * IND_CHART_ZH the chart's own words, periods (2023年一季度, 2024年上半年)
+ * and method names are Chinese.
  */
 #ifndef INDICATORS_CHART_H
 #define INDICATORS_CHART_H
@@ -68,11 +74,23 @@ typedef struct ind_chart_kind_info {
     const char *summary;       /* one line for --help */
 } ind_chart_kind_info;
 
-/* A goal drawn on a trend chart. */
+/*
+ * A goal drawn on a trend or compare chart. A level target is a horizontal
+ * dotted line at the goal and a star at its due period; a growth target
+ * (base.freq set) is its path, base_value (1 + rate)^k for the k-th year
+ * after the base, a dotted curve from the base period to the star.
+ */
 typedef struct ind_chart_target {
     double goal;       /* finite */
     ind_period period; /* when the goal is due; freq IND_FREQ_UNKNOWN: no marker, line only */
     const char *label; /* legend text; NULL: "Target GOAL by PERIOD" in the chart's language */
+    bool at_most;      /* a cap (<=): only in the default label */
+    /* a growth target: the year the rate runs from (freq IND_FREQ_UNKNOWN: a level target),
+       the level there and the rate a year (0.07 for 7 %/yr); goal is the level it gives */
+    ind_period base;
+    double base_value, rate;
+    bool shared;   /* one line for every charted series (drawn in black on several) */
+    size_t series; /* otherwise: the index of the charted series it belongs to (its colour) */
 } ind_chart_target;
 
 typedef struct ind_chart_options {
@@ -81,13 +99,21 @@ typedef struct ind_chart_options {
     ind_chart_lang lang;
     const char *output; /* file gnuplot writes (`set output`); NULL: standard output */
     int width, height;  /* pixels, 200..10000 (PDF: 160 pixels an inch) */
-    const char *title;  /* NULL: from the series' label or name (and entity) */
+    const char *title;  /* NULL: from the indicator's label (or name) and entity */
     const char *ylabel; /* NULL: the series' unit */
     const char *font;   /* NULL: "Noto Sans CJK SC" */
+    const char *label;  /* the indicator's name in titles, over the series' own label or name */
+    const char *source; /* a line under the plot ("数据来源：国家统计局"); NULL: none */
     ind_period base;    /* index: base period; freq IND_FREQ_UNKNOWN: first period all share */
-    /* trend only, for a single series: */
-    const ind_forecast *forecast;   /* continues the series after its last period; NULL: none */
-    const ind_chart_target *target; /* NULL: none */
+    bool no_bridge;     /* trend, compare: leave a gap in a series unjoined (default: the known
+                           points either side are joined by a dashed segment) */
+    bool pp;            /* growth: change on a year earlier in percentage points (% series) */
+    /* trend and compare: forecasts continue the series after their last period */
+    const ind_forecast *forecast;          /* series[0]'s (when forecasts is NULL); NULL: none */
+    const ind_forecast *const *forecasts;  /* NULL, or one per series (entries may be NULL) */
+    const ind_chart_target *target;        /* one target (when targets is NULL); NULL: none */
+    const ind_chart_target *targets;       /* ntargets targets (at most 64) */
+    size_t ntargets;
     const char *command; /* the command line, quoted in the script's first comment; may be NULL */
 } ind_chart_options;
 
@@ -132,7 +158,7 @@ ind_status ind_chart_find_templates(const char *env_dir, const char *exe_path,
  * caller frees it), reading the templates from template_dir.
  *
  * Fails with IND_E_ARG for no series, mixed frequencies, a forecast or target
- * with other than one trend series, or a bad option; IND_E_UNDEFINED when
+ * on a growth or index chart, pp on a series not in %, or a bad option; IND_E_UNDEFINED when
  * the kind has nothing to draw (no year-on-year change, no common base
  * period, a zero or negative base value); IND_E_IO or IND_E_NOTFOUND when a
  * template cannot be read; IND_E_NOMEM. *script is NULL on failure.

@@ -62,6 +62,14 @@ ind_period ind_period_add(ind_period p, int32_t k);
  */
 size_t ind_period_format(ind_period p, char *buf, size_t n);
 
+/*
+ * The period as Chinese statistical publications write it: "2023年",
+ * "2024年上半年", "2023年一季度", "2023年6月". At most IND_PERIOD_TEXT_ZH_MAX
+ * bytes with the NUL; returns the length of the full text.
+ */
+#define IND_PERIOD_TEXT_ZH_MAX 32
+size_t ind_period_format_zh(ind_period p, char *buf, size_t n);
+
 /* Years from a to b (b - a), in fractions of a year; both of one frequency. */
 double ind_period_years_between(ind_period a, ind_period b);
 

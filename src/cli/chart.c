@@ -247,9 +247,11 @@ static int parse_args(int argc, char **argv, chart_args *a)
     if (ind_chart_format_from_path(out, &a->chart.format) != 0)
         return cli_usage_error("chart", "-o must end in .png, .svg or .pdf: '%s'", out);
     a->chart.output = out;
-    if ((a->method || a->target || a->horizon || a->fc_given) && a->chart.kind != IND_CHART_TREND)
+    if ((a->method || a->target || a->horizon || a->fc_given) &&
+        a->chart.kind != IND_CHART_TREND && a->chart.kind != IND_CHART_COMPARE)
         return cli_usage_error("chart", "--forecast, --horizon, --level, --log, --bounds, "
-                                        "--no-bounds and --target go with --kind trend");
+                                        "--no-bounds and --target go with --kind trend or "
+                                        "compare");
     if ((a->horizon || a->fc_given) && !a->method)
         a->method = ind_forecast_method_find("auto", NULL);
     if (a->method && !a->horizon)
@@ -266,10 +268,11 @@ static int parse_args(int argc, char **argv, chart_args *a)
  * series with no forecast (too short) is drawn without one, with a note;
  * *drawn says whether f holds a forecast.
  */
-static int run_forecast(const chart_args *a, const ind_series *s, ind_forecast *f, bool *drawn)
+static int run_forecast(const chart_args *a, const ind_series *s, size_t horizon, ind_forecast *f,
+                        bool *drawn)
 {
     fc_job job;
-    fc_job_init(&job, s, a->horizon, &a->fc);
+    fc_job_init(&job, s, horizon, &a->fc);
     job.req.method = a->method;
     ind_error_clear(&job.err);
     job.st = ind_forecast_series(s, &job.req, f, &job.err);
@@ -292,8 +295,62 @@ static bool bare_target(const char *spec)
            strncmp(p, "≥", strlen("≥")) == 0 || strncmp(p, "≤", strlen("≤")) == 0;
 }
 
-static int read_target(const char *spec, const ind_series *s, ind_chart_lang lang,
-                       ind_chart_target *ct, char *label, size_t nlabel)
+/* Whether target t (its series, and its entity when it names one) means the charted s. */
+static bool target_means(const ind_target *t, const ind_series *s)
+{
+    return (strcmp(t->series, s->name) == 0 || strcmp(t->series, s->label) == 0) &&
+           (!t->entity[0] || strcmp(t->entity, s->entity) == 0);
+}
+
+/*
+ * What target t draws on series i of the chart: its goal level and, for a
+ * growth target, the base it grows from at its rate (ind_target_assess's
+ * figures, as `indicators target` computes them).
+ */
+static int chart_target_of(const ind_target *t, const ind_series *s, size_t i,
+                           ind_chart_target *ct)
+{
+    if (t->kind == IND_TARGET_TOTAL && s->freq != IND_FREQ_YEAR)
+        return cli_usage_error("chart",
+                               "a year-total target cannot be drawn on a chart of %s "
+                               "values; chart the annual series",
+                               ind_freq_name(s->freq));
+    ind_target_options to;
+    ind_target_options_init(&to);
+    to.forecast = false;
+    ind_assessment as;
+    ind_error err;
+    ind_error_clear(&err);
+    if (ind_target_assess(s, t, &to, &as, &err) != IND_OK) {
+        cli_report(&err);
+        return EXIT_DATA;
+    }
+    if (!isfinite(as.goal_level)) {
+        cli_eprintf("indicators chart: error: the target %s gives no level to draw (%s)\n",
+                    t->text, as.reason);
+        return EXIT_DATA;
+    }
+    memset(ct, 0, sizeof *ct);
+    ct->goal = as.goal_level;
+    ct->period = ind_period_make(IND_FREQ_YEAR, t->year, 1);
+    ct->at_most = t->op == IND_TARGET_AT_MOST;
+    ct->label = t->label[0] ? t->label : NULL;
+    ct->series = i;
+    if (t->kind == IND_TARGET_GROWTH && as.has_base) { /* drawn as its path from the base */
+        ct->base = ind_period_make(IND_FREQ_YEAR, ind_period_year(as.base), 1);
+        ct->base_value = as.base_value;
+        ct->rate = t->goal / 100;
+    }
+    return EXIT_OK;
+}
+
+/*
+ * The targets SPEC draws on list[0..n) appended to ct[*nt..max): a level
+ * target meant for several charted series is one shared line; a growth
+ * target is one path per series (each grows from its own base level).
+ */
+static int read_target(const char *spec, const ind_series **list, size_t n,
+                       ind_chart_target *ct, size_t *nt, size_t max)
 {
     char text[1024];
     ind_target t;
@@ -306,45 +363,37 @@ static int read_target(const char *spec, const ind_series *s, ind_chart_lang lan
         return cli_usage_error("chart", "--target is too long");
     if (ind_target_parse(text, &t, &err) != IND_OK)
         return cli_usage_error("chart", "--target: %s", err.message);
-    if (bare)
-        snprintf(t.series, sizeof t.series, "%s", s->name);
-    else if (strcmp(t.series, s->name) != 0 && strcmp(t.series, s->label) != 0)
+    size_t first = *nt, matched = 0;
+    for (size_t i = 0; i < n; i++) {
+        ind_target ti = t;
+        if (bare) {
+            snprintf(ti.series, sizeof ti.series, "%s", list[i]->name);
+            snprintf(ti.entity, sizeof ti.entity, "%s", list[i]->entity);
+        } else if (!target_means(&t, list[i])) {
+            continue;
+        }
+        matched++;
+        if (*nt == max)
+            return cli_usage_error("chart", "more than %zu targets on one chart", max);
+        int status = chart_target_of(&ti, list[i], i, &ct[*nt]);
+        if (status != EXIT_OK)
+            return status;
+        (*nt)++;
+    }
+    if (!matched) {
+        if (t.entity[0])
+            return cli_usage_error("chart", "--target names '%s[%s]' but the chart does not show it",
+                                   t.series, t.entity);
         return cli_usage_error("chart", "--target names '%s' but the chart shows '%s'", t.series,
-                               s->name);
-    if (!bare && t.entity[0] && strcmp(t.entity, s->entity) != 0)
-        return cli_usage_error("chart", "--target names entity '%s' but the chart shows '%s'",
-                               t.entity, s->entity);
-    if (t.kind == IND_TARGET_TOTAL && s->freq != IND_FREQ_YEAR)
-        return cli_usage_error("chart",
-                               "a year-total target cannot be drawn on a chart of %s "
-                               "values; chart the annual series",
-                               ind_freq_name(s->freq));
-    ind_target_options to;
-    ind_target_options_init(&to);
-    to.forecast = false;
-    ind_assessment as;
-    if (ind_target_assess(s, &t, &to, &as, &err) != IND_OK) {
-        cli_report(&err);
-        return EXIT_DATA;
+                               list[0]->name);
     }
-    if (!isfinite(as.goal_level)) {
-        cli_eprintf("indicators chart: error: the target %s gives no level to draw (%s)\n",
-                t.text, as.reason);
-        return EXIT_DATA;
-    }
-    ct->goal = as.goal_level;
-    ct->period = ind_period_make(IND_FREQ_YEAR, t.year, 1);
-    ct->label = NULL;
-    if (t.kind == IND_TARGET_GROWTH) {
-        /* the level a growth target implies: base value * (1 + rate)^(years) */
-        const char *op = t.op == IND_TARGET_AT_LEAST ? "≥ " : "≤ ";
-        if (lang == IND_CHART_ZH)
-            snprintf(label, nlabel, "目标：年均增长%s%g%%（%d年%.3g）", op, t.goal, t.year,
-                     as.goal_level);
-        else
-            snprintf(label, nlabel, "Target: %s%g%%/yr → %.3g in %d", op, t.goal, as.goal_level,
-                     t.year);
-        ct->label = label;
+    /* a level goal shared by several series: one line for all */
+    bool same = t.kind != IND_TARGET_GROWTH && *nt - first > 1;
+    for (size_t k = first + 1; same && k < *nt; k++)
+        same = ct[k].goal == ct[first].goal;
+    if (same) {
+        ct[first].shared = true;
+        *nt = first + 1;
     }
     return EXIT_OK;
 }
@@ -685,29 +734,53 @@ static int templates_dir(char *dir, size_t n)
     return EXIT_OK;
 }
 
+/*
+ * The forecast of each charted series, as every command makes it; NULL for
+ * one too short. All end in one period: --horizon periods after the latest
+ * observation of any of them (Luohe's, ending in 2023, goes on a year longer
+ * than China's, ending in 2024).
+ */
+static int run_forecasts(const chart_args *a, const ind_series **list, size_t n, ind_forecast *f,
+                         const ind_forecast **drawn)
+{
+    int32_t end = INT32_MIN;
+    for (size_t i = 0; i < n; i++)
+        end = list[i]->ord[list[i]->n - 1] > end ? list[i]->ord[list[i]->n - 1] : end;
+    for (size_t i = 0; i < n; i++) {
+        bool ok = false;
+        drawn[i] = NULL;
+        size_t h = a->horizon + (size_t)(end - list[i]->ord[list[i]->n - 1]);
+        if (h > IND_FORECAST_MAX_HORIZON)
+            h = IND_FORECAST_MAX_HORIZON;
+        int status = run_forecast(a, list[i], h, &f[i], &ok);
+        if (status != EXIT_OK)
+            return status;
+        drawn[i] = ok ? &f[i] : NULL;
+    }
+    return EXIT_OK;
+}
+
 static int draw(chart_args *a, const ind_series **list, size_t n, const char *cmdline)
 {
-    ind_forecast f;
-    memset(&f, 0, sizeof f);
-    ind_chart_target target;
-    char label[256], dir[4096];
+    ind_forecast *f = calloc(n, sizeof *f);
+    const ind_forecast *drawn[64] = {NULL};
+    ind_chart_target targets[64];
+    size_t ntargets = 0;
+    char dir[4096];
     int status = EXIT_OK;
     char *script = NULL;
-    if ((a->method || a->target) && n != 1) {
-        cli_eprintf(
-                "%s: error: --forecast and --target draw one series but %zu are selected; "
-                "narrow with --series and --entity\n",
-                a->path, n);
-        return EXIT_USAGE;
+    if (!f) {
+        cli_eprintf("indicators chart: error: out of memory\n");
+        return EXIT_DATA;
     }
-    bool forecast = false;
-    if (a->method && (status = run_forecast(a, list[0], &f, &forecast)) != EXIT_OK)
+    if (a->method && (status = run_forecasts(a, list, n, f, drawn)) != EXIT_OK)
         goto out;
-    if (a->target && (status = read_target(a->target, list[0], a->chart.lang, &target, label,
-                                           sizeof label)) != EXIT_OK)
+    if (a->target && (status = read_target(a->target, list, n, targets, &ntargets,
+                                           sizeof targets / sizeof targets[0])) != EXIT_OK)
         goto out;
-    a->chart.forecast = forecast ? &f : NULL;
-    a->chart.target = a->target ? &target : NULL;
+    a->chart.forecasts = a->method ? drawn : NULL;
+    a->chart.targets = targets;
+    a->chart.ntargets = ntargets;
     a->chart.command = cmdline;
     if ((status = templates_dir(dir, sizeof dir)) != EXIT_OK)
         goto out;
@@ -730,8 +803,9 @@ static int draw(chart_args *a, const ind_series **list, size_t n, const char *cm
         status = render(script, a->output, a->chart.format);
 out:
     free(script);
-    if (a->method)
-        ind_forecast_clear(&f);
+    for (size_t i = 0; a->method && i < n; i++)
+        ind_forecast_clear(&f[i]);
+    free(f);
     return status;
 }
 

@@ -188,6 +188,28 @@ size_t ind_period_format(ind_period p, char *buf, size_t n)
     return len < 0 ? 0 : (size_t)len;
 }
 
+size_t ind_period_format_zh(ind_period p, char *buf, size_t n)
+{
+    static const char *const halves[] = {"上半年", "下半年"};
+    static const char *const quarters[] = {"一季度", "二季度", "三季度", "四季度"};
+    int year = ind_period_year(p), sub = ind_period_sub(p), len;
+    switch (p.freq) {
+    case IND_FREQ_HALF:
+        len = snprintf(buf, n, "%d年%s", year, halves[(sub - 1) & 1]);
+        break;
+    case IND_FREQ_QUARTER:
+        len = snprintf(buf, n, "%d年%s", year, quarters[(sub - 1) & 3]);
+        break;
+    case IND_FREQ_MONTH:
+        len = snprintf(buf, n, "%d年%d月", year, sub);
+        break;
+    default:
+        len = snprintf(buf, n, "%d年", year);
+        break;
+    }
+    return len < 0 ? 0 : (size_t)len;
+}
+
 double ind_period_years_between(ind_period a, ind_period b)
 {
     int32_t freq = a.freq ? (int32_t)a.freq : 1;

@@ -69,6 +69,32 @@ static double param(const char *script, const char *name)
     return strtod(line + strlen(prefix), NULL);
 }
 
+/* The height of the latest-value label reading text ($latest row "x y k lt", latest_text[k]). */
+static double latest_y(const char *script, const char *text)
+{
+    char want[128], line[256];
+    for (int k = 1; k <= 64; k++) {
+        char prefix[32];
+        snprintf(prefix, sizeof prefix, "latest_text[%d] = ", k);
+        if (!strstr(script, prefix))
+            break;
+        snprintf(want, sizeof want, "%s'%s'", prefix, text);
+        if (strcmp(line_of(script, prefix, line, sizeof line), want) != 0)
+            continue;
+        const char *p = strstr(script, "$latest << EOD\n");
+        assert_non_null(p);
+        for (p = strchr(p, '\n') + 1; strncmp(p, "EOD", 3) != 0; p = strchr(p, '\n') + 1) {
+            char *end;
+            strtod(p, &end);
+            double y = strtod(end, &end);
+            if (*p != '#' && strtol(end, NULL, 10) == k)
+                return y;
+        }
+    }
+    fail_msg("no latest label '%s'", text);
+    return NAN;
+}
+
 static void quotes_labels_as_inert_strings(void **state)
 {
     (void)state;
@@ -161,10 +187,12 @@ static void trend_escapes_titles_and_ticks_whole_years(void **state)
     assert_string_equal(line_of(script, "term_type = ", line, sizeof line), "term_type = 'png'");
     assert_non_null(strstr(script, "set decimalsign '.'"));
     assert_non_null(strstr(script, "Noto Sans CJK SC"));
-    /* the latest value is labelled with its unit */
-    assert_non_null(strstr(script, "2023 2.1 \"2.1%\" 1\n"));
+    /* the latest value is labelled with its unit (a string: units may be Chinese) */
+    assert_string_equal(line_of(script, "latest_text[1] = ", line, sizeof line),
+                        "latest_text[1] = '2.1%'");
+    assert_non_null(strstr(script, "\n2023 2.1 1 1\nEOD\n"));
     assert_close(param(script, "has_forecast"), 0, 0);
-    assert_close(param(script, "has_target"), 0, 0);
+    assert_close(param(script, "ntargets"), 0, 0);
     assert_close(param(script, "xmin"), 2015.5, 1e-12);
     free(script);
     ind_dataset_free(ds);
@@ -188,10 +216,11 @@ static void chinese_title_and_many_years(void **state)
     char line[1024];
     assert_string_equal(line_of(script, "chart_title = ", line, sizeof line),
                         "chart_title = '漯河市研发投入强度 R&D_{GDP}'");
-    /* 40 years: a tick every 5 years, on years divisible by 5 */
+    /* 40 years: a tick every 5 years, on years divisible by 5, written as years are in
+       Chinese */
     assert_string_equal(line_of(script, "set xtics (", line, sizeof line),
-                        "set xtics ('1985' 1985, '1990' 1990, '1995' 1995, '2000' 2000, "
-                        "'2005' 2005, '2010' 2010, '2015' 2015, '2020' 2020)");
+                        "set xtics ('1985年' 1985, '1990年' 1990, '1995年' 1995, '2000年' 2000, "
+                        "'2005年' 2005, '2010年' 2010, '2015年' 2015, '2020年' 2020)");
     assert_string_equal(line_of(script, "term_type = ", line, sizeof line), "term_type = 'svg'");
     free(script);
     /* a slide-sized 800 x 450 chart of 8 years: 10 pt labels, still every year */
@@ -201,8 +230,8 @@ static void chinese_title_and_many_years(void **state)
     script = build(&eight, 1, &opt);
     assert_close(param(script, "font_size"), 10, 0);
     assert_string_equal(line_of(script, "set xtics (", line, sizeof line),
-                        "set xtics ('2016' 2016, '2017' 2017, '2018' 2018, '2019' 2019, "
-                        "'2020' 2020, '2021' 2021, '2022' 2022, '2023' 2023)");
+                        "set xtics ('2016年' 2016, '2017年' 2017, '2018年' 2018, '2019年' 2019, "
+                        "'2020年' 2020, '2021年' 2021, '2022年' 2022, '2023年' 2023)");
     free(script);
     ind_dataset_free(ds);
 }
@@ -270,24 +299,32 @@ static void sub_annual_ticks_are_periods(void **state)
     ind_dataset_free(ds);
 }
 
+/* A forecast of h steps at levels 80 and 95 (lo, hi NULL: without intervals). */
+static ind_forecast forecast_of(const char *model, size_t h, double *mean, double *lo, double *hi)
+{
+    ind_forecast f;
+    memset(&f, 0, sizeof f);
+    snprintf(f.model, sizeof f.model, "%s", model);
+    snprintf(f.method, sizeof f.method, "auto");
+    f.h = h;
+    f.nlevels = 2;
+    f.levels[0] = 80;
+    f.levels[1] = 95;
+    f.mean = mean;
+    f.has_intervals = lo != NULL;
+    f.lo = lo;
+    f.hi = hi;
+    return f;
+}
+
 static void forecast_fan_and_target(void **state)
 {
     (void)state;
     ind_dataset *ds = ind_dataset_new();
     const ind_series *s = add_years(ds, "R&D intensity", "Luohe", "%", 2016, luohe, 8);
     double mean[2] = {2.4, 2.7}, lo[4] = {2.2, 2.1, 2.3, 2.0}, hi[4] = {2.6, 2.7, 3.1, 3.4};
-    ind_forecast f;
-    memset(&f, 0, sizeof f);
-    snprintf(f.model, sizeof f.model, "ETS(A,A,N)");
-    f.h = 2;
-    f.nlevels = 2;
-    f.levels[0] = 80;
-    f.levels[1] = 95;
-    f.mean = mean;
-    f.has_intervals = true;
-    f.lo = lo;
-    f.hi = hi;
-    ind_chart_target t = {2.5, ind_period_make(IND_FREQ_YEAR, 2025, 1), NULL};
+    ind_forecast f = forecast_of("ETS(A,A,N)", 2, mean, lo, hi);
+    ind_chart_target t = {.goal = 2.5, .period = ind_period_make(IND_FREQ_YEAR, 2025, 1)};
     ind_chart_options opt;
     ind_chart_options_init(&opt);
     opt.output = "x.pdf";
@@ -301,15 +338,17 @@ static void forecast_fan_and_target(void **state)
                         "band_title[1] = '95% interval'");
     assert_string_equal(line_of(script, "band_title[2] = ", line, sizeof line),
                         "band_title[2] = '80% interval'");
-    assert_non_null(strstr(script, "$forecast << EOD\n# x mean then lo hi per level (2); the "
-                                   "first row is the last observation\n"
+    assert_non_null(strstr(script, "$forecast << EOD\n# series_title[1]: x mean then lo hi per "
+                                   "band (2); the first row is the last observation\n"
                                    "2023 2.1 2.1 2.1 2.1 2.1\n2024 2.4 2.1 2.7 2.2 2.6\n"
                                    "2025 2.7 2 3.4 2.3 3.1\nEOD\n"));
     assert_string_equal(line_of(script, "fc_title = ", line, sizeof line),
                         "fc_title = 'Forecast (ETS(A,A,N))'");
-    assert_string_equal(line_of(script, "target_title = ", line, sizeof line),
-                        "target_title = 'Target 2.5% by 2025'");
-    assert_non_null(strstr(script, "$target << EOD\n2025 2.5\nEOD\n"));
+    assert_string_equal(line_of(script, "tg_title[1] = ", line, sizeof line),
+                        "tg_title[1] = 'Target 2.5% by 2025'");
+    assert_close(param(script, "tg_path[1]"), 0, 0); /* a level target: a flat line */
+    assert_close(param(script, "tg_value[1]"), 2.5, 0);
+    assert_non_null(strstr(script, "$target << EOD\n2025 2.5 2\nEOD\n"));
     assert_close(param(script, "has_marker"), 1, 0);
     /* the x range covers the forecast; the y range the widest band */
     assert_close(param(script, "xmax"), 2025.5, 1e-12);
@@ -342,8 +381,8 @@ static void forecast_fan_and_target(void **state)
     opt.lang = IND_CHART_ZH;
     script = build(&s, 1, &opt);
     assert_close(param(script, "nbands"), 0, 0);
-    assert_string_equal(line_of(script, "target_title = ", line, sizeof line),
-                        "target_title = '2025目标2.5%'");
+    assert_string_equal(line_of(script, "tg_title[1] = ", line, sizeof line),
+                        "tg_title[1] = '2025年目标2.5%'");
     free(script);
     ind_dataset_free(ds);
 }
@@ -366,7 +405,7 @@ static void growth_bars_and_cagr(void **state)
     p = strstr(p, "\n2021 ");
     assert_non_null(p);
     assert_close(strtod(p + 6, NULL), 31.578947368421062, 1e-12);
-    assert_non_null(strstr(p, "\"31.6\" # \"2021\"\nEOD\n"));
+    assert_non_null(strstr(p, " \"31.6\" # \"2021\"\nEOD\n"));
     /* CAGR 2020-2023 = (2.1/1.14)^(1/3) - 1 = 22.585230441425352% (METHODS.md: 22.6%) */
     assert_close(param(script, "cagr[1]"), 22.585230441425352, 1e-12);
     char line[256];
@@ -392,7 +431,7 @@ static void growth_bars_and_cagr(void **state)
                                    "cagr_title[2] = ''\n"));
     assert_close(param(script, "cagr[1]"), 16.75624929021624, 1e-12);
     assert_close(param(script, "cagr[2]"), 6.88266649468523, 1e-12);
-    assert_close(param(script, "nslots"), 2, 0);
+    assert_close(param(script, "bar_width"), 0.4, 1e-12);
     free(script);
     ind_dataset_free(ds);
 }
@@ -449,15 +488,7 @@ static void compare_spreads_close_labels(void **state)
     char *script = build(s, 3, &opt);
     /* labels 2.65 and 2.64 would overlap: they are pushed 1.5 lines apart, a line being
        20 px of the 0.68 * 900 px plot that shows the span 0.71..2.65 padded by 20% */
-    const char *a = strstr(script, "\"2.65%\"");
-    const char *b = strstr(script, "\"2.64%\"");
-    assert_non_null(a);
-    assert_non_null(b);
-    while (a[-1] != '\n')
-        a--;
-    while (b[-1] != '\n')
-        b--;
-    double ya = strtod(strchr(a, ' ') + 1, NULL), yb = strtod(strchr(b, ' ') + 1, NULL);
+    double ya = latest_y(script, "2.65%"), yb = latest_y(script, "2.64%");
     double span = 2.65 - 0.71;
     assert_close(ya - yb, 1.5 * 20 * 1.2 * span / (0.68 * 900), 1e-9);
     assert_close((ya + yb) / 2, (2.65 + 2.64) / 2, 1e-9);
@@ -569,9 +600,9 @@ static void rejects_what_it_cannot_draw(void **state)
     assert_int_equal(ind_chart_build(s, 2, &opt, TEMPLATES, &out, &err), IND_E_ARG);
     assert_non_null(strstr(err.message, "half-yearly"));
     assert_int_equal(ind_chart_build(s, 0, &opt, TEMPLATES, &out, &err), IND_E_ARG);
-    ind_chart_target t = {2, {IND_FREQ_UNKNOWN, 0}, NULL};
+    ind_chart_target t = {.goal = 2};
     opt.target = &t;
-    opt.kind = IND_CHART_COMPARE;
+    opt.kind = IND_CHART_GROWTH;
     assert_int_equal(ind_chart_build(s, 1, &opt, TEMPLATES, &out, &err), IND_E_ARG);
     opt.target = NULL;
     opt.kind = IND_CHART_GROWTH;
@@ -651,6 +682,322 @@ static void finds_templates(void **state)
     assert_non_null(strstr(err.message, "/nonexistent/bin/../share/indicators"));
 }
 
+/* The rows of data block name, from its first data line to EOD (comments skipped), into out. */
+static void block_of(const char *script, const char *name, char *out, size_t n)
+{
+    char head[64];
+    snprintf(head, sizeof head, "$%s << EOD\n", name);
+    const char *p = strstr(script, head);
+    if (!p)
+        fail_msg("no data block %s", name);
+    p += strlen(head);
+    size_t len = 0;
+    for (; strncmp(p, "EOD\n", 4) != 0; p = strchr(p, '\n') + 1) {
+        size_t line = strcspn(p, "\n") + 1;
+        if (*p != '#' && len + line < n) {
+            memcpy(out + len, p, line);
+            len += line;
+        }
+    }
+    out[len] = '\0';
+}
+
+static void gaps_are_bridged_by_dashed_segments(void **state)
+{
+    (void)state;
+    /* the seed's Luohe: 1.14% in 2020, 2.1% in 2023, nothing between; China every year */
+    ind_dataset *ds = ind_dataset_new();
+    double luohe_seed[] = {1.14, NAN, NAN, 2.1};
+    double china[] = {2.40, 2.44, 2.54, 2.65, 2.69};
+    double gappy[] = {1.0, NAN, 1.2, 1.3, NAN, NAN, 1.6};
+    const ind_series *s[3];
+    s[0] = add_years(ds, "rd_intensity", "China", "%", 2020, china, 5);
+    s[1] = add_years(ds, "rd_intensity", "Luohe", "%", 2020, luohe_seed, 4);
+    s[2] = add_years(ds, "rd_intensity", "X", "%", 2010, gappy, 7);
+    ind_chart_options opt;
+    ind_chart_options_init(&opt);
+    opt.output = "x.png";
+    opt.kind = IND_CHART_COMPARE;
+    char *script = build(s, 2, &opt);
+    char rows[1024];
+    /* the segment joins exactly the two known points, in Luohe's colour (linetype 2) */
+    block_of(script, "bridge", rows, sizeof rows);
+    assert_string_equal(rows, "2020 1.14 2\n2023 2.1 2\n");
+    assert_close(param(script, "has_bridge"), 1, 0);
+    /* the series itself keeps its gap: two points, a blank line between */
+    assert_non_null(strstr(script, "# series_title[2]\n2020 1.14 \"2020\"\n\n2023 2.1 \"2023\"\n"));
+    free(script);
+    /* two gaps: two segments, apart by a blank line */
+    script = build(&s[2], 1, &opt);
+    block_of(script, "bridge", rows, sizeof rows);
+    assert_string_equal(rows, "2010 1 1\n2012 1.2 1\n\n2013 1.3 1\n2016 1.6 1\n");
+    free(script);
+    /* --no-bridge: none (a placeholder row the template does not draw) */
+    opt.no_bridge = true;
+    script = build(s, 2, &opt);
+    assert_close(param(script, "has_bridge"), 0, 0);
+    free(script);
+    ind_dataset_free(ds);
+}
+
+static void growth_target_is_drawn_as_its_path(void **state)
+{
+    (void)state;
+    /* China's R&D spending (datasets/china-rd-spending.csv) and the 14th Five-Year Plan's
+       7 %/yr over 2021-2025 from the 2020 level, 24393.1亿元 */
+    ind_dataset *ds = ind_dataset_new();
+    double v[] = {22143.6, 24393.1, 27956.3, 30782.9, 33357.1, 36326.8};
+    const ind_series *s = add_years(ds, "rd_spending", "China", "亿元", 2019, v, 6);
+    ind_chart_target t = {.goal = 24393.1 * pow(1.07, 5),
+                          .period = ind_period_make(IND_FREQ_YEAR, 2025, 1),
+                          .base = ind_period_make(IND_FREQ_YEAR, 2020, 1),
+                          .base_value = 24393.1,
+                          .rate = 0.07};
+    ind_chart_options opt;
+    ind_chart_options_init(&opt);
+    opt.output = "x.png";
+    opt.target = &t;
+    char *script = build(&s, 1, &opt);
+    assert_close(param(script, "tg_path[1]"), 1, 0);
+    /* the path 24393.1 x 1.07^k for 2020..2025, by hand: 24393.1, 26100.617, 27927.66019,
+       29882.5964033, 31974.3781515, 34212.5846221 */
+    static const double path[] = {24393.1,          26100.617,         27927.66019,
+                                  29882.5964033000, 31974.378151531004, 34212.58462213818};
+    char rows[1024];
+    block_of(script, "tpath", rows, sizeof rows);
+    const char *p = rows;
+    for (int k = 0; k <= 5; k++) {
+        char *end;
+        assert_close(strtod(p, &end), 2020 + k, 0);
+        assert_close(strtod(end, &end), path[k], 1e-9 * path[k]);
+        p = end + 1;
+    }
+    assert_int_equal(*p, '\0');
+    /* the legend: the rate, and the level it gives, whole and with the unit (not 3.42e+04) */
+    char line[512];
+    assert_string_equal(line_of(script, "tg_title[1] = ", line, sizeof line),
+                        "tg_title[1] = 'Target: ≥ 7%/yr from 2020 → 34213亿元 in 2025'");
+    assert_string_equal(line_of(script, "latest_text[1] = ", line, sizeof line),
+                        "latest_text[1] = '36327亿元'");
+    block_of(script, "target", rows, sizeof rows);
+    assert_close(strtod(rows + 5, NULL), 34212.58462213818, 1e-9);
+    free(script);
+    opt.lang = IND_CHART_ZH;
+    script = build(&s, 1, &opt);
+    assert_string_equal(line_of(script, "tg_title[1] = ", line, sizeof line),
+                        "tg_title[1] = '目标：2020年起年均增长≥7%（2025年34213亿元）'");
+    assert_string_equal(line_of(script, "chart_title = ", line, sizeof line),
+                        "chart_title = 'China：rd_spending'");
+    free(script);
+    /* --label names the indicator in titles */
+    opt.label = "R&D经费支出";
+    script = build(&s, 1, &opt);
+    assert_string_equal(line_of(script, "chart_title = ", line, sizeof line),
+                        "chart_title = 'China：R&D经费支出'");
+    free(script);
+    ind_dataset_free(ds);
+}
+
+/* datasets/rd.csv's China (2020-2024) and Henan (2022-2023) R&D intensity into s[0..2). */
+static ind_dataset *china_and_henan(const ind_series **s)
+{
+    static const double china[] = {2.40, 2.44, 2.54, 2.65, 2.69}, henan2[] = {1.86, 2.05};
+    ind_dataset *ds = ind_dataset_new();
+    s[0] = add_years(ds, "rd_intensity", "China", "%", 2020, china, 5);
+    s[1] = add_years(ds, "rd_intensity", "Henan", "%", 2022, henan2, 2);
+    return ds;
+}
+
+static void compare_draws_forecasts_and_targets(void **state)
+{
+    (void)state;
+    const ind_series *s[2];
+    ind_dataset *ds = china_and_henan(s);
+    /* China to 2026 with 80/95 intervals; Henan (two values) to 2026 without */
+    double cm[2] = {2.75, 2.81}, clo[4] = {2.70, 2.66, 2.72, 2.65},
+           chi[4] = {2.80, 2.85, 2.90, 2.97};
+    double hm[3] = {2.24, 2.43, 2.62};
+    ind_forecast fc = forecast_of("", 2, cm, clo, chi), fh = forecast_of("", 3, hm, NULL, NULL);
+    const ind_forecast *fcs[2] = {&fc, &fh};
+    ind_chart_target shared = {.goal = 2.5, .period = ind_period_make(IND_FREQ_YEAR, 2025, 1),
+                               .shared = true};
+    ind_chart_options opt;
+    ind_chart_options_init(&opt);
+    opt.output = "x.png";
+    opt.kind = IND_CHART_COMPARE;
+    opt.forecasts = fcs;
+    opt.target = &shared;
+    char *script = build(s, 2, &opt);
+    char line[512];
+    /* several series: one band each, at the first level, lighter (the template) */
+    assert_close(param(script, "nbands"), 1, 0);
+    assert_string_equal(line_of(script, "band_title[1] = ", line, sizeof line),
+                        "band_title[1] = '80% interval'");
+    assert_close(param(script, "has_fc[1]"), 1, 0);
+    assert_close(param(script, "has_fc[2]"), 1, 0);
+    /* each forecast starts at its series' last value; Henan's band is its mean (none) */
+    assert_non_null(strstr(script, "2024 2.69 2.69 2.69\n2025 2.75 2.7 2.8\n2026 2.81 2.72 2.9\n"));
+    assert_non_null(strstr(script, "2023 2.05 2.05 2.05\n2024 2.24 2.24 2.24\n"
+                                   "2025 2.43 2.43 2.43\n2026 2.62 2.62 2.62\n"));
+    /* the labels mark the forecasts' ends */
+    assert_close(latest_y(script, "2.81% (2026 forecast)"), 2.81, 0.2);
+    assert_non_null(strstr(script, "latest_text[2] = '2.81% (2026 forecast)'") ||
+                    strstr(script, "latest_text[1] = '2.81% (2026 forecast)'"));
+    /* one shared target: black (linetype 7), one legend entry */
+    assert_close(param(script, "ntargets"), 1, 0);
+    assert_close(param(script, "tg_lt[1]"), 7, 0);
+    assert_string_equal(line_of(script, "tg_title[1] = ", line, sizeof line),
+                        "tg_title[1] = 'Target 2.5% by 2025'");
+    free(script);
+    /* one target per entity, each in its series' colour and named */
+    ind_chart_target two[2] = {
+        {.goal = 2.8, .period = ind_period_make(IND_FREQ_YEAR, 2025, 1), .series = 0},
+        {.goal = 2.5, .period = ind_period_make(IND_FREQ_YEAR, 2025, 1), .series = 1}};
+    opt.target = NULL;
+    opt.targets = two;
+    opt.ntargets = 2;
+    opt.lang = IND_CHART_ZH;
+    script = build(s, 2, &opt);
+    assert_close(param(script, "tg_lt[1]"), 1, 0);
+    assert_close(param(script, "tg_lt[2]"), 2, 0);
+    assert_string_equal(line_of(script, "tg_title[2] = ", line, sizeof line),
+                        "tg_title[2] = 'Henan：2025年目标2.5%'");
+    assert_string_equal(line_of(script, "fc_title = ", line, sizeof line),
+                        "fc_title = '预测（自动组合）'");
+    assert_non_null(strstr(script, "'2.81%（2026年预测）'"));
+    free(script);
+    /* a forecast on a growth chart, a target of a series not charted: refused */
+    ind_error err;
+    char *out = NULL;
+    two[1].series = 2;
+    assert_int_equal(ind_chart_build(s, 2, &opt, TEMPLATES, &out, &err), IND_E_ARG);
+    opt.ntargets = 0;
+    opt.targets = NULL;
+    opt.kind = IND_CHART_GROWTH;
+    assert_int_equal(ind_chart_build(s, 2, &opt, TEMPLATES, &out, &err), IND_E_ARG);
+    ind_dataset_free(ds);
+}
+
+static void growth_in_percentage_points(void **state)
+{
+    (void)state;
+    const ind_series *s[2];
+    ind_dataset *ds = china_and_henan(s);
+    ind_chart_options opt;
+    ind_chart_options_init(&opt);
+    opt.output = "x.png";
+    opt.kind = IND_CHART_GROWTH;
+    opt.pp = true;
+    opt.lang = IND_CHART_ZH;
+    char *script = build(s, 2, &opt);
+    char rows[2048], line[512];
+    block_of(script, "growth", rows, sizeof rows);
+    /* China 2021 2.44 - 2.40 = 0.04 pp, alone in its period: centred on 2021 */
+    char *end;
+    const char *p = strstr(rows, "2021 ");
+    assert_non_null(p);
+    assert_close(strtod(p + 5, &end), 0.04, 1e-12);
+    assert_non_null(strstr(p, "\"0.04\""));
+    /* 2023: China 2.65 - 2.54 = 0.11 and Henan 2.05 - 1.86 = 0.19, side by side, bars
+       0.8 / 2 = 0.4 wide around 2023 */
+    p = strstr(rows, "2022.8 ");
+    assert_non_null(p);
+    assert_close(strtod(p + 7, NULL), 0.11, 1e-12);
+    p = strstr(rows, "2023.2 ");
+    assert_non_null(p);
+    assert_close(strtod(p + 7, NULL), 0.19, 1e-12);
+    assert_close(param(script, "bar_width"), 0.4, 1e-12);
+    /* the reference line: the average change a year, China (2.69 - 2.40) / 4 = 0.0725 pp */
+    assert_close(param(script, "cagr[1]"), 0.0725, 1e-12);
+    assert_string_equal(line_of(script, "value_label = ", line, sizeof line),
+                        "value_label = '同比变化（百分点）'");
+    /* (the legend entry is set again after the default, which names only the entity) */
+    assert_non_null(strstr(script, "\nseries_title[1] = 'China（年均变化 2020年–2024年：0.07个百分点）'\n"));
+    free(script);
+    /* a series not in %: refused */
+    const double v[] = {24393.1, 27956.3};
+    const ind_series *money = add_years(ds, "rd_spending", "China", "亿元", 2020, v, 2);
+    ind_error err;
+    char *out = NULL;
+    assert_int_equal(ind_chart_build(&money, 1, &opt, TEMPLATES, &out, &err), IND_E_ARG);
+    assert_non_null(strstr(err.message, "percentage-point"));
+    ind_dataset_free(ds);
+}
+
+static void bar_labels_stay_off_the_reference_lines(void **state)
+{
+    (void)state;
+    /* Henan's one change, 2.05 / 1.86 - 1 = 10.215%, is also its CAGR: its label would sit
+       on its own dashed line */
+    const ind_series *s[2];
+    ind_dataset *ds = china_and_henan(s);
+    ind_chart_options opt;
+    ind_chart_options_init(&opt);
+    opt.output = "x.png";
+    opt.kind = IND_CHART_GROWTH;
+    char *script = build(s, 2, &opt);
+    char rows[2048];
+    block_of(script, "growth", rows, sizeof rows);
+    double cagr_c = param(script, "cagr[1]"), cagr_h = param(script, "cagr[2]");
+    assert_close(cagr_h, 100 * (2.05 / 1.86 - 1), 1e-9);
+    /* every label's centre is at least 0.75 of a label's height away from both lines; a
+       label line is 1.5 x 16 pt of the plot's 0.68 x 900 px (one legend row) showing the
+       span padded by 20% */
+    /* the span the labels were placed in: 0 to the highest bar or line, Henan's 10.2% */
+    double ymax0 = cagr_h;
+    for (const char *p = rows; *p; p = strchr(p, '\n') + 1) {
+        if (*p == '\n')
+            continue;
+        char *end;
+        strtod(p, &end);
+        double v = strtod(end, &end), ly = strtod(end, &end);
+        assert_true(ly > v); /* above its (positive) bar */
+    }
+    for (const char *p = rows; *p; p = strchr(p, '\n') + 1) {
+        if (*p == '\n')
+            continue;
+        char *end;
+        strtod(p, &end);
+        strtod(end, &end);
+        double ly = strtod(end, &end);
+        double h = 1.5 * 16 * 1.2 * (ymax0 - 0) / (0.68 * 900);
+        assert_true(fabs(ly - cagr_h) >= 0.75 * h - 1e-9);
+        assert_true(fabs(ly - cagr_c) >= 0.75 * h - 1e-9);
+    }
+    free(script);
+    ind_dataset_free(ds);
+}
+
+static void source_line_and_chinese_periods(void **state)
+{
+    (void)state;
+    ind_dataset *ds = ind_dataset_new();
+    ind_series *h = ind_dataset_series(ds, "talent_recruited", "Luohe");
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(ind_series_add(h, ind_period_make(IND_FREQ_HALF, 2023 + i / 2, 1 + i % 2),
+                                        4000 + 100 * i, NULL),
+                         IND_OK);
+    assert_int_equal(ind_series_set_text(&h->unit, "人"), IND_OK);
+    const ind_series *one = h;
+    ind_chart_options opt;
+    ind_chart_options_init(&opt);
+    opt.output = "x.png";
+    opt.lang = IND_CHART_ZH;
+    opt.source = "数据来源：漯河市科技局 'x' \n !touch y";
+    char *script = build(&one, 1, &opt);
+    char line[1024];
+    assert_string_equal(line_of(script, "set xtics (", line, sizeof line),
+                        "set xtics ('2023年上半年' 4046, '2023年下半年' 4047, "
+                        "'2024年上半年' 4048, '2024年下半年' 4049)");
+    /* the source is one inert string */
+    assert_string_equal(line_of(script, "source_text = ", line, sizeof line),
+                        "source_text = '数据来源：漯河市科技局 '.\"'\".'x'.\"'\".'   !touch y'");
+    assert_string_equal(line_of(script, "latest_text[1] = ", line, sizeof line),
+                        "latest_text[1] = '4300人'");
+    free(script);
+    ind_dataset_free(ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -669,6 +1016,12 @@ int main(void)
         cmocka_unit_test(recognises_complete_charts),
         cmocka_unit_test(flat_and_huge_values_get_a_range),
         cmocka_unit_test(finds_templates),
+        cmocka_unit_test(gaps_are_bridged_by_dashed_segments),
+        cmocka_unit_test(growth_target_is_drawn_as_its_path),
+        cmocka_unit_test(compare_draws_forecasts_and_targets),
+        cmocka_unit_test(growth_in_percentage_points),
+        cmocka_unit_test(bar_labels_stay_off_the_reference_lines),
+        cmocka_unit_test(source_line_and_chinese_periods),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -92,6 +92,37 @@ static void formats_canonically(void **state)
     assert_string_equal(buf, "2023-06");
 }
 
+static void formats_in_chinese(void **state)
+{
+    (void)state;
+    char buf[IND_PERIOD_TEXT_ZH_MAX];
+    static const char *const quarters[] = {"2023年一季度", "2023年二季度", "2023年三季度",
+                                           "2023年四季度"};
+    ind_period_format_zh(ind_period_make(IND_FREQ_YEAR, 2023, 1), buf, sizeof buf);
+    assert_string_equal(buf, "2023年");
+    ind_period_format_zh(ind_period_make(IND_FREQ_HALF, 2024, 1), buf, sizeof buf);
+    assert_string_equal(buf, "2024年上半年");
+    ind_period_format_zh(ind_period_make(IND_FREQ_HALF, 2024, 2), buf, sizeof buf);
+    assert_string_equal(buf, "2024年下半年");
+    for (int q = 1; q <= 4; q++) {
+        ind_period_format_zh(ind_period_make(IND_FREQ_QUARTER, 2023, q), buf, sizeof buf);
+        assert_string_equal(buf, quarters[q - 1]);
+    }
+    ind_period_format_zh(ind_period_make(IND_FREQ_MONTH, 2023, 6), buf, sizeof buf);
+    assert_string_equal(buf, "2023年6月");
+    /* what it writes reads back as the same period */
+    ind_period p, back;
+    p = ind_period_make(IND_FREQ_HALF, 2024, 2);
+    size_t len = ind_period_format_zh(p, buf, sizeof buf);
+    assert_int_equal(ind_period_parse(buf, len, &back), 0);
+    assert_int_equal(back.ord, p.ord);
+    assert_int_equal(back.freq, p.freq);
+    p = ind_period_make(IND_FREQ_MONTH, 2023, 11);
+    len = ind_period_format_zh(p, buf, sizeof buf);
+    assert_int_equal(ind_period_parse(buf, len, &back), 0);
+    assert_int_equal(back.ord, p.ord);
+}
+
 static void ordinals_count_periods(void **state)
 {
     (void)state;
@@ -110,6 +141,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(parses_every_spelling), cmocka_unit_test(rejects_non_periods),
         cmocka_unit_test(respects_length),       cmocka_unit_test(formats_canonically),
+        cmocka_unit_test(formats_in_chinese),
         cmocka_unit_test(ordinals_count_periods),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
