@@ -49,6 +49,9 @@ typedef struct ind_table ind_table;
 /* Parses "table", "csv", "json", "md"/"markdown"; -1 when unknown. */
 int ind_format_parse(const char *name, ind_format *out);
 
+/* The name of the i-th output format (0, 1, ...), NULL after the last: for help and messages. */
+const char *ind_format_name(size_t i);
+
 /*
  * A writer for ncols columns (cols are copied) to stream out in fmt. Returns
  * NULL when out of memory.

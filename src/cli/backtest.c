@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,10 +16,9 @@
 
 #include "cli.h"
 #include "fcjobs.h"
+#include "options.h"
 
-static const char help[] =
-    "Usage: indicators backtest [OPTIONS] FILE (--test TESTFILE | --holdout N)\n"
-    "\n"
+static const char about[] =
     "Forecast each series of FILE over periods whose values are known, and report\n"
     "per method: series scored, sMAPE (mean over steps of 200|y-f|/(|y|+|f|), then\n"
     "over series), MASE (mean |y-f| over the in-sample mean absolute one-step change,\n"
@@ -28,62 +28,61 @@ static const char help[] =
     "U-L + 2/alpha (L-y)[y<L] + 2/alpha (y-U)[y>U], alpha = 0.05 for 95%, over the\n"
     "MASE scale; mean and median over series; lower is better) and the series with\n"
     "a vacuous interval (hi/lo > 100 at some step), the CPU seconds the method took\n"
-    "and the series it could not forecast (too short: a note each).\n"
-    "\n"
-    "  --test TESTFILE       the values that came after FILE (same series names)\n"
-    "  --holdout N           hold out the last N periods of each series of FILE\n"
-    "  --method M[,M...]     methods to compare (default auto; see below)\n"
-    "  --level L[,L...]      interval levels in percent (default 80,95)\n"
-    "  --log, --bounds LO,HI, --no-bounds   transforms, as for 'indicators forecast'\n"
-    "  --forecasts OUT.csv   also write series,h,forecast,lo80,hi80,lo95,hi95,method,\n"
-    "                        p_below (the format scripts/score-forecasts reads; p_below\n"
-    "                        is the forecast's P(y <= the held-out value), the\n"
-    "                        probability target gives, for calibration checks)\n"
-    "  --format table|csv|json|md   output format (default table)\n"
-    "  --jobs N              forecast on N threads (default 1)\n"
-    "  --no-time             leave out the seconds column (reproducible output)\n"
-    "  -h, --help            this help\n"
-    "\n"
+    "and the series it could not forecast (too short: a note each).\n";
+
+static const char epilog[] =
     "Example: indicators backtest tests/data/forecast/m1-yearly-train.csv \\\n"
     "           --test tests/data/forecast/m1-yearly-test.csv --method auto,drift,ets\n"
     "\n";
 
-enum {
-    OPT_TEST = OPT_FIRST_COMMAND_OPTION,
-    OPT_HOLDOUT,
-    OPT_METHOD,
-    OPT_FORECASTS,
-    OPT_NO_TIME,
-    OPT_HELP = 'h',
-};
-
-static const struct option longopts[] = {
-    CLI_LOAD_OPTIONS,
-    CLI_SELECT_OPTIONS,
-    FC_CLI_OPTIONS,
-    {"test", required_argument, NULL, OPT_TEST},
-    {"holdout", required_argument, NULL, OPT_HOLDOUT},
-    {"method", required_argument, NULL, OPT_METHOD},
-    {"forecasts", required_argument, NULL, OPT_FORECASTS},
-    {"format", required_argument, NULL, OPT_FORMAT},
-    {"no-time", no_argument, NULL, OPT_NO_TIME},
-    {"help", no_argument, NULL, OPT_HELP},
-    {NULL, 0, NULL, 0},
-};
-
 #define MAX_METHODS 16
 
+/* --method auto,drift,ets: the methods compared, each once. */
+typedef struct method_list {
+    const ind_forecast_method *m[MAX_METHODS];
+    size_t n;
+} method_list;
+
 typedef struct args {
-    ind_load_options load;
-    cli_selection sel;
-    fc_cli_options fc;
+    cli_common c; /* first: the shared rows' fields */
     const char *test, *forecasts, *path;
     long holdout;
-    const ind_forecast_method *methods[MAX_METHODS];
-    size_t nmethods;
+    method_list methods;
     bool no_time;
-    ind_format fmt;
 } args;
+
+static int parse_methods(const char *cmd, const cli_option *row, char *arg, void *field);
+
+static const cli_option backtest_rows[] = {
+    {.name = "test", .kind = CLI_STRING, .offset = offsetof(args, test), .metavar = "TESTFILE",
+     .help = "the values that came after FILE (same series names)"},
+    {.name = "holdout", .kind = CLI_INT, .offset = offsetof(args, holdout), .size = sizeof(long),
+     .min = 1, .max = 10000, .metavar = "N",
+     .help = "hold out the last N periods of each series of FILE"},
+    {.name = "method", .kind = CLI_CUSTOM, .parse = parse_methods,
+     .offset = offsetof(args, methods), .metavar = "M[,M...]",
+     .help = "methods to compare (default auto; see below)"},
+    {.name = "forecasts", .kind = CLI_STRING, .offset = offsetof(args, forecasts),
+     .metavar = "OUT.csv",
+     .help = "also write series,h,forecast,lo80,hi80,lo95,hi95,method, p_below (the format "
+             "scripts/score-forecasts reads; p_below is the forecast's P(y <= the held-out "
+             "value), the probability target gives, for calibration checks)"},
+    {.name = "no-time", .kind = CLI_FLAG, .offset = offsetof(args, no_time),
+     .help = "leave out the seconds column (reproducible output)"},
+};
+static const cli_group backtest_options = CLI_GROUP("Options:", backtest_rows);
+
+static const cli_command_spec backtest_spec = {
+    .name = "backtest",
+    .usage = "[OPTIONS] FILE (--test TESTFILE | --holdout N)",
+    .about = about,
+    .groups = (const cli_group *const[]){
+        &backtest_options, &cli_format_option, &cli_jobs_option, &cli_forecast_options,
+        &cli_select_options, &cli_input_options, NULL,
+    },
+    .epilog = epilog,
+    .one_file = true,
+};
 
 /* One series to score: its training part and the values that came after. */
 typedef struct case_ {
@@ -93,81 +92,47 @@ typedef struct case_ {
 } case_;
 
 /* "auto,drift,ets": every name read (no copy to cut short), none empty or twice. */
-static int parse_methods(args *a, const char *arg)
+static int parse_methods(const char *cmd, const cli_option *row, char *arg, void *field)
 {
-    a->nmethods = 0;
+    method_list *l = field;
+    l->n = 0;
     for (const char *p = arg;; p++) {
         size_t len = strcspn(p, ",");
         char name[64];
         if (len == 0)
-            return cli_usage_error("backtest", "--method '%s': an empty method name", arg);
-        if (a->nmethods == MAX_METHODS)
-            return cli_usage_error("backtest", "at most %d methods", MAX_METHODS);
+            return cli_usage_error(cmd, "--%s '%s': an empty method name", row->name, arg);
+        if (l->n == MAX_METHODS)
+            return cli_usage_error(cmd, "at most %d methods", MAX_METHODS);
         if (len >= sizeof name)
-            return cli_usage_error("backtest", "--method: unknown method '%.*s...'", 32, p);
+            return cli_usage_error(cmd, "--%s: unknown method '%.*s...'", row->name, 32, p);
         snprintf(name, sizeof name, "%.*s", (int)len, p);
-        const ind_forecast_method *m;
-        if (fc_parse_method("backtest", name, &m))
-            return EXIT_USAGE;
-        for (size_t k = 0; k < a->nmethods; k++)
-            if (a->methods[k] == m)
-                return cli_usage_error("backtest", "--method names %s twice", m->name);
-        a->methods[a->nmethods++] = m;
+        ind_error err;
+        const ind_forecast_method *m = ind_forecast_method_find(name, &err);
+        if (!m)
+            return cli_usage_error(cmd, "%s", err.message);
+        for (size_t k = 0; k < l->n; k++)
+            if (l->m[k] == m)
+                return cli_usage_error(cmd, "--%s names %s twice", row->name, m->name);
+        l->m[l->n++] = m;
         p += len;
         if (*p == '\0')
             return 0;
     }
 }
 
-static int command_option(args *a, int c, char *arg)
-{
-    switch (c) {
-    case OPT_TEST:
-        a->test = arg;
-        return 0;
-    case OPT_HOLDOUT:
-        return fc_parse_count("backtest", "--holdout", arg, 10000, &a->holdout);
-    case OPT_METHOD:
-        return parse_methods(a, arg);
-    case OPT_FORECASTS:
-        a->forecasts = arg;
-        return 0;
-    case OPT_NO_TIME:
-        a->no_time = true;
-        return 0;
-    case OPT_FORMAT:
-        return cli_format_option("backtest", arg, &a->fmt);
-    default:
-        return cli_usage_error("backtest", "unknown option");
-    }
-}
-
 static int parse_args(int argc, char **argv, args *a)
 {
     memset(a, 0, sizeof *a);
-    ind_load_options_init(&a->load);
-    fc_cli_options_init(&a->fc);
-    a->methods[0] = a->fc.req.method;
-    a->nmethods = 1;
-    int c, handled;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        if ((handled = fc_shared_option("backtest", c, optarg, &a->load, &a->sel, &a->fc)) != 0) {
-            if (handled != 1)
-                return handled;
-        } else if (c == OPT_HELP) {
-            fc_print_help(help);
-            return EXIT_OK;
-        } else if (command_option(a, c, optarg) != 0) {
-            return EXIT_USAGE;
-        }
-    }
+    cli_common_init(&a->c);
+    a->methods.m[0] = a->c.fc.req.method;
+    a->methods.n = 1;
+    int status = cli_parse(&backtest_spec, argc, argv, a);
+    if (status != CLI_RUN)
+        return status;
     if (!a->test == !a->holdout)
         return cli_usage_error("backtest", "give either --test TESTFILE or --holdout N");
-    if (optind != argc - 1)
-        return cli_usage_error("backtest", "expects exactly one FILE");
-    a->path = argv[optind];
-    return -1;
+    a->path = a->c.files[0];
+    return CLI_RUN;
 }
 
 /* Prints "indicators: error|note: series S: what FILE"; returns -1 for an error, 1 for a note. */
@@ -319,9 +284,9 @@ static ind_table *forecasts_table(const args *a, FILE *out, level_names *ln)
     cols[k++] = (ind_column){"series", IND_COL_TEXT, 0};
     cols[k++] = (ind_column){"h", IND_COL_NUMBER, 0};
     cols[k++] = (ind_column){"forecast", IND_COL_NUMBER, -1};
-    for (size_t l = 0; l < a->fc.req.nlevels; l++) {
-        snprintf(ln->lo[l], sizeof ln->lo[l], "lo%g", a->fc.req.levels[l]);
-        snprintf(ln->hi[l], sizeof ln->hi[l], "hi%g", a->fc.req.levels[l]);
+    for (size_t l = 0; l < a->c.fc.req.nlevels; l++) {
+        snprintf(ln->lo[l], sizeof ln->lo[l], "lo%g", a->c.fc.req.levels[l]);
+        snprintf(ln->hi[l], sizeof ln->hi[l], "hi%g", a->c.fc.req.levels[l]);
         cols[k++] = (ind_column){ln->lo[l], IND_COL_NUMBER, -1};
         cols[k++] = (ind_column){ln->hi[l], IND_COL_NUMBER, -1};
     }
@@ -338,11 +303,11 @@ static ind_table *report_table(const args *a, level_names *ln)
     cols[k++] = (ind_column){"series", IND_COL_NUMBER, 0};
     cols[k++] = (ind_column){"smape", IND_COL_NUMBER, 2};
     cols[k++] = (ind_column){"mase", IND_COL_NUMBER, 3};
-    for (size_t l = 0; l < a->fc.req.nlevels; l++) {
-        snprintf(ln->pi[l], sizeof ln->pi[l], "pi%g", a->fc.req.levels[l]);
+    for (size_t l = 0; l < a->c.fc.req.nlevels; l++) {
+        snprintf(ln->pi[l], sizeof ln->pi[l], "pi%g", a->c.fc.req.levels[l]);
         cols[k++] = (ind_column){ln->pi[l], IND_COL_NUMBER, 1};
     }
-    double wide = a->fc.req.levels[widest_level(&a->fc.req)];
+    double wide = a->c.fc.req.levels[widest_level(&a->c.fc.req)];
     snprintf(ln->msis, sizeof ln->msis, "msis%g", wide);
     snprintf(ln->msis_median, sizeof ln->msis_median, "msis%g_median", wide);
     snprintf(ln->vacuous, sizeof ln->vacuous, "vacuous%g", wide);
@@ -352,7 +317,7 @@ static ind_table *report_table(const args *a, level_names *ln)
     if (!a->no_time)
         cols[k++] = (ind_column){"seconds", IND_COL_NUMBER, 3};
     cols[k++] = (ind_column){"failed", IND_COL_NUMBER, 0};
-    return ind_table_new(cols, k, a->fmt, stdout);
+    return ind_table_new(cols, k, a->c.fmt, stdout);
 }
 
 /* Mean and median of the interval scores, or notes when there are none. */
@@ -406,7 +371,7 @@ static void report_row(ind_table *t, const char *method, tally *s, size_t nlevel
 static long run_method(const args *a, const ind_forecast_method *method, case_ *cases,
                        size_t ncases, ind_table *ft, tally *t)
 {
-    fc_cli_options o = a->fc;
+    fc_cli_options o = a->c.fc;
     o.req.method = method;
     memset(t, 0, sizeof *t);
     t->wide = widest_level(&o.req);
@@ -450,16 +415,16 @@ static int run_all(const args *a, case_ *cases, size_t ncases)
     ind_table *rt = report_table(a, &ln);
     int status = rt && (!a->forecasts || ft) ? EXIT_OK : EXIT_DATA;
     bool errors = false, scored = false;
-    for (size_t m = 0; status == EXIT_OK && m < a->nmethods; m++) {
+    for (size_t m = 0; status == EXIT_OK && m < a->methods.n; m++) {
         tally t;
-        long failed = run_method(a, a->methods[m], cases, ncases, ft, &t);
+        long failed = run_method(a, a->methods.m[m], cases, ncases, ft, &t);
         if (failed < 0) {
             fputs("indicators: error: out of memory\n", stderr);
             status = EXIT_DATA;
         } else {
             errors = errors || failed > 0;
             scored = scored || t.series > 0;
-            report_row(rt, a->methods[m]->name, &t, a->fc.req.nlevels, !a->no_time);
+            report_row(rt, a->methods.m[m]->name, &t, a->c.fc.req.nlevels, !a->no_time);
         }
         free(t.msis);
     }
@@ -480,12 +445,12 @@ int cli_backtest(int argc, char **argv)
 {
     args a;
     int status = parse_args(argc, argv, &a);
-    if (status >= 0)
+    if (status != CLI_RUN)
         return status;
     ind_dataset *ds = NULL, *test = NULL;
-    if ((status = cli_load(a.path, &a.load, &a.sel, &ds, NULL)) != EXIT_OK)
+    if ((status = cli_load(a.path, &a.c.load, &a.c.sel, &ds, NULL)) != EXIT_OK)
         return status;
-    if (a.test && (status = cli_load(a.test, &a.load, NULL, &test, NULL)) != EXIT_OK) {
+    if (a.test && (status = cli_load(a.test, &a.c.load, NULL, &test, NULL)) != EXIT_OK) {
         ind_dataset_free(ds);
         return status;
     }
@@ -494,7 +459,7 @@ int cli_backtest(int argc, char **argv)
     bool failed = !cases;
     for (size_t i = 0; cases && i < count; i++) {
         const ind_series *s = ind_dataset_at(ds, i);
-        if (!cli_selected(&a.sel, s))
+        if (!cli_selected(&a.c.sel, s))
             continue;
         int rc = make_case(&a, s, test, &cases[ncases]);
         if (rc == 0)

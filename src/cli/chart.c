@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <math.h>
 #include <spawn.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@
 
 #include "cli.h"
 #include "fcjobs.h"
+#include "options.h"
 #include "indicators/chart.h"
 #include "indicators/forecast.h"
 #include "indicators/target.h"
@@ -31,9 +33,7 @@
 
 extern char **environ;
 
-static const char help[] =
-    "Usage: indicators chart FILE -o OUT.png|OUT.svg|OUT.pdf [OPTIONS]\n"
-    "\n"
+static const char about[] =
     "Draw the selected series with gnuplot, ready for a report or a slide.\n"
     "\n"
     "Kinds (--kind):\n"
@@ -47,133 +47,86 @@ static const char help[] =
     "           period all series share\n"
     "  compare  several series, e.g. one indicator for several --entity, with\n"
     "           their latest values labelled\n"
-    "\n"
-    "Options:\n"
-    "  -o, --output FILE      the chart; .png (pngcairo), .svg or .pdf (pdfcairo)\n"
-    "  --kind KIND            trend, growth, index or compare\n"
-    "  --forecast METHOD      trend: add a forecast by METHOD (listed below)\n"
-    "  --horizon N            periods to forecast (default 5)\n"
-    "  --level, --log, --bounds LO,HI, --no-bounds   the forecast's intervals and\n"
-    "                         scale, as for 'indicators forecast' (the fan shows the\n"
-    "                         two widest levels)\n"
-    "  --target SPEC          trend: draw a target, e.g. '>= 2.5 by 2025' or\n"
-    "                         'rd_intensity[Luohe] >= 2.5% by 2025' (see\n"
-    "                         'indicators target --help' for the syntax)\n"
-    "  --base PERIOD          index: the base period (2015, 2020Q1 ...)\n"
-    "  --title TEXT           chart title (default: the indicator and entity)\n"
-    "  --ylabel TEXT          value-axis label (default: the unit)\n"
-    "  --lang en|zh           language of the chart's own words (default en)\n"
-    "  --size W,H             size in pixels (default 1600,900; PDF: 160 px an inch)\n"
-    "  --font NAME            font (default 'Noto Sans CJK SC', which has Chinese)\n"
-    "  --script DIR           write DIR/NAME.gp (parameters, data, template) instead\n"
-    "                         of rendering; edit it and run 'gnuplot DIR/NAME.gp';\n"
-    "                         DIR '-' writes it to standard output\n"
-    "  --force                --script replaces an existing NAME.gp\n"
-    "  -h, --help             this help\n"
-    "\n"
+    "";
+
+static const char epilog[] =
     "gnuplot (Debian: apt-get install gnuplot-nox) renders the chart. The\n"
     "templates are scripts/chart-*.gp, installed in share/indicators/; set\n"
     "INDICATORS_SCRIPTS to a directory of your own copies to restyle every chart.\n"
     "\n";
 
-enum {
-    OPT_KIND = OPT_FIRST_COMMAND_OPTION,
-    OPT_FORECAST,
-    OPT_HORIZON,
-    OPT_TARGET,
-    OPT_BASE,
-    OPT_TITLE,
-    OPT_YLABEL,
-    OPT_LANG,
-    OPT_SIZE,
-    OPT_FONT,
-    OPT_SCRIPT,
-    OPT_FORCE,
-};
-
 typedef struct chart_args {
-    ind_load_options load;
-    cli_selection sel;
+    cli_common c; /* first: the shared rows' fields (c.fc: horizon, levels, scale) */
     ind_chart_options chart;
     const char *path, *output, *target, *script_dir;
     const ind_forecast_method *method; /* --forecast; NULL: none */
-    size_t horizon;
-    fc_cli_options fc; /* --level and the scale of the forecast */
-    bool fc_given;     /* one of those was given */
-    bool force;        /* --force: --script replaces an existing file */
+    bool force;                        /* --force: --script replaces an existing file */
 } chart_args;
 
-static int parse_size(const char *arg, ind_chart_options *opt)
+static int parse_size(const char *cmd, const cli_option *row, char *arg, void *field);
+
+static const char *const kind_names[] = {"trend", "growth", "index", "compare", NULL};
+static const char *const lang_names[] = {"en", "zh", NULL};
+
+#define ARG(field) offsetof(chart_args, field)
+
+static const cli_option chart_rows[] = {
+    {.name = "output", .short_name = 'o', .kind = CLI_STRING, .offset = ARG(output),
+     .metavar = "FILE", .help = "the chart; .png (pngcairo), .svg or .pdf (pdfcairo)"},
+    {.name = "kind", .kind = CLI_CHOICE, .offset = ARG(chart.kind), .choices = kind_names,
+     .help = "the kind of chart (default trend)"},
+    {.name = "forecast", .kind = CLI_METHOD, .offset = ARG(method), .metavar = "METHOD",
+     .help = "trend: add a forecast by METHOD (listed below)"},
+    {.name = "target", .kind = CLI_STRING, .offset = ARG(target), .metavar = "SPEC",
+     .help = "trend: draw a target, e.g. '>= 2.5 by 2025' or 'rd_intensity[Luohe] >= 2.5% by "
+             "2025' (see 'indicators target --help' for the syntax)"},
+    {.name = "base", .kind = CLI_PERIOD, .offset = ARG(chart.base), .metavar = "PERIOD",
+     .help = "index: the base period (2015, 2020Q1 ...)"},
+    {.name = "title", .kind = CLI_STRING, .offset = ARG(chart.title), .metavar = "TEXT",
+     .help = "chart title (default: the indicator and entity)"},
+    {.name = "ylabel", .kind = CLI_STRING, .offset = ARG(chart.ylabel), .metavar = "TEXT",
+     .help = "value-axis label (default: the unit)"},
+    {.name = "lang", .kind = CLI_CHOICE, .offset = ARG(chart.lang), .choices = lang_names,
+     .help = "language of the chart's own words (default en)"},
+    {.name = "size", .kind = CLI_CUSTOM, .parse = parse_size, .offset = ARG(chart),
+     .metavar = "W,H", .help = "size in pixels (default 1600,900; PDF: 160 px an inch)"},
+    {.name = "font", .kind = CLI_STRING, .offset = ARG(chart.font), .metavar = "NAME",
+     .help = "font (default 'Noto Sans CJK SC', which has Chinese)"},
+    {.name = "script", .kind = CLI_STRING, .offset = ARG(script_dir), .metavar = "DIR",
+     .help = "write DIR/NAME.gp (parameters, data, template) instead of rendering; edit it and "
+             "run 'gnuplot DIR/NAME.gp'; DIR '-' writes it to standard output"},
+    {.name = "force", .kind = CLI_FLAG, .offset = ARG(force),
+     .help = "--script replaces an existing NAME.gp"},
+};
+static const cli_group chart_options = CLI_GROUP("Options:", chart_rows);
+
+static const cli_command_spec chart_spec = {
+    .name = "chart",
+    .usage = "FILE -o OUT.png|OUT.svg|OUT.pdf [OPTIONS]",
+    .about = about,
+    .groups = (const cli_group *const[]){
+        &chart_options, &cli_horizon_option, &cli_forecast_options, &cli_select_options,
+        &cli_input_options, NULL,
+    },
+    .epilog = epilog,
+    .one_file = true,
+};
+
+static int parse_size(const char *cmd, const cli_option *row, char *arg, void *field)
 {
+    ind_chart_options *opt = field;
     char *end;
     long w = strtol(arg, &end, 10);
     if (end == arg || (*end != ',' && *end != 'x'))
-        return cli_usage_error("chart", "--size must be W,H in pixels, not '%s'", arg);
+        return cli_usage_error(cmd, "--%s must be W,H in pixels, not '%s'", row->name, arg);
     const char *h_text = end + 1;
     long h = strtol(h_text, &end, 10);
     if (end == h_text || *end || w < 200 || w > 10000 || h < 200 || h > 10000)
-        return cli_usage_error("chart", "--size must be W,H with each in 200..10000, not '%s'",
-                               arg);
+        return cli_usage_error(cmd, "--%s must be W,H with each in 200..10000, not '%s'",
+                               row->name, arg);
     opt->width = (int)w;
     opt->height = (int)h;
     return 0;
-}
-
-/* Handles one chart option; 0 when done, else an exit status. */
-static int chart_option(int c, char *arg, chart_args *a)
-{
-    switch (c) {
-    case 'o':
-        a->output = arg;
-        return 0;
-    case OPT_KIND:
-        if (ind_chart_kind_parse(arg, &a->chart.kind) != 0)
-            return cli_usage_error("chart",
-                                   "--kind must be trend, growth, index or compare, not '%s'", arg);
-        return 0;
-    case OPT_FORECAST:
-        return fc_parse_method("chart", arg, &a->method);
-    case OPT_HORIZON: {
-        long h;
-        if (fc_parse_count("chart", "--horizon", arg, IND_FORECAST_MAX_HORIZON, &h))
-            return EXIT_USAGE;
-        a->horizon = (size_t)h;
-        return 0;
-    }
-    case OPT_TARGET:
-        a->target = arg;
-        return 0;
-    case OPT_BASE:
-        if (ind_period_parse(arg, strlen(arg), &a->chart.base) != 0)
-            return cli_usage_error("chart",
-                                   "--base must be a period (2015, 2020H1, 2020Q1, "
-                                   "2020-01), not '%s'",
-                                   arg);
-        return 0;
-    case OPT_TITLE:
-        a->chart.title = arg;
-        return 0;
-    case OPT_YLABEL:
-        a->chart.ylabel = arg;
-        return 0;
-    case OPT_LANG:
-        if (ind_chart_lang_parse(arg, &a->chart.lang) != 0)
-            return cli_usage_error("chart", "--lang must be en or zh, not '%s'", arg);
-        return 0;
-    case OPT_SIZE:
-        return parse_size(arg, &a->chart);
-    case OPT_FONT:
-        a->chart.font = arg;
-        return 0;
-    case OPT_SCRIPT:
-        a->script_dir = arg;
-        return 0;
-    case OPT_FORCE:
-        a->force = true;
-        return 0;
-    default:
-        return cli_usage_error("chart", "unknown option");
-    }
 }
 
 /* Whether paths a and b name one existing file (same device and inode, whatever the path). */
@@ -186,52 +139,13 @@ static bool same_file(const char *a, const char *b)
 
 static int parse_args(int argc, char **argv, chart_args *a)
 {
-    static const struct option longopts[] = {
-        CLI_LOAD_OPTIONS,
-        CLI_SELECT_OPTIONS,
-        FC_REQUEST_OPTIONS,
-        {"output", required_argument, NULL, 'o'},
-        {"kind", required_argument, NULL, OPT_KIND},
-        {"forecast", required_argument, NULL, OPT_FORECAST},
-        {"horizon", required_argument, NULL, OPT_HORIZON},
-        {"target", required_argument, NULL, OPT_TARGET},
-        {"base", required_argument, NULL, OPT_BASE},
-        {"title", required_argument, NULL, OPT_TITLE},
-        {"ylabel", required_argument, NULL, OPT_YLABEL},
-        {"lang", required_argument, NULL, OPT_LANG},
-        {"size", required_argument, NULL, OPT_SIZE},
-        {"font", required_argument, NULL, OPT_FONT},
-        {"script", required_argument, NULL, OPT_SCRIPT},
-        {"force", no_argument, NULL, OPT_FORCE},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    int c, handled;
-    optind = 1;
-    /* no leading '+': options may follow FILE, as in `indicators chart FILE -o OUT` */
-    while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
-        if ((handled = cli_load_option("chart", c, optarg, &a->load)) != 0 ||
-            (handled = cli_select_option("chart", c, optarg, &a->sel)) != 0 ||
-            (handled = fc_cli_option("chart", c, optarg, &a->fc)) != 0) {
-            if (handled != 1)
-                return handled;
-            a->fc_given = a->fc_given || (c >= FC_OPT_LEVEL && c <= FC_OPT_NO_BOUNDS);
-        } else if (c == 'h') {
-            fputs(help, stdout);
-            fc_print_methods();
-            fputs("\n", stdout);
-            fputs(cli_select_help, stdout);
-            fputs(cli_load_help, stdout);
-            return -1;
-        } else if (c == '?') {
-            return cli_usage_error("chart", "bad option (see above)");
-        } else if ((handled = chart_option(c, optarg, a)) != 0) {
-            return handled;
-        }
-    }
-    if (optind != argc - 1)
-        return cli_usage_error("chart", "expects exactly one FILE");
-    a->path = argv[optind];
+    /* options may follow FILE, as in `indicators chart FILE -o OUT` */
+    int status = cli_parse(&chart_spec, argc, argv, a);
+    if (status != CLI_RUN)
+        return status;
+    a->path = a->c.files[0];
+    bool horizon = cli_given(&a->c, "horizon") != NULL;
+    bool fc_given = cli_given_any(&a->c, &cli_forecast_options);
     if (!a->output && !a->script_dir)
         return cli_usage_error("chart", "name the chart file with -o OUT.png (or .svg, .pdf)");
     /* names are checked before anything is read or written */
@@ -247,18 +161,16 @@ static int parse_args(int argc, char **argv, chart_args *a)
     if (ind_chart_format_from_path(out, &a->chart.format) != 0)
         return cli_usage_error("chart", "-o must end in .png, .svg or .pdf: '%s'", out);
     a->chart.output = out;
-    if ((a->method || a->target || a->horizon || a->fc_given) &&
-        a->chart.kind != IND_CHART_TREND && a->chart.kind != IND_CHART_COMPARE)
+    if ((a->method || a->target || horizon || fc_given) && a->chart.kind != IND_CHART_TREND &&
+        a->chart.kind != IND_CHART_COMPARE)
         return cli_usage_error("chart", "--forecast, --horizon, --level, --log, --bounds, "
                                         "--no-bounds and --target go with --kind trend or "
                                         "compare");
-    if ((a->horizon || a->fc_given) && !a->method)
-        a->method = ind_forecast_method_find("auto", NULL);
-    if (a->method && !a->horizon)
-        a->horizon = 5;
+    if ((horizon || fc_given) && !a->method)
+        a->method = a->c.fc.req.method; /* the default, auto */
     if (a->chart.base.freq && a->chart.kind != IND_CHART_INDEX)
         return cli_usage_error("chart", "--base goes with --kind index");
-    return 0;
+    return CLI_RUN;
 }
 
 /* ---- forecast and target ---- */
@@ -272,7 +184,7 @@ static int run_forecast(const chart_args *a, const ind_series *s, size_t horizon
                         bool *drawn)
 {
     fc_job job;
-    fc_job_init(&job, s, horizon, &a->fc);
+    fc_job_init(&job, s, horizon, &a->c.fc);
     job.req.method = a->method;
     ind_error_clear(&job.err);
     job.st = ind_forecast_series(s, &job.req, f, &job.err);
@@ -749,7 +661,7 @@ static int run_forecasts(const chart_args *a, const ind_series **list, size_t n,
     for (size_t i = 0; i < n; i++) {
         bool ok = false;
         drawn[i] = NULL;
-        size_t h = a->horizon + (size_t)(end - list[i]->ord[list[i]->n - 1]);
+        size_t h = a->c.fc.req.horizon + (size_t)(end - list[i]->ord[list[i]->n - 1]);
         if (h > IND_FORECAST_MAX_HORIZON)
             h = IND_FORECAST_MAX_HORIZON;
         int status = run_forecast(a, list[i], h, &f[i], &ok);
@@ -813,22 +725,21 @@ int cli_chart(int argc, char **argv)
 {
     chart_args a;
     memset(&a, 0, sizeof a);
-    ind_load_options_init(&a.load);
+    cli_common_init(&a.c);
     ind_chart_options_init(&a.chart);
-    fc_cli_options_init(&a.fc);
     char cmdline[2048];
     command_line(argc, argv, cmdline, sizeof cmdline); /* before getopt permutes argv */
     int status = parse_args(argc, argv, &a);
-    if (status != 0)
-        return status < 0 ? EXIT_OK : status;
+    if (status != CLI_RUN)
+        return status;
     ind_dataset *ds = NULL;
-    if ((status = cli_load(a.path, &a.load, &a.sel, &ds, NULL)) != EXIT_OK)
+    if ((status = cli_load(a.path, &a.c.load, &a.c.sel, &ds, NULL)) != EXIT_OK)
         return status;
     const ind_series *list[64];
     size_t n = 0;
     for (size_t i = 0; i < ind_dataset_count(ds); i++) {
         const ind_series *s = ind_dataset_at(ds, i);
-        if (!cli_selected(&a.sel, s) || s->n == 0)
+        if (!cli_selected(&a.c.sel, s) || s->n == 0)
             continue;
         if (n == sizeof list / sizeof list[0]) {
             cli_eprintf(

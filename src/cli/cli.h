@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli.h - what the subcommands of the `indicators` program share: exit
- * codes, error printing, the loader options every command accepts, series
- * selection and the output-format option.
+ * codes, error printing, series selection, loading and closing the output.
+ * Options are rows of typed tables: options.h.
  *
  * All printing of the program happens in src/cli/; the library only returns
  * statuses and ind_error records.
@@ -10,7 +10,6 @@
 #ifndef INDICATORS_CLI_H
 #define INDICATORS_CLI_H
 
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -73,62 +72,23 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 #endif
     ;
 
-/* Long-option codes of the shared options, above any short option character. */
-enum cli_shared_option {
-    OPT_SERIES_COL = 1000,
-    OPT_ENTITY_COL,
-    OPT_PERIOD_COL,
-    OPT_VALUE_COL,
-    OPT_UNIT_COL,
-    OPT_SHAPE,
-    OPT_ENCODING,
-    OPT_DELIMITER,
-    OPT_SERIES,
-    OPT_ENTITY,
-    OPT_FORMAT,
-    OPT_FIRST_COMMAND_OPTION = 1100, /* subcommands number their own options from here */
-};
-
-/* getopt_long rows for the loader options; put at the start of a command's table. */
-#define CLI_LOAD_OPTIONS                                                                          \
-    {"series-col", required_argument, NULL, OPT_SERIES_COL},                                      \
-        {"entity-col", required_argument, NULL, OPT_ENTITY_COL},                                  \
-        {"period-col", required_argument, NULL, OPT_PERIOD_COL},                                  \
-        {"value-col", required_argument, NULL, OPT_VALUE_COL},                                    \
-        {"unit-col", required_argument, NULL, OPT_UNIT_COL},                                      \
-        {"shape", required_argument, NULL, OPT_SHAPE},                                            \
-        {"encoding", required_argument, NULL, OPT_ENCODING},                                      \
-        {"delimiter", required_argument, NULL, OPT_DELIMITER}
-
-/* getopt_long rows for --series and --entity (repeatable, or comma-separated). */
-#define CLI_SELECT_OPTIONS                                                                        \
-    {"series", required_argument, NULL, OPT_SERIES}, {"entity", required_argument, NULL, OPT_ENTITY}
-
-/* The --help text of the loader and selection options. */
-extern const char cli_load_help[];
-extern const char cli_select_help[];
-
 /*
- * Handles a loader option. Returns 1 when code was one (opt updated), 0 when
- * it is not a loader option, or EXIT_USAGE (after printing why) for a bad value.
+ * The names given with a repeatable option (--series, --entity): each
+ * argument, and when it has commas each comma-separated part too, so that
+ * "A,B" selects A and B and also a name that contains the comma ("Korea,
+ * Rep."). Arguments are kept, not copied; parts are copied into parts.
  */
-int cli_load_option(const char *cmd, int code, const char *arg, ind_load_options *opt);
+typedef struct cli_list {
+    const char *items[64];
+    size_t n;
+    char parts[4096];
+    size_t used;
+} cli_list;
 
 /* Which series a command works on: every one, or those named. */
 typedef struct cli_selection {
-    const char *series[64];
-    size_t nseries;
-    const char *entity[64];
-    size_t nentity;
-    char parts[4096]; /* comma-separated arguments split into names */
-    size_t used;
+    cli_list series, entity;
 } cli_selection;
-
-/*
- * Handles --series / --entity like cli_load_option. arg is kept (not copied).
- * "A,B" selects A and B, and also a name that contains the comma ("Korea, Rep.").
- */
-int cli_select_option(const char *cmd, int code, char *arg, cli_selection *sel);
 
 /* Whether s is selected (no names given selects everything). */
 bool cli_selected(const cli_selection *sel, const ind_series *s);
@@ -139,9 +99,6 @@ bool cli_selected(const cli_selection *sel, const ind_series *s);
  */
 int cli_load(const char *path, const ind_load_options *opt, const cli_selection *sel,
              ind_dataset **out, ind_load_info *info);
-
-/* Parses --format; EXIT_USAGE after printing why when unknown, else 0. */
-int cli_format_option(const char *cmd, const char *arg, ind_format *fmt);
 
 /*
  * Flushes and closes f (written to path; NULL for stdout). When a write

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * common.c - option handling, loading and error printing shared by every
- * subcommand (see cli.h).
+ * common.c - loading, selection and error printing shared by every
+ * subcommand (see cli.h); options are in options.c.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -10,25 +10,6 @@
 #include <string.h>
 
 #include "cli.h"
-
-const char cli_load_help[] =
-    "Input options (each detected when not given):\n"
-    "  --shape long|wide-period|wide-series\n"
-    "                        long: one row per value; wide-period: one column per\n"
-    "                        period (World Bank); wide-series: one column per series\n"
-    "  --series-col NAME     column naming the indicator (indicator, series, 指标 ...)\n"
-    "  --entity-col NAME     column naming the region or country (region, 地区 ...)\n"
-    "  --period-col NAME     column of periods (year, period, date, 年份, 时间 ...)\n"
-    "  --value-col NAME      column of values (value, 数值 ...)\n"
-    "  --unit-col NAME       column of units (unit, 单位)\n"
-    "  --encoding NAME       utf-8, gbk, gb18030 or any iconv name\n"
-    "  --delimiter C         ',' ';' or 'tab'\n"
-    "A FILE of '-' is standard input.\n";
-
-const char cli_select_help[] =
-    "Selection:\n"
-    "  --series NAME         only this series (repeat, or separate names with commas)\n"
-    "  --entity NAME         only this entity (repeat, or separate with commas)\n";
 
 /* text escaped (ind_text_escape) into small[0..n), or a malloc'd copy when longer (free it then). */
 static char *escape_into(const char *text, char *small, size_t n)
@@ -162,88 +143,6 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     return EXIT_USAGE;
 }
 
-static int delimiter_option(const char *cmd, const char *arg, char *out)
-{
-    if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0)
-        *out = '\t';
-    else if (strlen(arg) == 1 && strchr(",;\t|", arg[0]))
-        *out = arg[0];
-    else
-        return cli_usage_error(cmd, "--delimiter must be ',' ';' '|' or 'tab', not '%s'", arg);
-    return 1;
-}
-
-int cli_load_option(const char *cmd, int code, const char *arg, ind_load_options *opt)
-{
-    switch (code) {
-    case OPT_SERIES_COL:
-        opt->series_col = arg;
-        return 1;
-    case OPT_ENTITY_COL:
-        opt->entity_col = arg;
-        return 1;
-    case OPT_PERIOD_COL:
-        opt->period_col = arg;
-        return 1;
-    case OPT_VALUE_COL:
-        opt->value_col = arg;
-        return 1;
-    case OPT_UNIT_COL:
-        opt->unit_col = arg;
-        return 1;
-    case OPT_ENCODING:
-        opt->encoding = arg;
-        return 1;
-    case OPT_DELIMITER:
-        return delimiter_option(cmd, arg, &opt->delimiter);
-    case OPT_SHAPE:
-        if (ind_shape_parse(arg, &opt->shape) != 0)
-            return cli_usage_error(cmd, "--shape must be long, wide-period or wide-series, not '%s'",
-                                   arg);
-        return 1;
-    default:
-        return 0;
-    }
-}
-
-static int add_name(const char *cmd, const char *what, const char *name, const char **names,
-                    size_t *n)
-{
-    if (*n == 64)
-        return cli_usage_error(cmd, "too many --%s names (at most 64)", what);
-    names[(*n)++] = name;
-    return 1;
-}
-
-/* Adds arg itself and, when it has commas, each comma-separated part. */
-static int add_names(const char *cmd, const char *what, char *arg, const char **names, size_t *n,
-                     cli_selection *sel)
-{
-    if (add_name(cmd, what, arg, names, n) != 1)
-        return EXIT_USAGE;
-    size_t len = strlen(arg);
-    if (!strchr(arg, ','))
-        return 1;
-    if (len + 1 > sizeof sel->parts - sel->used)
-        return cli_usage_error(cmd, "--%s names too long", what);
-    char *copy = memcpy(sel->parts + sel->used, arg, len + 1);
-    sel->used += len + 1;
-    for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok;
-         tok = strtok_r(NULL, ",", &save))
-        if (add_name(cmd, what, tok, names, n) != 1)
-            return EXIT_USAGE;
-    return 1;
-}
-
-int cli_select_option(const char *cmd, int code, char *arg, cli_selection *sel)
-{
-    if (code == OPT_SERIES)
-        return add_names(cmd, "series", arg, sel->series, &sel->nseries, sel);
-    if (code == OPT_ENTITY)
-        return add_names(cmd, "entity", arg, sel->entity, &sel->nentity, sel);
-    return 0;
-}
-
 static bool listed(const char *const *names, size_t n, const char *value)
 {
     for (size_t i = 0; i < n; i++)
@@ -256,9 +155,10 @@ bool cli_selected(const cli_selection *sel, const ind_series *s)
 {
     if (!sel)
         return true;
-    bool by_name = listed(sel->series, sel->nseries, s->name) ||
-                   (s->label[0] && sel->nseries && listed(sel->series, sel->nseries, s->label));
-    return by_name && listed(sel->entity, sel->nentity, s->entity);
+    const cli_list *names = &sel->series;
+    bool by_name = listed(names->items, names->n, s->name) ||
+                   (s->label[0] && names->n && listed(names->items, names->n, s->label));
+    return by_name && listed(sel->entity.items, sel->entity.n, s->entity);
 }
 
 /* Whether name is one part of a comma-separated name of names that is in the data. */
@@ -317,19 +217,19 @@ static int check_names(const char *path, const ind_dataset *ds, ind_name_kind ki
 
 static int check_selection(const char *path, const ind_dataset *ds, const cli_selection *sel)
 {
-    if (!sel || (sel->nseries == 0 && sel->nentity == 0))
+    if (!sel || (sel->series.n == 0 && sel->entity.n == 0))
         return EXIT_OK;
-    if (check_names(path, ds, IND_NAME_SERIES, sel->series, sel->nseries) != EXIT_OK ||
-        check_names(path, ds, IND_NAME_ENTITY, sel->entity, sel->nentity) != EXIT_OK)
+    if (check_names(path, ds, IND_NAME_SERIES, sel->series.items, sel->series.n) != EXIT_OK ||
+        check_names(path, ds, IND_NAME_ENTITY, sel->entity.items, sel->entity.n) != EXIT_OK)
         return EXIT_DATA;
     for (size_t i = 0; i < ind_dataset_count(ds); i++)
         if (cli_selected(sel, ind_dataset_at(ds, i)))
             return EXIT_OK;
     cli_eprintf("%s: error: no series matches", path);
-    for (size_t i = 0; i < sel->nseries; i++)
-        cli_eprintf("%s'%s'", i ? ", " : " --series ", sel->series[i]);
-    for (size_t i = 0; i < sel->nentity; i++)
-        cli_eprintf("%s'%s'", i ? ", " : " --entity ", sel->entity[i]);
+    for (size_t i = 0; i < sel->series.n; i++)
+        cli_eprintf("%s'%s'", i ? ", " : " --series ", sel->series.items[i]);
+    for (size_t i = 0; i < sel->entity.n; i++)
+        cli_eprintf("%s'%s'", i ? ", " : " --entity ", sel->entity.items[i]);
     cli_eprintf(" (run 'indicators inspect %s' to list the series)\n", path);
     return EXIT_DATA;
 }
@@ -370,13 +270,6 @@ int cli_load(const char *path, const ind_load_options *opt, const cli_selection 
         *out = NULL;
     }
     return status;
-}
-
-int cli_format_option(const char *cmd, const char *arg, ind_format *fmt)
-{
-    if (ind_format_parse(arg, fmt) != 0)
-        return cli_usage_error(cmd, "--format must be table, csv, json or md, not '%s'", arg);
-    return 0;
 }
 
 int cli_close_output(FILE *f, const char *path, int status)

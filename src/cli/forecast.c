@@ -3,16 +3,16 @@
  * forecast.c - `indicators forecast FILE`: point forecasts and prediction
  * intervals for every selected series, or (--fit) the fitted model of each.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "fcjobs.h"
+#include "options.h"
 
-static const char help[] =
-    "Usage: indicators forecast [OPTIONS] FILE\n"
-    "\n"
+static const char about[] =
     "Forecast each series of FILE with prediction intervals. Output: one row per\n"
     "series and step: series,entity,period,h,forecast,lo80,hi80,lo95,hi95,method\n"
     "(the interval columns follow --level). Notes on a series (fallbacks, filled\n"
@@ -20,118 +20,38 @@ static const char help[] =
     "observations or shorter than the method needs) go to stderr as\n"
     "'indicators: note: series NAME: ...'.\n"
     "\n"
-    "  --method M            forecasting method (default auto; see below)\n"
-    "  --horizon N           steps ahead (default 5)\n"
-    "  --to PERIOD           forecast up to PERIOD (e.g. 2035) instead of --horizon\n";
-
-static const char help_tail[] =
-    "  --fit                 instead of forecasts, one row per series: method, model,\n"
-    "                        parameters, AICc, in-sample RMSE/MAE/MASE and notes\n"
-    "  --format table|csv|json|md   output format (default table)\n"
-    "  --jobs N              forecast on N threads (default 1)\n"
-    "  --seed N              seed of simulated intervals (default fixed)\n"
-    "  -h, --help            this help\n"
-    "\n"
     "Gaps (periods without a value) are filled by linear interpolation. A method\n"
-    "that fails falls back to drift (or naive) and says so in a note.\n"
-    "\n";
-
-enum {
-    OPT_METHOD = OPT_FIRST_COMMAND_OPTION,
-    OPT_HORIZON,
-    OPT_TO,
-    OPT_FIT,
-    OPT_SEED,
-    OPT_HELP = 'h',
-};
-
-static const struct option longopts[] = {
-    CLI_LOAD_OPTIONS,
-    CLI_SELECT_OPTIONS,
-    FC_CLI_OPTIONS,
-    {"method", required_argument, NULL, OPT_METHOD},
-    {"horizon", required_argument, NULL, OPT_HORIZON},
-    {"to", required_argument, NULL, OPT_TO},
-    {"fit", no_argument, NULL, OPT_FIT},
-    {"format", required_argument, NULL, OPT_FORMAT},
-    {"seed", required_argument, NULL, OPT_SEED},
-    {"help", no_argument, NULL, OPT_HELP},
-    {NULL, 0, NULL, 0},
-};
+    "that fails falls back to drift (or naive) and says so in a note.\n";
 
 typedef struct args {
-    ind_load_options load;
-    cli_selection sel;
-    fc_cli_options fc;
-    bool fit, has_to, has_horizon;
+    cli_common c; /* first: the shared rows' fields (c.fc: method, horizon, levels ...) */
+    bool fit;
     ind_period to;
-    ind_format fmt;
     const char *path;
 } args;
 
-static int command_option(args *a, int c, char *arg)
-{
-    long v;
-    switch (c) {
-    case OPT_METHOD:
-        return fc_parse_method("forecast", arg, &a->fc.req.method);
-    case OPT_HORIZON:
-        a->has_horizon = true;
-        if (fc_parse_count("forecast", "--horizon", arg, IND_FORECAST_MAX_HORIZON, &v))
-            return EXIT_USAGE;
-        a->fc.req.horizon = (size_t)v;
-        return 0;
-    case OPT_TO:
-        a->has_to = true;
-        if (ind_period_parse(arg, strlen(arg), &a->to) != 0)
-            return cli_usage_error("forecast",
-                                   "--to takes a period such as 2035 or 2030Q4, "
-                                   "not '%s'",
-                                   arg);
-        return 0;
-    case OPT_FIT:
-        a->fit = true;
-        return 0;
-    case OPT_FORMAT:
-        return cli_format_option("forecast", arg, &a->fmt);
-    case OPT_SEED:
-        if (fc_parse_count("forecast", "--seed", arg, 2147483647L, &v))
-            return EXIT_USAGE;
-        a->fc.req.seed = (unsigned long)v;
-        return 0;
-    default:
-        return cli_usage_error("forecast", "unknown option");
-    }
-}
+static const cli_option forecast_cmd_rows[] = {
+    {.name = "to", .kind = CLI_PERIOD, .offset = offsetof(args, to), .metavar = "PERIOD",
+     .help = "forecast up to PERIOD (e.g. 2035) instead of --horizon"},
+    {.name = "fit", .kind = CLI_FLAG, .offset = offsetof(args, fit),
+     .help = "instead of forecasts, one row per series: method, model, parameters, AICc, "
+             "in-sample RMSE/MAE/MASE and notes"},
+    {.name = "seed", .kind = CLI_INT, .offset = offsetof(args, c.fc.req.seed),
+     .size = sizeof(unsigned long), .min = 1, .max = 2147483647L, .metavar = "N",
+     .help = "seed of simulated intervals (default fixed)"},
+};
+static const cli_group forecast_options = CLI_GROUP("Options:", forecast_cmd_rows);
 
-/* Parses argv into a; returns -1 to go on, or the exit status (help, usage error). */
-static int parse_args(int argc, char **argv, args *a)
-{
-    memset(a, 0, sizeof *a);
-    ind_load_options_init(&a->load);
-    fc_cli_options_init(&a->fc);
-    int c, handled;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        if ((handled = fc_shared_option("forecast", c, optarg, &a->load, &a->sel, &a->fc)) != 0) {
-            if (handled != 1)
-                return handled;
-        } else if (c == OPT_HELP) {
-            fputs(help, stdout);
-            fputs(fc_request_help, stdout);
-            fc_print_help(help_tail);
-            return EXIT_OK;
-        } else if (command_option(a, c, optarg) != 0) {
-            return EXIT_USAGE;
-        }
-    }
-    if (a->has_to && a->has_horizon)
-        return cli_usage_error("forecast", "give --horizon or --to, not both");
-    if (optind != argc - 1)
-        return cli_usage_error("forecast", "expects exactly one FILE");
-    a->path = argv[optind];
-    return -1;
-}
+static const cli_command_spec forecast_spec = {
+    .name = "forecast",
+    .usage = "[OPTIONS] FILE",
+    .about = about,
+    .groups = (const cli_group *const[]){
+        &forecast_options, &cli_method_option, &cli_horizon_option, &cli_format_option,
+        &cli_jobs_option, &cli_forecast_options, &cli_select_options, &cli_input_options, NULL,
+    },
+    .one_file = true,
+};
 
 /*
  * Horizon for s: --horizon, or the steps up to --to; 0 (after printing why)
@@ -142,8 +62,8 @@ static size_t horizon_for(const args *a, const ind_series *s)
 {
     size_t h;
     ind_error err;
-    if (!a->has_to || s->n == 0)
-        return a->fc.req.horizon;
+    if (!cli_given(&a->c, "to") || s->n == 0)
+        return a->c.fc.req.horizon;
     if (ind_forecast_horizon_to(s, a->to, &h, &err) == IND_OK)
         return h;
     char title[256];
@@ -259,9 +179,9 @@ static int write_output(const args *a, fc_job *jobs, size_t njobs)
     level_names ln;
     ind_table *t;
     if (a->fit)
-        t = ind_table_new(fit_cols, sizeof fit_cols / sizeof fit_cols[0], a->fmt, stdout);
+        t = ind_table_new(fit_cols, sizeof fit_cols / sizeof fit_cols[0], a->c.fmt, stdout);
     else
-        t = ind_table_new(cols, forecast_columns(&a->fc.req, &ln, cols), a->fmt, stdout);
+        t = ind_table_new(cols, forecast_columns(&a->c.fc.req, &ln, cols), a->c.fmt, stdout);
     if (!t)
         return EXIT_DATA;
     for (size_t i = 0; i < njobs; i++) {
@@ -278,32 +198,37 @@ static int write_output(const args *a, fc_job *jobs, size_t njobs)
 int cli_forecast(int argc, char **argv)
 {
     args a;
-    int status = parse_args(argc, argv, &a);
-    if (status >= 0)
+    memset(&a, 0, sizeof a);
+    cli_common_init(&a.c);
+    int status = cli_parse(&forecast_spec, argc, argv, &a);
+    if (status != CLI_RUN)
         return status;
+    if (cli_given(&a.c, "to") && cli_given(&a.c, "horizon"))
+        return cli_usage_error("forecast", "give --horizon or --to, not both");
+    a.path = a.c.files[0];
     ind_dataset *ds = NULL;
-    if ((status = cli_load(a.path, &a.load, &a.sel, &ds, NULL)) != EXIT_OK)
+    if ((status = cli_load(a.path, &a.c.load, &a.c.sel, &ds, NULL)) != EXIT_OK)
         return status;
     size_t count = ind_dataset_count(ds), njobs = 0;
     fc_job *jobs = calloc(count ? count : 1, sizeof *jobs);
     bool failed = false;
     for (size_t i = 0; jobs && i < count; i++) {
         const ind_series *s = ind_dataset_at(ds, i);
-        if (!cli_selected(&a.sel, s))
+        if (!cli_selected(&a.c.sel, s))
             continue;
         size_t h = horizon_for(&a, s);
         if (h == 0) {
             failed = true;
             continue;
         }
-        fc_job_init(&jobs[njobs++], s, h, &a.fc);
+        fc_job_init(&jobs[njobs++], s, h, &a.c.fc);
     }
     if (!jobs) {
         cli_eprintf("indicators: error: out of memory\n");
         ind_dataset_free(ds);
         return EXIT_DATA;
     }
-    fc_run_jobs(jobs, njobs, a.fc.jobs, "forecasting");
+    fc_run_jobs(jobs, njobs, a.c.fc.jobs, "forecasting");
     size_t made = 0;
     for (size_t i = 0; i < njobs; i++) {
         failed = print_notes(&jobs[i]) || failed;

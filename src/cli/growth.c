@@ -15,11 +15,10 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "options.h"
 #include "indicators/growth.h"
 
-static const char help[] =
-    "Usage: indicators growth [OPTIONS] FILE\n"
-    "\n"
+static const char about[] =
     "Growth figures of each series in FILE, one row per series (or per period\n"
     "with --detail). Definitions (x_t value in period t, t0 the start, n years):\n"
     "  yoy 同比            x_t / x_{t-1y} - 1: the same period a year earlier (t-1 for\n"
@@ -50,17 +49,9 @@ static const char help[] =
     "  csv and json carry full precision.\n"
     "--detail columns: series entity period value [single] yoy_pct pop_pct change\n"
     "  [index] [ytd_growth_pct] [notes]; change = x_t - x_{t-1y}; --from/--to\n"
-    "  limit the rows to that window.\n"
-    "\n"
-    "Options:\n"
-    "  --from PERIOD        start of the window (default: first observation)\n"
-    "  --to PERIOD          end of the window and the period of latest, yoy and pop\n"
-    "                       (default: last observation)\n"
-    "  --base PERIOD        add index = 100 x_to / x_base\n"
-    "  --cumulative         values are year-to-date totals (累计)\n"
-    "  --detail             one row per period instead of one per series\n"
-    "  --format table|csv|json|md   output format (default table)\n"
-    "  -h, --help           this help\n"
+    "  limit the rows to that window.\n";
+
+static const char epilog[] =
     "PERIOD: 2023, 2024H1, 2023Q3, 2023-06 (or 2023年, 2024年上半年 ...). A series\n"
     "without a value at --from/--to/--base shows why; when no selected series has\n"
     "one the command fails (exit 1).\n"
@@ -71,24 +62,41 @@ static const char help[] =
     "     doubling_years 3.4\n"
     "\n";
 
-enum {
-    OPT_HELP = 'h',
-    OPT_FROM = OPT_FIRST_COMMAND_OPTION,
-    OPT_TO,
-    OPT_BASE,
-    OPT_CUMULATIVE,
-    OPT_DETAIL,
-};
-
 typedef struct growth_args {
-    ind_load_options load;
-    cli_selection sel;
+    cli_common c; /* first: the shared rows' fields */
     ind_growth_options opt;
-    const char *from, *to, *base; /* as given, for messages */
-    ind_format fmt;
+    const char *from, *to, *base; /* as given, for messages; NULL when not */
     bool detail;
     const char *path;
 } growth_args;
+
+#define ARG(field) offsetof(growth_args, field)
+
+static const cli_option growth_rows[] = {
+    {.name = "from", .kind = CLI_PERIOD, .offset = ARG(opt.from), .metavar = "PERIOD",
+     .help = "start of the window (default: first observation)"},
+    {.name = "to", .kind = CLI_PERIOD, .offset = ARG(opt.to), .metavar = "PERIOD",
+     .help = "end of the window and the period of latest, yoy and pop (default: last "
+             "observation)"},
+    {.name = "base", .kind = CLI_PERIOD, .offset = ARG(opt.base), .metavar = "PERIOD",
+     .help = "add index = 100 x_to / x_base"},
+    {.name = "cumulative", .kind = CLI_FLAG, .offset = ARG(opt.cumulative),
+     .help = "values are year-to-date totals (累计)"},
+    {.name = "detail", .kind = CLI_FLAG, .offset = ARG(detail),
+     .help = "one row per period instead of one per series"},
+};
+static const cli_group growth_options = CLI_GROUP("Options:", growth_rows);
+
+static const cli_command_spec growth_spec = {
+    .name = "growth",
+    .usage = "[OPTIONS] FILE",
+    .about = about,
+    .groups = (const cli_group *const[]){
+        &growth_options, &cli_format_option, &cli_select_options, &cli_input_options, NULL,
+    },
+    .epilog = epilog,
+    .one_file = true,
+};
 
 /*
  * Columns are rows of two descriptor tables (summary, detail). A figure
@@ -192,7 +200,7 @@ static bool shown(const growth_args *a, col_when when)
     case WITH_CUMULATIVE:
         return a->opt.cumulative;
     case WITH_NOTES:
-        return a->fmt == IND_FORMAT_CSV || a->fmt == IND_FORMAT_JSON;
+        return a->c.fmt == IND_FORMAT_CSV || a->c.fmt == IND_FORMAT_JSON;
     default:
         return true;
     }
@@ -340,79 +348,20 @@ static void add_row(ind_table *t, const layout *l, const ind_series *s, const in
     ind_table_end_row(t);
 }
 
-/* ---- options ---- */
-
-static int period_option(const char *name, const char *arg, ind_period *out)
-{
-    if (ind_period_parse(arg, strlen(arg), out) != 0)
-        return cli_usage_error(
-            "growth", "--%s: '%s' is not a period (e.g. 2023, 2024H1, 2023Q3, 2023-06)", name, arg);
-    return 0;
-}
-
-static int command_option(int c, const char *arg, growth_args *a)
-{
-    switch (c) {
-    case OPT_FROM:
-        a->from = arg;
-        return period_option("from", arg, &a->opt.from);
-    case OPT_TO:
-        a->to = arg;
-        return period_option("to", arg, &a->opt.to);
-    case OPT_BASE:
-        a->base = arg;
-        return period_option("base", arg, &a->opt.base);
-    case OPT_CUMULATIVE:
-        a->opt.cumulative = true;
-        return 0;
-    case OPT_DETAIL:
-        a->detail = true;
-        return 0;
-    case OPT_FORMAT:
-        return cli_format_option("growth", arg, &a->fmt) ? EXIT_USAGE : 0;
-    default:
-        return cli_usage_error("growth", "unknown option");
-    }
-}
-
-/* Parses argv into a; returns -1 to go on, or an exit status (after --help). */
+/* Parses argv into a; returns CLI_RUN to go on, or an exit status (after --help). */
 static int parse_args(int argc, char **argv, growth_args *a)
 {
-    static const struct option longopts[] = {
-        CLI_LOAD_OPTIONS,
-        CLI_SELECT_OPTIONS,
-        {"from", required_argument, NULL, OPT_FROM},
-        {"to", required_argument, NULL, OPT_TO},
-        {"base", required_argument, NULL, OPT_BASE},
-        {"cumulative", no_argument, NULL, OPT_CUMULATIVE},
-        {"detail", no_argument, NULL, OPT_DETAIL},
-        {"format", required_argument, NULL, OPT_FORMAT},
-        {"help", no_argument, NULL, OPT_HELP},
-        {NULL, 0, NULL, 0},
-    };
-    int c, handled;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        if ((handled = cli_load_option("growth", c, optarg, &a->load)) != 0 ||
-            (handled = cli_select_option("growth", c, optarg, &a->sel)) != 0) {
-            if (handled != 1)
-                return handled;
-        } else if (c == OPT_HELP) {
-            fputs(help, stdout);
-            fputs(cli_load_help, stdout);
-            fputs(cli_select_help, stdout);
-            return EXIT_OK;
-        } else if ((handled = command_option(c, optarg, a)) != 0) {
-            return handled;
-        }
-    }
-    if (optind != argc - 1)
-        return cli_usage_error("growth", "expects exactly one FILE");
-    a->path = argv[optind];
+    int status = cli_parse(&growth_spec, argc, argv, a);
+    if (status != CLI_RUN)
+        return status;
+    a->path = a->c.files[0];
+    a->from = cli_given(&a->c, "from");
+    a->to = cli_given(&a->c, "to");
+    a->base = cli_given(&a->c, "base");
     const ind_period *f = &a->opt.from, *t = &a->opt.to;
     if (a->from && a->to && f->freq == t->freq && f->ord > t->ord)
         return cli_usage_error("growth", "--from %s is after --to %s", a->from, a->to);
-    return -1;
+    return CLI_RUN;
 }
 
 /* ---- running ---- */
@@ -431,7 +380,7 @@ static void summarize_range(const growth_args *a, const ind_dataset *ds, size_t 
     ind_error err;
     for (size_t i = begin; i < end; i++) {
         const ind_series *s = ind_dataset_at(ds, i);
-        if (!cli_selected(&a->sel, s))
+        if (!cli_selected(&a->c.sel, s))
             continue;
         o->series++;
         /* err is filled on failure only, so it needs no clearing per series */
@@ -440,7 +389,7 @@ static void summarize_range(const growth_args *a, const ind_dataset *ds, size_t 
         else if (o->first_error.code == IND_OK)
             o->first_error = err;
         o->bases += g.has_base;
-        add_row(t, l, s, &g, NULL, a->fmt);
+        add_row(t, l, s, &g, NULL, a->c.fmt);
     }
 }
 
@@ -463,7 +412,7 @@ static void detail_range(const growth_args *a, const ind_dataset *ds, size_t beg
     ind_growth_row r;
     for (size_t i = begin; i < end; i++) {
         const ind_series *s = ind_dataset_at(ds, i);
-        if (!cli_selected(&a->sel, s))
+        if (!cli_selected(&a->c.sel, s))
             continue;
         o->series++;
         if (a->base && a->opt.base.freq == s->freq && ind_series_find(s, a->opt.base.ord) >= 0)
@@ -473,7 +422,7 @@ static void detail_range(const growth_args *a, const ind_dataset *ds, size_t beg
                 continue;
             o->windows++;
             ind_growth_detail_row(s, &a->opt, k, &r);
-            add_row(t, l, s, NULL, &r, a->fmt);
+            add_row(t, l, s, NULL, &r, a->c.fmt);
         }
     }
 }
@@ -644,20 +593,19 @@ int cli_growth(int argc, char **argv)
 {
     growth_args a;
     memset(&a, 0, sizeof a);
-    ind_load_options_init(&a.load);
+    cli_common_init(&a.c);
     ind_growth_options_init(&a.opt);
-    a.fmt = IND_FORMAT_TABLE;
     int status = parse_args(argc, argv, &a);
-    if (status >= 0)
+    if (status != CLI_RUN)
         return status;
 
     ind_dataset *ds = NULL;
-    status = cli_load(a.path, &a.load, &a.sel, &ds, NULL);
+    status = cli_load(a.path, &a.c.load, &a.c.sel, &ds, NULL);
     if (status != EXIT_OK)
         return status;
     layout l;
     make_layout(&a, &l);
-    ind_table *t = ind_table_new(l.col, l.n, a.fmt, stdout);
+    ind_table *t = ind_table_new(l.col, l.n, a.c.fmt, stdout);
     if (!t) {
         ind_dataset_free(ds);
         cli_eprintf("indicators: error: out of memory\n");

@@ -8,10 +8,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "options.h"
 
-static const char help[] =
-    "Usage: indicators inspect [OPTIONS] FILE\n"
-    "\n"
+static const char about[] =
     "Show how FILE is read: the detected shape, encoding, delimiter and header\n"
     "line, how many rows were used or skipped, and for each series its name,\n"
     "entity, unit, frequency, first and last period, observations, gaps (periods\n"
@@ -29,11 +28,22 @@ static const char help[] =
     "  encoding   UTF-8 (with or without BOM), UTF-16 with BOM, else GBK/GB18030\n"
     "  skipped    blank rows, metadata lines before the header, footnotes after\n"
     "             the data (注：..., 数据来源：..., Source: ...)\n"
-    "  errors     a bad cell stops the load with FILE:LINE:COLUMN and the reason\n"
-    "\n"
-    "  --format table|csv|json|md   output format of the series list (default table)\n"
-    "  -h, --help                   this help\n"
-    "\n";
+    "  errors     a bad cell stops the load with FILE:LINE:COLUMN and the reason\n";
+
+typedef struct inspect_args {
+    cli_common c; /* --format (of the series list) and the input options */
+} inspect_args;
+
+static const cli_group inspect_options = {"Options:", NULL, 0, NULL, NULL};
+static const cli_command_spec inspect_spec = {
+    .name = "inspect",
+    .usage = "[OPTIONS] FILE",
+    .about = about,
+    .groups = (const cli_group *const[]){
+        &inspect_options, &cli_format_option, &cli_input_options, NULL,
+    },
+    .one_file = true,
+};
 
 static const ind_column columns[] = {
     {"series", IND_COL_TEXT, 0},         {"entity", IND_COL_TEXT, 0},
@@ -90,40 +100,17 @@ static ind_status series_row(ind_table *t, const ind_series *s)
 
 int cli_inspect(int argc, char **argv)
 {
-    enum { OPT_HELP = 'h' };
-    static const struct option longopts[] = {
-        CLI_LOAD_OPTIONS,
-        {"format", required_argument, NULL, OPT_FORMAT},
-        {"help", no_argument, NULL, OPT_HELP},
-        {NULL, 0, NULL, 0},
-    };
-    ind_load_options opt;
-    ind_load_options_init(&opt);
-    ind_format fmt = IND_FORMAT_TABLE;
-    int c, handled;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        if ((handled = cli_load_option("inspect", c, optarg, &opt)) != 0) {
-            if (handled != 1)
-                return handled;
-        } else if (c == OPT_FORMAT) {
-            if (cli_format_option("inspect", optarg, &fmt))
-                return EXIT_USAGE;
-        } else if (c == OPT_HELP) {
-            fputs(help, stdout);
-            fputs(cli_load_help, stdout);
-            return EXIT_OK;
-        } else {
-            return cli_usage_error("inspect", "unknown option");
-        }
-    }
-    if (optind != argc - 1)
-        return cli_usage_error("inspect", "expects exactly one FILE");
+    inspect_args a;
+    cli_common_init(&a.c);
+    int status = cli_parse(&inspect_spec, argc, argv, &a);
+    if (status != CLI_RUN)
+        return status;
 
-    const char *path = argv[optind];
+    const char *path = a.c.files[0];
+    ind_format fmt = a.c.fmt;
     ind_dataset *ds = NULL;
     ind_load_info info;
-    int status = cli_load(path, &opt, NULL, &ds, &info);
+    status = cli_load(path, &a.c.load, NULL, &ds, &info);
     if (status != EXIT_OK)
         return status;
     if (fmt == IND_FORMAT_TABLE)

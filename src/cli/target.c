@@ -8,18 +8,18 @@
  * this file parses options and hands cells to the output module.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "fcjobs.h"
+#include "options.h"
 #include "indicators/forecast.h"
 #include "indicators/target.h"
 
-static const char help[] =
-    "Usage: indicators target [OPTIONS] FILE... (--target SPEC ... | --targets CSV)\n"
-    "\n"
+static const char about[] =
     "For each target: the latest value and the gap to the goal, the growth needed\n"
     "from now, the actual growth since the base, three published progress\n"
     "assessments, a forecast at the target year with the probability of meeting\n"
@@ -54,10 +54,9 @@ static const char help[] =
     "\"Now\" is the latest period of the series, never the clock: a target year\n"
     "at or before it is judged by the value observed then (\"met in 2022\") or\n"
     "cannot be assessed (\"target year 2022 is past: missed\").\n"
-    "\n"
-    "";
+    "\n";
 
-static const char help_methods[] =
+static const char details[] =
     "Methods (x_t latest value, x_t0 base value, T target year, G goal):\n"
     "  actual/yr   CAGR since the base, (x_t / x_t0)^(1/(t-t0)) - 1\n"
     "  need/yr     growth needed from now, (G / x_t)^(1/(T-t)) - 1\n"
@@ -93,22 +92,10 @@ static const char help_methods[] =
     "  year-to-date total, for a cap once the year is complete), on track (R >= 0.95), at risk (0.60 <= R < 0.95), off\n"
     "  track (R < 0.60, moving away included), or cannot assess (with the reason).\n"
     "  A growth target is assessed as the level it implies, x_base (1 + rate)^n.\n"
-    "  Methods that disagree with the verdict are named beside it.\n"
-    "\n"
-    "Options:\n"
-    "  --target SPEC         a target (repeatable)\n"
-    "  --targets CSV         targets from a file\n";
+    "  Methods that disagree with the verdict are named beside it.\n";
 
-static const char help_options[] =
-    "  --no-forecast         skip the forecast\n"
-    "  --cumulative          values are year-to-date totals (累计): a year total is\n"
-    "                        the latest value of the year, not a sum\n"
-    "  --fail-on STATE       exit 3 when any target is off-track (--fail-on off-track)\n"
-    "                        or at risk or worse (--fail-on at-risk); achieved and\n"
-    "                        cannot-assess never fail\n"
-    "  --format table|csv|json|md   output format (default table; the table colours\n"
-    "                        the verdict when stdout is a terminal and NO_COLOR is unset)\n"
-    "  -h, --help            this help\n"
+static const char epilog[] =
+    "The table colours the verdict when stdout is a terminal and NO_COLOR is unset.\n"
     "Exit status: as every command (see 'indicators --help'); 3 for --fail-on.\n"
     "\n"
     "Example:\n"
@@ -117,34 +104,56 @@ static const char help_options[] =
     "     no probability (only 2 observations)\n"
     "\n";
 
-enum {
-    OPT_HELP = 'h',
-    OPT_TARGET = OPT_FIRST_COMMAND_OPTION,
-    OPT_TARGETS,
-    OPT_METHOD,
-    OPT_NO_FORECAST,
-    OPT_FAIL_ON,
-    OPT_CUMULATIVE,
-};
-
-enum { FAIL_NONE, FAIL_OFF_TRACK, FAIL_AT_RISK };
+enum { FAIL_OFF_TRACK, FAIL_AT_RISK, FAIL_NONE }; /* FAIL_NONE last: --fail-on's choices first */
 
 #define MAX_FILES 16
 
 typedef struct target_args {
-    ind_load_options load;
-    const char *files[MAX_FILES];
-    size_t nfiles;
+    cli_common c; /* first: the shared rows' fields (c.fc: method, levels and the scale) */
     ind_target *targets;
     size_t n, cap;
     const char *targets_file;
-    ind_target_options opt;
-    fc_cli_options fc; /* --method, --level and the scale: opt.request once parsed */
-    ind_format fmt;
+    ind_target_options opt; /* opt.request is c.fc.req once parsed */
+    bool no_forecast;
     int fail_on;
     bool cumulative;
     bool color;
 } target_args;
+
+static int target_option(const char *cmd, const cli_option *row, char *arg, void *field);
+
+static const char *const fail_on_names[] = {"off-track", "at-risk", NULL};
+
+#define ARG(field) offsetof(target_args, field)
+
+static const cli_option target_rows[] = {
+    /* offset 0: the parser gets the whole args, to add to the targets */
+    {.name = "target", .kind = CLI_CUSTOM, .parse = target_option, .offset = 0,
+     .metavar = "SPEC", .help = "a target (repeatable)"},
+    {.name = "targets", .kind = CLI_STRING, .offset = ARG(targets_file), .metavar = "CSV",
+     .once = true, .help = "targets from a file"},
+    {.name = "no-forecast", .kind = CLI_FLAG, .offset = ARG(no_forecast),
+     .help = "skip the forecast"},
+    {.name = "cumulative", .kind = CLI_FLAG, .offset = ARG(cumulative),
+     .help = "values are year-to-date totals (累计): a year total is the latest value of the "
+             "year, not a sum"},
+    {.name = "fail-on", .kind = CLI_CHOICE, .offset = ARG(fail_on), .choices = fail_on_names,
+     .help = "exit 3 when any target is off-track (--fail-on off-track) or at risk or worse "
+             "(--fail-on at-risk); achieved and cannot-assess never fail"},
+};
+static const cli_group target_options = CLI_GROUP("Options:", target_rows);
+
+static const cli_command_spec target_spec = {
+    .name = "target",
+    .usage = "[OPTIONS] FILE... (--target SPEC ... | --targets CSV)",
+    .about = about,
+    .details = details,
+    .groups = (const cli_group *const[]){
+        &target_options, &cli_method_option, &cli_format_option, &cli_forecast_options,
+        &cli_input_options, NULL,
+    },
+    .epilog = epilog,
+};
 
 /* One assessed target. */
 typedef struct result {
@@ -171,107 +180,31 @@ static int add_target(target_args *args, const ind_target *t)
     return EXIT_OK;
 }
 
-static int target_option(target_args *args, const char *spec)
+static int target_option(const char *cmd, const cli_option *row, char *arg, void *field)
 {
     ind_target t;
     ind_error err;
     ind_error_clear(&err);
-    if (ind_target_parse(spec, &t, &err) != IND_OK)
-        return cli_usage_error("target", "--target: %s", err.message);
-    return add_target(args, &t);
+    if (ind_target_parse(arg, &t, &err) != IND_OK)
+        return cli_usage_error(cmd, "--%s: %s", row->name, err.message);
+    return add_target(field, &t) == EXIT_OK ? 0 : EXIT_USAGE;
 }
 
-static int fail_on_option(target_args *args, const char *arg)
-{
-    if (strcmp(arg, "off-track") == 0)
-        args->fail_on = FAIL_OFF_TRACK;
-    else if (strcmp(arg, "at-risk") == 0)
-        args->fail_on = FAIL_AT_RISK;
-    else
-        return cli_usage_error("target", "--fail-on must be off-track or at-risk, not '%s'", arg);
-    return EXIT_OK;
-}
-
-static void print_help(void)
-{
-    fputs(help, stdout);
-    fputs(help_methods, stdout);
-    fputs("  --method NAME         forecast method (default auto; listed below)\n", stdout);
-    fputs(fc_request_help, stdout);
-    fputs(help_options, stdout);
-    fc_print_methods();
-    fputs("\n", stdout);
-    fputs(cli_load_help, stdout);
-}
-
-static int command_option(target_args *args, int c, char *arg)
-{
-    switch (c) {
-    case OPT_TARGET:
-        return target_option(args, arg);
-    case OPT_TARGETS:
-        if (args->targets_file)
-            return cli_usage_error("target", "--targets given twice");
-        args->targets_file = arg;
-        return EXIT_OK;
-    case OPT_METHOD:
-        return fc_parse_method("target", arg, &args->fc.req.method);
-    case OPT_NO_FORECAST:
-        args->opt.forecast = false;
-        return EXIT_OK;
-    case OPT_FAIL_ON:
-        return fail_on_option(args, arg);
-    case OPT_CUMULATIVE:
-        args->cumulative = true;
-        return EXIT_OK;
-    case OPT_FORMAT:
-        return cli_format_option("target", arg, &args->fmt) ? EXIT_USAGE : EXIT_OK;
-    default:
-        return cli_usage_error("target", "unknown option");
-    }
-}
-
-/* Returns -1 after --help, else an exit status. */
+/* Returns CLI_RUN, or an exit status (after --help or a usage error). */
 static int parse_args(int argc, char **argv, target_args *args)
 {
-    static const struct option longopts[] = {
-        CLI_LOAD_OPTIONS,
-        {"target", required_argument, NULL, OPT_TARGET},
-        {"targets", required_argument, NULL, OPT_TARGETS},
-        FC_REQUEST_OPTIONS,
-        {"method", required_argument, NULL, OPT_METHOD},
-        {"no-forecast", no_argument, NULL, OPT_NO_FORECAST},
-        {"fail-on", required_argument, NULL, OPT_FAIL_ON},
-        {"cumulative", no_argument, NULL, OPT_CUMULATIVE},
-        {"format", required_argument, NULL, OPT_FORMAT},
-        {"help", no_argument, NULL, OPT_HELP},
-        {NULL, 0, NULL, 0},
-    };
-    int c, status;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        if ((status = cli_load_option("target", c, optarg, &args->load)) != 0 ||
-            (status = fc_cli_option("target", c, optarg, &args->fc)) != 0) {
-            if (status != 1)
-                return status;
-        } else if (c == OPT_HELP) {
-            print_help();
-            return -1;
-        } else if ((status = command_option(args, c, optarg)) != EXIT_OK) {
-            return status;
-        }
-    }
-    for (; optind < argc; optind++) {
-        if (args->nfiles == MAX_FILES)
-            return cli_usage_error("target", "at most %d data files", MAX_FILES);
-        args->files[args->nfiles++] = argv[optind];
-    }
-    if (args->nfiles == 0)
+    int status = cli_parse(&target_spec, argc, argv, args);
+    if (status != CLI_RUN)
+        return status;
+    if (args->c.nfiles > MAX_FILES)
+        return cli_usage_error("target", "at most %d data files", MAX_FILES);
+    if (args->c.nfiles == 0)
         return cli_usage_error("target", "expects a data FILE");
     if (args->n == 0 && !args->targets_file)
         return cli_usage_error("target", "expects --target SPEC or --targets CSV");
-    args->opt.request = args->fc.req;
-    return EXIT_OK;
+    args->opt.forecast = !args->no_forecast;
+    args->opt.request = args->c.fc.req;
+    return CLI_RUN;
 }
 
 /* ---- text of cells ---- */
@@ -503,7 +436,7 @@ static int write_short(const result *res, size_t n, const target_args *args)
     if (!out)
         return EXIT_DATA;
     ind_table *tab = ind_table_new(short_columns, sizeof short_columns / sizeof short_columns[0],
-                                   args->fmt, out);
+                                   args->c.fmt, out);
     for (size_t i = 0; tab && i < n; i++)
         short_row(tab, i, &res[i]);
     ind_status st = tab ? ind_table_finish(tab) : IND_E_NOMEM;
@@ -515,7 +448,7 @@ static int write_short(const result *res, size_t n, const target_args *args)
     }
     if (st != IND_OK)
         return EXIT_DATA;
-    bool md = args->fmt == IND_FORMAT_MD, starred = false;
+    bool md = args->c.fmt == IND_FORMAT_MD, starred = false;
     for (size_t i = 0; i < n; i++)
         starred = starred || res[i].a.disagree[0];
     if (md)
@@ -681,7 +614,7 @@ static int write_full(const result *res, size_t n, const target_args *args)
     ind_column cols[MAX_COLUMNS];
     char names[2 * IND_FORECAST_MAX_LEVELS][16];
     size_t ncols = full_columns(args, cols, names);
-    ind_table *tab = ind_table_new(cols, ncols, args->fmt, stdout);
+    ind_table *tab = ind_table_new(cols, ncols, args->c.fmt, stdout);
     if (!tab)
         return EXIT_DATA;
     for (size_t i = 0; i < n; i++)
@@ -741,7 +674,7 @@ static int expand_entities(ind_dataset *const *ds, target_args *args)
     int status = EXIT_OK;
     for (size_t i = 0; i < n && status == EXIT_OK; i++) {
         size_t added = 0;
-        for (size_t k = 0; !all[i].entity[0] && k < args->nfiles && status == EXIT_OK; k++)
+        for (size_t k = 0; !all[i].entity[0] && k < args->c.nfiles && status == EXIT_OK; k++)
             for (size_t j = 0; j < ind_dataset_count(ds[k]) && status == EXIT_OK; j++) {
                 const ind_series *s = ind_dataset_at(ds[k], j);
                 if (strcmp(s->name, all[i].series) != 0 || !s->entity[0] ||
@@ -770,7 +703,7 @@ static int find_all(ind_dataset *const *ds, const target_args *args, result *res
     for (size_t i = 0; i < args->n; i++) {
         char why[256];
         res[i].t = &args->targets[i];
-        res[i].s = find_series(ds, args->nfiles, res[i].t, why, sizeof why);
+        res[i].s = find_series(ds, args->c.nfiles, res[i].t, why, sizeof why);
         if (res[i].s)
             continue;
         if (res[i].t->line)
@@ -847,8 +780,8 @@ static int run(target_args *args)
     int status = EXIT_OK;
     if (args->targets_file && (status = load_targets_file(args)) != EXIT_OK)
         goto out;
-    for (size_t k = 0; k < args->nfiles; k++) {
-        if ((status = cli_load(args->files[k], &args->load, NULL, &ds[k], NULL)) != EXIT_OK)
+    for (size_t k = 0; k < args->c.nfiles; k++) {
+        if ((status = cli_load(args->c.files[k], &args->c.load, NULL, &ds[k], NULL)) != EXIT_OK)
             goto out;
         for (size_t i = 0; args->cumulative && i < ind_dataset_count(ds[k]); i++)
             ind_dataset_at(ds[k], i)->flags |= IND_SERIES_CUMULATIVE;
@@ -862,7 +795,7 @@ static int run(target_args *args)
     }
     if ((status = assess_all(ds, args, res)) != EXIT_OK)
         goto out;
-    if (args->fmt == IND_FORMAT_TABLE || args->fmt == IND_FORMAT_MD)
+    if (args->c.fmt == IND_FORMAT_TABLE || args->c.fmt == IND_FORMAT_MD)
         status = write_short(res, args->n, args);
     else
         status = write_full(res, args->n, args);
@@ -870,7 +803,7 @@ static int run(target_args *args)
         status = fail_status(res, args->n, args->fail_on);
 out:
     free(res);
-    for (size_t k = 0; k < args->nfiles; k++)
+    for (size_t k = 0; k < args->c.nfiles; k++)
         ind_dataset_free(ds[k]);
     return status;
 }
@@ -879,16 +812,13 @@ int cli_target(int argc, char **argv)
 {
     target_args args;
     memset(&args, 0, sizeof args);
-    ind_load_options_init(&args.load);
+    cli_common_init(&args.c);
     ind_target_options_init(&args.opt);
-    fc_cli_options_init(&args.fc);
-    args.fmt = IND_FORMAT_TABLE;
+    args.fail_on = FAIL_NONE;
     int status = parse_args(argc, argv, &args);
-    if (status == EXIT_OK) {
-        args.color = args.fmt == IND_FORMAT_TABLE && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+    if (status == CLI_RUN) {
+        args.color = args.c.fmt == IND_FORMAT_TABLE && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
         status = run(&args);
-    } else if (status < 0) {
-        status = EXIT_OK;
     }
     free(args.targets);
     return status;

@@ -787,6 +787,11 @@ static void write_row(ind_table *t, const cell *row)
     t->nwritten++;
 }
 
+const char *ind_format_name(size_t i)
+{
+    return i < sizeof formats / sizeof formats[0] ? formats[i].name : NULL;
+}
+
 int ind_format_parse(const char *name, ind_format *out)
 {
     if (strcmp(name, "markdown") == 0)

@@ -1,0 +1,1 @@
+forecast tests/data/forecast-annual.csv --log --bounds 0,100
