@@ -106,6 +106,20 @@ size_t ind_series_gaps(const ind_series *s);
 /* Whether the series is a ratio in percent (flag set or unit starting with "%"). */
 bool ind_series_is_percent(const ind_series *s);
 
+/*
+ * The name of an indicator's series at a second frequency, "NAME (half-yearly)"
+ * (the loader splits an indicator given at two frequencies so, see load.h):
+ * writes at most n bytes with the NUL into buf and returns the full length.
+ */
+size_t ind_series_freq_name(const char *name, ind_freq freq, char *buf, size_t n);
+
+/*
+ * The series of indicator name for entity at frequency freq: name itself when
+ * it has that frequency, else its "NAME (FREQUENCY)" series; NULL when neither.
+ */
+ind_series *ind_dataset_find_freq(const ind_dataset *ds, const char *name, const char *entity,
+                                  ind_freq freq);
+
 /* What a name given by a user (--series, --entity) is matched against. */
 typedef enum ind_name_kind {
     IND_NAME_SERIES = 0, /* a series' name, or its label */

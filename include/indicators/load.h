@@ -47,9 +47,12 @@
  * an error with file, line and column (the column is the 1-based field
  * index): a malformed file, an unparseable value or period, a duplicate
  * (series, entity, period) - also when one of the two cells is a missing
- * marker -, a header naming a role column twice ("value,value") or a series
- * mixing frequencies stops the load with that error, the first one in file
- * order. A path that is not a regular file (a FIFO, device, directory) is
+ * marker -, or a header naming a role column twice ("value,value") stops
+ * the load with that error, the first one in file order. An indicator with
+ * values at two frequencies ("2023 9,084; 2024H1 4,804") is two series: the
+ * lowest frequency keeps the name, the others are "NAME (half-yearly)",
+ * "NAME (quarterly)", "NAME (monthly)" (same entity, unit and label), counted
+ * in info->split_by_frequency and named in info->note. A path that is not a regular file (a FIFO, device, directory) is
  * refused without reading it.
  *
  * Inputs of 8 MiB and more are converted on a second thread (started and
@@ -99,6 +102,8 @@ typedef struct ind_load_info {
     size_t notes;          /* footnote rows skipped ("注：...", "Source: ...") */
     size_t keyed_by_code;  /* wide-period rows whose country name an earlier row has with
                               another country code: their entity is "NAME (CODE)" */
+    size_t split_by_frequency; /* series made for an indicator's values at a second frequency
+                                  ("NAME (half-yearly)" beside the annual NAME) */
     char note[256];        /* how the file was read where it matters, "" when nothing */
     size_t renamed;        /* series whose name or entity held control characters (made spaces) */
 } ind_load_info;

@@ -76,6 +76,9 @@ static void print_summary(const char *path, const ind_load_info *info, size_t ns
     if (info->renamed)
         printf(" (%zu with control characters in the name or entity, made spaces)",
                info->renamed);
+    if (info->split_by_frequency)
+        printf(" (%zu for an indicator's values at a second frequency: NAME (half-yearly) ...)",
+               info->split_by_frequency);
     printf("\n\n");
 }
 

@@ -371,6 +371,9 @@ static void note_lines(FILE *out, size_t i, const result *r, bool md)
     if (r->t->has_base && a->has_base && ind_period_year(a->base) != r->t->base_year && !from_start)
         cli_fprintf(out, "%sno value for the base year %d: measured from %s\n", lead, r->t->base_year,
                 period_text(a->base, p, sizeof p));
+    if (strcmp(r->s->name, r->t->series) != 0)
+        cli_fprintf(out, "%sdata: series '%s', the %s values of %s\n", lead, r->s->name,
+                    ind_freq_name(r->s->freq), r->t->series);
     if (r->t->kind == IND_TARGET_GROWTH && a->has_base)
         cli_fprintf(out, "%sthe goal means %s in %d (%s in %s grown at %.15g%%/yr)\n", lead,
                 num(a->goal_level, v, sizeof v), r->t->year, num(a->base_value, w, sizeof w),
@@ -624,13 +627,34 @@ static int write_full(const result *res, size_t n, const target_args *args)
 
 /* ---- running ---- */
 
+/*
+ * A year's total of an indicator a file gives at two frequencies ("2023
+ * 9,084" and "2024H1 4,804", loaded as NAME and "NAME (half-yearly)"): when
+ * the annual series has no value for the target year, the sub-annual one
+ * with the year's periods so far is meant.
+ */
+static const ind_series *total_series(const ind_dataset *ds, const ind_series *s,
+                                      const ind_target *t)
+{
+    if (t->kind != IND_TARGET_TOTAL || s->freq != IND_FREQ_YEAR ||
+        (s->n && ind_period_year(ind_series_period(s, s->n - 1)) >= t->year))
+        return s;
+    static const ind_freq finer[] = {IND_FREQ_MONTH, IND_FREQ_QUARTER, IND_FREQ_HALF};
+    for (size_t i = 0; i < sizeof finer / sizeof finer[0]; i++) {
+        const ind_series *sub = ind_dataset_find_freq(ds, s->name, s->entity, finer[i]);
+        if (sub && sub->n && ind_period_year(ind_series_period(sub, sub->n - 1)) == t->year)
+            return sub;
+    }
+    return s;
+}
+
 static const ind_series *find_series(ind_dataset *const *ds, size_t nds, const ind_target *t,
                                      char *why, size_t n)
 {
     for (size_t k = 0; k < nds; k++) {
         const ind_series *s = ind_dataset_find(ds[k], t->series, t->entity);
         if (s)
-            return s;
+            return total_series(ds[k], s, t);
     }
     if (t->entity[0]) {
         snprintf(why, n, "no series '%.100s' with entity '%.100s' in the data", t->series, t->entity);
@@ -641,7 +665,7 @@ static const ind_series *find_series(ind_dataset *const *ds, size_t nds, const i
         for (size_t i = 0; i < ind_dataset_count(ds[k]); i++) {
             const ind_series *s = ind_dataset_at(ds[k], i);
             if (strcmp(s->name, t->series) == 0)
-                return s;
+                return total_series(ds[k], s, t);
         }
     snprintf(why, n, "no series '%.100s' in the data", t->series);
     return NULL;

@@ -314,3 +314,25 @@ bool ind_series_is_percent(const ind_series *s)
 {
     return (s->flags & IND_SERIES_PERCENT) || s->unit[0] == '%';
 }
+
+size_t ind_series_freq_name(const char *name, ind_freq freq, char *buf, size_t n)
+{
+    int len = snprintf(buf, n, "%s (%s)", name, ind_freq_name(freq));
+    return len < 0 ? 0 : (size_t)len;
+}
+
+ind_series *ind_dataset_find_freq(const ind_dataset *ds, const char *name, const char *entity,
+                                  ind_freq freq)
+{
+    ind_series *s = ind_dataset_find(ds, name, entity);
+    if (s && s->freq == freq)
+        return s;
+    size_t len = ind_series_freq_name(name, freq, NULL, 0) + 1;
+    char *sib = malloc(len);
+    if (!sib)
+        return NULL;
+    ind_series_freq_name(name, freq, sib, len);
+    s = ind_dataset_find(ds, sib, entity);
+    free(sib);
+    return s && s->freq == freq ? s : NULL;
+}

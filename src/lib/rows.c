@@ -231,21 +231,29 @@ static ind_status given_twice(loader *L, const ind_series *s, ind_period p, size
                 s->entity[0] ? " [" : "", s->entity, s->entity[0] ? "]" : "", when, how);
 }
 
+/* Makes L->missing long enough to hold series index i. */
+static ind_status note_missing_room(loader *L, size_t i)
+{
+    if (i < L->nmissing)
+        return IND_OK;
+    size_t n = i + 1 > 2 * L->nmissing ? i + 1 : 2 * L->nmissing;
+    ld_missing *grown = realloc(L->missing, n * sizeof *grown);
+    if (!grown)
+        return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+    memset(grown + L->nmissing, 0, (n - L->nmissing) * sizeof *grown);
+    L->missing = grown;
+    L->nmissing = n;
+    return IND_OK;
+}
+
 /* Records that s has no value at p, unless p was given before. */
 static ind_status note_missing(loader *L, ind_series *s, ind_period p, size_t where)
 {
     if (ind_series_find(s, p.ord) >= 0)
         return given_twice(L, s, p, where, "a value, then a missing marker");
     size_t i = ind_dataset_index(L->ds, s);
-    if (i >= L->nmissing) {
-        size_t n = i + 1 > 2 * L->nmissing ? i + 1 : 2 * L->nmissing;
-        ld_missing *grown = realloc(L->missing, n * sizeof *grown);
-        if (!grown)
-            return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
-        memset(grown + L->nmissing, 0, (n - L->nmissing) * sizeof *grown);
-        L->missing = grown;
-        L->nmissing = n;
-    }
+    if (note_missing_room(L, i) != IND_OK)
+        return L->status;
     ld_missing *m = &L->missing[i];
     size_t at = ord_lower_bound(m->ord, m->n, p.ord);
     if (at < m->n && m->ord[at] == p.ord)
@@ -287,6 +295,90 @@ static void free_missing(loader *L)
 
 /* ---------------------------------------------------------- observations */
 
+/* Exchanges the observations (and missing-marker records) of two series of ds. */
+static void swap_observations(loader *L, ind_series *a, ind_series *b)
+{
+    ind_series t = *a;
+    a->freq = b->freq, a->n = b->n, a->ord = b->ord, a->value = b->value;
+    a->n_missing = b->n_missing, a->cap = b->cap;
+    b->freq = t.freq, b->n = t.n, b->ord = t.ord, b->value = t.value;
+    b->n_missing = t.n_missing, b->cap = t.cap;
+    size_t i = ind_dataset_index(L->ds, a), j = ind_dataset_index(L->ds, b);
+    if (i < L->nmissing && j < L->nmissing) {
+        ld_missing m = L->missing[i];
+        L->missing[i] = L->missing[j];
+        L->missing[j] = m;
+    } else if (i < L->nmissing || j < L->nmissing) {
+        size_t has = i < L->nmissing ? i : j, lacks = has == i ? j : i;
+        if (L->missing[has].n == 0 || note_missing_room(L, lacks) != IND_OK)
+            return; /* nothing to move, or out of memory (L->status says) */
+        ld_missing m = L->missing[has];
+        L->missing[has] = L->missing[lacks];
+        L->missing[lacks] = m;
+    }
+}
+
+/* Cached series pointers after the dataset's series array may have moved. */
+static void refresh_cached_series(loader *L)
+{
+    L->last = NULL;
+    for (size_t i = 0; L->have_entity && i < L->ncols; i++) /* wide-series files only */
+        if (L->cols[i].role == ROLE_VALUE)
+            L->cols[i].series = ind_dataset_find(L->ds, L->cols[i].name, L->entity);
+}
+
+/*
+ * The series that takes a value at frequency freq for s's indicator and
+ * entity. One indicator may come at two frequencies ("2023 9,084; 2024H1
+ * 4,804"): the lowest frequency keeps the name, each other one is the series
+ * "NAME (half-yearly)", "NAME (quarterly)" or "NAME (monthly)" of the same
+ * entity, unit and label (a value at a lower frequency than the series has
+ * so far moves the earlier ones there), and the load's note says so.
+ * Creating a series may move the others: cached pointers are refreshed and
+ * the caller must use the one returned (NULL on failure, L->status set).
+ */
+static ind_series *series_at_freq(loader *L, ind_series *s, ind_freq freq)
+{
+    if (s->freq == IND_FREQ_UNKNOWN || s->freq == freq || freq == IND_FREQ_UNKNOWN)
+        return s;
+    size_t i = ind_dataset_index(L->ds, s), before = ind_dataset_count(L->ds);
+    ind_freq other = freq < s->freq ? s->freq : freq;
+    size_t len = ind_series_freq_name(s->name, other, NULL, 0) + 1;
+    char *name = malloc(len);
+    if (!name) {
+        fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+        return NULL;
+    }
+    ind_series_freq_name(s->name, other, name, len);
+    ind_series *sib = ind_dataset_series(L->ds, name, s->entity);
+    free(name);
+    if (!sib) {
+        fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+        return NULL;
+    }
+    s = ind_dataset_at(L->ds, i);
+    if (ind_dataset_count(L->ds) > before) {
+        refresh_cached_series(L);
+        sib->flags = s->flags;
+        if (ind_series_set_text(&sib->unit, s->unit) != IND_OK ||
+            ind_series_set_text(&sib->label, s->label) != IND_OK) {
+            fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+            return NULL;
+        }
+        if (L->info->split_by_frequency++ == 0 && !L->info->note[0])
+            snprintf(L->info->note, sizeof L->info->note,
+                     "series '%.60s'%s%.60s%s has %s and %s values: the %s ones are series "
+                     "'%.80s'",
+                     s->name, s->entity[0] ? " [" : "", s->entity, s->entity[0] ? "]" : "",
+                     ind_freq_name(freq < s->freq ? freq : s->freq), ind_freq_name(other),
+                     ind_freq_name(other), sib->name);
+    }
+    if (freq > s->freq)
+        return sib;
+    swap_observations(L, s, sib); /* the lower frequency keeps the name */
+    return L->status == IND_OK ? s : NULL;
+}
+
 /*
  * Parses the value cell in column col and adds it to s at period p; errors
  * of ind_series_add (duplicate, frequency) are reported at column where.
@@ -302,6 +394,8 @@ static ind_status add_value(loader *L, ind_series *s, ind_period p, size_t col, 
     int percent;
     size_t bad;
     char buf[80];
+    if (!(s = series_at_freq(L, s, p.freq)))
+        return L->status;
     int rc = ind_parse_value(text, len, &v, &percent, &bad);
     if (rc > 0) {
         if (L->shape->shape != IND_SHAPE_WIDE_PERIOD && note_missing(L, s, p, where) != IND_OK)
@@ -640,11 +734,13 @@ static ind_status wide_period_row(loader *L)
         filled += L->cols[i].role == ROLE_PERIOD && L->f[i].len > 0;
     if (ind_series_reserve(s, s->n + filled) != IND_OK)
         return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+    size_t row_series = ind_dataset_index(L->ds, s); /* s may move: see series_at_freq */
     for (size_t i = 0; i < n; i++) {
         if (L->cols[i].role != ROLE_PERIOD)
             continue;
         const char *v = L->text + L->f[i].off;
-        if (add_value(L, s, L->cols[i].period, i, i, v, L->f[i].len) != IND_OK)
+        if (add_value(L, ind_dataset_at(L->ds, row_series), L->cols[i].period, i, i, v,
+                      L->f[i].len) != IND_OK)
             return L->status;
     }
     return IND_OK;

@@ -209,13 +209,11 @@ static void loads_chinese_long_header(void **state)
                        "研发投入强度,漯河,2023年,1.52,%,\n"
                        "研发投入强度,漯河,2024年上半年,0.7,%,半年\n";
     ind_load_info info;
-    /* a half-year after a year in one series */
-    ind_dataset *ds = NULL;
-    ind_error err;
-    ind_status st = ind_load_buffer(text, strlen(text), "x.csv", NULL, &ds, &info, &err);
-    assert_int_equal(st, IND_E_FREQUENCY);
-    assert_int_equal(err.line, 3);
-    assert_int_equal(err.col, 3);
+    /* a half-year after a year in one indicator: two series (frequencies_split tests it) */
+    ind_dataset *ds = load_str(text, NULL, &info);
+    assert_true(value_at(series(ds, "研发投入强度 (half-yearly)", "漯河"),
+                         ind_period_make(IND_FREQ_HALF, 2024, 1)) == 0.7);
+    ind_dataset_free(ds);
     text = "指标名称,地区,年份,数值,单位\n"
            "研发投入强度,漯河,2022年,1.38,%\n"
            "研发投入强度,漯河,2023年,1.52,%\n";
@@ -241,6 +239,73 @@ static void names_series_after_file_without_series_column(void **state)
     assert_int_equal(info.shape, IND_SHAPE_LONG);
     ind_series *s = series(ds, "rd", NULL);
     assert_true(value_at(s, year(2021)) == 1.6);
+    ind_dataset_free(ds);
+}
+
+/*
+ * One indicator at two frequencies ("2023年9,084人; 上半年4,804人") is two
+ * series: the lowest frequency keeps the name, whatever the order of the
+ * rows, and the others are "NAME (half-yearly)" ..., with unit, missing
+ * markers and a note; in every shape.
+ */
+static void frequencies_split(void **state)
+{
+    (void)state;
+    static const char *const orders[] = {
+        "series,entity,period,value,unit\n"
+        "talent,Luohe,2023,\"9,084\",人\n"
+        "talent,Luohe,2023H2,NA,人\n"
+        "talent,Luohe,2024H1,\"4,804\",人\n"
+        "talent,Luohe,2024Q1,2000,人\n",
+        "series,entity,period,value,unit\n" /* halves first: moved when the year comes */
+        "talent,Luohe,2023H2,NA,人\n"
+        "talent,Luohe,2024H1,\"4,804\",人\n"
+        "talent,Luohe,2024Q1,2000,人\n"
+        "talent,Luohe,2023,\"9,084\",人\n",
+    };
+    ind_period h1 = ind_period_make(IND_FREQ_HALF, 2024, 1);
+    for (size_t k = 0; k < 2; k++) {
+        ind_load_info info;
+        ind_dataset *ds = load_str(orders[k], NULL, &info);
+        assert_int_equal(ind_dataset_count(ds), 3);
+        ind_series *year_s = series(ds, "talent", "Luohe");
+        ind_series *half = series(ds, "talent (half-yearly)", "Luohe");
+        ind_series *quarter = series(ds, "talent (quarterly)", "Luohe");
+        assert_int_equal(year_s->freq, IND_FREQ_YEAR);
+        assert_int_equal(year_s->n, 1);
+        assert_true(value_at(year_s, year(2023)) == 9084);
+        assert_int_equal(year_s->n_missing, 0);
+        assert_int_equal(half->freq, IND_FREQ_HALF);
+        assert_true(value_at(half, h1) == 4804);
+        assert_int_equal(half->n_missing, 1);
+        assert_string_equal(half->unit, "人");
+        assert_true(value_at(quarter, ind_period_make(IND_FREQ_QUARTER, 2024, 1)) == 2000);
+        assert_int_equal(info.split_by_frequency, 2);
+        /* the note names the first split: the half at 2023H2, or the quarter after the halves */
+        assert_string_equal(info.note, k == 0 ? "series 'talent' [Luohe] has annual and half-yearly "
+                                                "values: the half-yearly ones are series 'talent "
+                                                "(half-yearly)'"
+                                              : "series 'talent' [Luohe] has half-yearly and "
+                                                "quarterly values: the quarterly ones are series "
+                                                "'talent (quarterly)'");
+        ind_dataset_free(ds);
+    }
+    /* a period given as missing at a half, then with a value there, is still a duplicate */
+    const char *dup = "series,period,value\nx,2023,1\nx,2024H1,NA\nx,2024H1,2\n";
+    ind_dataset *ds = NULL;
+    ind_error err;
+    ind_load_info info;
+    assert_int_equal(ind_load_buffer(dup, strlen(dup), "d.csv", NULL, &ds, &info, &err),
+                     IND_E_DUPLICATE);
+    assert_int_equal(err.line, 4);
+    /* wide by series: every column splits, the cached column series follow the move */
+    ds = load_str("year,talent (人),projects\n2023,9084,211\n2024H1,4804,50\n2024H2,5000,60\n", NULL,
+                  &info);
+    assert_true(value_at(series(ds, "talent", NULL), year(2023)) == 9084);
+    assert_true(value_at(series(ds, "talent (half-yearly)", NULL), h1) == 4804);
+    assert_string_equal(series(ds, "talent (half-yearly)", NULL)->unit, "人");
+    assert_true(value_at(series(ds, "projects (half-yearly)", NULL),
+                         ind_period_make(IND_FREQ_HALF, 2024, 2)) == 60);
     ind_dataset_free(ds);
 }
 
@@ -684,7 +749,6 @@ static void reports_bad_files(void **state)
          "2023年第三季度)"},
         {"year,value\n2020,1\n2020,2\n", 0, IND_E_DUPLICATE, 3, 1,
          "duplicate value for series 'bad', period 2020"},
-        {"year,value\n2020,1\n2021Q1,2\n", 0, IND_E_FREQUENCY, 3, 1, NULL},
         {"year,value\n2020,1\n20\0"
          "21,2\n",
          22, IND_E_FORMAT, 3, 1, "NUL byte in the text: a binary file?"},
@@ -919,6 +983,7 @@ int main(void)
         cmocka_unit_test(loads_long_file),
         cmocka_unit_test(loads_chinese_long_header),
         cmocka_unit_test(names_series_after_file_without_series_column),
+        cmocka_unit_test(frequencies_split),
         cmocka_unit_test(loads_wide_series),
         cmocka_unit_test(loads_wide_period),
         cmocka_unit_test(loads_world_bank_layouts),

@@ -1,1 +1,0 @@
-inspect tests/bad/mixed-frequency.csv
