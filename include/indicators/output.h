@@ -9,10 +9,14 @@
  * column widths depend on every row. Widths count display columns, so
  * Chinese text (two columns a character) lines up.
  *
- * Numbers: CSV and JSON carry full precision (shortest text that reads back
- * to the same double); table and Markdown round to the column's digits. A
- * cell that is undefined is added with ind_table_note: the table shows the
- * note text, CSV an empty cell, JSON null. The writer never prints nan or inf.
+ * Numbers: CSV and JSON carry 15 significant digits (0.96, not the float
+ * noise of 0.9600000000000002), or with ind_table_options.exact the shortest
+ * text that reads back to the same double; table and Markdown round to the
+ * column's digits, or to ind_table_options.digits significant digits. A cell
+ * that is undefined is added with ind_table_note: the table shows the note
+ * text (or, with notes_below, a number "[1]" and the reasons listed under
+ * the table), CSV an empty cell, JSON null. The writer never prints nan or
+ * inf.
  */
 #ifndef INDICATORS_OUTPUT_H
 #define INDICATORS_OUTPUT_H
@@ -46,6 +50,20 @@ typedef struct ind_column {
 
 typedef struct ind_table ind_table;
 
+/* How a table writes numbers and notes; ind_table_options_init gives the defaults. */
+typedef struct ind_table_options {
+    int digits;        /* table/md: significant digits of every number (1..17); 0: each
+                          column's own digits */
+    bool exact;        /* csv/json: round-trip text instead of 15 significant digits */
+    bool bom;          /* csv: a UTF-8 byte order mark first, so that Excel reads UTF-8 */
+    bool notes_below;  /* table/md: an undefined cell shows [k]; the reasons are numbered
+                          below the table instead of standing in the cells */
+    const char *notes_title; /* the heading of those notes (NULL: "Notes:") */
+} ind_table_options;
+
+/* Defaults: column digits, 15 significant digits, no BOM, notes in the cells. */
+void ind_table_options_init(ind_table_options *opt);
+
 /* Parses "table", "csv", "json", "md"/"markdown"; -1 when unknown. */
 int ind_format_parse(const char *name, ind_format *out);
 
@@ -57,6 +75,10 @@ const char *ind_format_name(size_t i);
  * NULL when out of memory.
  */
 ind_table *ind_table_new(const ind_column *cols, size_t ncols, ind_format fmt, FILE *out);
+
+/* ind_table_new with options (opt NULL: the defaults; opt is copied, notes_title is kept). */
+ind_table *ind_table_new_with(const ind_column *cols, size_t ncols, ind_format fmt,
+                              const ind_table_options *opt, FILE *out);
 
 /* Cells, added left to right; a row ends with ind_table_end_row. */
 ind_status ind_table_text(ind_table *t, const char *text);
@@ -109,6 +131,14 @@ size_t ind_display_width(const char *s);
  * n of 32 bytes is always enough.
  */
 void ind_format_double(double v, char *buf, size_t n);
+
+/*
+ * v with `digits` significant digits (1..17) in plain decimal notation when
+ * it fits a line (no exponent between 1e-4 and 1e15), trailing zeros after
+ * the point dropped when trim is true; "-0" is written "0". n of 40 bytes is
+ * always enough.
+ */
+void ind_format_significant(double v, int digits, bool trim, char *buf, size_t n);
 
 IND_END_DECLS
 

@@ -292,7 +292,10 @@ static ind_table *forecasts_table(const args *a, FILE *out, level_names *ln)
     }
     cols[k++] = (ind_column){"method", IND_COL_TEXT, 0};
     cols[k++] = (ind_column){"p_below", IND_COL_NUMBER, -1};
-    return ind_table_new(cols, k, IND_FORMAT_CSV, out);
+    ind_table_options exact; /* data for a scorer: every digit */
+    ind_table_options_init(&exact);
+    exact.exact = true;
+    return ind_table_new_with(cols, k, IND_FORMAT_CSV, &exact, out);
 }
 
 static ind_table *report_table(const args *a, level_names *ln)
@@ -317,7 +320,7 @@ static ind_table *report_table(const args *a, level_names *ln)
     if (!a->no_time)
         cols[k++] = (ind_column){"seconds", IND_COL_NUMBER, 3};
     cols[k++] = (ind_column){"failed", IND_COL_NUMBER, 0};
-    return ind_table_new(cols, k, a->c.fmt, stdout);
+    return cli_table_new(&a->c, cols, k, stdout, "backtest");
 }
 
 /* Mean and median of the interval scores, or notes when there are none. */

@@ -66,7 +66,6 @@ typedef struct chart_args {
 static int parse_size(const char *cmd, const cli_option *row, char *arg, void *field);
 
 static const char *const kind_names[] = {"trend", "growth", "index", "compare", NULL};
-static const char *const lang_names[] = {"en", "zh", NULL};
 
 #define ARG(field) offsetof(chart_args, field)
 
@@ -86,7 +85,7 @@ static const cli_option chart_rows[] = {
      .help = "chart title (default: the indicator and entity)"},
     {.name = "ylabel", .kind = CLI_STRING, .offset = ARG(chart.ylabel), .metavar = "TEXT",
      .help = "value-axis label (default: the unit)"},
-    {.name = "lang", .kind = CLI_CHOICE, .offset = ARG(chart.lang), .choices = lang_names,
+    {.name = "lang", .kind = CLI_CHOICE, .offset = ARG(chart.lang), .choices = cli_lang_names,
      .help = "language of the chart's own words (default en)"},
     {.name = "size", .kind = CLI_CUSTOM, .parse = parse_size, .offset = ARG(chart),
      .metavar = "W,H", .help = "size in pixels (default 1600,900; PDF: 160 px an inch)"},

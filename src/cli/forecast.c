@@ -179,9 +179,9 @@ static int write_output(const args *a, fc_job *jobs, size_t njobs)
     level_names ln;
     ind_table *t;
     if (a->fit)
-        t = ind_table_new(fit_cols, sizeof fit_cols / sizeof fit_cols[0], a->c.fmt, stdout);
+        t = cli_table_new(&a->c, fit_cols, sizeof fit_cols / sizeof fit_cols[0], stdout, "fit");
     else
-        t = ind_table_new(cols, forecast_columns(&a->c.fc.req, &ln, cols), a->c.fmt, stdout);
+        t = cli_table_new(&a->c, cols, forecast_columns(&a->c.fc.req, &ln, cols), stdout, "forecast");
     if (!t)
         return EXIT_DATA;
     for (size_t i = 0; i < njobs; i++) {

@@ -37,16 +37,20 @@ static const char about[] =
     "  累计 --cumulative   values are year-to-date totals: every figure above uses\n"
     "                      the single periods YTD_t - YTD_{t-1} (YTD_t itself in the first\n"
     "                      period of a year); ytd_growth_pct = YTD_t / YTD_{t-1y} - 1\n"
-    "A figure that cannot be computed shows why in the table (\"no value a year\n"
-    "earlier (2022)\", \"CAGR needs positive values\"; \"-\": the same reason as the\n"
-    "cell to its left); in CSV the cell is empty, in JSON null, and the notes\n"
-    "column gives the reasons.\n"
+    "A figure that cannot be computed shows [k] in table and md, its reason\n"
+    "numbered below the table (\"no value a year earlier (2022)\", \"CAGR needs\n"
+    "positive values\"); one that does not apply (pop of an annual series) is blank.\n"
+    "In CSV the cell is empty, in JSON null, and the notes column gives the reasons.\n"
     "\n"
     "Columns: series entity unit from to years first latest yoy_pct pop_pct cagr_pct\n"
     "  change change_per_year pp growth_pct multiple doublings doubling_years\n"
-    "  [index] [latest_ytd ytd_growth_pct] [notes: csv and json only].\n"
-    "  Rates are in percent (cagr_pct 22.6 = 22.6 %/yr); table and md round them,\n"
-    "  csv and json carry full precision.\n"
+    "  [index] [latest_ytd ytd_growth_pct] notes: all of them in csv and json and\n"
+    "  with --all; table and md show what a reader needs first: series entity from\n"
+    "  to first latest cagr_pct, change (pp for % series) and yoy_pct (with the\n"
+    "  optional ones asked for); --columns picks any, in any order.\n"
+    "  Rates are in percent (cagr_pct 22.6 = 22.6 %/yr); table and md round them\n"
+    "  (--digits N: N significant digits), csv and json give 15 significant digits\n"
+    "  (--exact: every digit of the double).\n"
     "--detail columns: series entity period value [single] yoy_pct pop_pct change\n"
     "  [index] [ytd_growth_pct] [notes]; change = x_t - x_{t-1y}; --from/--to\n"
     "  limit the rows to that window.\n";
@@ -66,7 +70,8 @@ typedef struct growth_args {
     cli_common c; /* first: the shared rows' fields */
     ind_growth_options opt;
     const char *from, *to, *base; /* as given, for messages; NULL when not */
-    bool detail;
+    const char *columns;          /* --columns a,b,c */
+    bool detail, all;
     const char *path;
 } growth_args;
 
@@ -84,6 +89,11 @@ static const cli_option growth_rows[] = {
      .help = "values are year-to-date totals (累计)"},
     {.name = "detail", .kind = CLI_FLAG, .offset = ARG(detail),
      .help = "one row per period instead of one per series"},
+    {.name = "columns", .kind = CLI_STRING, .offset = ARG(columns), .metavar = "A,B,...",
+     .exclusive = CLI_EXCLUSIVE_COMMAND,
+     .help = "these columns, in this order (names as in --all; csv and json too)"},
+    {.name = "all", .kind = CLI_FLAG, .offset = ARG(all), .exclusive = CLI_EXCLUSIVE_COMMAND,
+     .help = "table and md: every column (csv and json have them all by default)"},
 };
 static const cli_group growth_options = CLI_GROUP("Options:", growth_rows);
 
@@ -206,16 +216,112 @@ static bool shown(const growth_args *a, col_when when)
     }
 }
 
-static void make_layout(const growth_args *a, layout *l)
+/*
+ * The columns a reader needs first, in this order: the default of table and
+ * md (csv and json have every column, for programs). change and pp are the
+ * same difference; pp is shown for % series, change for the others.
+ */
+static const char *const reader_summary[] = {
+    "series", "entity", "from", "to", "first", "latest", "cagr_pct", "change", "pp", "yoy_pct",
+    "index", "latest_ytd", "ytd_growth_pct", NULL,
+};
+static const char *const reader_detail[] = {
+    "series", "entity", "period", "value", "single", "yoy_pct", "pop_pct", "change", "index",
+    "ytd_growth_pct", NULL,
+};
+
+static const col_def *find_col(const col_def *defs, size_t n, const char *name, size_t len)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(defs[i].col.name) == len && strncmp(defs[i].col.name, name, len) == 0)
+            return &defs[i];
+    return NULL;
+}
+
+static void add_col(layout *l, const col_def *d)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (l->def[i] == d)
+            return;
+    if (l->n < MAX_COLS) {
+        l->def[l->n] = d;
+        l->col[l->n++] = d->col;
+    }
+}
+
+/* What the selected series are: a % one (pp), another (change), a sub-annual one (pop). */
+typedef struct kinds {
+    bool pct, other, sub_annual;
+} kinds;
+
+static kinds kinds_of(const growth_args *a, const ind_dataset *ds)
+{
+    kinds k = {false, false, false};
+    for (size_t i = 0; i < ind_dataset_count(ds) && !(k.pct && k.other && k.sub_annual); i++) {
+        const ind_series *s = ind_dataset_at(ds, i);
+        if (!cli_selected(&a->c.sel, s))
+            continue;
+        *(ind_series_is_percent(s) ? &k.pct : &k.other) = true;
+        k.sub_annual = k.sub_annual || s->freq > IND_FREQ_YEAR;
+    }
+    return k;
+}
+
+/* Whether reader column id suits the series: pp for %, change for others, pop sub-annual. */
+static bool suits(const growth_args *a, const kinds *k, const char *id)
+{
+    if (strcmp(id, "pp") == 0)
+        return k->pct;
+    if (strcmp(id, "change") == 0)
+        return k->other || a->detail; /* detail: the change on a year earlier, for every unit */
+    if (strcmp(id, "pop_pct") == 0)
+        return k->sub_annual;
+    return true;
+}
+
+/* --columns a,b,c: those, in that order; a name that is none is a usage error. */
+static int chosen_layout(const growth_args *a, const col_def *defs, size_t n, layout *l)
+{
+    for (const char *p = a->columns;; p++) {
+        size_t len = strcspn(p, ",");
+        const col_def *d = find_col(defs, n, p, len);
+        if (!d) {
+            char names[512];
+            size_t used = 0;
+            for (size_t i = 0; i < n && used < sizeof names; i++)
+                used += (size_t)snprintf(names + used, sizeof names - used, "%s%s", i ? " " : "",
+                                         defs[i].col.name);
+            return cli_usage_error("growth", "--columns: no column '%.*s'%s; there are: %s",
+                                   (int)len, p, a->detail ? " with --detail" : "", names);
+        }
+        add_col(l, d);
+        p += len;
+        if (!*p)
+            return 0;
+    }
+}
+
+/* The columns shown: --columns, --all (and csv, json), or the reader's (table, md). */
+static int make_layout(const growth_args *a, const ind_dataset *ds, layout *l)
 {
     const col_def *defs = a->detail ? detail_cols : summary_cols;
     size_t n = a->detail ? sizeof detail_cols / sizeof detail_cols[0] : MAX_COLS;
     l->n = 0;
-    for (size_t i = 0; i < n; i++)
-        if (shown(a, defs[i].when)) {
-            l->def[l->n] = &defs[i];
-            l->col[l->n++] = defs[i].col;
-        }
+    if (a->columns)
+        return chosen_layout(a, defs, n, l);
+    if (a->all || shown(a, WITH_NOTES)) {
+        for (size_t i = 0; i < n; i++)
+            if (shown(a, defs[i].when))
+                add_col(l, &defs[i]);
+        return 0;
+    }
+    kinds k = kinds_of(a, ds);
+    for (const char *const *id = a->detail ? reader_detail : reader_summary; *id; id++) {
+        const col_def *d = find_col(defs, n, *id, strlen(*id));
+        if (d && suits(a, &k, *id) && shown(a, d->when))
+            add_col(l, d);
+    }
+    return 0;
 }
 
 /* ---- notes: the reasons of the undefined figures of a row ---- */
@@ -223,8 +329,8 @@ static void make_layout(const growth_args *a, layout *l)
 typedef struct notes {
     char text[1024];
     size_t len;
-    bool ditto;       /* table/md: a reason repeated in the next cell shows as "-" */
-    const char *last; /* the reason of the previous cell, when it was undefined */
+    bool below;    /* table/md: the reasons are numbered below the table */
+    ind_lang lang; /* of the reasons */
 } notes;
 
 /* Reasons that merely say a column does not apply are not notes. */
@@ -238,9 +344,7 @@ static bool by_design(const char *why)
 /* Adds "name: why", or appends name to an earlier entry with the same reason. */
 static void note(notes *nt, const char *name, const char *why)
 {
-    if (by_design(why))
-        return;
-    char entry[256];
+    char entry[300];
     snprintf(entry, sizeof entry, ": %s", why);
     char *at = strstr(nt->text, entry);
     if (at && (at[strlen(entry)] == ';' || at[strlen(entry)] == '\0')) {
@@ -261,26 +365,36 @@ static void note(notes *nt, const char *name, const char *why)
         nt->text[nt->len] = '\0';
 }
 
-/* A figure cell: scale 100 for rates. */
+/*
+ * A figure cell: scale 100 for rates. An undefined figure is a note (table
+ * and md: numbered below the table; csv and json: an empty cell and the
+ * reason in the notes column); one that merely does not apply is empty.
+ */
 static void figure_cell(ind_table *t, notes *nt, const char *name, ind_figure f, double scale)
 {
     if (f.defined) {
         ind_table_number(t, f.value * scale);
-        nt->last = NULL;
         return;
     }
-    bool repeated = nt->ditto && nt->last && strcmp(nt->last, f.why) == 0;
-    ind_table_note(t, repeated ? "-" : f.why);
-    note(nt, name, f.why);
-    nt->last = f.why;
+    char why[256];
+    ind_label_text(f.why, nt->lang, why, sizeof why);
+    if (by_design(f.why)) {
+        if (nt->below)
+            ind_table_empty(t);
+        else
+            ind_table_note(t, why);
+        return;
+    }
+    ind_table_note(t, why);
+    note(nt, ind_label(name, nt->lang), why);
 }
 
-static void notes_init(notes *nt, ind_format fmt)
+static void notes_init(notes *nt, const growth_args *a)
 {
     nt->len = 0;
     nt->text[0] = '\0';
-    nt->ditto = fmt == IND_FORMAT_TABLE || fmt == IND_FORMAT_MD;
-    nt->last = NULL;
+    nt->below = a->c.fmt == IND_FORMAT_TABLE || a->c.fmt == IND_FORMAT_MD;
+    nt->lang = (ind_lang)a->c.lang;
 }
 
 /* A period, or an empty cell (JSON null) when there is none. */
@@ -308,11 +422,11 @@ static ind_figure figure_at(const void *base, const col_def *d)
  * detail row (r set, g NULL); the figure columns read the one that is set.
  */
 static void add_row(ind_table *t, const layout *l, const ind_series *s, const ind_growth_summary *g,
-                    const ind_growth_row *r, ind_format fmt)
+                    const ind_growth_row *r, const growth_args *a)
 {
     const void *rec = g ? (const void *)g : (const void *)r;
     notes nt;
-    notes_init(&nt, fmt);
+    notes_init(&nt, a);
     for (size_t c = 0; c < l->n; c++) {
         const col_def *d = l->def[c];
         switch (d->kind) {
@@ -389,7 +503,7 @@ static void summarize_range(const growth_args *a, const ind_dataset *ds, size_t 
         else if (o->first_error.code == IND_OK)
             o->first_error = err;
         o->bases += g.has_base;
-        add_row(t, l, s, &g, NULL, a->c.fmt);
+        add_row(t, l, s, &g, NULL, a);
     }
 }
 
@@ -422,7 +536,7 @@ static void detail_range(const growth_args *a, const ind_dataset *ds, size_t beg
                 continue;
             o->windows++;
             ind_growth_detail_row(s, &a->opt, k, &r);
-            add_row(t, l, s, NULL, &r, a->c.fmt);
+            add_row(t, l, s, NULL, &r, a);
         }
     }
 }
@@ -604,8 +718,12 @@ int cli_growth(int argc, char **argv)
     if (status != EXIT_OK)
         return status;
     layout l;
-    make_layout(&a, &l);
-    ind_table *t = ind_table_new(l.col, l.n, a.c.fmt, stdout);
+    if ((status = make_layout(&a, ds, &l)) != 0) {
+        ind_dataset_free(ds);
+        return status;
+    }
+    a.c.table.notes_below = true;
+    ind_table *t = cli_table_new(&a.c, l.col, l.n, stdout, "growth");
     if (!t) {
         ind_dataset_free(ds);
         cli_eprintf("indicators: error: out of memory\n");

@@ -118,7 +118,7 @@ int cli_inspect(int argc, char **argv)
         return status;
     if (fmt == IND_FORMAT_TABLE)
         print_summary(path, &info, ind_dataset_count(ds));
-    ind_table *t = ind_table_new(columns, sizeof columns / sizeof columns[0], fmt, stdout);
+    ind_table *t = cli_table_new(&a.c, columns, sizeof columns / sizeof columns[0], stdout, "inspect");
     for (size_t i = 0; t && i < ind_dataset_count(ds); i++)
         series_row(t, ind_dataset_at(ds, i));
     status = t && ind_table_finish(t) == IND_OK ? EXIT_OK : EXIT_DATA;

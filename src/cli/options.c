@@ -57,11 +57,26 @@ static const cli_option select_rows[] = {
 };
 const cli_group cli_select_options = CLI_GROUP("Selection:", select_rows);
 
+const char *const cli_lang_names[] = {"en", "zh", NULL};
+
 static const cli_option format_rows[] = {
     {.name = "format", .kind = CLI_FORMAT, .offset = COMMON(fmt),
      .help = "output format (default table)"},
+    {.name = "digits", .kind = CLI_INT, .offset = COMMON(table.digits), .size = sizeof(int),
+     .min = 1, .max = 17, .metavar = "N",
+     .help = "table and md: numbers with at most N significant digits (whole-number digits "
+             "are kept) instead of each column's rounding"},
+    {.name = "exact", .kind = CLI_FLAG, .offset = COMMON(table.exact),
+     .help = "csv and json: numbers that read back exactly (0.9600000000000002) instead of 15 "
+             "significant digits (0.96)"},
+    {.name = "bom", .kind = CLI_FLAG, .offset = COMMON(table.bom),
+     .help = "csv: start with a UTF-8 byte order mark, so that Excel shows Chinese names"},
+    {.name = "excel", .kind = CLI_FLAG, .offset = COMMON(table.bom), .help = "the same as --bom"},
+    {.name = "lang", .kind = CLI_CHOICE, .offset = COMMON(lang), .choices = cli_lang_names,
+     .help = "language of the headers and notes (default en; zh: 同比, 年均增长, 百分点 ...); "
+             "JSON keys stay English"},
 };
-const cli_group cli_format_option = CLI_GROUP(NULL, format_rows);
+const cli_group cli_format_option = CLI_GROUP("Output options:", format_rows);
 
 static const cli_option forecast_rows[] = {
     {.name = "level", .kind = CLI_LEVELS, .offset = COMMON(fc.req), .metavar = "L[,L...]",
@@ -108,6 +123,30 @@ void cli_common_init(cli_common *c)
     ind_forecast_request_init(&c->fc.req);
     c->fmt = IND_FORMAT_TABLE;
     c->fc.jobs = 1;
+}
+
+ind_table *cli_table_new(const cli_common *c, const ind_column *cols, size_t ncols, FILE *out,
+                         const char *qualifier)
+{
+    ind_table_options opt = c->table;
+    ind_lang lang = (ind_lang)c->lang;
+    opt.notes_title = ind_label("Notes:", lang);
+    if (lang == IND_LANG_EN || c->fmt == IND_FORMAT_JSON)
+        return ind_table_new_with(cols, ncols, c->fmt, &opt, out);
+    ind_column *shown = malloc(ncols * sizeof *shown);
+    if (!shown)
+        return NULL;
+    for (size_t i = 0; i < ncols; i++) {
+        char id[128];
+        shown[i] = cols[i];
+        snprintf(id, sizeof id, "%s.%s", qualifier ? qualifier : "", cols[i].name);
+        shown[i].name = ind_label(qualifier ? id : cols[i].name, lang);
+        if (strcmp(shown[i].name, qualifier ? id + strlen(qualifier) + 1 : cols[i].name) == 0)
+            shown[i].name = cols[i].name; /* no label: the id, which lives as long as cols */
+    }
+    ind_table *t = ind_table_new_with(shown, ncols, c->fmt, &opt, out);
+    free(shown); /* the table copied the columns; the labels are static */
+    return t;
 }
 
 /* ---- custom parsers of the shared rows ---- */

@@ -23,6 +23,7 @@
 
 #include "cli.h"
 #include "indicators/forecast.h"
+#include "indicators/labels.h"
 
 /* The kind of an option's value: which parser reads it, what type its field has. */
 typedef enum cli_kind {
@@ -114,7 +115,9 @@ typedef struct cli_seen {
 typedef struct cli_common {
     ind_load_options load; /* cli_input_options */
     cli_selection sel;     /* cli_select_options */
-    ind_format fmt;        /* cli_format_option */
+    ind_format fmt;        /* cli_format_option: --format */
+    ind_table_options table; /* cli_format_option: --digits, --exact, --bom */
+    int lang;              /* cli_format_option: --lang (an ind_lang) */
     fc_cli_options fc;     /* cli_forecast_options, cli_method_option, cli_horizon_option ... */
     char **files;          /* the operands (FILEs) */
     size_t nfiles;
@@ -128,11 +131,23 @@ void cli_common_init(cli_common *c);
 /* Shared groups of rows (their fields are in cli_common). */
 extern const cli_group cli_input_options;    /* --shape, --series-col ... --delimiter */
 extern const cli_group cli_select_options;   /* --series, --entity */
-extern const cli_group cli_format_option;    /* --format */
+extern const cli_group cli_format_option;    /* --format, --digits, --exact, --bom, --lang */
 extern const cli_group cli_forecast_options; /* --level, --log, --bounds, --no-bounds; methods */
 extern const cli_group cli_method_option;    /* --method M (forecast, target) */
 extern const cli_group cli_horizon_option;   /* --horizon N (forecast, chart) */
 extern const cli_group cli_jobs_option;      /* --jobs N (forecast, backtest) */
+
+/* The names of --lang (chart's too): en, zh. */
+extern const char *const cli_lang_names[];
+
+/*
+ * The table writer the output options ask for: c->fmt, c->table, and with
+ * --lang zh the headers (not JSON keys) and the notes' heading in Chinese.
+ * qualifier ("inspect") picks the command's own label of a column id that
+ * means something else elsewhere (labels.h). NULL when out of memory.
+ */
+ind_table *cli_table_new(const cli_common *c, const ind_column *cols, size_t ncols, FILE *out,
+                         const char *qualifier);
 
 /* cli_parse's answer when the command should run. */
 enum { CLI_RUN = -1 };

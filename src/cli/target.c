@@ -438,8 +438,8 @@ static int write_short(const result *res, size_t n, const target_args *args)
     FILE *out = args->color ? open_memstream(&text, &len) : stdout;
     if (!out)
         return EXIT_DATA;
-    ind_table *tab = ind_table_new(short_columns, sizeof short_columns / sizeof short_columns[0],
-                                   args->c.fmt, out);
+    ind_table *tab = cli_table_new(&args->c, short_columns,
+                                   sizeof short_columns / sizeof short_columns[0], out, "target");
     for (size_t i = 0; tab && i < n; i++)
         short_row(tab, i, &res[i]);
     ind_status st = tab ? ind_table_finish(tab) : IND_E_NOMEM;
@@ -617,7 +617,7 @@ static int write_full(const result *res, size_t n, const target_args *args)
     ind_column cols[MAX_COLUMNS];
     char names[2 * IND_FORECAST_MAX_LEVELS][16];
     size_t ncols = full_columns(args, cols, names);
-    ind_table *tab = ind_table_new(cols, ncols, args->c.fmt, stdout);
+    ind_table *tab = cli_table_new(&args->c, cols, ncols, stdout, "target");
     if (!tab)
         return EXIT_DATA;
     for (size_t i = 0; i < n; i++)

@@ -56,6 +56,7 @@ typedef struct format_desc {
 
 struct ind_table {
     text_arena arena;
+    ind_table_options opt;
     ind_column *cols;
     size_t ncols;
     const format_desc *desc;
@@ -131,11 +132,26 @@ static void arena_adopt(text_arena *a, text_arena *from)
 
 static const format_desc *format_of(ind_format fmt);
 
+void ind_table_options_init(ind_table_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+}
+
 ind_table *ind_table_new(const ind_column *cols, size_t ncols, ind_format fmt, FILE *out)
+{
+    return ind_table_new_with(cols, ncols, fmt, NULL, out);
+}
+
+ind_table *ind_table_new_with(const ind_column *cols, size_t ncols, ind_format fmt,
+                              const ind_table_options *opt, FILE *out)
 {
     ind_table *t = calloc(1, sizeof *t);
     if (!t)
         return NULL;
+    if (opt)
+        t->opt = *opt;
+    else
+        ind_table_options_init(&t->opt);
     t->cols = calloc(ncols, sizeof *t->cols);
     t->row = calloc(ncols, sizeof *t->row);
     if (!t->cols || !t->row) {
@@ -287,17 +303,62 @@ void ind_format_double(double v, char *buf, size_t n)
     }
 }
 
-static void display_number(const ind_column *col, double v, char *buf, size_t n)
+/* Drops trailing zeros after a decimal point, and the point itself when bare. */
+static void trim_zeros(char *buf)
 {
-    if (col->digits >= 0)
+    if (!strchr(buf, '.') || strchr(buf, 'e'))
+        return;
+    char *end = buf + strlen(buf);
+    while (end[-1] == '0')
+        *--end = '\0';
+    if (end[-1] == '.')
+        *--end = '\0';
+}
+
+/* "-0", "-0.00": a sign the value rounds away. */
+static void drop_negative_zero(char *buf)
+{
+    if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1))
+        memmove(buf, buf + 1, strlen(buf));
+}
+
+void ind_format_significant(double v, int digits, bool trim, char *buf, size_t n)
+{
+    if (digits < 1)
+        digits = 1;
+    if (digits > 17)
+        digits = 17;
+    double a = fabs(v);
+    if (!isfinite(v)) {
+        snprintf(buf, n, "%s", "");
+        return;
+    }
+    if (a != 0 && (a < 1e-4 || a >= 1e15)) {
+        snprintf(buf, n, "%.*g", digits, v);
+        return;
+    }
+    /* the exponent after rounding to `digits` (9.996 -> 1.00e+01), from printf's own rounding */
+    char e_text[40];
+    snprintf(e_text, sizeof e_text, "%.*e", digits - 1, v);
+    const char *e_at = strchr(e_text, 'e');
+    int e = e_at ? atoi(e_at + 1) : 0;
+    int decimals = digits - 1 - e > 0 ? digits - 1 - e : 0;
+    snprintf(buf, n, "%.*f", decimals, v);
+    if (trim)
+        trim_zeros(buf);
+    drop_negative_zero(buf);
+}
+
+static void display_number(const ind_table *t, const ind_column *col, double v, char *buf,
+                           size_t n)
+{
+    if (t->opt.digits > 0 && col->digits != 0) /* digits 0: whole numbers (counts, steps) */
+        ind_format_significant(v, t->opt.digits, true, buf, n);
+    else if (col->digits >= 0)
         snprintf(buf, n, "%.*f", col->digits, v);
     else
         snprintf(buf, n, "%.6g", v);
-    if (strcmp(buf, "-0") == 0 || strspn(buf, "-0.") == strlen(buf)) {
-        /* "-0.00" would suggest a sign the value rounds away */
-        if (buf[0] == '-')
-            memmove(buf, buf + 1, strlen(buf));
-    }
+    drop_negative_zero(buf);
 }
 
 static bool buffered(const ind_table *t);
@@ -339,9 +400,11 @@ ind_status ind_table_number(ind_table *t, double value)
         return IND_E_ARG;
     char buf[64];
     if (buffered(t))
-        display_number(&t->cols[t->filled], value, buf, sizeof buf);
-    else
+        display_number(t, &t->cols[t->filled], value, buf, sizeof buf);
+    else if (t->opt.exact)
         ind_format_double(value, buf, sizeof buf);
+    else
+        ind_format_significant(value, 15, true, buf, sizeof buf);
     return add_cell(t, CELL_NUMBER, buf);
 }
 
@@ -396,6 +459,8 @@ static void csv_field(FILE *out, const char *s, bool text)
 
 static void csv_row_of_names(const ind_table *t)
 {
+    if (t->opt.bom)
+        fputs("\xEF\xBB\xBF", t->out);
     for (size_t i = 0; i < t->ncols; i++) {
         if (i)
             fputc(',', t->out);
@@ -666,7 +731,7 @@ ind_status ind_table_end_row(ind_table *t)
 
 ind_table *ind_table_new_batch(const ind_table *t)
 {
-    ind_table *batch = ind_table_new(t->cols, t->ncols, t->desc->fmt, NULL);
+    ind_table *batch = ind_table_new_with(t->cols, t->ncols, t->desc->fmt, &t->opt, NULL);
     if (batch)
         batch->batch = true;
     return batch;
@@ -737,10 +802,114 @@ static void json_end(ind_table *t)
     fputs(t->nwritten ? "\n]\n" : "[]\n", t->out);
 }
 
+/* ---- notes below the table ---- */
+
+/* The distinct reasons of a table, numbered in order of appearance (a hash set of texts). */
+typedef struct note_list {
+    const char **text; /* [n] */
+    size_t n, cap;
+    size_t *slot; /* [nslot]: index + 1 into text, 0 free */
+    size_t nslot;
+} note_list;
+
+static size_t hash_text(const char *s)
+{
+    size_t h = 1469598103934665603u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+static bool grow_slots(note_list *l)
+{
+    size_t nslot = l->nslot ? l->nslot * 2 : 64;
+    size_t *slot = calloc(nslot, sizeof *slot);
+    if (!slot)
+        return false;
+    for (size_t i = 0; i < l->n; i++) {
+        size_t k = hash_text(l->text[i]) & (nslot - 1);
+        while (slot[k])
+            k = (k + 1) & (nslot - 1);
+        slot[k] = i + 1;
+    }
+    free(l->slot);
+    l->slot = slot;
+    l->nslot = nslot;
+    return true;
+}
+
+/* The 1-based number of text, added when new; 0 when out of memory. */
+static size_t note_number(note_list *l, const char *text)
+{
+    if (2 * (l->n + 1) > l->nslot && !grow_slots(l))
+        return 0;
+    size_t k = hash_text(text) & (l->nslot - 1);
+    for (; l->slot[k]; k = (k + 1) & (l->nslot - 1))
+        if (strcmp(l->text[l->slot[k] - 1], text) == 0)
+            return l->slot[k];
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 16;
+        const char **grown = realloc(l->text, cap * sizeof *grown);
+        if (!grown)
+            return 0;
+        l->text = grown;
+        l->cap = cap;
+    }
+    l->text[l->n++] = text;
+    l->slot[k] = l->n;
+    return l->n;
+}
+
+/*
+ * With notes_below, every note cell's reason gets a number and the cell
+ * shows "[k]" instead; false when out of memory.
+ */
+static bool number_notes(ind_table *t, note_list *l)
+{
+    if (!t->opt.notes_below)
+        return true;
+    for (size_t i = 0; i < t->nkept * t->ncols; i++) {
+        cell *c = &t->kept[i];
+        if (c->kind != CELL_NOTE)
+            continue;
+        size_t k = note_number(l, c->text);
+        char mark[32];
+        int len = snprintf(mark, sizeof mark, "[%zu]", k);
+        const char *copy = k ? arena_copy(&t->arena, mark, (size_t)len) : NULL;
+        if (!copy)
+            return false;
+        c->text = copy;
+    }
+    return true;
+}
+
+/* The numbered reasons under the table: "[1] ..." (md: a numbered list). */
+static void write_notes(const ind_table *t, const note_list *l, bool md)
+{
+    if (l->n == 0)
+        return;
+    fprintf(t->out, "\n%s\n%s", t->opt.notes_title ? t->opt.notes_title : "Notes:", md ? "\n" : "");
+    for (size_t i = 0; i < l->n; i++)
+        fprintf(t->out, md ? "%zu. %s\n" : "[%zu] %s\n", i + 1, l->text[i]);
+}
+
+static void note_list_free(note_list *l)
+{
+    free(l->text);
+    free(l->slot);
+}
+
 static void table_end(ind_table *t)
 {
+    note_list notes = {0};
+    if (!number_notes(t, &notes)) {
+        note_list_free(&notes);
+        t->failed = true;
+        return;
+    }
     size_t *width = calloc(t->ncols, sizeof *width);
     if (!width) {
+        note_list_free(&notes);
         t->failed = true;
         return;
     }
@@ -753,12 +922,21 @@ static void table_end(ind_table *t)
                 width[c] = w;
         }
     write_table(t, width);
+    write_notes(t, &notes, false);
+    note_list_free(&notes);
     free(width);
 }
 
 static void md_end(ind_table *t)
 {
-    write_md(t);
+    note_list notes = {0};
+    if (!number_notes(t, &notes))
+        t->failed = true;
+    else {
+        write_md(t);
+        write_notes(t, &notes, true);
+    }
+    note_list_free(&notes);
 }
 
 static const format_desc formats[] = {

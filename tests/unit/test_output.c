@@ -192,6 +192,125 @@ static void table_cells_escaped_csv_kept(void **state)
     free(text);
 }
 
+/* Rows with float noise and undefined figures, written with opt (caller frees). */
+static char *render_with(ind_format fmt, const ind_table_options *opt)
+{
+    static const ind_column figures[] = {
+        {"entity", IND_COL_TEXT, 0},
+        {"pp", IND_COL_NUMBER, 2},
+        {"yoy_pct", IND_COL_NUMBER, 1},
+        {"h", IND_COL_NUMBER, 0},
+    };
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    ind_table *t = ind_table_new_with(figures, 4, fmt, opt, out);
+    ind_table_text(t, "Luohe");
+    ind_table_number(t, 2.1 - 1.14); /* 0.9600000000000002 */
+    ind_table_note(t, "no value a year earlier (2022)");
+    ind_table_number(t, 12);
+    ind_table_end_row(t);
+    ind_table_text(t, "China");
+    ind_table_note(t, "not a % indicator");
+    ind_table_number(t, 1.4880952380952381);
+    ind_table_number(t, 3);
+    ind_table_end_row(t);
+    ind_table_text(t, "Henan");
+    ind_table_number(t, -0.0001);
+    ind_table_note(t, "no value a year earlier (2022)");
+    ind_table_number(t, 1234567);
+    ind_table_end_row(t);
+    assert_int_equal(ind_table_finish(t), IND_OK);
+    fclose(out);
+    return buf;
+}
+
+/* 15 significant digits by default; every digit with exact; a BOM first with bom. */
+static void csv_rounds_float_noise_unless_exact(void **state)
+{
+    (void)state;
+    ind_table_options opt;
+    ind_table_options_init(&opt);
+    char *text = render_with(IND_FORMAT_CSV, &opt);
+    assert_string_equal(text, "entity,pp,yoy_pct,h\nLuohe,0.96,,12\nChina,,1.48809523809524,3\n"
+                              "Henan,-0.0001,,1234567\n");
+    free(text);
+    opt.exact = true;
+    opt.bom = true;
+    text = render_with(IND_FORMAT_CSV, &opt);
+    assert_string_equal(text, "\xEF\xBB\xBF" "entity,pp,yoy_pct,h\nLuohe,0.9600000000000002,,12\n"
+                              "China,,1.4880952380952381,3\nHenan,-0.0001,,1234567\n");
+    free(text);
+    opt.exact = false;
+    text = render_with(IND_FORMAT_JSON, &opt); /* no BOM in JSON */
+    assert_non_null(strstr(text, "[\n  {\"entity\": \"Luohe\", \"pp\": 0.96, \"yoy_pct\": null"));
+    free(text);
+}
+
+/* notes_below: [k] in the cells, one number per distinct reason, listed under the table. */
+static void notes_are_numbered_below(void **state)
+{
+    (void)state;
+    ind_table_options opt;
+    ind_table_options_init(&opt);
+    opt.notes_below = true;
+    opt.digits = 3;
+    char *text = render_with(IND_FORMAT_TABLE, &opt);
+    assert_string_equal(text, "entity       pp  yoy_pct        h\n"
+                              "------  -------  -------  -------\n"
+                              "Luohe      0.96      [1]       12\n"
+                              "China       [2]     1.49        3\n"
+                              "Henan   -0.0001      [1]  1234567\n"
+                              "\n"
+                              "Notes:\n"
+                              "[1] no value a year earlier (2022)\n"
+                              "[2] not a % indicator\n");
+    free(text);
+    opt.notes_title = "注：";
+    opt.digits = 0;
+    text = render_with(IND_FORMAT_MD, &opt);
+    assert_string_equal(text, "| entity | pp | yoy_pct | h |\n|---|---:|---:|---:|\n"
+                              "| Luohe | 0.96 | [1] | 12 |\n| China | [2] | 1.5 | 3 |\n"
+                              "| Henan | 0.00 | [1] | 1234567 |\n\n注：\n\n"
+                              "1. no value a year earlier (2022)\n2. not a % indicator\n");
+    free(text);
+}
+
+/* Significant digits against Python's '%.{n}g' (rounding, trailing zeros, no exponent). */
+static void significant_digits(void **state)
+{
+    (void)state;
+    static const struct {
+        double v;
+        int digits;
+        bool trim;
+        const char *want;
+    } cases[] = {
+        {0.9600000000000002, 15, true, "0.96"},     /* '%.15g' % 0.9600000000000002 */
+        {22.585230441425363, 15, true, "22.5852304414254"},
+        {0.1 + 0.2, 15, true, "0.3"},
+        {9.996, 3, true, "10"},                       /* rounds up a decade */
+        {9.996, 3, false, "10.0"},
+        {2.1, 3, false, "2.10"},
+        {1234567, 3, true, "1234567"},                /* whole-number digits kept */
+        {0.000123456, 3, true, "0.000123"},
+        {-0.00004, 3, true, "-4e-05"},                /* below 1e-4: '%.3g' */
+        {1e20, 15, true, "1e+20"},
+        {-0.0004, 1, true, "-0.0004"},
+        {-1e-300 * 1e-300, 15, true, "0"},            /* -0.0 */
+        {123456789012.5, 15, true, "123456789012.5"},
+        {99999.95, 6, true, "99999.9"},               /* 99999.949999999997 */
+        {99999.96, 6, true, "100000"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char buf[40];
+        ind_format_significant(cases[i].v, cases[i].digits, cases[i].trim, buf, sizeof buf);
+        if (strcmp(buf, cases[i].want) != 0)
+            fail_msg("%.17g with %d digits: '%s', expected '%s'", cases[i].v, cases[i].digits,
+                     buf, cases[i].want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -205,6 +324,9 @@ int main(void)
         cmocka_unit_test(batches_append_in_order),
         cmocka_unit_test(escapes_text_for_terminals),
         cmocka_unit_test(table_cells_escaped_csv_kept),
+        cmocka_unit_test(csv_rounds_float_noise_unless_exact),
+        cmocka_unit_test(notes_are_numbered_below),
+        cmocka_unit_test(significant_digits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

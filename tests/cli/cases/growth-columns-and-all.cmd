@@ -1,0 +1,1 @@
+growth datasets/rd.csv --columns series --all

@@ -1,0 +1,1 @@
+growth datasets/rd.csv --digits 2 --entity Luohe,China

@@ -1,0 +1,1 @@
+growth tests/data/growth-edge.csv --lang zh --all

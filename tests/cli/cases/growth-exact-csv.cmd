@@ -1,0 +1,1 @@
+growth datasets/rd.csv --entity Luohe --format csv --exact

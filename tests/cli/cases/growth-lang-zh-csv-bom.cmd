@@ -1,0 +1,1 @@
+growth datasets/rd.csv --entity Luohe --lang zh --format csv --excel
