@@ -67,6 +67,7 @@
 
 #include "indicators/dataset.h"
 #include "indicators/error.h"
+#include "indicators/period.h"
 #include "indicators/export.h"
 
 IND_BEGIN_DECLS
@@ -87,6 +88,10 @@ typedef struct ind_load_options {
     const char *period_col;
     const char *value_col;
     const char *unit_col;
+    ind_freq freq;          /* what dates (2024-01-31) in periods are read as: the period
+                               of this frequency they fall in; 0: the frequency the period
+                               column's header names (月份, quarter ...), else a date is an
+                               error */
 } ind_load_options;
 
 typedef struct ind_load_info {

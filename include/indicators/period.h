@@ -13,6 +13,9 @@
  *   halves    2024H1  2024-H1  2024 H1  2024S1  2024年上半年  2024年下半年  2024年H1
  *   quarters  2023Q3  2023-Q3  2023 Q3  Q3 2023  2023年第三季度  2023年第3季度  2023年3季度
  *   months    2023-06  2023-6  2023/06  2023M06  2023M6  2023年6月  2023年06月  2023.06
+ * and, with ind_period_parse_as and a frequency, calendar dates:
+ *   dates     2024-01-31  2024/1/31  2024年1月31日  (a time after it, "2024-01-31 00:00:00",
+ *             as spreadsheets export dates, is allowed) -> the period the day falls in
  */
 #ifndef INDICATORS_PERIOD_H
 #define INDICATORS_PERIOD_H
@@ -45,6 +48,25 @@ typedef struct ind_period {
  * is not a period in any accepted spelling (out is then untouched).
  */
 int ind_period_parse(const char *s, size_t len, ind_period *out);
+
+/*
+ * Parses s[0..len) as a calendar date (2024-01-31, 2024/1/31, 2024年1月31日,
+ * optionally followed by a time of day). Returns 0 and the year, month and
+ * day (a real day: 2023-02-29 is not one), or -1.
+ */
+int ind_date_parse(const char *s, size_t len, int *year, int *month, int *day);
+
+/*
+ * Parses s[0..len) as a period, or as a date read as the period of
+ * frequency freq it falls in (2024-03-31 with IND_FREQ_QUARTER: 2024Q1). A
+ * period finer than freq also becomes the period of freq it lies in (2024-03
+ * as a quarter: 2024Q1); one coarser than freq (2024 as a month) is -1. With
+ * IND_FREQ_UNKNOWN this is ind_period_parse: a date is -1.
+ */
+int ind_period_parse_as(const char *s, size_t len, ind_freq freq, ind_period *out);
+
+/* "year"/"annual", "half", "quarter", "month" (also -ly forms); 0, or -1 when unknown. */
+int ind_freq_parse(const char *name, ind_freq *out);
 
 /* The period of frequency freq, year and 1-based sub-period (1 for years). */
 ind_period ind_period_make(ind_freq freq, int year, int sub);

@@ -21,6 +21,7 @@
 
 static int delimiter_parse(const char *cmd, const cli_option *row, char *arg, void *field);
 static int shape_parse(const char *cmd, const cli_option *row, char *arg, void *field);
+static int freq_parse(const char *cmd, const cli_option *row, char *arg, void *field);
 static void print_methods(FILE *out);
 
 #define COMMON(field) offsetof(cli_common, field)
@@ -44,6 +45,10 @@ static const cli_option input_rows[] = {
      .help = "utf-8, gbk, gb18030 or any iconv name"},
     {.name = "delimiter", .kind = CLI_CUSTOM, .parse = delimiter_parse,
      .offset = COMMON(load.delimiter), .metavar = "C", .help = "',' ';' '|' or 'tab'"},
+    {.name = "freq", .kind = CLI_CUSTOM, .parse = freq_parse, .offset = COMMON(load.freq),
+     .metavar = "month|quarter|half|year",
+     .help = "read dates (2024-01-31, 2024/1/31, 2024年1月31日) as the period they fall in "
+             "(default: the frequency the period column's header names, 月份, quarter ...)"},
 };
 const cli_group cli_input_options = {"Input options (each detected when not given):", input_rows,
                                      sizeof input_rows / sizeof input_rows[0],
@@ -168,6 +173,14 @@ static int shape_parse(const char *cmd, const cli_option *row, char *arg, void *
 {
     if (ind_shape_parse(arg, field) != 0)
         return cli_usage_error(cmd, "--%s must be long, wide-period or wide-series, not '%s'",
+                               row->name, arg);
+    return 0;
+}
+
+static int freq_parse(const char *cmd, const cli_option *row, char *arg, void *field)
+{
+    if (ind_freq_parse(arg, field) != 0)
+        return cli_usage_error(cmd, "--%s must be month, quarter, half or year, not '%s'",
                                row->name, arg);
     return 0;
 }

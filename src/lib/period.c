@@ -146,6 +146,98 @@ int ind_period_parse(const char *s, size_t len, ind_period *out)
     return parse_latin_suffix(&sc, year, had_sep, out);
 }
 
+static int leap(int year)
+{
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+static int days_in(int year, int month)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && leap(year) ? 29 : days[month - 1];
+}
+
+/* A time of day after a date: " 00:00:00", "T12:30", " 0:00" (digits, colons, a fraction). */
+static int time_of_day(scanner *sc)
+{
+    if (at_end(sc))
+        return 1;
+    eat(sc, "T");
+    skip_spaces(sc);
+    if (read_number(sc, 2) < 0 || !eat(sc, ":") || read_number(sc, 2) < 0)
+        return 0;
+    if (eat(sc, ":") && read_number(sc, 2) < 0)
+        return 0;
+    if (eat(sc, ".") && read_number(sc, 9) < 0)
+        return 0;
+    return at_end(sc);
+}
+
+int ind_date_parse(const char *s, size_t len, int *year, int *month, int *day)
+{
+    scanner sc = {s, s + len};
+    skip_spaces(&sc);
+    for (int i = 0; i < 4; i++) /* a date has a four-digit year */
+        if (sc.end - sc.p < 4 || sc.p[i] < '0' || sc.p[i] > '9')
+            return -1;
+    int y = read_number(&sc, 4), m, d;
+    if (y < 0)
+        return -1;
+    if (eat(&sc, "年")) { /* 2024年1月31日 */
+        if ((m = read_number(&sc, 2)) < 0 || !eat(&sc, "月") || (d = read_number(&sc, 2)) < 0 ||
+            !(eat(&sc, "日") || eat(&sc, "号")) || !at_end(&sc))
+            return -1;
+    } else {
+        const char *sep = eat(&sc, "-") ? "-" : eat(&sc, "/") ? "/" : eat(&sc, ".") ? "." : NULL;
+        if (!sep || (m = read_number(&sc, 2)) < 0 || !eat(&sc, sep) ||
+            (d = read_number(&sc, 2)) < 0 || !time_of_day(&sc))
+            return -1;
+    }
+    if (m < 1 || m > 12 || d < 1 || d > days_in(y, m))
+        return -1;
+    *year = y, *month = m, *day = d;
+    return 0;
+}
+
+int ind_period_parse_as(const char *s, size_t len, ind_freq freq, ind_period *out)
+{
+    ind_period p;
+    int y, m, d;
+    if (ind_period_parse(s, len, &p) == 0) {
+        if (freq == IND_FREQ_UNKNOWN || p.freq == freq) {
+            *out = p;
+            return 0;
+        }
+        if (p.freq < freq) /* coarser: a year is not one month */
+            return -1;
+        y = ind_period_year(p);
+        m = (ind_period_sub(p) - 1) * (12 / (int)p.freq) + 1; /* the first month of p */
+    } else if (freq == IND_FREQ_UNKNOWN || ind_date_parse(s, len, &y, &m, &d) != 0) {
+        return -1;
+    }
+    *out = ind_period_make(freq, y, (m - 1) / (12 / (int)freq) + 1);
+    return 0;
+}
+
+int ind_freq_parse(const char *name, ind_freq *out)
+{
+    static const struct {
+        const char *name;
+        ind_freq freq;
+    } names[] = {
+        {"year", IND_FREQ_YEAR},       {"annual", IND_FREQ_YEAR},  {"yearly", IND_FREQ_YEAR},
+        {"half", IND_FREQ_HALF},       {"half-yearly", IND_FREQ_HALF},
+        {"quarter", IND_FREQ_QUARTER}, {"quarterly", IND_FREQ_QUARTER},
+        {"month", IND_FREQ_MONTH},     {"monthly", IND_FREQ_MONTH},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i].name) == 0) {
+            *out = names[i].freq;
+            return 0;
+        }
+    return -1;
+}
+
 ind_period ind_period_make(ind_freq freq, int year, int sub)
 {
     ind_period p = {freq, (int32_t)year * (int32_t)freq + (int32_t)(sub - 1)};

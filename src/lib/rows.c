@@ -437,17 +437,54 @@ static ind_status add_value(loader *L, ind_series *s, ind_period p, size_t col, 
 static const char period_forms[] =
     "use e.g. 2023, 2023Q3, 2024H1, 2023-06, 2023年, 2023年6月, 2023年第三季度";
 
+/* Headers of a period column that name its frequency, so that its dates are periods. */
+static const struct {
+    const char *header;
+    ind_freq freq;
+} freq_headers[] = {
+    {"year", IND_FREQ_YEAR},   {"年份", IND_FREQ_YEAR},       {"年", IND_FREQ_YEAR},
+    {"年度", IND_FREQ_YEAR},   {"quarter", IND_FREQ_QUARTER}, {"季度", IND_FREQ_QUARTER},
+    {"month", IND_FREQ_MONTH}, {"月份", IND_FREQ_MONTH},      {"月", IND_FREQ_MONTH},
+};
+
+/*
+ * What dates in column col are read as: --freq, else the frequency its
+ * header names (for dates only: a header "年份" over 2023Q1 keeps quarters).
+ */
+static ind_freq date_freq(const loader *L, size_t col)
+{
+    const char *h = col < L->ncols && L->cols[col].header ? L->cols[col].header : "";
+    for (size_t i = 0; i < sizeof freq_headers / sizeof freq_headers[0]; i++)
+        if (same_name(h, strlen(h), freq_headers[i].header))
+            return freq_headers[i].freq;
+    return IND_FREQ_UNKNOWN;
+}
+
 static ind_status parse_period(loader *L, size_t col, ind_period *p)
 {
     size_t len;
     char buf[80];
+    int y, m, d;
     const char *s = cell(L, col, &len);
     if (len == 0)
         return fail(L, IND_E_PERIOD, cell_line(L, col), col + 1, "empty period (%s)", period_forms);
-    if (ind_period_parse(s, len, p) != 0)
-        return fail(L, IND_E_PERIOD, cell_line(L, col), col + 1, "'%s' is not a period (%s)",
-                    excerpt(s, len, buf, sizeof buf), period_forms);
-    return IND_OK;
+    ind_freq freq = L->opt->freq;
+    if (ind_period_parse_as(s, len, freq, p) == 0)
+        return IND_OK;
+    if (!freq && (freq = date_freq(L, col)) && ind_date_parse(s, len, &y, &m, &d) == 0 &&
+        ind_period_parse_as(s, len, freq, p) == 0)
+        return IND_OK;
+    if (!freq && ind_date_parse(s, len, &y, &m, &d) == 0)
+        return fail(L, IND_E_PERIOD, cell_line(L, col), col + 1,
+                    "'%s' is a date: give --freq month, quarter, half or year to read dates as "
+                    "the period they fall in",
+                    excerpt(s, len, buf, sizeof buf));
+    if (freq && ind_period_parse(s, len, p) == 0)
+        return fail(L, IND_E_PERIOD, cell_line(L, col), col + 1,
+                    "'%s' is %s, coarser than the %s periods asked for (--freq)",
+                    excerpt(s, len, buf, sizeof buf), ind_freq_name(p->freq), ind_freq_name(freq));
+    return fail(L, IND_E_PERIOD, cell_line(L, col), col + 1, "'%s' is not a period (%s)",
+                excerpt(s, len, buf, sizeof buf), period_forms);
 }
 
 /* Sets the series' unit from a unit cell, or checks it agrees. */
@@ -531,7 +568,7 @@ static ind_status long_row(loader *L)
  * start with a 4-digit year or Q ("2023", "2023Q1", "2023年", "Q3 2023"), so
  * that an id column headed "1" is not taken for the year 1.
  */
-static int header_period(const char *s, size_t len, int strict, ind_period *p)
+static int header_period(const char *s, size_t len, int strict, ind_freq freq, ind_period *p)
 {
     size_t cut = len;
     for (size_t i = 0; i + 3 < len; i++)
@@ -539,7 +576,7 @@ static int header_period(const char *s, size_t len, int strict, ind_period *p)
             cut = i;
             break;
         }
-    if (ind_period_parse(s, cut, p) != 0)
+    if (ind_period_parse_as(s, cut, freq, p) != 0)
         return 0;
     if (!strict)
         return 1;
@@ -567,7 +604,7 @@ static int mark_period_columns(loader *L, char *why, size_t n)
     for (size_t i = 0; i < L->ncols; i++) {
         const char *h = L->cols[i].header;
         ind_period p;
-        if (!h[0] || !header_period(h, strlen(h), L->opt->shape == IND_SHAPE_AUTO, &p))
+        if (!h[0] || !header_period(h, strlen(h), L->opt->shape == IND_SHAPE_AUTO, L->opt->freq, &p))
             continue;
         if (first == NONE) {
             first = i;
@@ -911,7 +948,7 @@ static ind_shape guess_shape(loader *L)
         size_t len;
         const char *h = cell(L, i, &len);
         ind_period p;
-        if (len && header_period(h, len, 1, &p))
+        if (len && header_period(h, len, 1, L->opt->freq, &p))
             nperiods++;
         if (L->opt->period_col ? same_name(h, len, L->opt->period_col)
                                : in_list(h, len, period_names))

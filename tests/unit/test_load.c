@@ -972,6 +972,81 @@ static void reports_missing_file(void **state)
     assert_null(ds);
 }
 
+/* Dates in the period column: with --freq, or a header that names the frequency (月份). */
+static void reads_dates_as_periods(void **state)
+{
+    (void)state;
+    ind_load_options opt;
+    ind_load_options_init(&opt);
+    opt.freq = IND_FREQ_QUARTER;
+    ind_dataset *ds = load_str("series,region,date,value\n"
+                               "gdp,Luohe,2023-12-31,5\ngdp,Luohe,2024/3/31,6\n"
+                               "gdp,Luohe,2024年6月30日,7\n",
+                               &opt, NULL);
+    ind_series *s = series(ds, "gdp", "Luohe");
+    assert_int_equal(s->freq, IND_FREQ_QUARTER);
+    assert_close(value_at(s, ind_period_make(IND_FREQ_QUARTER, 2023, 4)), 5, 0);
+    assert_close(value_at(s, ind_period_make(IND_FREQ_QUARTER, 2024, 2)), 7, 0);
+    ind_dataset_free(ds);
+
+    ind_load_options_init(&opt); /* the header names the frequency */
+    ds = load_str("指标,月份,数值\n销售额,2024年1月31日,10\n销售额,2024-02-29 00:00:00,12\n", &opt,
+                  NULL);
+    s = series(ds, "销售额", "");
+    assert_int_equal(s->freq, IND_FREQ_MONTH);
+    assert_close(value_at(s, ind_period_make(IND_FREQ_MONTH, 2024, 2)), 12, 0);
+    ind_dataset_free(ds);
+
+    /* a header of years over quarters keeps the quarters: only dates take its frequency */
+    ds = load_str("series,year,value\nx,2023Q1,1\nx,2023Q2,2\n", &opt, NULL);
+    assert_int_equal(series(ds, "x", "")->freq, IND_FREQ_QUARTER);
+    ind_dataset_free(ds);
+
+    /* wide by period: dates as headers, with --freq */
+    opt.freq = IND_FREQ_MONTH;
+    ds = load_str("indicator,2024-01-31,2024-02-29,2024-03-31\nsales,1,2,3\n", &opt, NULL);
+    s = series(ds, "sales", "");
+    assert_int_equal(s->n, 3);
+    assert_close(value_at(s, ind_period_make(IND_FREQ_MONTH, 2024, 3)), 3, 0);
+    ind_dataset_free(ds);
+}
+
+static void refuses_dates_without_a_frequency(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        ind_freq freq;
+        const char *message;
+    } cases[] = {
+        {"series,date,value\nx,2024-01-31,1\n", IND_FREQ_UNKNOWN,
+         "'2024-01-31' is a date: give --freq month, quarter, half or year to read dates as the "
+         "period they fall in"},
+        {"series,date,value\nx,2024,1\n", IND_FREQ_MONTH,
+         "'2024' is annual, coarser than the monthly periods asked for (--freq)"},
+        {"series,date,value\nx,2023-02-29,1\n", IND_FREQ_MONTH,
+         "'2023-02-29' is not a period (use e.g. 2023, 2023Q3, 2024H1, 2023-06, 2023年, "
+         "2023年6月, 2023年第三季度)"},
+        {"series,month,value\nx,2024-01-31,1\nx,2024-01-15,2\n", IND_FREQ_UNKNOWN,
+         "duplicate value for series 'x', period 2024-01"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ind_load_options opt;
+        ind_load_options_init(&opt);
+        opt.freq = cases[i].freq;
+        ind_dataset *ds = NULL;
+        ind_error err;
+        ind_error_clear(&err);
+        assert_int_not_equal(ind_load_buffer(cases[i].text, strlen(cases[i].text), "d.csv", &opt,
+                                             &ds, NULL, &err),
+                             IND_OK);
+        assert_null(ds);
+        if (!strstr(err.message, cases[i].message))
+            fail_msg("case %zu: '%s', expected '%s'", i, err.message, cases[i].message);
+        assert_int_equal(err.col, 2);
+    }
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -1005,6 +1080,8 @@ int main(void)
         cmocka_unit_test(stops_at_huge_field_in_file),
         cmocka_unit_test(converts_big_files_on_two_threads),
         cmocka_unit_test(reports_missing_file),
+        cmocka_unit_test(reads_dates_as_periods),
+        cmocka_unit_test(refuses_dates_without_a_frequency),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

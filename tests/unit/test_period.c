@@ -136,6 +136,81 @@ static void ordinals_count_periods(void **state)
     assert_string_equal(ind_freq_name(IND_FREQ_HALF), "half-yearly");
 }
 
+/* Dates, checked against the calendar: Python's datetime.date(y, m, d) accepts these and refuses the bad ones. */
+static void parses_dates(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int y, m, d;
+    } good_dates[] = {
+        {"2024-01-31", 2024, 1, 31},     {"2024/1/31", 2024, 1, 31},
+        {"2024年1月31日", 2024, 1, 31},  {" 2024-02-29 ", 2024, 2, 29}, /* leap year */
+        {"2000-02-29", 2000, 2, 29},     {"2024-01-31 00:00:00", 2024, 1, 31},
+        {"2024-12-31T12:30", 2024, 12, 31}, {"2024.6.30", 2024, 6, 30},
+        {"2024年06月30号", 2024, 6, 30},
+    };
+    static const char *const bad_dates[] = {
+        "2023-02-29", "1900-02-29", "2024-13-01", "2024-01-32", "2024-04-31", "2024-00-10",
+        "2024-01", "2024", "2024-1-31x", "2024-01/31", "2024年1月31", "24-01-31",
+        "2024-01-31 25", "2024Q1",
+    };
+    for (size_t i = 0; i < sizeof good_dates / sizeof good_dates[0]; i++) {
+        int y, m, d;
+        if (ind_date_parse(good_dates[i].text, strlen(good_dates[i].text), &y, &m, &d) != 0)
+            fail_msg("'%s' is a date", good_dates[i].text);
+        assert_int_equal(y, good_dates[i].y);
+        assert_int_equal(m, good_dates[i].m);
+        assert_int_equal(d, good_dates[i].d);
+    }
+    for (size_t i = 0; i < sizeof bad_dates / sizeof bad_dates[0]; i++) {
+        int y, m, d;
+        if (ind_date_parse(bad_dates[i], strlen(bad_dates[i]), &y, &m, &d) == 0)
+            fail_msg("'%s' is not a date", bad_dates[i]);
+    }
+}
+
+/* A date is the period of the given frequency it falls in; periods of another frequency too. */
+static void dates_become_periods(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        ind_freq freq;
+        const char *want; /* canonical text, NULL: refused */
+    } cases[] = {
+        {"2024-01-31", IND_FREQ_MONTH, "2024-01"},    {"2024-03-31", IND_FREQ_QUARTER, "2024Q1"},
+        {"2024/4/1", IND_FREQ_QUARTER, "2024Q2"},      {"2024年9月30日", IND_FREQ_HALF, "2024H2"},
+        {"2024-06-30", IND_FREQ_HALF, "2024H1"},       {"2024-12-31", IND_FREQ_YEAR, "2024"},
+        {"2024-12-31", IND_FREQ_UNKNOWN, NULL},        /* a date needs a frequency */
+        {"2024-05", IND_FREQ_QUARTER, "2024Q2"},       /* a month lies in a quarter */
+        {"2024Q3", IND_FREQ_HALF, "2024H2"},           {"2024Q3", IND_FREQ_QUARTER, "2024Q3"},
+        {"2024", IND_FREQ_MONTH, NULL},                /* a year is not one month */
+        {"2024H1", IND_FREQ_QUARTER, NULL},            {"2024", IND_FREQ_UNKNOWN, "2024"},
+        {"2023-02-29", IND_FREQ_MONTH, NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ind_period p;
+        char text[IND_PERIOD_TEXT_MAX];
+        int rc = ind_period_parse_as(cases[i].text, strlen(cases[i].text), cases[i].freq, &p);
+        if (!cases[i].want) {
+            if (rc == 0)
+                fail_msg("'%s' as %s: accepted", cases[i].text, ind_freq_name(cases[i].freq));
+            continue;
+        }
+        if (rc != 0)
+            fail_msg("'%s' as %s: refused", cases[i].text, ind_freq_name(cases[i].freq));
+        ind_period_format(p, text, sizeof text);
+        assert_string_equal(text, cases[i].want);
+    }
+    ind_freq f;
+    assert_int_equal(ind_freq_parse("quarter", &f), 0);
+    assert_int_equal(f, IND_FREQ_QUARTER);
+    assert_int_equal(ind_freq_parse("monthly", &f), 0);
+    assert_int_equal(f, IND_FREQ_MONTH);
+    assert_int_equal(ind_freq_parse("week", &f), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -143,6 +218,8 @@ int main(void)
         cmocka_unit_test(respects_length),       cmocka_unit_test(formats_canonically),
         cmocka_unit_test(formats_in_chinese),
         cmocka_unit_test(ordinals_count_periods),
+        cmocka_unit_test(parses_dates),
+        cmocka_unit_test(dates_become_periods),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,1 @@
+growth tests/data/dates-quarterly.csv --freq quarter

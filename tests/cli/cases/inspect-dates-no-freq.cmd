@@ -1,0 +1,1 @@
+inspect tests/data/dates-quarterly.csv
