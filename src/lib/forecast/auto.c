@@ -329,12 +329,15 @@ static double median_of(double *v, size_t k)
 
 /*
  * Per step, the median of the members in list that fit and give a finite
- * value there; fitted is the median of the members' fitted values where all
- * have one. Returns the number of members that fitted (0: none).
+ * value there (and, for a positive series, a value above 0: a straight line
+ * through a steep fall leaves the series' domain; only when every member
+ * does are they all kept, for the caller's fallback); fitted is the median
+ * of the members' fitted values where all have one. Returns the number of
+ * members that fitted (0: none).
  */
 static size_t combine(const member_fn *list, size_t nlist, const double *y, size_t n, int period,
-                      size_t h, int transform, scratch *s, double *mean, double *fitted,
-                      char *model, size_t model_size)
+                      size_t h, int transform, bool positive, scratch *s, double *mean,
+                      double *fitted, char *model, size_t model_size)
 {
     size_t used = 0, len = 0;
     double *means = malloc(MAXMEMBERS * (h + n) * sizeof *means);
@@ -359,6 +362,9 @@ static size_t combine(const member_fn *list, size_t nlist, const double *y, size
         double *v = means + i * MAXMEMBERS;
         size_t k = 0;
         for (size_t j = 0; j < used; j++)
+            if (isfinite(v[j]) && (!positive || v[j] > 0))
+                v[k++] = v[j];
+        for (size_t j = 0; k == 0 && j < used; j++) /* all at or below 0: to_model_scale */
             if (isfinite(v[j]))
                 v[k++] = v[j];
         mean[i] = k ? median_of(v, k) : NAN;
@@ -428,7 +434,7 @@ static double calibrate(const double *x, size_t n, int period, size_t lag, doubl
         ss[i] = cnt[i] = 0;
     for (size_t len = first; spread > 0 && len < n; len++) {
         size_t k = n - len < steps ? n - len : steps;
-        if (combine(cheap, NCHEAP, x, len, period, k, transform, s, f, NULL, NULL, 0) == 0)
+        if (combine(cheap, NCHEAP, x, len, period, k, transform, false, s, f, NULL, NULL, 0) == 0)
             continue;
         for (size_t i = 0; i < k; i++) {
             double u = (x[len + i] - f[i]) / (spread * step_shape(i + 1, lag));
@@ -538,8 +544,8 @@ static ind_status auto_run(const double *y, size_t n, int m, size_t h, unsigned 
                    : m > 1       ? sizeof seasonal_short_members / sizeof seasonal_short_members[0]
                    : weak        ? sizeof short_members_weak / sizeof short_members_weak[0]
                                  : sizeof short_members / sizeof short_members[0];
-    size_t used = combine(list, nlist, logit_points ? y : x, n, m, h, logit_points ? tr : 0, &s,
-                          out->mean, out->fitted,
+    size_t used = combine(list, nlist, logit_points ? y : x, n, m, h, logit_points ? tr : 0,
+                          tr == 1 /* IND_TRANSFORM_LOG */, &s, out->mean, out->fitted,
                           out->model + 11, sizeof out->model - 12);
     memcpy(out->model, "median of (", 11);
     size_t len = strlen(out->model);
