@@ -82,7 +82,7 @@ static void print_summary(const char *path, const ind_load_info *info, size_t ns
     printf("\n\n");
 }
 
-static ind_status series_row(ind_table *t, const ind_series *s)
+static ind_status series_row(ind_table *t, const ind_series *s, ind_lang lang)
 {
     char first[IND_PERIOD_TEXT_MAX] = "", last[IND_PERIOD_TEXT_MAX] = "";
     if (s->n) {
@@ -92,7 +92,7 @@ static ind_status series_row(ind_table *t, const ind_series *s)
     ind_table_text(t, s->name);
     ind_table_text(t, s->entity);
     ind_table_text(t, s->unit);
-    ind_table_text(t, ind_freq_name(s->freq));
+    ind_table_text(t, ind_label(ind_freq_name(s->freq), lang));
     ind_table_text(t, first);
     ind_table_text(t, last);
     ind_table_number(t, (double)s->n);
@@ -120,7 +120,7 @@ int cli_inspect(int argc, char **argv)
         print_summary(path, &info, ind_dataset_count(ds));
     ind_table *t = cli_table_new(&a.c, columns, sizeof columns / sizeof columns[0], stdout, "inspect");
     for (size_t i = 0; t && i < ind_dataset_count(ds); i++)
-        series_row(t, ind_dataset_at(ds, i));
+        series_row(t, ind_dataset_at(ds, i), (ind_lang)a.c.lang);
     status = t && ind_table_finish(t) == IND_OK ? EXIT_OK : EXIT_DATA;
     ind_dataset_free(ds);
     return status;

@@ -11,6 +11,7 @@
  * so it can be kept, edited and rerun; unlike gretl nothing here is global.
  */
 #include "indicators/chart.h"
+#include "indicators/labels.h"
 
 #include <errno.h>
 #include <float.h>
@@ -112,14 +113,13 @@ int ind_chart_format_from_path(const char *path, ind_chart_format *out)
     return -1;
 }
 
+/* The languages of every output (labels.h): a chart's are the tables'. */
 int ind_chart_lang_parse(const char *name, ind_chart_lang *out)
 {
-    if (strcmp(name, "en") == 0)
-        *out = IND_CHART_EN;
-    else if (strcmp(name, "zh") == 0)
-        *out = IND_CHART_ZH;
-    else
+    ind_lang lang;
+    if (ind_lang_parse(name, &lang) != 0)
         return -1;
+    *out = lang == IND_LANG_ZH ? IND_CHART_ZH : IND_CHART_EN;
     return 0;
 }
 

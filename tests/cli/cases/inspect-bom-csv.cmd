@@ -1,0 +1,1 @@
+inspect datasets/rd.csv --format csv --bom

@@ -1,0 +1,1 @@
+inspect datasets/rd.csv --lang zh --format md
