@@ -17,5 +17,6 @@
 #include "indicators/period.h"
 #include "indicators/target.h"
 #include "indicators/version.h"
+#include "indicators/workbook.h"
 
 #endif

@@ -1,6 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * load.h - reading indicator CSV files into a dataset.
+ * load.h - reading indicator CSV files and workbooks into a dataset.
+ *
+ * A workbook (.xlsx, or a legacy .xls, told by the file's first bytes) is
+ * read like the CSV file its sheet would export to: one row per sheet row,
+ * one field per column from A, so everything below applies to it too;
+ * errors name the cell ("figures.xlsx:Sheet1!C7: error: ..."). See
+ * src/lib/workbook/wb.h for how cells become text (dates, percent formats,
+ * merged ranges, error cells) and what is refused.
  *
  * Streams the file through libcsv's callback API in 1 MiB chunks, so memory
  * grows with the values kept, not with the file size. Detects (each
@@ -92,6 +99,8 @@ typedef struct ind_load_options {
                                of this frequency they fall in; 0: the frequency the period
                                column's header names (月份, quarter ...), else a date is an
                                error */
+    const char *sheet;      /* a workbook's sheet, by name or 1-based number (NULL: the
+                               first visible sheet holding data) */
 } ind_load_options;
 
 typedef struct ind_load_info {
@@ -111,6 +120,7 @@ typedef struct ind_load_info {
                                   ("NAME (half-yearly)" beside the annual NAME) */
     char note[256];        /* how the file was read where it matters, "" when nothing */
     size_t renamed;        /* series whose name or entity held control characters (made spaces) */
+    char sheet[128];       /* a workbook: the sheet read (header_line is its row); else "" */
 } ind_load_info;
 
 /* Defaults: everything detected. */

@@ -18,6 +18,7 @@
 #include "indicators/error.h"
 #include "indicators/load.h"
 #include "indicators/output.h"
+#include "indicators/workbook.h"
 
 enum cli_exit {
     EXIT_OK = 0,

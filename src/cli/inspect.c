@@ -5,6 +5,7 @@
  * frequency, first and last period, observations, gaps and missing values.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -53,20 +54,46 @@ static const ind_column columns[] = {
     {"missing", IND_COL_NUMBER, 0},
 };
 
+/* A workbook's sheets, each with its used range: "'Data' A1:F20 (read), 'Notes' empty". */
+static void print_sheets(const char *path, const char *read)
+{
+    ind_sheet_info *sheets = NULL;
+    size_t n = 0;
+    ind_error err;
+    if (ind_workbook_sheets(path, &sheets, &n, &err) != IND_OK)
+        return; /* it was just read: nothing new to say */
+    printf("sheets:     ");
+    for (size_t i = 0; i < n; i++) {
+        cli_fprintf(stdout, "%s'%s' %s%s%s", i ? ", " : "", sheets[i].name,
+                   sheets[i].chart ? "chart" : sheets[i].range[0] ? sheets[i].range : "empty",
+                   sheets[i].hidden ? " hidden" : "",
+                   strcmp(sheets[i].name, read) == 0 ? " (read)" : "");
+    }
+    printf("\n");
+    free(sheets);
+}
+
 static void print_summary(const char *path, const ind_load_info *info, size_t nseries)
 {
     char delim[8];
+    const char *line = info->sheet[0] ? "row" : "line";
     if (info->delimiter == '\t')
         strcpy(delim, "tab");
     else
         snprintf(delim, sizeof delim, "'%c'", info->delimiter);
-    printf("file:       %s\n", path);
+    cli_fprintf(stdout, "file:       %s\n", path);
+    if (info->sheet[0]) {
+        cli_fprintf(stdout, "sheet:      %s\n", info->sheet);
+        print_sheets(path, info->sheet);
+    }
     printf("shape:      %s\n", ind_shape_name(info->shape));
-    printf("encoding:   %s\n", info->encoding);
-    printf("delimiter:  %s\n", delim);
-    printf("header:     line %zu", info->header_line);
+    if (!info->sheet[0]) {
+        printf("encoding:   %s\n", info->encoding);
+        printf("delimiter:  %s\n", delim);
+    }
+    printf("header:     %s %zu", line, info->header_line);
     if (info->preamble_lines)
-        printf(" (%zu preamble lines skipped)", info->preamble_lines);
+        printf(" (%zu preamble %ss skipped)", info->preamble_lines, line);
     printf("\nrows:       %zu (%zu blank skipped", info->rows, info->blank_rows);
     if (info->notes)
         printf(", %zu footnotes skipped", info->notes);

@@ -55,6 +55,7 @@ typedef struct csvr_row {
 typedef struct csvr_info {
     char encoding[32]; /* "UTF-8", "UTF-8 (BOM)", "UTF-16", "GB18030" or the name given, upper case */
     char delimiter;
+    const char *sheet; /* a workbook's rows (workbook/wb.h): the sheet's name; else NULL */
 } csvr_info;
 
 typedef struct csvr_options {

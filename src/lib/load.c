@@ -2,8 +2,10 @@
 /*
  * load.c - reading indicator CSV files into a dataset (see
  * include/indicators/load.h): the CSV reader (csvread.c: file, encodings,
- * libcsv, limits, two threads for large inputs) hands rows to rows.c, which
- * finds the header and the shape and converts every row into observations.
+ * libcsv, limits, two threads for large inputs) or the workbook reader
+ * (workbook/: .xlsx and .xls, told by the first bytes) hands rows to rows.c,
+ * which finds the header and the shape and converts every row into
+ * observations.
  */
 #include "indicators/load.h"
 
@@ -13,6 +15,7 @@
 
 #include "csvread.h"
 #include "rows.h"
+#include "workbook/wb.h"
 
 /* One load: the conversion and where its results go. */
 typedef struct loading {
@@ -33,6 +36,8 @@ static ind_status on_start(void *ctx, const csvr_info *ci)
     memset(L->info, 0, sizeof *L->info);
     snprintf(L->info->encoding, sizeof L->info->encoding, "%s", ci->encoding);
     L->info->delimiter = ci->delimiter;
+    if (ci->sheet)
+        snprintf(L->info->sheet, sizeof L->info->sheet, "%s", ci->sheet);
     L->begun = 1;
     return ld_rows_init(&L->rows, L->name, L->opt, L->info, L->err);
 }
@@ -43,27 +48,41 @@ static ind_status on_row(void *ctx, csvr_row *row)
     return ld_rows_add(&L->rows, row->text, row->f, row->n, row->line);
 }
 
+/* Reads src (a path in name, a stream or a buffer) with the load's options lo. */
 typedef ind_status (*read_fn)(const void *src, size_t len, const char *name,
-                              const csvr_options *opt, const csvr_sink *sink, ind_error *err);
+                              const ind_load_options *lo, const csvr_options *opt,
+                              const csvr_sink *sink, ind_error *err);
 
 static ind_status read_file(const void *src, size_t len, const char *name,
-                            const csvr_options *opt, const csvr_sink *sink, ind_error *err)
+                            const ind_load_options *lo, const csvr_options *opt,
+                            const csvr_sink *sink, ind_error *err)
 {
     (void)src;
     (void)len;
+    if (ind_is_workbook(name)) {
+        wb_options wo = {lo->sheet};
+        return wb_read_file(name, &wo, sink, err);
+    }
     return csvr_read_file(name, opt, sink, err);
 }
 
 static ind_status read_stream(const void *src, size_t len, const char *name,
-                              const csvr_options *opt, const csvr_sink *sink, ind_error *err)
+                              const ind_load_options *lo, const csvr_options *opt,
+                              const csvr_sink *sink, ind_error *err)
 {
     (void)len;
+    (void)lo;
     return csvr_read_stream((FILE *)src, name, opt, sink, err);
 }
 
 static ind_status read_buffer(const void *src, size_t len, const char *name,
-                              const csvr_options *opt, const csvr_sink *sink, ind_error *err)
+                              const ind_load_options *lo, const csvr_options *opt,
+                              const csvr_sink *sink, ind_error *err)
 {
+    if (wb_sniff(src, len) != WB_NONE) {
+        wb_options wo = {lo->sheet};
+        return wb_read_buffer(src, len, name, &wo, sink, err);
+    }
     return csvr_read_buffer(src, len, name, opt, sink, err);
 }
 
@@ -88,7 +107,7 @@ static ind_status load(read_fn read, const void *src, size_t len, const char *na
     memset(L.info, 0, sizeof *L.info);
     csvr_options ro = {opt->encoding, opt->delimiter, true};
     csvr_sink sink = {on_start, on_row, &L};
-    ind_status status = read(src, len, name, &ro, &sink, L.err);
+    ind_status status = read(src, len, name, opt, &ro, &sink, L.err);
     if (status == IND_OK)
         status = ld_rows_finish(&L.rows);
     if (status == IND_OK)

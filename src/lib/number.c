@@ -43,8 +43,11 @@ static int is_missing_marker(const char *s, size_t len)
         "NAN",          "#N/A", ":",  "\xe2\x80\x94", /* em dash */
         "\xe2\x80\x93",                               /* en dash */
         "\xe2\x80\xa6",                               /* ellipsis */
+        /* Excel's error values, as workbooks hold them and CSV exports write them */
+        "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
+        "#GETTING_DATA",
     };
-    if (len > 4)
+    if (len > 13)
         return 0;
     for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++)
         if (same_ascii_nocase(s, len, markers[i]))

@@ -1,0 +1,734 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * sheet.c - one sheet's cells to rows for the loader (see wb.h), and the
+ * sheets' used ranges for listing.
+ *
+ * The sheet part is parsed as it is inflated; each <row> becomes one
+ * csvr_row when it ends (rows with no cell become blank rows), so memory
+ * holds one row. Merged ranges are listed after the cells in the part, so a
+ * first quick pass over the inflated bytes finds them (no XML parsing), and
+ * the value of each range's top-left cell is then given to every cell of
+ * the range as the rows go by.
+ */
+#include "wb.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MERGES_MAX 1000000
+#define CELL_MAX ((size_t)1 << 20) /* text of one cell (Excel: 32,767 characters) */
+#define ROW_TEXT_MAX ((size_t)16 << 20)
+
+typedef struct merge {
+    size_t r1, c1, r2, c2;
+    char *value; /* the top-left cell's text, once its row was read; NULL: empty */
+} merge;
+
+typedef struct cellpos {
+    size_t col, off, len;
+} cellpos;
+
+typedef struct sheet_state {
+    wb_xml X; /* first: expat's user data */
+    wb_book *B;
+    const wb_sheet *sh;
+    const csvr_sink *sink;
+    bool started;  /* sink->start was called */
+    bool list;     /* only the used range is wanted */
+    /* rows */
+    size_t row;     /* the row being read */
+    size_t emitted; /* the last row handed over */
+    size_t col;     /* the cell being read */
+    wb_buf text;    /* the row's cell texts, each with its NUL; text.s[0] is an empty one */
+    cellpos *cells;
+    size_t ncells, capcells;
+    csvr_field *f;
+    size_t capf;
+    /* the cell being read */
+    char type; /* n s b e d i(nline) t(ext of a formula) */
+    unsigned xf;
+    int in_v, in_f, in_is, in_t, in_phonetic;
+    wb_buf value, formula;
+    /* merged ranges, by first row; active ones are m[first_active..next) minus ended ones */
+    merge *m;
+    size_t nm, next;
+    /* listing */
+    char dimension[40];
+    size_t minr, minc, maxr, maxc;
+} sheet_state;
+
+/* ----------------------------------------------------------------- errors */
+
+static void cell_fail(sheet_state *S, ind_status code, size_t row, size_t col, const char *fmt,
+                      ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+static void cell_fail(sheet_state *S, ind_status code, size_t row, size_t col, const char *fmt,
+                      ...)
+{
+    if (S->X.status == IND_OK) {
+        char place[IND_ERROR_PATH_MAX];
+        wb_cell_place(S->B->path, S->sh->name, row, col, place, sizeof place);
+        va_list ap;
+        va_start(ap, fmt);
+        S->X.status = ind_error_vset(S->X.err, code, place, 0, 0, fmt, ap);
+        va_end(ap);
+    }
+    XML_StopParser(S->X.p, XML_FALSE);
+}
+
+/* ------------------------------------------------------------- merges */
+
+static int merge_cmp(const void *a, const void *b)
+{
+    const merge *x = a, *y = b;
+    return x->r1 < y->r1 ? -1 : x->r1 > y->r1;
+}
+
+static int add_merge(sheet_state *S, const char *ref, size_t len, size_t *cap)
+{
+    char a[24], b[24];
+    const char *colon = memchr(ref, ':', len);
+    size_t na = colon ? (size_t)(colon - ref) : len, nb = colon ? len - na - 1 : 0;
+    if (na == 0 || na >= sizeof a || nb >= sizeof b)
+        return 0; /* not a range: ignored */
+    memcpy(a, ref, na);
+    a[na] = '\0';
+    memcpy(b, colon ? colon + 1 : ref, colon ? nb : na);
+    b[colon ? nb : na] = '\0';
+    merge g = {0, 0, 0, 0, NULL};
+    if (wb_parse_ref(a, &g.c1, &g.r1) != 0 || wb_parse_ref(b, &g.c2, &g.r2) != 0 ||
+        g.r2 < g.r1 || g.c2 < g.c1)
+        return 0;
+    if (S->nm == *cap) {
+        if (S->nm >= MERGES_MAX)
+            return -1;
+        size_t ncap = *cap ? *cap * 2 : 16;
+        merge *grown = realloc(S->m, ncap * sizeof *grown);
+        if (!grown)
+            return -1;
+        S->m = grown;
+        *cap = ncap;
+    }
+    S->m[S->nm++] = g;
+    return 0;
+}
+
+/* The first key[0..k) in s[0..n), or NULL (memmem is not POSIX). */
+static const char *find(const char *s, size_t n, const char *key, size_t k)
+{
+    const char *end = s + n;
+    while (s + k <= end) {
+        const char *p = memchr(s, key[0], (size_t)(end - s) - k + 1);
+        if (!p)
+            return NULL;
+        if (memcmp(p, key, k) == 0)
+            return p;
+        s = p + 1;
+    }
+    return NULL;
+}
+
+/*
+ * Finds the <mergeCell ref="A1:C2"/> elements in buf[0..len); returns how
+ * many bytes at the end may hold an element not complete yet (to be seen
+ * again with the next bytes), or -1 when out of memory.
+ */
+static long scan_merges(sheet_state *S, const char *buf, size_t len, size_t *cap)
+{
+    static const char key[] = "mergeCell";
+    size_t pos = 0, keep_from = len > 64 ? len - 64 : 0;
+    for (;;) {
+        const char *p = find(buf + pos, len - pos, key, sizeof key - 1);
+        if (!p)
+            break;
+        size_t at = (size_t)(p - buf), after = at + sizeof key - 1;
+        const char *gt = memchr(buf + after, '>', len - after);
+        if (!gt) {
+            keep_from = at > 0 ? at - 1 : 0; /* the element goes on in the next bytes */
+            if (len - keep_from > 4096)
+                keep_from = len; /* no element is that long: skip it */
+            break;
+        }
+        if (at > 0 && (buf[at - 1] == '<' || buf[at - 1] == ':') && after < len &&
+            (buf[after] == ' ' || buf[after] == '\t' || buf[after] == '\n' ||
+             buf[after] == '\r')) {
+            const char *ref = find(buf + after, (size_t)(gt - (buf + after)), "ref=", 4);
+            if (ref && ref + 5 < gt) {
+                char q = ref[4];
+                const char *v = ref + 5, *e = memchr(v, q, (size_t)(gt - v));
+                if ((q == '"' || q == '\'') && e && add_merge(S, v, (size_t)(e - v), cap) != 0)
+                    return -1;
+            }
+        }
+        pos = (size_t)(gt - buf) + 1;
+        if (pos > keep_from)
+            keep_from = pos;
+    }
+    return (long)(len - keep_from);
+}
+
+/* The first pass: every merged range of the sheet, sorted by first row. */
+static ind_status find_merges(sheet_state *S)
+{
+    wb_part P;
+    size_t cap = 0, carry = 0, bufcap = 256 * 1024 + 4096;
+    ind_status st = wbz_part_open(&S->B->Z, S->sh->part, WB_PART_MAX, &P, S->X.err);
+    char *buf = st == IND_OK ? malloc(bufcap) : NULL;
+    if (st == IND_OK && !buf)
+        st = ind_error_set(S->X.err, IND_E_NOMEM, S->B->path, 0, 0, "out of memory");
+    while (st == IND_OK) {
+        long got = wbz_part_read(&P, buf + carry, bufcap - carry, S->X.err);
+        if (got < 0)
+            st = IND_E_FORMAT;
+        if (got <= 0)
+            break;
+        size_t len = carry + (size_t)got;
+        long keep = scan_merges(S, buf, len, &cap);
+        if (keep < 0) {
+            st = ind_error_set(S->X.err, IND_E_NOMEM, S->B->path, 0, 0,
+                               "out of memory (or more than %d merged ranges)", MERGES_MAX);
+            break;
+        }
+        memmove(buf, buf + len - (size_t)keep, (size_t)keep);
+        carry = (size_t)keep;
+    }
+    free(buf);
+    wbz_part_close(&P);
+    if (st == IND_OK && S->nm)
+        qsort(S->m, S->nm, sizeof *S->m, merge_cmp);
+    return st;
+}
+
+/* ------------------------------------------------------------- rows out */
+
+/* Adds text to the row, at column col (1-based); -1 when too long or no memory. */
+static int put_cell(sheet_state *S, size_t col, const char *s, size_t len)
+{
+    if (S->ncells == S->capcells) {
+        size_t cap = S->capcells ? S->capcells * 2 : 64;
+        cellpos *grown = realloc(S->cells, cap * sizeof *grown);
+        if (!grown)
+            return -1;
+        S->cells = grown;
+        S->capcells = cap;
+    }
+    size_t off = S->text.len;
+    if (wb_buf_add(&S->text, s, len, ROW_TEXT_MAX) != 0 ||
+        wb_buf_add(&S->text, "", 1, ROW_TEXT_MAX) != 0)
+        return -1;
+    S->cells[S->ncells++] = (cellpos){col, off, len};
+    return 0;
+}
+
+/* The text of cell col of the current row, or NULL. */
+static const cellpos *cell_at(const sheet_state *S, size_t col)
+{
+    for (size_t i = S->ncells; i-- > 0;)
+        if (S->cells[i].col == col)
+            return &S->cells[i];
+    return NULL;
+}
+
+/*
+ * Merged ranges over row r: the top-left values of those starting on r are
+ * kept, and every other cell of each range gets its value - in rows that
+ * hold a cell outside the range, so that a title merged across the table
+ * stays one cell (a preamble row), while a header or entity merged over
+ * several cells of a table fills them all.
+ */
+static int fill_merges(sheet_state *S, size_t r)
+{
+    size_t lo = SIZE_MAX, hi = 0, n = S->ncells;
+    for (size_t i = 0; i < n; i++) {
+        lo = S->cells[i].col < lo ? S->cells[i].col : lo;
+        hi = S->cells[i].col > hi ? S->cells[i].col : hi;
+    }
+    while (S->next < S->nm && S->m[S->next].r1 <= r)
+        S->next++;
+    for (size_t i = 0; i < S->next; i++) {
+        merge *g = &S->m[i];
+        if (g->r2 < r)
+            continue; /* ended (kept: few ranges, most sheets have none) */
+        if (g->r1 == r && !g->value) {
+            const cellpos *c = cell_at(S, g->c1);
+            if (!c)
+                continue;
+            g->value = malloc(c->len + 1);
+            if (!g->value)
+                return -1;
+            memcpy(g->value, S->text.s + c->off, c->len + 1);
+        }
+        if (!g->value || n == 0 || (lo >= g->c1 && hi <= g->c2))
+            continue;
+        size_t len = strlen(g->value);
+        for (size_t c = g->c1; c <= g->c2; c++)
+            if (!cell_at(S, c) && put_cell(S, c, g->value, len) != 0)
+                return -1;
+    }
+    return 0;
+}
+
+static int start_sink(sheet_state *S)
+{
+    if (S->started)
+        return 0;
+    S->started = true;
+    csvr_info info;
+    memset(&info, 0, sizeof info);
+    info.sheet = S->sh->name;
+    if (S->sink->start) {
+        ind_status st = S->sink->start(S->sink->ctx, &info);
+        if (st != IND_OK) {
+            S->X.status = st;
+            XML_StopParser(S->X.p, XML_FALSE);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Hands row r (its cells in S->cells, maybe none) to the sink. */
+static int emit(sheet_state *S, size_t r)
+{
+    if (S->nm && fill_merges(S, r) != 0) {
+        cell_fail(S, IND_E_NOMEM, r, 0, "out of memory (or a row over 16 MiB)");
+        return -1;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < S->ncells; i++)
+        if (S->cells[i].col > n)
+            n = S->cells[i].col;
+    if (n > S->capf) {
+        csvr_field *grown = realloc(S->f, n * sizeof *grown);
+        if (!grown) {
+            cell_fail(S, IND_E_NOMEM, r, 0, "out of memory");
+            return -1;
+        }
+        S->f = grown;
+        S->capf = n;
+    }
+    for (size_t i = 0; i < n; i++)
+        S->f[i] = (csvr_field){0, 0, r}; /* text.s[0] is an empty text */
+    for (size_t i = 0; i < S->ncells; i++)
+        S->f[S->cells[i].col - 1] = (csvr_field){S->cells[i].off, S->cells[i].len, r};
+    if (n && start_sink(S) != 0)
+        return -1;
+    if (S->started) {
+        csvr_row row = {S->text.s, S->f, n, r};
+        ind_status st = S->sink->row(S->sink->ctx, &row);
+        if (st != IND_OK) {
+            wb_locate_error(S->X.err, S->B->path, S->sh->name);
+            S->X.status = st;
+            XML_StopParser(S->X.p, XML_FALSE);
+            return -1;
+        }
+    }
+    S->emitted = r;
+    S->ncells = 0;
+    S->text.len = 1;
+    return 0;
+}
+
+/* Rows after the last one handed over and before r have no cells (but may be merged). */
+static int emit_gap(sheet_state *S, size_t r)
+{
+    S->ncells = 0; /* a row whose cells were all empty */
+    S->text.len = 1;
+    while (S->emitted + 1 < r)
+        if (emit(S, S->emitted + 1) != 0)
+            return -1;
+    return 0;
+}
+
+/* ------------------------------------------------------------- cells in */
+
+static void cell_begin(sheet_state *S, const XML_Char **atts)
+{
+    const char *ref = wbx_attr(atts, "r"), *t = wbx_attr(atts, "t"), *s = wbx_attr(atts, "s");
+    size_t col = S->col + 1, row = S->row;
+    if (ref && (wb_parse_ref(ref, &col, &row) != 0 || row != S->row)) {
+        cell_fail(S, IND_E_FORMAT, S->row, 0,
+                  "cell reference '%.20s' is not a cell of row %zu (at most XFD1048576)", ref,
+                  S->row);
+        return;
+    }
+    if (col <= S->col || col > 16384) {
+        cell_fail(S, IND_E_FORMAT, S->row, col > 16384 ? 0 : col,
+                  "cells out of order, or past column XFD");
+        return;
+    }
+    S->col = col;
+    S->type = 'n';
+    if (t) {
+        if (strcmp(t, "s") == 0 || strcmp(t, "b") == 0 || strcmp(t, "e") == 0 ||
+            strcmp(t, "d") == 0)
+            S->type = t[0];
+        else if (strcmp(t, "inlineStr") == 0)
+            S->type = 'i';
+        else if (strcmp(t, "str") == 0)
+            S->type = 't';
+    }
+    S->xf = s ? (unsigned)strtoul(s, NULL, 10) : 0;
+    S->value.len = 0;
+    S->formula.len = 0;
+    if (S->value.s)
+        S->value.s[0] = '\0';
+}
+
+static wb_numfmt cell_format(const sheet_state *S)
+{
+    return S->xf < S->B->nxf ? (wb_numfmt)S->B->xf[S->xf] : WB_FMT_GENERAL;
+}
+
+/* The cell's text as the loader reads it (see wb.h); NULL when empty. */
+static const char *cell_text(sheet_state *S, char *buf, size_t n, size_t *len)
+{
+    const char *v = S->value.len ? S->value.s : "";
+    switch (S->type) {
+    case 's': {
+        char *end;
+        unsigned long i = strtoul(v, &end, 10);
+        if (end == v || *end || i >= S->B->nsst) {
+            cell_fail(S, IND_E_FORMAT, S->row, S->col, "shared string '%.20s' does not exist",
+                      v);
+            return NULL;
+        }
+        const char *s = S->B->sst + S->B->sst_off[i];
+        *len = strlen(s);
+        return s;
+    }
+    case 'b':
+        v = strcmp(v, "1") == 0 ? "TRUE" : strcmp(v, "0") == 0 ? "FALSE" : v;
+        break;
+    case 'n':
+        if (S->value.len && wb_number_text(v, cell_format(S), S->B->date1904, buf, n) == 0)
+            v = buf;
+        break;
+    case 'd':
+        if (S->value.len && wb_iso_date_text(v, cell_format(S), buf, n) == 0)
+            v = buf;
+        break;
+    default: /* inline strings, formula text, error values: as they are */
+        break;
+    }
+    if (!*v && S->formula.len) {
+        /* a formula never computed (openpyxl writes them so): shown, not lost */
+        snprintf(buf, n, "=%s", S->formula.s);
+        v = buf;
+    }
+    *len = strlen(v);
+    return *v ? v : NULL;
+}
+
+static void cell_end(sheet_state *S)
+{
+    char buf[300];
+    size_t len = 0;
+    const char *text = cell_text(S, buf, sizeof buf, &len);
+    if (!text)
+        return;
+    if (S->list) {
+        if (!S->minr || S->row < S->minr)
+            S->minr = S->row;
+        if (!S->minc || S->col < S->minc)
+            S->minc = S->col;
+        S->maxr = S->row > S->maxr ? S->row : S->maxr;
+        S->maxc = S->col > S->maxc ? S->col : S->maxc;
+        return;
+    }
+    if (put_cell(S, S->col, text, len) != 0)
+        cell_fail(S, IND_E_NOMEM, S->row, S->col, "out of memory (or a row over 16 MiB)");
+}
+
+static void row_begin(sheet_state *S, const XML_Char **atts)
+{
+    const char *r = wbx_attr(atts, "r");
+    size_t row = S->row + 1;
+    if (r) {
+        char *end;
+        unsigned long v = strtoul(r, &end, 10);
+        row = end != r && !*end ? (size_t)v : 0;
+    }
+    if (row <= S->row || row > 1048576) {
+        cell_fail(S, IND_E_FORMAT, S->row, 0,
+                  "row '%.20s' out of order or past row 1,048,576 after this one",
+                  r ? r : "?");
+        return;
+    }
+    if (!S->list && emit_gap(S, row) != 0)
+        return;
+    S->row = row;
+    S->col = 0;
+}
+
+/* ---------------------------------------------------------- expat glue */
+
+static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+    sheet_state *S = ud;
+    const char *local = wbx_local(name);
+    switch (local[0]) {
+    case 'c':
+        if (!local[1])
+            cell_begin(S, atts);
+        break;
+    case 'v':
+        if (!local[1])
+            S->in_v = 1;
+        break;
+    case 'f':
+        if (!local[1])
+            S->in_f = 1;
+        break;
+    case 't':
+        if (!local[1])
+            S->in_t = S->in_is && !S->in_phonetic;
+        break;
+    case 'i':
+        if (strcmp(local, "is") == 0)
+            S->in_is = 1;
+        break;
+    case 'r':
+        if (strcmp(local, "row") == 0)
+            row_begin(S, atts);
+        else if (strcmp(local, "rPh") == 0)
+            S->in_phonetic = 1;
+        break;
+    case 'd':
+        if (S->list && strcmp(local, "dimension") == 0) {
+            const char *ref = wbx_attr(atts, "ref");
+            const char *colon = ref ? strchr(ref, ':') : NULL;
+            if (colon && strncmp(ref, colon + 1, (size_t)(colon - ref)) != 0) {
+                /* a range; a single cell ("A1", "A1:A1") may be an empty sheet: look */
+                snprintf(S->dimension, sizeof S->dimension, "%s", ref);
+                wbx_done(&S->X); /* declared: nothing more to read */
+            }
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+static void XMLCALL on_end(void *ud, const XML_Char *name)
+{
+    sheet_state *S = ud;
+    const char *local = wbx_local(name);
+    switch (local[0]) {
+    case 'c':
+        if (!local[1])
+            cell_end(S);
+        break;
+    case 'v':
+        S->in_v = 0;
+        break;
+    case 'f':
+        S->in_f = 0;
+        break;
+    case 't':
+        S->in_t = 0;
+        break;
+    case 'i':
+        S->in_is = 0;
+        break;
+    case 'r':
+        if (strcmp(local, "row") == 0 && !S->list && S->ncells)
+            emit(S, S->row);
+        else if (strcmp(local, "rPh") == 0)
+            S->in_phonetic = 0;
+        break;
+    case 's':
+        if (strcmp(local, "sheetData") == 0 && !S->list)
+            wbx_done(&S->X); /* the rest is formatting (merges were found before) */
+        break;
+    default:
+        break;
+    }
+}
+
+static void XMLCALL on_text(void *ud, const XML_Char *s, int len)
+{
+    sheet_state *S = ud;
+    wb_buf *b = S->in_v || S->in_t ? &S->value : S->in_f ? &S->formula : NULL;
+    if (b && wb_buf_add(b, s, (size_t)len, CELL_MAX) != 0)
+        cell_fail(S, IND_E_FORMAT, S->row, S->col, "a cell over 1 MiB (or out of memory)");
+}
+
+/* ------------------------------------------------------------- reading */
+
+static void state_free(sheet_state *S)
+{
+    for (size_t i = 0; i < S->nm; i++)
+        free(S->m[i].value);
+    free(S->m);
+    free(S->text.s);
+    free(S->cells);
+    free(S->f);
+    free(S->value.s);
+    free(S->formula.s);
+    wbx_release(&S->X);
+}
+
+static ind_status state_init(sheet_state *S, wb_book *B, const wb_sheet *sh,
+                             const csvr_sink *sink, ind_error *err)
+{
+    memset(S, 0, sizeof *S);
+    S->B = B;
+    S->sh = sh;
+    S->sink = sink;
+    ind_status st = wbx_init(&S->X, B->path, err);
+    if (st != IND_OK)
+        return st;
+    if (wb_buf_add(&S->text, "", 1, ROW_TEXT_MAX) != 0)
+        return ind_error_set(err, IND_E_NOMEM, B->path, 0, 0, "out of memory");
+    XML_SetUserData(S->X.p, S);
+    XML_SetElementHandler(S->X.p, on_start, on_end);
+    XML_SetCharacterDataHandler(S->X.p, on_text);
+    return IND_OK;
+}
+
+/* Reads sheet sh into sink; *had_data tells whether any cell held something. */
+static ind_status read_sheet(wb_book *B, const wb_sheet *sh, const csvr_sink *sink,
+                             bool *had_data, ind_error *err)
+{
+    sheet_state S;
+    *had_data = false;
+    ind_status st = state_init(&S, B, sh, sink, err);
+    if (st == IND_OK)
+        st = find_merges(&S);
+    if (st == IND_OK)
+        st = wbx_parse(&S.X, &B->Z, sh->part, WB_PART_MAX);
+    *had_data = S.started;
+    state_free(&S);
+    return st;
+}
+
+/* The sheet opt names: its name, else its 1-based number. */
+static ind_status pick_sheet(wb_book *B, const char *want, const wb_sheet **out,
+                             ind_error *err)
+{
+    *out = NULL;
+    for (size_t i = 0; i < B->nsheets && !*out; i++)
+        if (strcmp(B->sheets[i].name, want) == 0)
+            *out = &B->sheets[i];
+    char *end;
+    unsigned long k = strtoul(want, &end, 10);
+    if (!*out && end != want && !*end && k >= 1 && k <= B->nsheets)
+        *out = &B->sheets[k - 1];
+    if (*out && (*out)->part && !(*out)->chart)
+        return IND_OK;
+    char list[IND_ERROR_MSG_MAX - 100];
+    size_t used = 0;
+    for (size_t i = 0; i < B->nsheets && used + 4 < sizeof list; i++)
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s'%s'", i ? ", " : "",
+                                 B->sheets[i].name);
+    if (*out)
+        return ind_error_set(err, IND_E_NOTFOUND, B->path, 0, 0,
+                             "--sheet '%s' is a chart sheet, not cells; the sheets: %s", want,
+                             list);
+    return ind_error_set(err, IND_E_NOTFOUND, B->path, 0, 0,
+                         "--sheet '%s' is not in the workbook (by name or number 1-%zu); the "
+                         "sheets: %s",
+                         want, B->nsheets, list);
+}
+
+static ind_status read_book(wb_book *B, const wb_options *opt, const csvr_sink *sink,
+                            ind_error *err)
+{
+    ind_status st = wb_book_load_cells(B, err);
+    bool had = false;
+    if (st == IND_OK && opt && opt->sheet) {
+        const wb_sheet *sh;
+        st = pick_sheet(B, opt->sheet, &sh, err);
+        if (st == IND_OK)
+            st = read_sheet(B, sh, sink, &had, err);
+        if (st == IND_OK && !had) {
+            char place[IND_ERROR_PATH_MAX];
+            wb_cell_place(B->path, sh->name, 0, 0, place, sizeof place);
+            st = ind_error_set(err, IND_E_FORMAT, place, 0, 0, "the sheet holds no data");
+        }
+        return st;
+    }
+    /* visible sheets first, then hidden ones */
+    for (int hidden = 0; st == IND_OK && !had && hidden < 2; hidden++)
+        for (size_t i = 0; st == IND_OK && !had && i < B->nsheets; i++) {
+            const wb_sheet *sh = &B->sheets[i];
+            if (sh->hidden == (hidden == 1) && sh->part && !sh->chart)
+                st = read_sheet(B, sh, sink, &had, err);
+        }
+    if (st == IND_OK && !had)
+        st = ind_error_set(err, IND_E_FORMAT, B->path, 0, 0, "no sheet of the workbook holds data");
+    return st;
+}
+
+ind_status wb_read_xlsx(const char *path, const void *data, size_t len, const wb_options *opt,
+                        const csvr_sink *sink, ind_error *err)
+{
+    wb_book B;
+    ind_status st = wb_book_open(&B, path, data, len, err);
+    if (st != IND_OK)
+        return st;
+    st = read_book(&B, opt, sink, err);
+    wb_book_close(&B);
+    return st;
+}
+
+/* --------------------------------------------------------------- listing */
+
+/* The used range of sh: declared by the sheet, else found from its cells. */
+static ind_status sheet_range(wb_book *B, const wb_sheet *sh, char *range, size_t n,
+                              ind_error *err)
+{
+    sheet_state S;
+    range[0] = '\0';
+    if (!sh->part || sh->chart)
+        return IND_OK;
+    ind_status st = state_init(&S, B, sh, NULL, err);
+    S.list = true;
+    if (st == IND_OK)
+        st = wbx_parse(&S.X, &B->Z, sh->part, WB_PART_MAX);
+    if (st == IND_OK && S.dimension[0]) {
+        snprintf(range, n, "%s", S.dimension);
+    } else if (st == IND_OK && S.maxr) {
+        char a[8], b[8];
+        wb_col_name(S.minc, a);
+        wb_col_name(S.maxc, b);
+        snprintf(range, n, "%s%zu:%s%zu", a, S.minr, b, S.maxr);
+    }
+    state_free(&S);
+    return st;
+}
+
+ind_status wb_list_xlsx(const char *path, ind_sheet_info **out, size_t *n, ind_error *err)
+{
+    wb_book B;
+    *out = NULL;
+    *n = 0;
+    ind_status st = wb_book_open(&B, path, NULL, 0, err);
+    if (st != IND_OK)
+        return st;
+    st = wb_book_load_cells(&B, err);
+    ind_sheet_info *list = st == IND_OK ? calloc(B.nsheets, sizeof *list) : NULL;
+    if (st == IND_OK && !list)
+        st = ind_error_set(err, IND_E_NOMEM, path, 0, 0, "out of memory");
+    for (size_t i = 0; st == IND_OK && i < B.nsheets; i++) {
+        snprintf(list[i].name, sizeof list[i].name, "%s", B.sheets[i].name);
+        list[i].hidden = B.sheets[i].hidden;
+        list[i].chart = B.sheets[i].chart;
+        st = sheet_range(&B, &B.sheets[i], list[i].range, sizeof list[i].range, err);
+    }
+    size_t count = B.nsheets;
+    wb_book_close(&B);
+    if (st != IND_OK) {
+        free(list);
+        return st;
+    }
+    *out = list;
+    *n = count;
+    return IND_OK;
+}
