@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define COLS_MAX 16384   /* XFD */
 #define ROWS_MAX 1048576
@@ -194,9 +195,13 @@ wb_numfmt wb_format_code(const char *code)
         case '%':
             percent = 1;
             break;
+        case 'G':
+        case 'g':
+            if (strncasecmp(s, "general", 7) == 0)
+                s += 6; /* the word General, not letters of a date */
+            break;
         case 'y':
         case 'Y':
-        case 'e':
             year = 1;
             break;
         case 'd':

@@ -19,6 +19,7 @@
 #define MERGES_MAX 1000000
 #define CELL_MAX ((size_t)1 << 20) /* text of one cell (Excel: 32,767 characters) */
 #define ROW_TEXT_MAX ((size_t)16 << 20)
+#define WORK_MAX ((uint64_t)1 << 30) /* fields handed over per sheet: 1,073,741,824 */
 
 typedef struct merge {
     size_t r1, c1, r2, c2;
@@ -53,6 +54,10 @@ typedef struct sheet_state {
     /* merged ranges, by first row; active ones are m[first_active..next) minus ended ones */
     merge *m;
     size_t nm, next;
+    size_t *active; /* indexes of the ranges over the current row */
+    size_t nactive;
+    uint64_t work; /* fields and merged ranges looked at: bounded against crafted sheets */
+    size_t width; /* rows are padded to it: the declared used range's, or the widest row */
     /* listing */
     char dimension[40];
     size_t minr, minc, maxr, maxc;
@@ -172,11 +177,81 @@ static long scan_merges(sheet_state *S, const char *buf, size_t len, size_t *cap
     return (long)(len - keep_from);
 }
 
-/* The first pass: every merged range of the sheet, sorted by first row. */
-static ind_status find_merges(sheet_state *S)
+/* What the first pass saw in a sheet's cells. */
+typedef struct sheet_scan {
+    bool cells;   /* a value of any kind */
+    bool numbers; /* a value stored as a number (not text, boolean or error) */
+} sheet_scan;
+
+/* The local name of the tag at buf[lt] ('<'), up to end: its start and length. */
+static size_t tag_name(const char *buf, size_t lt, size_t end, size_t *start)
+{
+    size_t i = lt + 1, from = i;
+    while (i < end && buf[i] != ' ' && buf[i] != '>' && buf[i] != '/' && buf[i] != '\t' &&
+           buf[i] != '\n' && buf[i] != '\r') {
+        if (buf[i] == ':')
+            from = i + 1;
+        i++;
+    }
+    *start = from;
+    return i - from;
+}
+
+/*
+ * Whether the value tag <v> at buf[lt] belongs to a cell stored as a number:
+ * the nearest <c> start tag before it (within 4 KiB of this piece) has no t
+ * attribute, or t="n". A cell whose start is not in the piece is not counted.
+ */
+static int number_value(const char *buf, size_t lt)
+{
+    size_t floor = lt > 4096 ? lt - 4096 : 0;
+    for (size_t i = lt; i-- > floor;) {
+        if (buf[i] != '<')
+            continue;
+        size_t start, n = tag_name(buf, i, lt, &start);
+        if (n == 1 && buf[start] == 'c') {
+            const char *gt = memchr(buf + i, '>', lt - i);
+            const char *t = gt ? find(buf + i, (size_t)(gt - (buf + i)), " t=", 3) : NULL;
+            return gt && (!t || t[4] == 'n');
+        }
+        if (n == 3 && memcmp(buf + start, "row", 3) == 0)
+            return 0;
+    }
+    return 0;
+}
+
+/* Looks for values in buf[0..len) until a number is seen. */
+static void scan_values(sheet_scan *I, const char *buf, size_t len)
+{
+    size_t pos = 0;
+    const char *p;
+    while (!I->numbers && (p = find(buf + pos, len - pos, "v>", 2)) != NULL) {
+        size_t at = (size_t)(p - buf);
+        pos = at + 2;
+        size_t lt = at;
+        while (lt > 0 && at - lt < 32 && buf[lt] != '<')
+            lt--;
+        if (buf[lt] != '<' || buf[lt + 1] == '/')
+            continue; /* a closing tag, or not a tag */
+        size_t start;
+        if (tag_name(buf, lt, at + 1, &start) != 1 || buf[start] != 'v')
+            continue;
+        I->cells = true;
+        I->numbers = number_value(buf, lt);
+    }
+    if (!I->cells && find(buf, len, "<is>", 4))
+        I->cells = true; /* an inline string */
+    if (!I->cells && find(buf, len, ":is>", 4))
+        I->cells = true;
+}
+
+/* The first pass: every merged range of the sheet, sorted by first row, and whether
+   the sheet holds values and numbers. */
+static ind_status scan_sheet(sheet_state *S, sheet_scan *I)
 {
     wb_part P;
     size_t cap = 0, carry = 0, bufcap = 256 * 1024 + 4096;
+    memset(I, 0, sizeof *I);
     ind_status st = wbz_part_open(&S->B->Z, S->sh->part, WB_PART_MAX, &P, S->X.err);
     char *buf = st == IND_OK ? malloc(bufcap) : NULL;
     if (st == IND_OK && !buf)
@@ -188,6 +263,8 @@ static ind_status find_merges(sheet_state *S)
         if (got <= 0)
             break;
         size_t len = carry + (size_t)got;
+        if (!I->numbers)
+            scan_values(I, buf, len);
         long keep = scan_merges(S, buf, len, &cap);
         if (keep < 0) {
             st = ind_error_set(S->X.err, IND_E_NOMEM, S->B->path, 0, 0,
@@ -225,50 +302,84 @@ static int put_cell(sheet_state *S, size_t col, const char *s, size_t len)
     return 0;
 }
 
-/* The text of cell col of the current row, or NULL. */
-static const cellpos *cell_at(const sheet_state *S, size_t col)
+/* The merged ranges over row r, in S->active: those starting by r are added, ended ones
+   dropped, so that a row looks at the ranges it is in, not at every range. */
+static int update_active(sheet_state *S, size_t r)
 {
-    for (size_t i = S->ncells; i-- > 0;)
-        if (S->cells[i].col == col)
-            return &S->cells[i];
-    return NULL;
+    for (size_t i = 0; i < S->nactive;) {
+        if (S->m[S->active[i]].r2 < r) {
+            free(S->m[S->active[i]].value);
+            S->m[S->active[i]].value = NULL;
+            S->active[i] = S->active[--S->nactive];
+        } else {
+            i++;
+        }
+    }
+    for (; S->next < S->nm && S->m[S->next].r1 <= r; S->next++) {
+        if (S->m[S->next].r2 < r)
+            continue;
+        if (!S->active && !(S->active = malloc(S->nm * sizeof *S->active)))
+            return -1;
+        S->active[S->nactive++] = S->next;
+    }
+    return 0;
+}
+
+/* Grows the row's fields to n. */
+static int reserve_fields(sheet_state *S, size_t n)
+{
+    if (n <= S->capf)
+        return 0;
+    csvr_field *grown = realloc(S->f, n * sizeof *grown);
+    if (!grown)
+        return -1;
+    S->f = grown;
+    S->capf = n;
+    return 0;
 }
 
 /*
- * Merged ranges over row r: the top-left values of those starting on r are
- * kept, and every other cell of each range gets its value - in rows that
- * hold a cell outside the range, so that a title merged across the table
- * stays one cell (a preamble row), while a header or entity merged over
- * several cells of a table fills them all.
+ * Merged ranges over row r (fields f[0..*n)): the top-left values of those
+ * starting on r are kept, and every empty cell of each range gets its value -
+ * in rows that hold a cell outside the range, so that a title merged across
+ * the table stays one cell (a preamble row), while a header or an indicator
+ * merged over several cells of a table fills them all.
  */
-static int fill_merges(sheet_state *S, size_t r)
+static int fill_merges(sheet_state *S, size_t r, size_t *n)
 {
-    size_t lo = SIZE_MAX, hi = 0, n = S->ncells;
-    for (size_t i = 0; i < n; i++) {
+    size_t lo = SIZE_MAX, hi = 0;
+    for (size_t i = 0; i < S->ncells; i++) {
         lo = S->cells[i].col < lo ? S->cells[i].col : lo;
         hi = S->cells[i].col > hi ? S->cells[i].col : hi;
     }
-    while (S->next < S->nm && S->m[S->next].r1 <= r)
-        S->next++;
-    for (size_t i = 0; i < S->next; i++) {
-        merge *g = &S->m[i];
-        if (g->r2 < r)
-            continue; /* ended (kept: few ranges, most sheets have none) */
-        if (g->r1 == r && !g->value) {
-            const cellpos *c = cell_at(S, g->c1);
-            if (!c)
-                continue;
-            g->value = malloc(c->len + 1);
-            if (!g->value)
+    S->work += S->nactive;
+    for (size_t i = 0; i < S->nactive; i++) {
+        merge *g = &S->m[S->active[i]];
+        if (g->r1 == r && !g->value && g->c1 <= *n && S->f[g->c1 - 1].len) {
+            const csvr_field *top = &S->f[g->c1 - 1];
+            if (!(g->value = malloc(top->len + 1)))
                 return -1;
-            memcpy(g->value, S->text.s + c->off, c->len + 1);
+            memcpy(g->value, S->text.s + top->off, top->len + 1);
         }
-        if (!g->value || n == 0 || (lo >= g->c1 && hi <= g->c2))
+        if (!g->value || S->ncells == 0 || (lo >= g->c1 && hi <= g->c2))
             continue;
-        size_t len = strlen(g->value);
-        for (size_t c = g->c1; c <= g->c2; c++)
-            if (!cell_at(S, c) && put_cell(S, c, g->value, len) != 0)
+        if (g->c2 > *n) {
+            if (reserve_fields(S, g->c2) != 0)
                 return -1;
+            for (size_t c = *n; c < g->c2; c++)
+                S->f[c] = (csvr_field){0, 0, r};
+            *n = g->c2;
+        }
+        size_t len = strlen(g->value);
+        S->work += g->c2 - g->c1 + 1;
+        for (size_t c = g->c1; c <= g->c2; c++) {
+            if (S->f[c - 1].len)
+                continue;
+            size_t off = S->text.len;
+            if (wb_buf_add(&S->text, g->value, len + 1, ROW_TEXT_MAX) != 0)
+                return -1;
+            S->f[c - 1] = (csvr_field){off, len, r};
+        }
     }
     return 0;
 }
@@ -292,31 +403,43 @@ static int start_sink(sheet_state *S)
     return 0;
 }
 
-/* Hands row r (its cells in S->cells, maybe none) to the sink. */
-static int emit(sheet_state *S, size_t r)
+/* Row r's fields: its cells (S->cells, maybe none), padded to the widest row so far (as a
+   CSV export writes every row of the used range), and the merged ranges over it. */
+static int build_row(sheet_state *S, size_t r, size_t *n)
 {
-    if (S->nm && fill_merges(S, r) != 0) {
-        cell_fail(S, IND_E_NOMEM, r, 0, "out of memory (or a row over 16 MiB)");
-        return -1;
-    }
-    size_t n = 0;
+    *n = S->width;
     for (size_t i = 0; i < S->ncells; i++)
-        if (S->cells[i].col > n)
-            n = S->cells[i].col;
-    if (n > S->capf) {
-        csvr_field *grown = realloc(S->f, n * sizeof *grown);
-        if (!grown) {
-            cell_fail(S, IND_E_NOMEM, r, 0, "out of memory");
-            return -1;
-        }
-        S->f = grown;
-        S->capf = n;
-    }
-    for (size_t i = 0; i < n; i++)
+        if (S->cells[i].col > *n)
+            *n = S->cells[i].col;
+    if (reserve_fields(S, *n) != 0)
+        return -1;
+    for (size_t i = 0; i < *n; i++)
         S->f[i] = (csvr_field){0, 0, r}; /* text.s[0] is an empty text */
     for (size_t i = 0; i < S->ncells; i++)
         S->f[S->cells[i].col - 1] = (csvr_field){S->cells[i].off, S->cells[i].len, r};
-    if (n && start_sink(S) != 0)
+    if (S->ncells)
+        S->width = *n;
+    if (S->nm && (update_active(S, r) != 0 || fill_merges(S, r, n) != 0))
+        return -1;
+    S->work += *n;
+    return 0;
+}
+
+/* Hands row r to the sink. */
+static int emit(sheet_state *S, size_t r)
+{
+    size_t n;
+    if (build_row(S, r, &n) != 0) {
+        cell_fail(S, IND_E_NOMEM, r, 0, "out of memory (or a row over 16 MiB)");
+        return -1;
+    }
+    if (S->work > WORK_MAX) {
+        cell_fail(S, IND_E_FORMAT, r, 0,
+                  "the sheet spans more than %llu cells (rows times columns, merged ranges "
+                  "included)", (unsigned long long)WORK_MAX);
+        return -1;
+    }
+    if (S->ncells && start_sink(S) != 0)
         return -1;
     if (S->started) {
         csvr_row row = {S->text.s, S->f, n, r};
@@ -466,6 +589,15 @@ static void row_begin(sheet_state *S, const XML_Char **atts)
     S->col = 0;
 }
 
+/* The last column of the declared used range ("A1:G5" -> 7). */
+static void declared_width(sheet_state *S, const char *ref)
+{
+    const char *colon = ref ? strchr(ref, ':') : NULL;
+    size_t col, row;
+    if (colon && wb_parse_ref(colon + 1, &col, &row) == 0)
+        S->width = col;
+}
+
 /* ---------------------------------------------------------- expat glue */
 
 static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **atts)
@@ -500,6 +632,8 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
             S->in_phonetic = 1;
         break;
     case 'd':
+        if (!S->list && strcmp(local, "dimension") == 0)
+            declared_width(S, wbx_attr(atts, "ref"));
         if (S->list && strcmp(local, "dimension") == 0) {
             const char *ref = wbx_attr(atts, "ref");
             const char *colon = ref ? strchr(ref, ':') : NULL;
@@ -566,6 +700,7 @@ static void state_free(sheet_state *S)
     for (size_t i = 0; i < S->nm; i++)
         free(S->m[i].value);
     free(S->m);
+    free(S->active);
     free(S->text.s);
     free(S->cells);
     free(S->f);
@@ -592,20 +727,36 @@ static ind_status state_init(sheet_state *S, wb_book *B, const wb_sheet *sh,
     return IND_OK;
 }
 
-/* Reads sheet sh into sink; *had_data tells whether any cell held something. */
-static ind_status read_sheet(wb_book *B, const wb_sheet *sh, const csvr_sink *sink,
-                             bool *had_data, ind_error *err)
+/* Scans sheet sh; reads it into sink when want says so given what the scan saw. */
+typedef bool (*sheet_wanted)(const sheet_scan *I);
+
+static ind_status read_sheet(wb_book *B, const wb_sheet *sh, sheet_wanted want,
+                             const csvr_sink *sink, bool *read, ind_error *err)
 {
     sheet_state S;
-    *had_data = false;
+    sheet_scan I;
+    *read = false;
     ind_status st = state_init(&S, B, sh, sink, err);
     if (st == IND_OK)
-        st = find_merges(&S);
-    if (st == IND_OK)
+        st = scan_sheet(&S, &I);
+    if (st == IND_OK && want(&I)) {
+        *read = true;
         st = wbx_parse(&S.X, &B->Z, sh->part, WB_PART_MAX);
-    *had_data = S.started;
+        if (st == IND_OK && !S.started && start_sink(&S) != 0)
+            st = S.X.status; /* no row at all: the loader still needs its start */
+    }
     state_free(&S);
     return st;
+}
+
+static bool has_numbers(const sheet_scan *I)
+{
+    return I->numbers;
+}
+
+static bool has_cells(const sheet_scan *I)
+{
+    return I->cells;
 }
 
 /* The sheet opt names: its name, else its 1-based number. */
@@ -637,32 +788,47 @@ static ind_status pick_sheet(wb_book *B, const char *want, const wb_sheet **out,
                          want, B->nsheets, list);
 }
 
+/*
+ * The default sheet is the first visible one holding numbers (a contents or
+ * notes sheet before the table holds only text), else the first visible one
+ * holding anything, else the same among the hidden sheets.
+ */
+static ind_status read_default(wb_book *B, const csvr_sink *sink, ind_error *err)
+{
+    static const sheet_wanted wants[] = {has_numbers, has_cells};
+    ind_status st = IND_OK;
+    bool read = false;
+    for (int hidden = 0; hidden < 2; hidden++)
+        for (size_t w = 0; w < 2; w++)
+            for (size_t i = 0; i < B->nsheets; i++) {
+                const wb_sheet *sh = &B->sheets[i];
+                if (sh->hidden != (hidden == 1) || !sh->part || sh->chart)
+                    continue;
+                st = read_sheet(B, sh, wants[w], sink, &read, err);
+                if (st != IND_OK || read)
+                    return st;
+            }
+    return ind_error_set(err, IND_E_FORMAT, B->path, 0, 0, "no sheet of the workbook holds data");
+}
+
 static ind_status read_book(wb_book *B, const wb_options *opt, const csvr_sink *sink,
                             ind_error *err)
 {
     ind_status st = wb_book_load_cells(B, err);
-    bool had = false;
-    if (st == IND_OK && opt && opt->sheet) {
-        const wb_sheet *sh;
-        st = pick_sheet(B, opt->sheet, &sh, err);
-        if (st == IND_OK)
-            st = read_sheet(B, sh, sink, &had, err);
-        if (st == IND_OK && !had) {
-            char place[IND_ERROR_PATH_MAX];
-            wb_cell_place(B->path, sh->name, 0, 0, place, sizeof place);
-            st = ind_error_set(err, IND_E_FORMAT, place, 0, 0, "the sheet holds no data");
-        }
+    if (st != IND_OK)
         return st;
+    if (!opt || !opt->sheet)
+        return read_default(B, sink, err);
+    const wb_sheet *sh;
+    bool read = false;
+    st = pick_sheet(B, opt->sheet, &sh, err);
+    if (st == IND_OK)
+        st = read_sheet(B, sh, has_cells, sink, &read, err);
+    if (st == IND_OK && !read) {
+        char place[IND_ERROR_PATH_MAX];
+        wb_cell_place(B->path, sh->name, 0, 0, place, sizeof place);
+        st = ind_error_set(err, IND_E_FORMAT, place, 0, 0, "the sheet holds no data");
     }
-    /* visible sheets first, then hidden ones */
-    for (int hidden = 0; st == IND_OK && !had && hidden < 2; hidden++)
-        for (size_t i = 0; st == IND_OK && !had && i < B->nsheets; i++) {
-            const wb_sheet *sh = &B->sheets[i];
-            if (sh->hidden == (hidden == 1) && sh->part && !sh->chart)
-                st = read_sheet(B, sh, sink, &had, err);
-        }
-    if (st == IND_OK && !had)
-        st = ind_error_set(err, IND_E_FORMAT, B->path, 0, 0, "no sheet of the workbook holds data");
     return st;
 }
 

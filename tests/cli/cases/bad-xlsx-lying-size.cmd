@@ -1,0 +1,1 @@
+inspect tests/bad/xlsx-lying-size.xlsx

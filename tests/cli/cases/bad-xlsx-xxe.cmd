@@ -1,0 +1,1 @@
+inspect tests/bad/xlsx-xxe.xlsx

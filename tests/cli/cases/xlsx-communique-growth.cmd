@@ -1,0 +1,1 @@
+growth datasets/rd-communique.xlsx --format csv

@@ -1,0 +1,1 @@
+inspect tests/data/xlsx/lo-rd.xls

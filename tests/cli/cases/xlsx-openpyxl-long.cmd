@@ -1,0 +1,1 @@
+inspect tests/data/xlsx/openpyxl-long.xlsx

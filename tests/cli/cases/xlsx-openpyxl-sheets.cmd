@@ -1,0 +1,1 @@
+inspect tests/data/xlsx/openpyxl-sheets.xlsx
