@@ -49,6 +49,9 @@ static const cli_option input_rows[] = {
      .metavar = "month|quarter|half|year",
      .help = "read dates (2024-01-31, 2024/1/31, 2024年1月31日) as the period they fall in "
              "(default: the frequency the period column's header names, 月份, quarter ...)"},
+    {.name = "sheet", .kind = CLI_STRING, .offset = COMMON(load.sheet), .metavar = "NAME|N",
+     .help = "the sheet of a workbook (.xlsx, .xls) to read, by name or number (default: the "
+             "first visible sheet holding numbers)"},
 };
 const cli_group cli_input_options = {"Input options (each detected when not given):", input_rows,
                                      sizeof input_rows / sizeof input_rows[0],

@@ -1,0 +1,1 @@
+inspect tests/data/xlsx/xlsxwriter-quarterly.xlsx --sheet 9
