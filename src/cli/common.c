@@ -277,10 +277,13 @@ int cli_close_output(FILE *f, const char *path, int status)
     /* A write that failed earlier (the table writers only return a status) left
        its bytes in the buffer, so flushing again gives the reason. */
     bool failed = ferror(f) != 0;
+    /* A write that failed and left nothing in the buffer (a long --help on /dev/full)
+       leaves only its errno to tell why: kept unless the flush gives a reason. */
+    int earlier = failed ? errno : 0;
     errno = 0;
     if (fflush(f) != 0)
         failed = true;
-    int reason = errno;
+    int reason = errno ? errno : earlier;
     if (fclose(f) != 0 && !failed) {
         failed = true;
         reason = errno;
