@@ -20,187 +20,26 @@
 #include <string.h>
 
 #include "csvread.h"
+#include "lex.h"
 
-/* ---- the one-line syntax ---- */
+/* ---- the one-line syntax (lexer: lex.h) ---- */
 
-typedef struct cursor {
-    const char *text; /* the whole target */
-    const char *p;    /* where we are */
-} cursor;
-
-/* 1-based character column of p in text. */
-static long column_of(const char *text, const char *p)
-{
-    long col = 1;
-    for (const char *q = text; q < p; q++)
-        if (((unsigned char)*q & 0xc0) != 0x80)
-            col++;
-    return col;
-}
-
-static void skip_spaces(cursor *c)
-{
-    while (*c->p == ' ' || *c->p == '\t')
-        c->p++;
-}
-
-static ind_status expected(const cursor *c, ind_error *err, const char *what)
-{
-    char found[48];
-    if (*c->p)
-        snprintf(found, sizeof found, "found '%.24s%s'", c->p, strlen(c->p) > 24 ? "..." : "");
-    else
-        snprintf(found, sizeof found, "found the end");
-    return ind_error_set(err, IND_E_ARG, NULL, 0, column_of(c->text, c->p),
-                         "target '%s': expected %s at column %ld, %s", c->text, what,
-                         column_of(c->text, c->p), found);
-}
-
-static bool starts(const char *p, const char *word)
-{
-    return strncmp(p, word, strlen(word)) == 0;
-}
-
-/* A word (by, in, from) followed by a space or the end, case-insensitive. */
-static bool keyword(cursor *c, const char *word)
-{
-    size_t n = strlen(word);
-    for (size_t i = 0; i < n; i++)
-        if (tolower((unsigned char)c->p[i]) != word[i])
-            return false;
-    if (c->p[n] && c->p[n] != ' ' && c->p[n] != '\t')
-        return false;
-    c->p += n;
-    return true;
-}
-
-/* Where an operator starts, or NULL. */
-static const char *find_operator(const char *p)
-{
-    for (; *p; p++)
-        if (*p == '>' || *p == '<' || *p == '=' || starts(p, "\xe2\x89\xa5") ||
-            starts(p, "\xe2\x89\xa4"))
-            return p;
-    return NULL;
-}
-
-/*
- * A number at s: optional sign, digits with optional thousands separators
- * (groups of three after a comma), optional fraction and exponent. Returns
- * the length read (0 when there is no number) and the value.
- */
 static size_t read_number(const char *s, double *value)
 {
-    char buf[64];
-    size_t n = 0, i = 0;
-    if (s[i] == '+' || s[i] == '-')
-        buf[n++] = s[i++];
-    size_t digits = 0;
-    while (n < sizeof buf - 1) {
-        if (isdigit((unsigned char)s[i])) {
-            buf[n++] = s[i++];
-            digits++;
-        } else if (s[i] == ',' && digits && isdigit((unsigned char)s[i + 1]) &&
-                   isdigit((unsigned char)s[i + 2]) && isdigit((unsigned char)s[i + 3]) &&
-                   !isdigit((unsigned char)s[i + 4])) {
-            i++; /* a thousands separator */
-        } else {
-            break;
-        }
-    }
-    if (s[i] == '.' && n < sizeof buf - 1) {
-        buf[n++] = s[i++];
-        while (isdigit((unsigned char)s[i]) && n < sizeof buf - 1) {
-            buf[n++] = s[i++];
-            digits++;
-        }
-    }
-    if (!digits)
-        return 0;
-    if ((s[i] == 'e' || s[i] == 'E') && n < sizeof buf - 6) {
-        size_t j = i + 1, m = n;
-        buf[m++] = 'e';
-        if (s[j] == '+' || s[j] == '-')
-            buf[m++] = s[j++];
-        if (isdigit((unsigned char)s[j])) {
-            while (isdigit((unsigned char)s[j]) && m < sizeof buf - 1)
-                buf[m++] = s[j++];
-            i = j;
-            n = m;
-        }
-    }
-    buf[n] = '\0';
-    errno = 0;
-    double v = strtod(buf, NULL);
-    if (errno == ERANGE || !isfinite(v))
-        return 0;
-    *value = v;
-    return i;
+    return lex_number(s, value, NULL);
 }
 
-/* A year 0..9999 at c (digits only); -1 when none. */
-static int read_year(cursor *c)
+static ind_status parse_name(lex *c, ind_target *t, ind_error *err)
 {
-    int year = 0, digits = 0;
-    while (isdigit((unsigned char)c->p[digits]) && digits < 5)
-        year = year * 10 + (c->p[digits++] - '0');
-    if (digits == 0 || digits > 4 || isdigit((unsigned char)c->p[digits]))
-        return -1;
-    c->p += digits;
-    return year;
+    lex_skip_spaces(c);
+    const char *op = lex_find_operator(c->p);
+    return lex_series(c, op ? op : c->p + strlen(c->p), t->series, sizeof t->series, t->entity,
+                      sizeof t->entity, err);
 }
 
-/* "%/yr", "%/year", "%/y", "%/a", "% a year", "%pa": a growth goal. */
-static size_t rate_suffix(const char *p)
+static ind_status parse_operator(lex *c, ind_target *t, ind_error *err)
 {
-    static const char *const suffixes[] = {"%/year", "%/yr", "%/y", "%/a", "% a year",
-                                           "%pa",    "% pa", "%p.a."};
-    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
-        if (starts(p, suffixes[i]))
-            return strlen(suffixes[i]);
-    return 0;
-}
-
-static ind_status parse_name(cursor *c, ind_target *t, ind_error *err)
-{
-    skip_spaces(c);
-    const char *op = find_operator(c->p);
-    const char *bracket = strchr(c->p, '[');
-    const char *end = bracket && (!op || bracket < op) ? bracket : op ? op : c->p + strlen(c->p);
-    while (end > c->p && (end[-1] == ' ' || end[-1] == '\t'))
-        end--;
-    if (end == c->p)
-        return expected(c, err, "a series name");
-    if ((size_t)(end - c->p) >= sizeof t->series)
-        return expected(c, err, "a shorter series name");
-    memcpy(t->series, c->p, (size_t)(end - c->p));
-    t->series[end - c->p] = '\0';
-    c->p = end;
-    skip_spaces(c);
-    if (*c->p != '[')
-        return IND_OK;
-    const char *open = ++c->p;
-    const char *close = strchr(open, ']');
-    if (!close || (op && close > op))
-        return expected(c, err, "an entity closed by ']'");
-    while (*c->p == ' ')
-        c->p++;
-    const char *last = close;
-    while (last > c->p && last[-1] == ' ')
-        last--;
-    if (last == c->p)
-        return expected(c, err, "an entity name inside [ ]");
-    if ((size_t)(last - c->p) >= sizeof t->entity)
-        return expected(c, err, "a shorter entity name");
-    memcpy(t->entity, c->p, (size_t)(last - c->p));
-    t->entity[last - c->p] = '\0';
-    c->p = close + 1;
-    return IND_OK;
-}
-
-static ind_status parse_operator(cursor *c, ind_target *t, ind_error *err)
-{
-    skip_spaces(c);
+    lex_skip_spaces(c);
     static const struct {
         const char *text;
         ind_target_op op;
@@ -209,22 +48,22 @@ static ind_status parse_operator(cursor *c, ind_target *t, ind_error *err)
                {"<=", IND_TARGET_AT_MOST},
                {"\xe2\x89\xa4", IND_TARGET_AT_MOST}};
     for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
-        if (starts(c->p, ops[i].text)) {
+        if (lex_starts(c->p, ops[i].text)) {
             t->op = ops[i].op;
             c->p += strlen(ops[i].text);
             return IND_OK;
         }
-    return expected(c, err, "'>=' (at least) or '<=' (at most)");
+    return lex_expected(c, err, "'>=' (at least) or '<=' (at most)");
 }
 
-static ind_status parse_goal(cursor *c, ind_target *t, ind_error *err)
+static ind_status parse_goal(lex *c, ind_target *t, ind_error *err)
 {
-    skip_spaces(c);
+    lex_skip_spaces(c);
     size_t len = read_number(c->p, &t->goal);
     if (len == 0)
-        return expected(c, err, "a number (the goal)");
+        return lex_expected(c, err, "a number (the goal)");
     c->p += len;
-    size_t rate = rate_suffix(c->p);
+    size_t rate = lex_rate_suffix(c->p);
     if (rate) {
         t->kind = IND_TARGET_GROWTH;
         c->p += rate;
@@ -232,28 +71,28 @@ static ind_status parse_goal(cursor *c, ind_target *t, ind_error *err)
         c->p++; /* a level in percent, like the data */
     }
     if (*c->p && *c->p != ' ' && *c->p != '\t')
-        return expected(c, err, "a space after the goal (growth goals are written 7%/yr)");
+        return lex_expected(c, err, "a space after the goal (growth goals are written 7%/yr)");
     return IND_OK;
 }
 
-static ind_status parse_year(cursor *c, int *year, ind_error *err, const char *what)
+static ind_status parse_year(lex *c, int *year, ind_error *err, const char *what)
 {
-    skip_spaces(c);
-    int y = read_year(c);
+    lex_skip_spaces(c);
+    int y = lex_year(c);
     if (y < 0)
-        return expected(c, err, what);
+        return lex_expected(c, err, what);
     *year = y;
     return IND_OK;
 }
 
 /* "by YEAR [from YEAR]" */
-static ind_status parse_by(cursor *c, ind_target *t, ind_error *err)
+static ind_status parse_by(lex *c, ind_target *t, ind_error *err)
 {
     ind_status st = parse_year(c, &t->year, err, "a year after 'by'");
     if (st != IND_OK)
         return st;
-    skip_spaces(c);
-    if (!keyword(c, "from"))
+    lex_skip_spaces(c);
+    if (!lex_keyword(c, "from"))
         return IND_OK;
     const char *at = c->p;
     if ((st = parse_year(c, &t->base_year, err, "a year after 'from'")) != IND_OK)
@@ -261,14 +100,14 @@ static ind_status parse_by(cursor *c, ind_target *t, ind_error *err)
     t->has_base = true;
     if (t->base_year >= t->year) {
         c->p = at;
-        skip_spaces(c);
-        return expected(c, err, "a base year before the target year");
+        lex_skip_spaces(c);
+        return lex_expected(c, err, "a base year before the target year");
     }
     return IND_OK;
 }
 
 /* "A-B" after a growth goal: the years A..B grow, measured from A-1. */
-static ind_status parse_range(cursor *c, ind_target *t, ind_error *err)
+static ind_status parse_range(lex *c, ind_target *t, ind_error *err)
 {
     const char *at = c->p;
     int first = 0;
@@ -278,31 +117,31 @@ static ind_status parse_range(cursor *c, ind_target *t, ind_error *err)
     if (*c->p != '-' || t->kind != IND_TARGET_GROWTH) {
         c->p = at;
         if (t->kind != IND_TARGET_GROWTH)
-            return expected(c, err, "'by YEAR' or 'in YEAR' (a range A-B needs a rate like 7%/yr)");
-        return expected(c, err, "'by YEAR' or a year range A-B");
+            return lex_expected(c, err, "'by YEAR' or 'in YEAR' (a range A-B needs a rate like 7%/yr)");
+        return lex_expected(c, err, "'by YEAR' or a year range A-B");
     }
     c->p++;
     if ((st = parse_year(c, &t->year, err, "the last year of the range A-B")) != IND_OK)
         return st;
     if (first > t->year || first < 1) {
         c->p = at;
-        return expected(c, err, "a year range A-B with A <= B");
+        return lex_expected(c, err, "a year range A-B with A <= B");
     }
     t->has_base = true;
     t->base_year = first - 1;
     return IND_OK;
 }
 
-static ind_status parse_when(cursor *c, ind_target *t, ind_error *err)
+static ind_status parse_when(lex *c, ind_target *t, ind_error *err)
 {
-    skip_spaces(c);
+    lex_skip_spaces(c);
     const char *at = c->p;
-    if (keyword(c, "by"))
+    if (lex_keyword(c, "by"))
         return parse_by(c, t, err);
-    if (keyword(c, "in")) {
+    if (lex_keyword(c, "in")) {
         if (t->kind == IND_TARGET_GROWTH) {
             c->p = at;
-            return expected(c, err, "'by YEAR' or A-B for a growth rate ('in YEAR' is for a year's total)");
+            return lex_expected(c, err, "'by YEAR' or A-B for a growth rate ('in YEAR' is for a year's total)");
         }
         t->kind = IND_TARGET_TOTAL;
         return parse_year(c, &t->year, err, "a year after 'in'");
@@ -318,14 +157,14 @@ ind_status ind_target_parse(const char *text, ind_target *out, ind_error *err)
         return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "target '%.60s...' is too long (at most %d bytes)",
                              text, IND_TARGET_TEXT_MAX - 1);
     strcpy(t.text, text);
-    cursor c = {text, text};
+    lex c = {text, text, "target"};
     ind_status st;
     if ((st = parse_name(&c, &t, err)) != IND_OK || (st = parse_operator(&c, &t, err)) != IND_OK ||
         (st = parse_goal(&c, &t, err)) != IND_OK || (st = parse_when(&c, &t, err)) != IND_OK)
         return st;
-    skip_spaces(&c);
+    lex_skip_spaces(&c);
     if (*c.p)
-        return expected(&c, err, "the end of the target");
+        return lex_expected(&c, err, "the end of the target");
     *out = t;
     return IND_OK;
 }
@@ -485,8 +324,8 @@ static bool cell_year(file_state *st, int field, int *year, bool required)
             bad_cell(st, i, "a year");
         return false;
     }
-    cursor c = {text, text};
-    int y = read_year(&c);
+    lex c = {text, text, "target"};
+    int y = lex_year(&c);
     if (y < 0 || *c.p) {
         bad_cell(st, i, "a year (0..9999)");
         return false;
@@ -505,7 +344,7 @@ static void row_goal(file_state *st, ind_target *t, bool *rate)
         bad_cell(st, i, "a number (7, 2.5%, 9,084 or 7%/yr)");
         return;
     }
-    size_t r = rate_suffix(text + len);
+    size_t r = lex_rate_suffix(text + len);
     if (r)
         *rate = true;
     else if (text[len] == '%')
