@@ -16,6 +16,8 @@
 #include "indicators/output.h"
 #include "indicators/period.h"
 #include "indicators/target.h"
+#include "indicators/derive.h"
+#include "indicators/claim.h"
 #include "indicators/version.h"
 #include "indicators/workbook.h"
 

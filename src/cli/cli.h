@@ -38,6 +38,7 @@ int cli_inspect(int argc, char **argv);
 int cli_growth(int argc, char **argv);
 int cli_chart(int argc, char **argv);
 int cli_target(int argc, char **argv);
+int cli_check(int argc, char **argv);
 int cli_forecast(int argc, char **argv);
 int cli_backtest(int argc, char **argv);
 

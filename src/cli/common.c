@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "cli.h"
+#include "options.h"
+#include "indicators/derive.h"
 
 /* text escaped (ind_text_escape) into small[0..n), or a malloc'd copy when longer (free it then). */
 static char *escape_into(const char *text, char *small, size_t n)
@@ -310,4 +312,26 @@ const char *cli_series_title(const ind_series *s, char *buf, size_t n)
     else
         snprintf(buf, n, "%s", s->name);
     return buf;
+}
+
+int cli_derive(const cli_common *c, ind_dataset *const *ds, size_t nds)
+{
+    for (size_t i = 0; i < c->nderive; i++) {
+        ind_derivation *d;
+        ind_derive_info info;
+        ind_error err;
+        ind_error_clear(&err);
+        ind_status st = ind_derivation_parse(c->derive[i], &d, &err);
+        if (st == IND_OK)
+            st = ind_derivation_apply(d, ds, nds, ds[0], &info, &err);
+        ind_derivation_free(d);
+        if (st != IND_OK) {
+            cli_eprintf("indicators: error: --derive: %s\n", err.message);
+            return EXIT_DATA;
+        }
+        if (info.lacking)
+            cli_eprintf("indicators: note: --derive '%s': %s%s\n", c->derive[i], info.note,
+                        info.lacking > 1 ? " (and more entities)" : "");
+    }
+    return EXIT_OK;
 }

@@ -13,6 +13,7 @@ static const cli_command commands[] = {
     {"growth", cli_growth, "growth figures: YoY, PoP, CAGR, pp change, multiple, index, YTD"},
     {"chart", cli_chart, "draw series with gnuplot: trend with forecast and target, growth, index, compare"},
     {"target", cli_target, "check targets: on track, at risk or off track, by published methods"},
+    {"check", cli_check, "check the figures a report states: holds, does not hold, or what is missing"},
     {"forecast", cli_forecast, "forecasts with prediction intervals (auto, ets, arima, theta ...)"},
     {"backtest", cli_backtest, "score forecasting methods on held-out values: sMAPE, MASE, coverage"},
 };
@@ -35,7 +36,7 @@ static void usage(FILE *out)
           "  1  bad or unreadable input, a computation that failed, a write that failed,\n"
           "     or nothing at all could be computed (the message on stderr says which)\n"
           "  2  bad command line (unknown option, malformed value)\n"
-          "  3  target --fail-on: a target is in the state named\n"
+          "  3  target or check --fail-on: a target or claim is in the state named\n"
           "\n"
           "Run 'indicators COMMAND --help' for a command's options.\n"
           "Example: indicators growth datasets/rd.csv\n",

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "indicators/derive.h"
 #include "indicators/output.h"
 #include "indicators/period.h"
 
@@ -124,6 +125,19 @@ static const cli_option jobs_rows[] = {
 };
 const cli_group cli_jobs_option = CLI_GROUP(NULL, jobs_rows);
 
+static int derive_parse(const char *cmd, const cli_option *row, char *arg, void *field);
+
+static const cli_option derive_rows[] = {
+    /* offset 0: the parser gets the whole cli_common, to add to its list */
+    {.name = "derive", .kind = CLI_CUSTOM, .parse = derive_parse, .offset = 0,
+     .metavar = "'NAME = EXPR'",
+     .help = "a series computed from others, e.g. 'rd_spending = rd_intensity / 100 * gdp' "
+             "(repeatable): + - * / and numbers over SERIES or SERIES[ENTITY], aligned by "
+             "entity and period, missing where an input is missing, units carried (% x 亿元 -> "
+             "亿元); an entity whose series of that name is in the data keeps the data's"},
+};
+const cli_group cli_derive_option = CLI_GROUP(NULL, derive_rows);
+
 void cli_common_init(cli_common *c)
 {
     memset(c, 0, sizeof *c);
@@ -158,6 +172,22 @@ ind_table *cli_table_new(const cli_common *c, const ind_column *cols, size_t nco
 }
 
 /* ---- custom parsers of the shared rows ---- */
+
+/* A derivation, checked now (a typo is a usage error with its column) and kept as written. */
+static int derive_parse(const char *cmd, const cli_option *row, char *arg, void *field)
+{
+    cli_common *c = field;
+    ind_derivation *d;
+    ind_error err;
+    ind_error_clear(&err);
+    if (c->nderive == CLI_MAX_DERIVE)
+        return cli_usage_error(cmd, "--%s: at most %d", row->name, CLI_MAX_DERIVE);
+    if (ind_derivation_parse(arg, &d, &err) != IND_OK)
+        return cli_usage_error(cmd, "--%s: %s", row->name, err.message);
+    ind_derivation_free(d);
+    c->derive[c->nderive++] = arg;
+    return 0;
+}
 
 static int delimiter_parse(const char *cmd, const cli_option *row, char *arg, void *field)
 {

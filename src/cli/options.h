@@ -100,7 +100,7 @@ typedef struct fc_cli_options {
     int jobs;                 /* --jobs */
 } fc_cli_options;
 
-enum { CLI_MAX_SEEN = 64 };
+enum { CLI_MAX_SEEN = 64, CLI_MAX_DERIVE = 16 };
 
 /* An option given on the command line, and its (last) value. */
 typedef struct cli_seen {
@@ -119,6 +119,8 @@ typedef struct cli_common {
     ind_table_options table; /* cli_format_option: --digits, --exact, --bom */
     int lang;              /* cli_format_option: --lang (an ind_lang) */
     fc_cli_options fc;     /* cli_forecast_options, cli_method_option, cli_horizon_option ... */
+    const char *derive[CLI_MAX_DERIVE]; /* cli_derive_option: derivations, as written */
+    size_t nderive;
     char **files;          /* the operands (FILEs) */
     size_t nfiles;
     cli_seen seen[CLI_MAX_SEEN];
@@ -136,6 +138,15 @@ extern const cli_group cli_forecast_options; /* --level, --log, --bounds, --no-b
 extern const cli_group cli_method_option;    /* --method M (forecast, target) */
 extern const cli_group cli_horizon_option;   /* --horizon N (forecast, chart) */
 extern const cli_group cli_jobs_option;      /* --jobs N (forecast, backtest) */
+extern const cli_group cli_derive_option;    /* --derive 'NAME = EXPRESSION' (check, target) */
+
+/*
+ * Computes c's --derive series from the data files ds[0..nds) into ds[0]
+ * (derive.h), in order, so a later one may use an earlier one. Prints a
+ * note for entities left without a result; returns EXIT_OK or EXIT_DATA
+ * after printing why.
+ */
+int cli_derive(const cli_common *c, ind_dataset *const *ds, size_t nds);
 
 /* The names of --lang (chart's too): en, zh. */
 extern const char *const cli_lang_names[];

@@ -151,18 +151,27 @@ ind_status lex_series(lex *c, const char *end, char *series, size_t n, char *ent
                       ind_error *err)
 {
     lex_skip_spaces(c);
-    const char *bracket = memchr(c->p, '[', (size_t)(end - c->p));
-    const char *stop = bracket ? bracket : end;
-    while (stop > c->p && (stop[-1] == ' ' || stop[-1] == '\t'))
-        stop--;
-    if (stop == c->p)
+    const char *name = c->p, *stop, *after;
+    if (*c->p == '"') { /* "a name with spaces, (parentheses) or operators" */
+        name = c->p + 1;
+        stop = memchr(name, '"', (size_t)(end - name));
+        if (!stop)
+            return lex_expected(c, err, "a series name closed by '\"'");
+        after = stop + 1;
+    } else {
+        const char *bracket = memchr(c->p, '[', (size_t)(end - c->p));
+        stop = after = bracket ? bracket : end;
+        while (stop > c->p && (stop[-1] == ' ' || stop[-1] == '\t'))
+            stop--;
+    }
+    if (stop == name)
         return lex_expected(c, err, "a series name");
-    if ((size_t)(stop - c->p) >= n)
+    if ((size_t)(stop - name) >= n)
         return lex_expected(c, err, "a shorter series name");
-    memcpy(series, c->p, (size_t)(stop - c->p));
-    series[stop - c->p] = '\0';
+    memcpy(series, name, (size_t)(stop - name));
+    series[stop - name] = '\0';
     entity[0] = '\0';
-    c->p = stop;
+    c->p = after;
     lex_skip_spaces(c);
     if (*c->p != '[')
         return IND_OK;

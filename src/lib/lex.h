@@ -59,7 +59,8 @@ const char *lex_find_operator(const char *p);
 
 /*
  * A series reference SERIES[ENTITY] at c, ending before end (or at '['):
- * spaces around the name and inside the brackets are dropped. Fills series
+ * spaces around the name and inside the brackets are dropped; a name in
+ * double quotes may hold anything but a quote. Fills series
  * (n bytes) and entity ("" without brackets; m bytes), moves c past it.
  */
 ind_status lex_series(lex *c, const char *end, char *series, size_t n, char *entity, size_t m,
