@@ -149,7 +149,8 @@ static const cli_command_spec target_spec = {
     .about = about,
     .details = details,
     .groups = (const cli_group *const[]){
-        &target_options, &cli_method_option, &cli_format_option, &cli_forecast_options,
+        &target_options, &cli_derive_option, &cli_method_option, &cli_format_option,
+        &cli_forecast_options,
         &cli_input_options, NULL,
     },
     .epilog = epilog,
@@ -810,7 +811,8 @@ static int run(target_args *args)
         for (size_t i = 0; args->cumulative && i < ind_dataset_count(ds[k]); i++)
             ind_dataset_at(ds[k], i)->flags |= IND_SERIES_CUMULATIVE;
     }
-    if ((status = expand_entities(ds, args)) != EXIT_OK)
+    if ((status = cli_derive(&args->c, ds, args->c.nfiles)) != EXIT_OK ||
+        (status = expand_entities(ds, args)) != EXIT_OK)
         goto out;
     res = calloc(args->n, sizeof *res);
     if (!res) {

@@ -384,13 +384,17 @@ static bool compare(double a, ind_claim_op op, double b)
     }
 }
 
-/* The range a number stated to its last digit stands for: half a unit either side. */
-static void precision_range(const ind_claim_side *num, double *lo, double *hi)
+/*
+ * The range a number stated to its last digit stands for: half a unit either
+ * side; with slack, widened by a billionth so that a value on the edge (2.05
+ * for "2.1", not exactly representable) is inside.
+ */
+static void precision_range(const ind_claim_side *num, bool slack, double *lo, double *hi)
 {
     double half = num->decimals >= 0 ? 0.5 * pow(10, -num->decimals) : 0;
-    double slack = 1e-9 * fmax(1, fabs(num->number)); /* 2.05 is not exactly representable */
-    *lo = num->number - half - slack;
-    *hi = num->number + half + slack;
+    double eps = slack ? 1e-9 * fmax(1, fabs(num->number)) : 0;
+    *lo = num->number - half - eps;
+    *hi = num->number + half + eps;
 }
 
 /* Describes one side for a reason: "cagr of rd_intensity [Luohe] 2020 to 2023 = 22.59". */
@@ -466,7 +470,7 @@ static void implied(const ind_claim *c, const ind_claim_side *stat, const side_v
            : op == IND_CLAIM_GE ? IND_CLAIM_LE : op == IND_CLAIM_LE ? IND_CLAIM_GE : op;
     if (op == IND_CLAIM_EQ) {
         double lo, hi;
-        precision_range(num, &lo, &hi);
+        precision_range(num, false, &lo, &hi);
         double a = solve(stat->stat, want_from, known, lo, years);
         double b = solve(stat->stat, want_from, known, hi, years);
         out->implied_lo = fmin(a, b);
@@ -513,7 +517,7 @@ ind_status ind_claim_check(const ind_claim *c, ind_dataset *const *ds, size_t nd
     if (c->op == IND_CLAIM_EQ) {
         double stat = num == &c->left ? r.v : l.v;
         if (num)
-            precision_range(num, &out->lo, &out->hi);
+            precision_range(num, true, &out->lo, &out->hi);
         else
             out->lo = out->hi = r.v;
         holds = num ? stat >= out->lo && stat <= out->hi

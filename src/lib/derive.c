@@ -214,7 +214,11 @@ static ind_status parse_lhs(parser *ps, const char *eq)
     const char *name_stop = unit ? (unit_end == end - 1 ? unit : unit - 2) : end;
     while (name_stop > c->p && (name_stop[-1] == ' ' || name_stop[-1] == '\t'))
         name_stop--;
-    if (name_stop == c->p || name_end(c->p) < name_stop) {
+    if (name_stop - c->p >= 2 && *c->p == '"' && name_stop[-1] == '"' &&
+        !memchr(c->p + 1, '"', (size_t)(name_stop - c->p - 2))) { /* "a name with spaces" */
+        c->p++;
+        name_stop--;
+    } else if (name_stop == c->p || name_end(c->p) < name_stop) {
         if (name_stop != c->p)
             c->p = name_end(c->p);
         return lex_expected(c, ps->err, name_stop == c->p ? "the derived series' name before '='"
@@ -608,6 +612,13 @@ ind_status ind_derivation_apply(const ind_derivation *d, ind_dataset *const *ds,
     if (!info)
         info = &scratch;
     memset(info, 0, sizeof *info);
+    for (size_t i = 0; i < d->n; i++) { /* a series with [ENTITY] is the same for every result */
+        const node *nd = &d->nodes[i];
+        if (nd->kind == N_REF && nd->entity[0] && !find_in(ds, nds, nd->series, nd->entity))
+            return ind_error_set(err, IND_E_VALUE, NULL, 0, 0,
+                                 "derivation '%s': no series '%s' [%s] in the data", d->text,
+                                 nd->series, nd->entity);
+    }
     const node *lead = first_aligned(d);
     if (!lead)
         return apply_entity(d, ds, nds, fixed_entity(d), out, info, err);

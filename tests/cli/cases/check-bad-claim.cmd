@@ -1,0 +1,1 @@
+check datasets/rd.csv --claim 'cagr(rd_intensity[Luohe], 2020) > 30%'

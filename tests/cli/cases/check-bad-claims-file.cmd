@@ -1,0 +1,1 @@
+check datasets/rd.csv --claims tests/data/claims-bad.csv
