@@ -116,6 +116,7 @@ typedef struct target_args {
     ind_target_options opt; /* opt.request is c.fc.req once parsed */
     bool no_forecast;
     int fail_on;
+    int lang;
     bool cumulative;
     bool color;
 } target_args;
@@ -123,6 +124,8 @@ typedef struct target_args {
 static int target_option(const char *cmd, const cli_option *row, char *arg, void *field);
 
 static const char *const fail_on_names[] = {"off-track", "at-risk", NULL};
+static const char *const lang_names[] = {"en", "zh", NULL};
+enum { LANG_EN, LANG_ZH };
 
 #define ARG(field) offsetof(target_args, field)
 
@@ -137,6 +140,9 @@ static const cli_option target_rows[] = {
     {.name = "cumulative", .kind = CLI_FLAG, .offset = ARG(cumulative),
      .help = "values are year-to-date totals (累计): a year total is the latest value of the "
              "year, not a sum"},
+    {.name = "lang", .kind = CLI_CHOICE, .offset = ARG(lang), .choices = lang_names,
+     .help = "language of the plan-completion notes: zh gives 完成率, 序时进度 and 时间过半 "
+             "(default en)"},
     {.name = "fail-on", .kind = CLI_CHOICE, .offset = ARG(fail_on), .choices = fail_on_names,
      .help = "exit 3 when any target is off-track (--fail-on off-track) or at risk or worse "
              "(--fail-on at-risk); achieved and cannot-assess never fail"},
@@ -355,8 +361,38 @@ static void schedule_line(FILE *out, const char *lead, const result *r)
         cli_fprintf(out, ": %.0f points %s schedule\n", fabs(gap), gap < 0 ? "behind" : "ahead of");
 }
 
+/*
+ * The same in the words of a Chinese planning report (--lang zh): 完成率
+ * (completion) against 序时进度 (the share of the time gone), "时间过半、任务
+ * 过半" once half the time is gone.
+ */
+static void schedule_line_zh(FILE *out, const char *lead, const result *r)
+{
+    const ind_assessment *a = &r->a;
+    if (!a->schedule_gap.defined)
+        return;
+    char v[32], g[32], b[32];
+    const ind_figure *done = a->schedule_progress ? &a->progress : &a->completion;
+    double gap = 100 * a->schedule_gap.value;
+    cli_fprintf(out, "%s完成率 %.0f%%（", lead, 100 * done->value);
+    if (a->schedule_progress)
+        cli_fprintf(out, "由 %s 到 %s，目标 %s", num(a->base_value, b, sizeof b),
+                    num(a->latest_value, v, sizeof v), num(a->goal_level, g, sizeof g));
+    else
+        cli_fprintf(out, "完成 %s，目标 %s", num(a->latest_value, v, sizeof v),
+                    num(a->goal_level, g, sizeof g));
+    cli_fprintf(out, "），序时进度 %.0f%%", 100 * a->elapsed.value);
+    if (fabs(gap) < 0.5)
+        cli_fprintf(out, "，与序时进度持平");
+    else
+        cli_fprintf(out, "，%s序时进度 %.0f 个百分点", gap < 0 ? "落后" : "快于", fabs(gap));
+    if (a->elapsed.value >= 0.5)
+        cli_fprintf(out, "；时间过半，任务%s过半", done->value >= 0.5 ? "" : "未");
+    fputc('\n', out);
+}
+
 /* The notes under the table: why each verdict, and what else the methods say. */
-static void note_lines(FILE *out, size_t i, const result *r, bool md)
+static void note_lines(FILE *out, size_t i, const result *r, bool md, int lang)
 {
     const ind_assessment *a = &r->a;
     const char *lead = md ? "   - " : "    ";
@@ -390,7 +426,10 @@ static void note_lines(FILE *out, size_t i, const result *r, bool md)
                     num(a->seasonal.value, v, sizeof v));
         fputc('\n', out);
     }
-    schedule_line(out, lead, r);
+    if (lang == LANG_ZH)
+        schedule_line_zh(out, lead, r);
+    else
+        schedule_line(out, lead, r);
     if (a->weather == IND_WEATHER_NONE && a->kind != IND_TARGET_TOTAL && a->trend_value.why)
         cli_fprintf(out, "%sDestatis: %s\n", lead, a->trend_value.why);
     if (a->escap == IND_ESCAP_NONE && a->kind != IND_TARGET_TOTAL && a->anticipated.why)
@@ -462,7 +501,7 @@ static int write_short(const result *res, size_t n, const target_args *args)
         fputs(starred ? "\n* some method disagrees with the verdict (see the notes)\n\n" : "\n",
               stdout);
     for (size_t i = 0; i < n; i++)
-        note_lines(stdout, i, &res[i], md);
+        note_lines(stdout, i, &res[i], md, args->lang);
     return EXIT_OK;
 }
 
