@@ -213,6 +213,13 @@ static void number_or_empty(ind_table *tab, bool has, double v)
         ind_table_empty(tab);
 }
 
+/* gt, ge, lt, le, eq: "=" would open a spreadsheet formula (and be quoted as "'=") */
+static const char *op_code(ind_claim_op op)
+{
+    static const char *const codes[] = {"gt", "ge", "lt", "le", "eq"};
+    return (unsigned)op < 5 ? codes[op] : "eq";
+}
+
 static int write_full(const check_args *args, const ind_claim_result *res)
 {
     ind_table *tab = ind_table_new(full_columns, sizeof full_columns / sizeof full_columns[0],
@@ -236,7 +243,7 @@ static int write_full(const check_args *args, const ind_claim_result *res)
         ind_table_text(tab, r->has_implied ? r->implied_series : "");
         ind_table_text(tab, r->has_implied ? r->implied_entity : "");
         ind_table_text(tab, p);
-        ind_table_text(tab, r->has_implied ? ind_claim_op_name(r->implied_op) : "");
+        ind_table_text(tab, r->has_implied ? op_code(r->implied_op) : "");
         number_or_empty(tab, r->has_implied, r->implied_value);
         number_or_empty(tab, r->has_implied, r->implied_lo);
         number_or_empty(tab, r->has_implied, r->implied_hi);

@@ -116,7 +116,6 @@ typedef struct target_args {
     ind_target_options opt; /* opt.request is c.fc.req once parsed */
     bool no_forecast;
     int fail_on;
-    int lang;
     bool cumulative;
     bool color;
 } target_args;
@@ -124,8 +123,6 @@ typedef struct target_args {
 static int target_option(const char *cmd, const cli_option *row, char *arg, void *field);
 
 static const char *const fail_on_names[] = {"off-track", "at-risk", NULL};
-static const char *const lang_names[] = {"en", "zh", NULL};
-enum { LANG_EN, LANG_ZH };
 
 #define ARG(field) offsetof(target_args, field)
 
@@ -140,9 +137,6 @@ static const cli_option target_rows[] = {
     {.name = "cumulative", .kind = CLI_FLAG, .offset = ARG(cumulative),
      .help = "values are year-to-date totals (累计): a year total is the latest value of the "
              "year, not a sum"},
-    {.name = "lang", .kind = CLI_CHOICE, .offset = ARG(lang), .choices = lang_names,
-     .help = "language of the plan-completion notes: zh gives 完成率, 序时进度 and 时间过半 "
-             "(default en)"},
     {.name = "fail-on", .kind = CLI_CHOICE, .offset = ARG(fail_on), .choices = fail_on_names,
      .help = "exit 3 when any target is off-track (--fail-on off-track) or at risk or worse "
              "(--fail-on at-risk); achieved and cannot-assess never fail"},
@@ -426,7 +420,7 @@ static void note_lines(FILE *out, size_t i, const result *r, bool md, int lang)
                     num(a->seasonal.value, v, sizeof v));
         fputc('\n', out);
     }
-    if (lang == LANG_ZH)
+    if (lang == IND_LANG_ZH) /* the plan-completion note too */
         schedule_line_zh(out, lead, r);
     else
         schedule_line(out, lead, r);
@@ -501,7 +495,7 @@ static int write_short(const result *res, size_t n, const target_args *args)
         fputs(starred ? "\n* some method disagrees with the verdict (see the notes)\n\n" : "\n",
               stdout);
     for (size_t i = 0; i < n; i++)
-        note_lines(stdout, i, &res[i], md, args->lang);
+        note_lines(stdout, i, &res[i], md, args->c.lang);
     return EXIT_OK;
 }
 

@@ -61,6 +61,12 @@ static const label labels[] = {
     {"quarterly", "季度"},
     {"monthly", "月度"},
     {"Notes:", "注："},
+    {"claim", "表述"},
+    {"computed", "计算值"},
+    {"completion_pct", "完成率(%)"},
+    {"progress_pct", "进度(%)"},
+    {"elapsed_pct", "序时进度(%)"},
+    {"schedule_gap_pp", "快于序时进度(百分点)"},
 };
 
 int ind_lang_parse(const char *name, ind_lang *out)
