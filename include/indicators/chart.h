@@ -45,6 +45,7 @@
 #include "indicators/export.h"
 #include "indicators/forecast.h"
 #include "indicators/period.h"
+#include "indicators/target.h"
 
 IND_BEGIN_DECLS
 
@@ -116,6 +117,24 @@ typedef struct ind_chart_options {
     size_t ntargets;
     const char *command; /* the command line, quoted in the script's first comment; may be NULL */
 } ind_chart_options;
+
+/*
+ * What target t, assessed on series `series` of a chart as *as (by
+ * ind_target_assess, as `indicators target` does), draws: its goal level and
+ * due year, and for a growth target the base level it grows from at its
+ * rate. out->label points into t (its label, NULL when it has none).
+ * IND_E_UNDEFINED, with the assessment's reason, when it gives no level.
+ */
+ind_status ind_chart_target_from(const ind_target *t, const ind_assessment *as, size_t series,
+                                 ind_chart_target *out, ind_error *err);
+
+/*
+ * The horizon of each series' forecast on one chart, so that all end in one
+ * period: horizon periods after the latest observation of any of
+ * series[0..n) (Luohe, ending in 2023, is forecast a year further than
+ * China, ending in 2024), at most IND_FORECAST_MAX_HORIZON. Into h[0..n).
+ */
+void ind_chart_horizons(const ind_series *const *series, size_t n, size_t horizon, size_t *h);
 
 /* Defaults: trend, PNG, English, 1600 x 900, everything else NULL / unset. */
 void ind_chart_options_init(ind_chart_options *opt);

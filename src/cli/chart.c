@@ -236,21 +236,9 @@ static int chart_target_of(const ind_target *t, const ind_series *s, size_t i,
         cli_report(&err);
         return EXIT_DATA;
     }
-    if (!isfinite(as.goal_level)) {
-        cli_eprintf("indicators chart: error: the target %s gives no level to draw (%s)\n",
-                    t->text, as.reason);
+    if (ind_chart_target_from(t, &as, i, ct, &err) != IND_OK) {
+        cli_report(&err);
         return EXIT_DATA;
-    }
-    memset(ct, 0, sizeof *ct);
-    ct->goal = as.goal_level;
-    ct->period = ind_period_make(IND_FREQ_YEAR, t->year, 1);
-    ct->at_most = t->op == IND_TARGET_AT_MOST;
-    ct->label = t->label[0] ? t->label : NULL;
-    ct->series = i;
-    if (t->kind == IND_TARGET_GROWTH && as.has_base) { /* drawn as its path from the base */
-        ct->base = ind_period_make(IND_FREQ_YEAR, ind_period_year(as.base), 1);
-        ct->base_value = as.base_value;
-        ct->rate = t->goal / 100;
     }
     return EXIT_OK;
 }
@@ -647,23 +635,17 @@ static int templates_dir(char *dir, size_t n)
 
 /*
  * The forecast of each charted series, as every command makes it; NULL for
- * one too short. All end in one period: --horizon periods after the latest
- * observation of any of them (Luohe's, ending in 2023, goes on a year longer
- * than China's, ending in 2024).
+ * one too short. All end in one period (ind_chart_horizons).
  */
 static int run_forecasts(const chart_args *a, const ind_series **list, size_t n, ind_forecast *f,
                          const ind_forecast **drawn)
 {
-    int32_t end = INT32_MIN;
-    for (size_t i = 0; i < n; i++)
-        end = list[i]->ord[list[i]->n - 1] > end ? list[i]->ord[list[i]->n - 1] : end;
+    size_t h[64];
+    ind_chart_horizons(list, n, a->c.fc.req.horizon, h);
     for (size_t i = 0; i < n; i++) {
         bool ok = false;
         drawn[i] = NULL;
-        size_t h = a->c.fc.req.horizon + (size_t)(end - list[i]->ord[list[i]->n - 1]);
-        if (h > IND_FORECAST_MAX_HORIZON)
-            h = IND_FORECAST_MAX_HORIZON;
-        int status = run_forecast(a, list[i], h, &f[i], &ok);
+        int status = run_forecast(a, list[i], h[i], &f[i], &ok);
         if (status != EXIT_OK)
             return status;
         drawn[i] = ok ? &f[i] : NULL;

@@ -123,6 +123,40 @@ int ind_chart_lang_parse(const char *name, ind_chart_lang *out)
     return 0;
 }
 
+ind_status ind_chart_target_from(const ind_target *t, const ind_assessment *as, size_t series,
+                                 ind_chart_target *out, ind_error *err)
+{
+    memset(out, 0, sizeof *out);
+    if (!as->has_goal_level || !isfinite(as->goal_level))
+        return ind_error_set(err, IND_E_UNDEFINED, NULL, 0, 0,
+                             "the target %s gives no level to draw (%s)", t->text, as->reason);
+    out->goal = as->goal_level;
+    out->period = ind_period_make(IND_FREQ_YEAR, t->year, 1);
+    out->at_most = t->op == IND_TARGET_AT_MOST;
+    out->label = t->label[0] ? t->label : NULL;
+    out->series = series;
+    if (t->kind == IND_TARGET_GROWTH && as->has_base) { /* drawn as its path from the base */
+        out->base = ind_period_make(IND_FREQ_YEAR, ind_period_year(as->base), 1);
+        out->base_value = as->base_value;
+        out->rate = t->goal / 100;
+    }
+    return IND_OK;
+}
+
+void ind_chart_horizons(const ind_series *const *series, size_t n, size_t horizon, size_t *h)
+{
+    int32_t end = INT32_MIN;
+    for (size_t i = 0; i < n; i++)
+        if (series[i]->n && series[i]->ord[series[i]->n - 1] > end)
+            end = series[i]->ord[series[i]->n - 1];
+    for (size_t i = 0; i < n; i++) {
+        const ind_series *s = series[i];
+        size_t more = s->n ? (size_t)((int64_t)end - s->ord[s->n - 1]) : 0;
+        h[i] = horizon + more > IND_FORECAST_MAX_HORIZON ? IND_FORECAST_MAX_HORIZON
+                                                         : horizon + more;
+    }
+}
+
 /* ---- locating templates ---- */
 
 static bool has_templates(const char *dir)

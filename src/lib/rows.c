@@ -141,6 +141,9 @@ static const char *const value_names[] = {
     "value", "values", "数值", "值", "obs_value", "数据", "指标值", "val", NULL};
 static const char *const unit_names[] = {"unit", "units", "单位", "计量单位", "unit of measure",
                                          NULL};
+/* a long file's display name of the indicator ("R&D经费投入强度" for rd_intensity) */
+static const char *const label_names[] = {"label", "标签", "指标全称", "全称", "中文名称",
+                                          "display name", "description", "描述", NULL};
 static const char *const ignore_names[] = {
     "note", "notes", "备注", "comment", "comments", "source", "来源", "数据来源", "说明",
     "flag", "flags", "footnote", "remark", "remarks", "注", NULL};
@@ -514,6 +517,7 @@ static int long_setup(loader *L, char *why, size_t n)
     L->c_series = find_role(L, L->opt->series_col, series_names, ROLE_SERIES, why, n, &missing);
     L->c_entity = find_role(L, L->opt->entity_col, entity_names, ROLE_ENTITY, why, n, &missing);
     L->c_unit = find_role(L, L->opt->unit_col, unit_names, ROLE_UNIT, why, n, &missing);
+    L->c_label = find_role(L, NULL, label_names, ROLE_LABEL, why, n, &missing);
     if (missing)
         return -1;
     if (L->c_period == NONE || L->c_value == NONE) {
@@ -556,6 +560,9 @@ static ind_status long_row(loader *L)
     }
     if (L->c_unit != NONE && apply_unit(L, s, L->c_unit, cell_str(L, L->c_unit)) != IND_OK)
         return L->status;
+    if (L->c_label != NONE && !s->label[0] && cell_str(L, L->c_label)[0] &&
+        ind_series_set_text(&s->label, cell_str(L, L->c_label)) != IND_OK)
+        return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
     size_t len;
     const char *v = cell(L, L->c_value, &len);
     return add_value(L, s, p, L->c_value, L->c_period, v, len);

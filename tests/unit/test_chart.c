@@ -998,6 +998,53 @@ static void source_line_and_chinese_periods(void **state)
     ind_dataset_free(ds);
 }
 
+static void targets_and_horizons_for_a_chart(void **state)
+{
+    (void)state;
+    /* a growth target as `indicators target` assesses it: 7 %/yr over 2021-2025 from the
+       2020 level 24393.1 gives 24393.1 x 1.07^5 = 34212.58462213818 in 2025 */
+    ind_dataset *ds = ind_dataset_new();
+    double v[] = {22143.6, 24393.1, 27956.3, 30782.9, 33357.1, 36326.8};
+    const ind_series *s = add_years(ds, "rd_spending", "China", "亿元", 2019, v, 6);
+    ind_target t;
+    ind_error err;
+    ind_error_clear(&err);
+    assert_int_equal(ind_target_parse("rd_spending[China] >= 7%/yr 2021-2025", &t, &err), IND_OK);
+    ind_target_options to;
+    ind_target_options_init(&to);
+    to.forecast = false;
+    ind_assessment as;
+    assert_int_equal(ind_target_assess(s, &t, &to, &as, &err), IND_OK);
+    ind_chart_target ct;
+    assert_int_equal(ind_chart_target_from(&t, &as, 0, &ct, &err), IND_OK);
+    assert_close(ct.goal, 34212.58462213818, 1e-9);
+    assert_int_equal(ct.base.ord, 2020);
+    assert_close(ct.base_value, 24393.1, 0);
+    assert_close(ct.rate, 0.07, 1e-15);
+    assert_int_equal(ct.period.ord, 2025);
+    assert_false(ct.at_most);
+    assert_null(ct.label);
+    /* a level target: no base, a flat line */
+    assert_int_equal(ind_target_parse("rd_spending <= 40,000 by 2026", &t, &err), IND_OK);
+    assert_int_equal(ind_target_assess(s, &t, &to, &as, &err), IND_OK);
+    assert_int_equal(ind_chart_target_from(&t, &as, 3, &ct, &err), IND_OK);
+    assert_close(ct.goal, 40000, 0);
+    assert_int_equal(ct.base.freq, IND_FREQ_UNKNOWN);
+    assert_true(ct.at_most);
+    assert_int_equal(ct.series, 3);
+    /* forecasts of China (to 2024), Henan and Luohe (to 2023) end in one year */
+    const ind_series *two[2];
+    ind_dataset *rd = china_and_henan(two);
+    size_t h[2];
+    ind_chart_horizons(two, 2, 5, h);
+    assert_int_equal(h[0], 5); /* 2025..2029 */
+    assert_int_equal(h[1], 6); /* 2024..2029 */
+    ind_chart_horizons(two, 2, IND_FORECAST_MAX_HORIZON, h);
+    assert_int_equal(h[1], IND_FORECAST_MAX_HORIZON);
+    ind_dataset_free(rd);
+    ind_dataset_free(ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1022,6 +1069,7 @@ int main(void)
         cmocka_unit_test(growth_in_percentage_points),
         cmocka_unit_test(bar_labels_stay_off_the_reference_lines),
         cmocka_unit_test(source_line_and_chinese_periods),
+        cmocka_unit_test(targets_and_horizons_for_a_chart),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -221,6 +221,16 @@ static void loads_chinese_long_header(void **state)
     ind_series *s = series(ds, "研发投入强度", "漯河");
     assert_int_equal(s->n, 2);
     assert_true(value_at(s, year(2023)) == 1.52);
+    assert_string_equal(s->label, "");
+    ind_dataset_free(ds);
+    /* a label column names the indicator for charts (its first non-empty cell) */
+    text = "series,entity,year,value,unit,label\n"
+           "rd_intensity,Luohe,2020,1.14,%,\n"
+           "rd_intensity,Luohe,2023,2.1,%,R&D经费投入强度\n"
+           "rd_intensity,Henan,2023,2.05,%,研发投入强度\n";
+    ds = load_str(text, NULL, &info);
+    assert_string_equal(series(ds, "rd_intensity", "Luohe")->label, "R&D经费投入强度");
+    assert_string_equal(series(ds, "rd_intensity", "Henan")->label, "研发投入强度");
     ind_dataset_free(ds);
 }
 
