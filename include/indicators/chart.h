@@ -122,7 +122,9 @@ typedef struct ind_chart_options {
  * What target t, assessed on series `series` of a chart as *as (by
  * ind_target_assess, as `indicators target` does), draws: its goal level and
  * due year, and for a growth target the base level it grows from at its
- * rate. out->label points into t (its label, NULL when it has none).
+ * rate. out->label points into t's label when it has one of at most 40
+ * characters (a CJK character counts two; a longer description would crowd
+ * the legend), else is NULL: the chart's own words.
  * IND_E_UNDEFINED, with the assessment's reason, when it gives no level.
  */
 ind_status ind_chart_target_from(const ind_target *t, const ind_assessment *as, size_t series,

@@ -38,15 +38,22 @@ static const char about[] =
     "\n"
     "Kinds (--kind):\n"
     "  trend    history as lines and points; with --forecast a dashed forecast\n"
-    "           with 80% and 95% fan bands; with --target a goal line and a\n"
-    "           star at the target year; the latest value labelled (default)\n"
+    "           with 80% and 95% fan bands; with --target a goal line (a growth\n"
+    "           target: its path) and a star at the target year; the latest\n"
+    "           value labelled (default)\n"
     "  growth   year-on-year change in % as bars (x_t / x_{t-1y} - 1), the\n"
     "           compound annual growth rate (x_last / x_first)^(1/years) - 1 as\n"
-    "           a dashed line\n"
+    "           a dashed line; --pp: changes in percentage points\n"
     "  index    each series as 100 x_t / x_base, base = --base or the first\n"
     "           period all series share\n"
     "  compare  several series, e.g. one indicator for several --entity, with\n"
-    "           their latest values labelled\n"
+    "           their latest values labelled; with --forecast a forecast and a\n"
+    "           band at the first --level each, with --target or --targets the\n"
+    "           goals (shared, or one per entity in its colour)\n"
+    "\n"
+    "Known points with missing periods between them are joined by a thin dashed\n"
+    "segment (--no-bridge: a gap). --lang zh writes periods (2023年一季度), units\n"
+    "and the chart's own words in Chinese.\n"
     "";
 
 static const char epilog[] =
@@ -61,6 +68,7 @@ typedef struct chart_args {
     const char *path, *output, *target, *script_dir;
     const ind_forecast_method *method; /* --forecast; NULL: none */
     bool force;                        /* --force: --script replaces an existing file */
+    const ind_dataset *ds;             /* the data, once loaded */
 } chart_args;
 
 static int parse_size(const char *cmd, const cli_option *row, char *arg, void *field);
@@ -75,10 +83,24 @@ static const cli_option chart_rows[] = {
     {.name = "kind", .kind = CLI_CHOICE, .offset = ARG(chart.kind), .choices = kind_names,
      .help = "the kind of chart (default trend)"},
     {.name = "forecast", .kind = CLI_METHOD, .offset = ARG(method), .metavar = "METHOD",
-     .help = "trend: add a forecast by METHOD (listed below)"},
+     .help = "trend, compare: add a forecast of each series by METHOD (listed below); on "
+             "compare all end --horizon periods after the latest observation of any"},
     {.name = "target", .kind = CLI_STRING, .offset = ARG(target), .metavar = "SPEC",
-     .help = "trend: draw a target, e.g. '>= 2.5 by 2025' or 'rd_intensity[Luohe] >= 2.5% by "
-             "2025' (see 'indicators target --help' for the syntax)"},
+     .help = "trend, compare: draw a target, e.g. '>= 2.5 by 2025' (every charted series; "
+             "one line when the goal is one level) or 'rd_intensity[Luohe] >= 2.5% by 2025' "
+             "(see 'indicators target --help' for the syntax); a growth target is drawn as "
+             "its path"},
+    {.name = "no-bridge", .kind = CLI_FLAG, .offset = ARG(chart.no_bridge),
+     .help = "leave a gap in a series as a gap (default: a thin dashed segment joins the known "
+             "points either side)"},
+    {.name = "pp", .kind = CLI_FLAG, .offset = ARG(chart.pp),
+     .help = "growth, on % series: the change on a year earlier in percentage points, and the "
+             "average change a year as the line"},
+    {.name = "label", .kind = CLI_STRING, .offset = ARG(chart.label), .metavar = "TEXT",
+     .help = "the indicator's name in titles and legends (default: the file's label column, "
+             "else the series name)"},
+    {.name = "source", .kind = CLI_STRING, .offset = ARG(chart.source), .metavar = "TEXT",
+     .help = "a line under the chart, e.g. '数据来源：国家统计局'"},
     {.name = "base", .kind = CLI_PERIOD, .offset = ARG(chart.base), .metavar = "PERIOD",
      .help = "index: the base period (2015, 2020Q1 ...)"},
     {.name = "title", .kind = CLI_STRING, .offset = ARG(chart.title), .metavar = "TEXT",
@@ -104,7 +126,8 @@ static const cli_command_spec chart_spec = {
     .usage = "FILE -o OUT.png|OUT.svg|OUT.pdf [OPTIONS]",
     .about = about,
     .groups = (const cli_group *const[]){
-        &chart_options, &cli_horizon_option, &cli_forecast_options, &cli_select_options,
+        &chart_options, &cli_targets_option, &cli_horizon_option, &cli_to_option,
+        &cli_forecast_options, &cli_select_options,
         &cli_input_options, NULL,
     },
     .epilog = epilog,
@@ -143,7 +166,7 @@ static int parse_args(int argc, char **argv, chart_args *a)
     if (status != CLI_RUN)
         return status;
     a->path = a->c.files[0];
-    bool horizon = cli_given(&a->c, "horizon") != NULL;
+    bool horizon = cli_given(&a->c, "horizon") || cli_given(&a->c, "to");
     bool fc_given = cli_given_any(&a->c, &cli_forecast_options);
     if (!a->output && !a->script_dir)
         return cli_usage_error("chart", "name the chart file with -o OUT.png (or .svg, .pdf)");
@@ -160,11 +183,11 @@ static int parse_args(int argc, char **argv, chart_args *a)
     if (ind_chart_format_from_path(out, &a->chart.format) != 0)
         return cli_usage_error("chart", "-o must end in .png, .svg or .pdf: '%s'", out);
     a->chart.output = out;
-    if ((a->method || a->target || horizon || fc_given) && a->chart.kind != IND_CHART_TREND &&
-        a->chart.kind != IND_CHART_COMPARE)
-        return cli_usage_error("chart", "--forecast, --horizon, --level, --log, --bounds, "
-                                        "--no-bounds and --target go with --kind trend or "
-                                        "compare");
+    if ((a->method || a->target || a->c.targets_file || horizon || fc_given) &&
+        a->chart.kind != IND_CHART_TREND && a->chart.kind != IND_CHART_COMPARE)
+        return cli_usage_error("chart", "--forecast, --horizon, --to, --level, --log, --bounds, "
+                                        "--no-bounds, --target and --targets go with --kind "
+                                        "trend or compare");
     if ((horizon || fc_given) && !a->method)
         a->method = a->c.fc.req.method; /* the default, auto */
     if (a->chart.base.freq && a->chart.kind != IND_CHART_INDEX)
@@ -206,11 +229,16 @@ static bool bare_target(const char *spec)
            strncmp(p, "≥", strlen("≥")) == 0 || strncmp(p, "≤", strlen("≤")) == 0;
 }
 
-/* Whether target t (its series, and its entity when it names one) means the charted s. */
-static bool target_means(const ind_target *t, const ind_series *s)
+/*
+ * Whether target t (its series, and its entity when it names one) means the
+ * charted s of ds: names compare as the dataset keys them (a control
+ * character is a space), or the series by its label.
+ */
+static bool target_means(const ind_dataset *ds, const ind_target *t, const ind_series *s)
 {
-    return (strcmp(t->series, s->name) == 0 || strcmp(t->series, s->label) == 0) &&
-           (!t->entity[0] || strcmp(t->entity, s->entity) == 0);
+    if (ind_dataset_find(ds, t->series, t->entity[0] ? t->entity : s->entity) == s)
+        return true;
+    return strcmp(t->series, s->label) == 0 && (!t->entity[0] || strcmp(t->entity, s->entity) == 0);
 }
 
 /*
@@ -244,11 +272,48 @@ static int chart_target_of(const ind_target *t, const ind_series *s, size_t i,
 }
 
 /*
- * The targets SPEC draws on list[0..n) appended to ct[*nt..max): a level
- * target meant for several charted series is one shared line; a growth
- * target is one path per series (each grows from its own base level).
+ * What target t draws on list[0..n), appended to ct[*nt..max): one per
+ * series it means (bare: every one), except that a level goal shared by
+ * several series is one line for all; a growth target is one path per series
+ * (each grows from its own base level). *matched counts the series meant.
+ * ct[].label points into t.
  */
-static int read_target(const char *spec, const ind_series **list, size_t n,
+static int add_chart_targets(const ind_dataset *ds, const ind_target *t, bool bare,
+                             const ind_series **list, size_t n, ind_chart_target *ct, size_t *nt,
+                             size_t max, size_t *matched)
+{
+    size_t first = *nt;
+    *matched = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!bare && !target_means(ds, t, list[i]))
+            continue;
+        ind_target ti = *t;
+        if (bare) {
+            snprintf(ti.series, sizeof ti.series, "%s", list[i]->name);
+            snprintf(ti.entity, sizeof ti.entity, "%s", list[i]->entity);
+        }
+        (*matched)++;
+        if (*nt == max)
+            return cli_usage_error("chart", "more than %zu targets on one chart", max);
+        int status = chart_target_of(&ti, list[i], i, &ct[*nt]);
+        if (status != EXIT_OK)
+            return status;
+        if (ct[*nt].label) /* t's, not the copy's */
+            ct[*nt].label = t->label;
+        (*nt)++;
+    }
+    bool same = t->kind != IND_TARGET_GROWTH && *nt - first > 1;
+    for (size_t k = first + 1; same && k < *nt; k++)
+        same = ct[k].goal == ct[first].goal;
+    if (same) {
+        ct[first].shared = true;
+        *nt = first + 1;
+    }
+    return EXIT_OK;
+}
+
+/* The target SPEC (--target) on list[0..n), appended to ct[*nt..max). */
+static int read_target(const ind_dataset *ds, const char *spec, const ind_series **list, size_t n,
                        ind_chart_target *ct, size_t *nt, size_t max)
 {
     char text[1024];
@@ -262,38 +327,45 @@ static int read_target(const char *spec, const ind_series **list, size_t n,
         return cli_usage_error("chart", "--target is too long");
     if (ind_target_parse(text, &t, &err) != IND_OK)
         return cli_usage_error("chart", "--target: %s", err.message);
-    size_t first = *nt, matched = 0;
-    for (size_t i = 0; i < n; i++) {
-        ind_target ti = t;
-        if (bare) {
-            snprintf(ti.series, sizeof ti.series, "%s", list[i]->name);
-            snprintf(ti.entity, sizeof ti.entity, "%s", list[i]->entity);
-        } else if (!target_means(&t, list[i])) {
-            continue;
-        }
-        matched++;
-        if (*nt == max)
-            return cli_usage_error("chart", "more than %zu targets on one chart", max);
-        int status = chart_target_of(&ti, list[i], i, &ct[*nt]);
+    size_t matched;
+    int status = add_chart_targets(ds, &t, bare, list, n, ct, nt, max, &matched);
+    if (status != EXIT_OK || matched)
+        return status;
+    if (t.entity[0])
+        return cli_usage_error("chart", "--target names '%s[%s]' but the chart does not show it",
+                               t.series, t.entity);
+    return cli_usage_error("chart", "--target names '%s' but the chart shows '%s'", t.series,
+                           list[0]->name);
+}
+
+/*
+ * The targets of a --targets file (*loaded, which the caller frees; the
+ * chart's labels point into it) for the charted series; those for other
+ * series are counted in a note.
+ */
+static int read_targets_file(const ind_dataset *ds, const char *path, const ind_series **list,
+                             size_t n, ind_target **loaded, ind_chart_target *ct, size_t *nt,
+                             size_t max)
+{
+    size_t count = 0, unused = 0;
+    ind_error err;
+    ind_error_clear(&err);
+    if (ind_targets_load(path, loaded, &count, &err) != IND_OK) {
+        cli_report(&err);
+        return EXIT_DATA;
+    }
+    for (size_t k = 0; k < count; k++) {
+        size_t matched;
+        int status =
+            add_chart_targets(ds, &(*loaded)[k], false, list, n, ct, nt, max, &matched);
         if (status != EXIT_OK)
             return status;
-        (*nt)++;
+        unused += matched == 0;
     }
-    if (!matched) {
-        if (t.entity[0])
-            return cli_usage_error("chart", "--target names '%s[%s]' but the chart does not show it",
-                                   t.series, t.entity);
-        return cli_usage_error("chart", "--target names '%s' but the chart shows '%s'", t.series,
-                               list[0]->name);
-    }
-    /* a level goal shared by several series: one line for all */
-    bool same = t.kind != IND_TARGET_GROWTH && *nt - first > 1;
-    for (size_t k = first + 1; same && k < *nt; k++)
-        same = ct[k].goal == ct[first].goal;
-    if (same) {
-        ct[first].shared = true;
-        *nt = first + 1;
-    }
+    if (unused)
+        cli_eprintf("indicators chart: note: %zu of the %zu targets in %s are for series not "
+                    "charted\n",
+                    unused, count, path);
     return EXIT_OK;
 }
 
@@ -642,6 +714,15 @@ static int run_forecasts(const chart_args *a, const ind_series **list, size_t n,
 {
     size_t h[64];
     ind_chart_horizons(list, n, a->c.fc.req.horizon, h);
+    ind_error err;
+    ind_error_clear(&err);
+    for (size_t i = 0; cli_given(&a->c, "to") && i < n; i++)
+        if (ind_forecast_horizon_to(list[i], a->c.fc.to, &h[i], &err) != IND_OK) {
+            char title[256];
+            cli_eprintf("%s: error: series %s: --to %s\n", a->path,
+                        cli_series_title(list[i], title, sizeof title), err.message);
+            return EXIT_DATA;
+        }
     for (size_t i = 0; i < n; i++) {
         bool ok = false;
         drawn[i] = NULL;
@@ -658,6 +739,7 @@ static int draw(chart_args *a, const ind_series **list, size_t n, const char *cm
     ind_forecast *f = calloc(n, sizeof *f);
     const ind_forecast *drawn[64] = {NULL};
     ind_chart_target targets[64];
+    ind_target *loaded = NULL; /* --targets: the labels of targets[] point into it */
     size_t ntargets = 0;
     char dir[4096];
     int status = EXIT_OK;
@@ -668,8 +750,12 @@ static int draw(chart_args *a, const ind_series **list, size_t n, const char *cm
     }
     if (a->method && (status = run_forecasts(a, list, n, f, drawn)) != EXIT_OK)
         goto out;
-    if (a->target && (status = read_target(a->target, list, n, targets, &ntargets,
+    if (a->target && (status = read_target(a->ds, a->target, list, n, targets, &ntargets,
                                            sizeof targets / sizeof targets[0])) != EXIT_OK)
+        goto out;
+    if (a->c.targets_file &&
+        (status = read_targets_file(a->ds, a->c.targets_file, list, n, &loaded, targets, &ntargets,
+                                    sizeof targets / sizeof targets[0])) != EXIT_OK)
         goto out;
     a->chart.forecasts = a->method ? drawn : NULL;
     a->chart.targets = targets;
@@ -699,6 +785,7 @@ out:
     for (size_t i = 0; a->method && i < n; i++)
         ind_forecast_clear(&f[i]);
     free(f);
+    free(loaded);
     return status;
 }
 
@@ -716,6 +803,7 @@ int cli_chart(int argc, char **argv)
     ind_dataset *ds = NULL;
     if ((status = cli_load(a.path, &a.c.load, &a.c.sel, &ds, NULL)) != EXIT_OK)
         return status;
+    a.ds = ds;
     const ind_series *list[64];
     size_t n = 0;
     for (size_t i = 0; i < ind_dataset_count(ds); i++) {

@@ -26,13 +26,10 @@ static const char about[] =
 typedef struct args {
     cli_common c; /* first: the shared rows' fields (c.fc: method, horizon, levels ...) */
     bool fit;
-    ind_period to;
     const char *path;
 } args;
 
 static const cli_option forecast_cmd_rows[] = {
-    {.name = "to", .kind = CLI_PERIOD, .offset = offsetof(args, to), .metavar = "PERIOD",
-     .help = "forecast up to PERIOD (e.g. 2035) instead of --horizon"},
     {.name = "fit", .kind = CLI_FLAG, .offset = offsetof(args, fit),
      .help = "instead of forecasts, one row per series: method, model, parameters, AICc, "
              "in-sample RMSE/MAE/MASE and notes"},
@@ -47,7 +44,8 @@ static const cli_command_spec forecast_spec = {
     .usage = "[OPTIONS] FILE",
     .about = about,
     .groups = (const cli_group *const[]){
-        &forecast_options, &cli_method_option, &cli_horizon_option, &cli_format_option,
+        &forecast_options, &cli_method_option, &cli_horizon_option, &cli_to_option,
+        &cli_format_option,
         &cli_jobs_option, &cli_forecast_options, &cli_select_options, &cli_input_options, NULL,
     },
     .one_file = true,
@@ -64,7 +62,7 @@ static size_t horizon_for(const args *a, const ind_series *s)
     ind_error err;
     if (!cli_given(&a->c, "to") || s->n == 0)
         return a->c.fc.req.horizon;
-    if (ind_forecast_horizon_to(s, a->to, &h, &err) == IND_OK)
+    if (ind_forecast_horizon_to(s, a->c.fc.to, &h, &err) == IND_OK)
         return h;
     char title[256];
     cli_eprintf("indicators: error: series %s: --to %s\n",
@@ -203,8 +201,6 @@ int cli_forecast(int argc, char **argv)
     int status = cli_parse(&forecast_spec, argc, argv, &a);
     if (status != CLI_RUN)
         return status;
-    if (cli_given(&a.c, "to") && cli_given(&a.c, "horizon"))
-        return cli_usage_error("forecast", "give --horizon or --to, not both");
     a.path = a.c.files[0];
     ind_dataset *ds = NULL;
     if ((status = cli_load(a.path, &a.c.load, &a.c.sel, &ds, NULL)) != EXIT_OK)

@@ -115,9 +115,22 @@ const cli_group cli_method_option = CLI_GROUP(NULL, method_rows);
 static const cli_option horizon_rows[] = {
     {.name = "horizon", .kind = CLI_INT, .offset = COMMON(fc.req.horizon),
      .size = sizeof(size_t), .min = 1, .max = IND_FORECAST_MAX_HORIZON, .metavar = "N",
-     .help = "periods to forecast (default 5)"},
+     .exclusive = CLI_EXCLUSIVE_HORIZON, .help = "periods to forecast (default 5)"},
 };
 const cli_group cli_horizon_option = CLI_GROUP(NULL, horizon_rows);
+
+static const cli_option to_rows[] = {
+    {.name = "to", .kind = CLI_PERIOD, .offset = COMMON(fc.to), .metavar = "PERIOD",
+     .exclusive = CLI_EXCLUSIVE_HORIZON,
+     .help = "forecast up to PERIOD (e.g. 2035) instead of --horizon"},
+};
+const cli_group cli_to_option = CLI_GROUP(NULL, to_rows);
+
+static const cli_option targets_rows[] = {
+    {.name = "targets", .kind = CLI_STRING, .offset = COMMON(targets_file), .metavar = "CSV",
+     .once = true, .help = "targets from a file"},
+};
+const cli_group cli_targets_option = CLI_GROUP(NULL, targets_rows);
 
 static const cli_option jobs_rows[] = {
     {.name = "jobs", .kind = CLI_INT, .offset = COMMON(fc.jobs), .size = sizeof(int), .min = 1,

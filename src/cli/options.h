@@ -92,11 +92,12 @@ typedef struct cli_command_spec {
 } cli_command_spec;
 
 /* Exclusion numbers of the shared rows (commands number theirs from CLI_EXCLUSIVE_COMMAND). */
-enum { CLI_EXCLUSIVE_SCALE = 1, CLI_EXCLUSIVE_COMMAND = 10 };
+enum { CLI_EXCLUSIVE_SCALE = 1, CLI_EXCLUSIVE_HORIZON = 2, CLI_EXCLUSIVE_COMMAND = 10 };
 
 /* The forecasting options (forecast, backtest, target, chart). */
 typedef struct fc_cli_options {
     ind_forecast_request req; /* method, horizon, levels, scale, bounds, seed */
+    ind_period to;            /* --to (cli_to_option): forecast up to it instead of --horizon */
     int jobs;                 /* --jobs */
 } fc_cli_options;
 
@@ -121,6 +122,7 @@ typedef struct cli_common {
     fc_cli_options fc;     /* cli_forecast_options, cli_method_option, cli_horizon_option ... */
     const char *derive[CLI_MAX_DERIVE]; /* cli_derive_option: derivations, as written */
     size_t nderive;
+    const char *targets_file; /* cli_targets_option */
     char **files;          /* the operands (FILEs) */
     size_t nfiles;
     cli_seen seen[CLI_MAX_SEEN];
@@ -137,6 +139,8 @@ extern const cli_group cli_format_option;    /* --format, --digits, --exact, --b
 extern const cli_group cli_forecast_options; /* --level, --log, --bounds, --no-bounds; methods */
 extern const cli_group cli_method_option;    /* --method M (forecast, target) */
 extern const cli_group cli_horizon_option;   /* --horizon N (forecast, chart) */
+extern const cli_group cli_to_option;        /* --to PERIOD (forecast, chart; not with --horizon) */
+extern const cli_group cli_targets_option;   /* --targets CSV (target, chart) */
 extern const cli_group cli_jobs_option;      /* --jobs N (forecast, backtest) */
 extern const cli_group cli_derive_option;    /* --derive 'NAME = EXPRESSION' (check, target) */
 

@@ -112,7 +112,6 @@ typedef struct target_args {
     cli_common c; /* first: the shared rows' fields (c.fc: method, levels and the scale) */
     ind_target *targets;
     size_t n, cap;
-    const char *targets_file;
     ind_target_options opt; /* opt.request is c.fc.req once parsed */
     bool no_forecast;
     int fail_on;
@@ -130,8 +129,6 @@ static const cli_option target_rows[] = {
     /* offset 0: the parser gets the whole args, to add to the targets */
     {.name = "target", .kind = CLI_CUSTOM, .parse = target_option, .offset = 0,
      .metavar = "SPEC", .help = "a target (repeatable)"},
-    {.name = "targets", .kind = CLI_STRING, .offset = ARG(targets_file), .metavar = "CSV",
-     .once = true, .help = "targets from a file"},
     {.name = "no-forecast", .kind = CLI_FLAG, .offset = ARG(no_forecast),
      .help = "skip the forecast"},
     {.name = "cumulative", .kind = CLI_FLAG, .offset = ARG(cumulative),
@@ -149,7 +146,8 @@ static const cli_command_spec target_spec = {
     .about = about,
     .details = details,
     .groups = (const cli_group *const[]){
-        &target_options, &cli_derive_option, &cli_method_option, &cli_format_option,
+        &target_options, &cli_targets_option, &cli_derive_option, &cli_method_option,
+        &cli_format_option,
         &cli_forecast_options,
         &cli_input_options, NULL,
     },
@@ -201,7 +199,7 @@ static int parse_args(int argc, char **argv, target_args *args)
         return cli_usage_error("target", "at most %d data files", MAX_FILES);
     if (args->c.nfiles == 0)
         return cli_usage_error("target", "expects a data FILE");
-    if (args->n == 0 && !args->targets_file)
+    if (args->n == 0 && !args->c.targets_file)
         return cli_usage_error("target", "expects --target SPEC or --targets CSV");
     args->opt.forecast = !args->no_forecast;
     args->opt.request = args->c.fc.req;
@@ -765,7 +763,7 @@ static int find_all(ind_dataset *const *ds, const target_args *args, result *res
         if (res[i].s)
             continue;
         if (res[i].t->line)
-            cli_eprintf("%s:%ld: error: %s\n", args->targets_file, res[i].t->line, why);
+            cli_eprintf("%s:%ld: error: %s\n", args->c.targets_file, res[i].t->line, why);
         else
             cli_eprintf("indicators target: error: --target '%s': %s\n", res[i].t->text, why);
         status = EXIT_DATA;
@@ -820,7 +818,7 @@ static int load_targets_file(target_args *args)
     size_t n = 0;
     ind_error err;
     ind_error_clear(&err);
-    if (ind_targets_load(args->targets_file, &loaded, &n, &err) != IND_OK) {
+    if (ind_targets_load(args->c.targets_file, &loaded, &n, &err) != IND_OK) {
         cli_report(&err);
         return EXIT_DATA;
     }
@@ -836,7 +834,7 @@ static int run(target_args *args)
     ind_dataset *ds[MAX_FILES] = {NULL};
     result *res = NULL;
     int status = EXIT_OK;
-    if (args->targets_file && (status = load_targets_file(args)) != EXIT_OK)
+    if (args->c.targets_file && (status = load_targets_file(args)) != EXIT_OK)
         goto out;
     for (size_t k = 0; k < args->c.nfiles; k++) {
         if ((status = cli_load(args->c.files[k], &args->c.load, NULL, &ds[k], NULL)) != EXIT_OK)

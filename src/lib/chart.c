@@ -123,6 +123,11 @@ int ind_chart_lang_parse(const char *name, ind_chart_lang *out)
     return 0;
 }
 
+static size_t text_width(const char *s);
+
+/* A target's own label goes in the legend when it is short; a long description would crowd it. */
+#define TARGET_LABEL_MAX 40
+
 ind_status ind_chart_target_from(const ind_target *t, const ind_assessment *as, size_t series,
                                  ind_chart_target *out, ind_error *err)
 {
@@ -133,7 +138,7 @@ ind_status ind_chart_target_from(const ind_target *t, const ind_assessment *as, 
     out->goal = as->goal_level;
     out->period = ind_period_make(IND_FREQ_YEAR, t->year, 1);
     out->at_most = t->op == IND_TARGET_AT_MOST;
-    out->label = t->label[0] ? t->label : NULL;
+    out->label = t->label[0] && text_width(t->label) <= TARGET_LABEL_MAX ? t->label : NULL;
     out->series = series;
     if (t->kind == IND_TARGET_GROWTH && as->has_base) { /* drawn as its path from the base */
         out->base = ind_period_make(IND_FREQ_YEAR, ind_period_year(as->base), 1);
