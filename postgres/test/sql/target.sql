@@ -1,8 +1,9 @@
--- Targets: the verdicts, R and P(meet) of `indicators target` (README).
+-- Targets: the verdicts, R and P(meet) of `indicators target` (README); the
+-- forecast with a fixed method (postgres/test/compare checks auto against the CLI).
 \x on
 SELECT * FROM ind_target(ARRAY[2.40, 2.44, 2.54, 2.65, 2.69], '2020',
-                         'rd_intensity[China] >= 2.8 by 2025', unit => '%');
-SELECT verdict, growth_ratio, reason, note
+                         'rd_intensity[China] >= 2.8 by 2025', 'drift', unit => '%');
+SELECT verdict, growth_ratio, reason
 FROM ind_target(ARRAY[22143.6, 24393.1, 27956.3, 30782.9, 33357.1, 36326.8], '2019',
                 'rd_spending[China] >= 7%/yr 2021-2025');
 \x off
