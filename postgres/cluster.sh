@@ -14,6 +14,7 @@
 #   pgc_start TREE DIR PORT [ADDR]  starts DIR's cluster with TREE's server
 #                        (TREE may be DIR) on the socket DIR/sock (and TCP on
 #                        ADDR, e.g. 127.0.0.1, when given), waits until it accepts;
+#                        PGC_OPTIONS adds server options ("-c work_mem=256MB");
 #   pgc_stop DIR         stops it (fast) when running;
 #   pgc_psql DIR PORT ARGS...  psql on it (-X, ON_ERROR_STOP, as postgres);
 #   pgc_free_port        a TCP port free on 127.0.0.1.
@@ -75,7 +76,7 @@ pgc_start() {
     local tree=$1 dir=$2 port=$3 addr=${4:-}
     pgc_as_owner env LD_LIBRARY_PATH="$tree/pg/libs" "$PGC_BINDIR/pg_ctl" -D "$dir/data" \
         -p "$(cat "$tree/pg/postgres.path")" -l "$dir/server.log" -w -t 60 \
-        -o "-p $port -k $dir/sock -c listen_addresses='$addr' -c fsync=off" start >/dev/null ||
+        -o "-p $port -k $dir/sock -c listen_addresses='$addr' -c fsync=off ${PGC_OPTIONS:-}" start >/dev/null ||
         { cat "$dir/server.log" >&2; return 1; }
 }
 
