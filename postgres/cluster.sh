@@ -10,9 +10,10 @@
 #                        extension of build directory BUILD (indicators.so,
 #                        control and SQL files, libindicators.so.1) copied in;
 #   pgc_init DIR         initdb DIR/data (superuser "postgres", trust on the
-#                        socket in DIR, which no one else can reach);
+#                        socket in DIR, which no one else can reach; TCP, when
+#                        started with an address, needs a password);
 #   pgc_start TREE DIR PORT [ADDR]  starts DIR's cluster with TREE's server
-#                        (TREE may be DIR) on the socket DIR/sock (and TCP on
+#                        (TREE may be DIR; - for the system's server and extensions) on the socket DIR/sock (and TCP on
 #                        ADDR, e.g. 127.0.0.1, when given), waits until it accepts;
 #                        PGC_OPTIONS adds server options ("-c work_mem=256MB");
 #   pgc_stop DIR         stops it (fast) when running;
@@ -65,17 +66,22 @@ pgc_tree() {
 
 pgc_init() {
     local dir=$1
-    mkdir -p "$dir/sock" && chmod 755 "$dir"
+    # the socket's directory is the owner's alone (root, who runs the tests, passes anyway)
+    mkdir -p "$dir/sock" && chmod 700 "$dir/sock" && chmod 755 "$dir"
     [ "$(id -u)" = 0 ] && chown "$PGC_USER" "$dir/sock" "$dir"
-    pgc_as_owner "$PGC_BINDIR/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 \
+    pgc_as_owner "$PGC_BINDIR/initdb" -D "$dir/data" -U postgres --auth-local=trust \
+        --auth-host=scram-sha-256 -E UTF8 \
         --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 ||
         { cat "$dir/initdb.log" >&2; return 1; }
 }
 
 pgc_start() {
-    local tree=$1 dir=$2 port=$3 addr=${4:-}
-    pgc_as_owner env LD_LIBRARY_PATH="$tree/pg/libs" "$PGC_BINDIR/pg_ctl" -D "$dir/data" \
-        -p "$(cat "$tree/pg/postgres.path")" -l "$dir/server.log" -w -t 60 \
+    local tree=$1 dir=$2 port=$3 addr=${4:-} server=$PGC_BINDIR/postgres libs=
+    if [ "$tree" != - ]; then
+        server=$(cat "$tree/pg/postgres.path") libs=$tree/pg/libs
+    fi
+    pgc_as_owner env LD_LIBRARY_PATH="$libs" "$PGC_BINDIR/pg_ctl" -D "$dir/data" \
+        -p "$server" -l "$dir/server.log" -w -t 60 \
         -o "-p $port -k $dir/sock -c listen_addresses='$addr' -c fsync=off ${PGC_OPTIONS:-}" start >/dev/null ||
         { cat "$dir/server.log" >&2; return 1; }
 }
