@@ -32,7 +32,7 @@ PGC_USER=${PGC_USER:-nobody}
 # Runs a command as the cluster's owner (root: PGC_USER; anyone else: themselves).
 pgc_as_owner() {
     if [ "$(id -u)" = 0 ]; then
-        runuser -u "$PGC_USER" -- "$@"
+        (cd / && runuser -u "$PGC_USER" -- "$@") # from a directory the owner may enter
     else
         "$@"
     fi
