@@ -518,6 +518,32 @@ static void auto_weak_trend_counts_naive_twice(void **state)
     ind_forecast_clear(&f);
 }
 
+/*
+ * A positive series' median leaves out the members at or below zero at that
+ * step. 100, 60, 30, 10: changes -40, -30, -20 (a clear fall); drift and
+ * robust drift (10 - 30 h) are below zero from step 1, growth is
+ * 10 * 10^(-h/3) and naive 10; theta from the theta method.
+ */
+static void auto_positive_median_keeps_positive_members(void **state)
+{
+    (void)state;
+    const double y[] = {100, 60, 30, 10};
+    ind_forecast f = run(y, 4, "auto", 3), th = run(y, 4, "theta", 3);
+    for (size_t i = 0; i < 3; i++) {
+        double h = (double)(i + 1);
+        double v[5] = {10 * pow(10, -h / 3), 10 - 30 * h, 10 - 30 * h, th.mean[i], 10}, pos[5];
+        size_t k = 0;
+        for (size_t j = 0; j < 5; j++)
+            if (v[j] > 0)
+                pos[k++] = v[j];
+        qsort(pos, k, sizeof pos[0], cmp_doubles);
+        assert_true(k >= 2);
+        assert_close(f.mean[i], k % 2 ? pos[k / 2] : (pos[k / 2 - 1] + pos[k / 2]) / 2, 1e-9);
+    }
+    ind_forecast_clear(&f);
+    ind_forecast_clear(&th);
+}
+
 static void accuracy_by_hand(void **state)
 {
     (void)state;
@@ -925,6 +951,7 @@ int main(void)
         cmocka_unit_test(theta_seasonal_matches_r),
         cmocka_unit_test(auto_fallback_is_named),
         cmocka_unit_test(auto_weak_trend_counts_naive_twice),
+        cmocka_unit_test(auto_positive_median_keeps_positive_members),
         cmocka_unit_test(accuracy_by_hand),
         cmocka_unit_test(interval_score_by_hand),
         cmocka_unit_test(in_sample_accuracy),
