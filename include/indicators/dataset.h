@@ -50,6 +50,13 @@ ind_dataset *ind_dataset_new(void);
 /* Frees the dataset and all its series. NULL does nothing. */
 void ind_dataset_free(ind_dataset *ds);
 
+/*
+ * Frees every series, leaving ds empty (the count of renamed series stays):
+ * the streaming loader empties its dataset each time it has handed over the
+ * series it held.
+ */
+void ind_dataset_clear(ind_dataset *ds);
+
 size_t ind_dataset_count(const ind_dataset *ds);
 
 /* The i-th series in order of first appearance (i < count). */
@@ -93,6 +100,17 @@ ind_status ind_series_reserve(ind_series *s, size_t n);
  * characters made spaces as in ind_dataset_series. IND_E_NOMEM on failure.
  */
 ind_status ind_series_set_text(char **field, const char *text);
+
+/*
+ * Moves the contents of s (a series of a dataset, or one handed over by
+ * ind_load_each) into a new series that the caller owns and frees with
+ * ind_series_free; s is left empty and stays where it was. NULL when out of
+ * memory (s unchanged).
+ */
+ind_series *ind_series_take(ind_series *s);
+
+/* Frees a series made by ind_series_take. NULL does nothing. */
+void ind_series_free(ind_series *s);
 
 /* Index of the observation at ordinal ord, or -1 when absent (binary search). */
 long ind_series_find(const ind_series *s, int32_t ord);

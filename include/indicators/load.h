@@ -69,6 +69,7 @@
 #ifndef INDICATORS_LOAD_H
 #define INDICATORS_LOAD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -101,6 +102,8 @@ typedef struct ind_load_options {
                                error */
     const char *sheet;      /* a workbook's sheet, by name or 1-based number (NULL: the
                                first visible sheet holding data) */
+    bool sorted;            /* ind_load_each: the rows of each series are together; a series
+                               that comes back after another began is an error */
 } ind_load_options;
 
 typedef struct ind_load_info {
@@ -121,6 +124,10 @@ typedef struct ind_load_info {
     char note[256];        /* how the file was read where it matters, "" when nothing */
     size_t renamed;        /* series whose name or entity held control characters (made spaces) */
     char sheet[128];       /* a workbook: the sheet read (header_line is its row); else "" */
+    bool grouped;          /* every series' rows were together (a wide-period file always) */
+    bool streamed;         /* ind_load_each handed each series over as soon as it was complete */
+    char stream_note[256]; /* why the series were not streamed, "" when they were or when the
+                              load held them all (ind_load_file) and they were grouped */
 } ind_load_info;
 
 /* Defaults: everything detected. */
@@ -152,6 +159,59 @@ ind_status ind_load_buffer(const char *data, size_t len, const char *name,
  */
 ind_status ind_load_stream(FILE *fp, const char *name, const ind_load_options *opt,
                            ind_dataset **out, ind_load_info *info, ind_error *err);
+
+/*
+ * Series at a time: what ind_load_each hands each series to. series is
+ * called once per series, in order of first appearance in the file, when
+ * every row of it has been read and checked; s belongs to the loader and is
+ * valid during the call only, unless the callback takes it
+ * (ind_series_take). restart is called when the file turned out not to be
+ * grouped after series were handed over: they are void, and every series
+ * comes again (NULL: the loader never needs to restart, see below). Each
+ * returns IND_OK to go on, or a status, with err filled, that stops the load.
+ */
+typedef struct ind_series_sink {
+    ind_status (*series)(void *ctx, ind_series *s, ind_error *err);
+    ind_status (*restart)(void *ctx, ind_error *err);
+    void *ctx;
+} ind_series_sink;
+
+/*
+ * Loads path as ind_load_file does - same detection, same errors - and hands
+ * every series to sink instead of keeping them. When the file lets a series
+ * finish before the next starts, each is handed over as soon as it is
+ * complete and then freed, so that memory holds one series (long), one row
+ * (wide-period) or one entity's series (wide-series) at a time, plus a
+ * 64-bit hash of each series key (keyset.h) to see that no series comes back:
+ *   - wide-period: every row is a whole series, always;
+ *   - long: the rows of each (series, entity) are together (sorted by
+ *     series and entity, or any order that keeps them together);
+ *   - wide-series: the rows of each entity are together.
+ * A series that comes back after another began (a long file sorted by year)
+ * is, with opt->sorted, an error at its row (IND_E_FORMAT, FILE:LINE:COL).
+ * Without it, the file is read again from its start as a whole: sink->restart
+ * is called, and every series comes again at the end, held in memory as
+ * ind_load_file holds them; info->stream_note says why. A stream cannot be
+ * read again, so a long or wide-series stream (or any file when
+ * sink->restart is NULL) is held whole from the start unless opt->sorted.
+ * info->grouped and info->streamed say what happened.
+ *
+ * An error stops the load after the series before it were handed over:
+ * with the same status and message as ind_load_file, which hands over none.
+ * ind_load_file is this loader holding every series to the end.
+ */
+ind_status ind_load_each(const char *path, const ind_load_options *opt,
+                         const ind_series_sink *sink, ind_load_info *info, ind_error *err);
+
+/* Same on an open stream (standard input; see ind_load_stream). */
+ind_status ind_load_each_stream(FILE *fp, const char *name, const ind_load_options *opt,
+                                const ind_series_sink *sink, ind_load_info *info,
+                                ind_error *err);
+
+/* Same on data[0..len) in memory. */
+ind_status ind_load_each_buffer(const char *data, size_t len, const char *name,
+                                const ind_load_options *opt, const ind_series_sink *sink,
+                                ind_load_info *info, ind_error *err);
 
 /* "long", "wide-period", "wide-series", "auto". */
 const char *ind_shape_name(ind_shape shape);

@@ -103,6 +103,66 @@ int cli_load(const char *path, const ind_load_options *opt, const cli_selection 
              ind_dataset **out, ind_load_info *info);
 
 /*
+ * Whether the selection's names are all in the data - series names (or
+ * labels) in names, entities in entities - and matched some series; else
+ * prints why (near names) and returns EXIT_DATA.
+ */
+int cli_check_selection(const char *path, const ind_dataset *names, const ind_dataset *entities,
+                        bool matched, const cli_selection *sel);
+
+/* Standard input is read once: IND_OK the first time, else IND_E_ARG with err filled. */
+ind_status cli_claim_stdin(ind_error *err);
+
+/*
+ * Series at a time (stream.c), for the commands that need one series at a
+ * time (growth, forecast, backtest): what they do with each selected series.
+ */
+typedef struct cli_each {
+    /* A complete selected series (the command may take it: ind_series_take).
+       Returns 0, or EXIT_DATA after printing why, which stops the load. */
+    int (*series)(void *ctx, ind_series *s);
+    /* The file is read again as a whole (not grouped): forget every series so
+       far, and drop the rows made (cli_out() is emptied already). 0 or EXIT_DATA. */
+    int (*restart)(void *ctx);
+    void *ctx;
+} cli_each;
+
+/*
+ * Starts the output of a series-at-a-time command: from now on its rows go
+ * to cli_out() and its notes (cli_eprintf) to cli_notes(). When the load may
+ * start over (a file read without --sorted that may turn out not to be
+ * grouped), they wait in temporary files - stdout itself when it is a
+ * regular file, emptied on a restart - so that stdout and stderr end up
+ * byte for byte what loading the whole file first gives; with --sorted or
+ * standard input they are written at once.
+ */
+void cli_stream_begin(const char *path, const ind_load_options *opt);
+
+/* Where rows go between cli_stream_begin and cli_stream_end (else stdout). */
+FILE *cli_out(void);
+
+/* Where notes go (else stderr). */
+FILE *cli_notes(void);
+
+/* Sends notes to f until called again (NULL: back to cli_notes()); returns the earlier f. */
+FILE *cli_set_notes(FILE *f);
+
+/*
+ * Loads path (or "-") series by series into each, with the messages, the
+ * selection checks and the exit status of cli_load: EXIT_OK, or EXIT_DATA
+ * after printing why (and dropping the rows and notes made).
+ */
+int cli_load_each(const char *path, const ind_load_options *opt, const cli_selection *sel,
+                  const cli_each *each, ind_load_info *info);
+
+/*
+ * Writes out what waited (after the command finished its table) and returns
+ * status, or EXIT_DATA when a write failed. Without a successful
+ * cli_load_each, drops it instead.
+ */
+int cli_stream_end(int status);
+
+/*
  * Flushes and closes f (written to path; NULL for stdout). When a write
  * failed, now or earlier, prints why ("No space left on device") and
  * returns EXIT_DATA in place of EXIT_OK or EXIT_TARGET; else returns status.

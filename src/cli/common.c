@@ -123,7 +123,7 @@ void cli_eprintf(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    cli_vfprintf(stderr, fmt, ap);
+    cli_vfprintf(cli_notes(), fmt, ap);
     va_end(ap);
 }
 
@@ -200,7 +200,7 @@ static int check_names(const char *path, const ind_dataset *ds, ind_name_kind ki
         const char **all = NULL;
         size_t total = k ? 0 : ind_dataset_names(ds, kind, &all);
         if (k) {
-            fputs("; near:", stderr);
+            cli_eprintf("; near:");
             for (size_t j = 0; j < k; j++)
                 cli_eprintf("%s '%s'", j ? "," : "", near[j]);
         } else if (total > 0 && total <= 12) {
@@ -210,23 +210,23 @@ static int check_names(const char *path, const ind_dataset *ds, ind_name_kind ki
         } else {
             cli_eprintf(" (run 'indicators inspect %s' to list the series)", path);
         }
-        fputc('\n', stderr);
+        cli_eprintf("\n");
         free(all);
         return EXIT_DATA;
     }
     return EXIT_OK;
 }
 
-static int check_selection(const char *path, const ind_dataset *ds, const cli_selection *sel)
+int cli_check_selection(const char *path, const ind_dataset *names, const ind_dataset *entities,
+                        bool matched, const cli_selection *sel)
 {
     if (!sel || (sel->series.n == 0 && sel->entity.n == 0))
         return EXIT_OK;
-    if (check_names(path, ds, IND_NAME_SERIES, sel->series.items, sel->series.n) != EXIT_OK ||
-        check_names(path, ds, IND_NAME_ENTITY, sel->entity.items, sel->entity.n) != EXIT_OK)
+    if (check_names(path, names, IND_NAME_SERIES, sel->series.items, sel->series.n) != EXIT_OK ||
+        check_names(path, entities, IND_NAME_ENTITY, sel->entity.items, sel->entity.n) != EXIT_OK)
         return EXIT_DATA;
-    for (size_t i = 0; i < ind_dataset_count(ds); i++)
-        if (cli_selected(sel, ind_dataset_at(ds, i)))
-            return EXIT_OK;
+    if (matched)
+        return EXIT_OK;
     cli_eprintf("%s: error: no series matches", path);
     for (size_t i = 0; i < sel->series.n; i++)
         cli_eprintf("%s'%s'", i ? ", " : " --series ", sel->series.items[i]);
@@ -236,19 +236,34 @@ static int check_selection(const char *path, const ind_dataset *ds, const cli_se
     return EXIT_DATA;
 }
 
+static int check_selection(const char *path, const ind_dataset *ds, const cli_selection *sel)
+{
+    bool matched = false;
+    for (size_t i = 0; sel && !matched && i < ind_dataset_count(ds); i++)
+        matched = cli_selected(sel, ind_dataset_at(ds, i));
+    return cli_check_selection(path, ds, ds, matched, sel);
+}
+
+ind_status cli_claim_stdin(ind_error *err)
+{
+    static bool stdin_read;
+    if (stdin_read)
+        return ind_error_set(err, IND_E_ARG, "stdin", 0, 0,
+                             "standard input can be read only once: give '-' for one file");
+    stdin_read = true;
+    return IND_OK;
+}
+
 /* Loads FILE, or standard input for "-" (once: a second "-" would find it empty),
    named "stdin" in messages and as the series of a file without a series column. */
 static ind_status load_path(const char *path, const ind_load_options *opt, ind_dataset **out,
                             ind_load_info *info, ind_error *err)
 {
-    static bool stdin_read;
     if (strcmp(path, "-") != 0)
         return ind_load_file(path, opt, out, info, err);
     *out = NULL;
-    if (stdin_read)
-        return ind_error_set(err, IND_E_ARG, "stdin", 0, 0,
-                             "standard input can be read only once: give '-' for one file");
-    stdin_read = true;
+    if (cli_claim_stdin(err) != IND_OK)
+        return err->code;
     return ind_load_stream(stdin, "stdin", opt, out, info, err); /* in chunks, as files are */
 }
 

@@ -41,4 +41,30 @@ void fc_run_jobs(fc_job *jobs, size_t njobs, int threads, const char *what);
 /* Frees what fc_run_jobs allocated. */
 void fc_job_clear(fc_job *job);
 
+/*
+ * Series at a time (forecast and backtest over cli_load_each): series are
+ * forecast on `threads` threads while the file is still read, and handed
+ * back done, in the order they were added, to done (on the adding thread).
+ * At most a few series per thread wait, so memory does not grow with the
+ * file.
+ */
+typedef struct fc_stream fc_stream;
+typedef void (*fc_stream_done_fn)(void *ctx, fc_job *job);
+
+/* NULL when out of memory. */
+fc_stream *fc_stream_new(int threads, fc_stream_done_fn done, void *ctx);
+
+/*
+ * Adds a job forecasting s (taken from the loader: ind_series_take) to
+ * horizon h with the request of o; may first hand back earlier jobs, and
+ * waits while the window is full. -1 when out of memory.
+ */
+int fc_stream_add(fc_stream *q, ind_series *s, size_t h, const fc_cli_options *o);
+
+/* Waits for every job added and hands them back. */
+void fc_stream_flush(fc_stream *q);
+
+/* Stops the threads and frees q; jobs not handed back are dropped. NULL does nothing. */
+void fc_stream_free(fc_stream *q);
+
 #endif

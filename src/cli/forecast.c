@@ -171,26 +171,118 @@ static void fit_row(ind_table *t, const fc_job *job)
     ind_table_end_row(t);
 }
 
-static int write_output(const args *a, fc_job *jobs, size_t njobs)
-{
-    ind_column cols[8 + 2 * IND_FORECAST_MAX_LEVELS];
-    level_names ln;
+/* ---- series at a time ---- */
+
+/*
+ * Each series is forecast as soon as the loader hands it over (fc_stream) and
+ * its rows are written when it is done, in file order. Its notes wait in
+ * `later` until the end: a whole load printed every --to error first.
+ */
+typedef struct run {
+    const args *a;
+    fc_stream *q;
     ind_table *t;
-    if (a->fit)
-        t = cli_table_new(&a->c, fit_cols, sizeof fit_cols / sizeof fit_cols[0], stdout, "fit");
+    ind_column cols[8 + 2 * IND_FORECAST_MAX_LEVELS];
+    size_t ncols;
+    level_names ln;
+    FILE *later;
+    size_t njobs, made;
+    bool failed, nomem;
+} run;
+
+static ind_table *new_table(run *r)
+{
+    if (r->a->fit)
+        return cli_table_new(&r->a->c, fit_cols, sizeof fit_cols / sizeof fit_cols[0], cli_out(),
+                             "fit");
+    return cli_table_new(&r->a->c, r->cols, r->ncols, cli_out(), "forecast");
+}
+
+static void job_done(void *ctx, fc_job *job)
+{
+    run *r = ctx;
+    r->njobs++;
+    FILE *notes = cli_set_notes(r->later ? r->later : cli_notes());
+    r->failed = print_notes(job) || r->failed;
+    cli_set_notes(notes);
+    if (job->st != IND_OK)
+        return;
+    r->made++;
+    if (r->a->fit)
+        fit_row(r->t, job);
     else
-        t = cli_table_new(&a->c, cols, forecast_columns(&a->c.fc.req, &ln, cols), stdout, "forecast");
-    if (!t)
-        return EXIT_DATA;
-    for (size_t i = 0; i < njobs; i++) {
-        if (jobs[i].st != IND_OK)
-            continue;
-        if (a->fit)
-            fit_row(t, &jobs[i]);
-        else
-            forecast_rows(t, &jobs[i]);
+        forecast_rows(r->t, job);
+}
+
+static int run_series(void *ctx, ind_series *s)
+{
+    run *r = ctx;
+    size_t h = horizon_for(r->a, s);
+    if (h == 0) {
+        r->failed = true;
+        return EXIT_OK;
     }
-    return ind_table_finish(t) == IND_OK ? EXIT_OK : EXIT_DATA;
+    if (fc_stream_add(r->q, s, h, &r->a->c.fc) != 0) {
+        r->nomem = true;
+        cli_eprintf("indicators: error: out of memory\n");
+        return EXIT_DATA;
+    }
+    return EXIT_OK;
+}
+
+/* Makes (again, after a restart) the job queue, the table and the notes file. */
+static int run_start(run *r)
+{
+    fc_stream_free(r->q);
+    ind_table_free(r->t);
+    if (r->later)
+        fclose(r->later);
+    r->later = tmpfile(); /* NULL: notes printed at once */
+    r->njobs = r->made = 0;
+    r->failed = false;
+    r->q = fc_stream_new(r->a->c.fc.jobs, job_done, r);
+    r->t = new_table(r);
+    if (!r->q || !r->t) {
+        cli_eprintf("indicators: error: out of memory\n");
+        return EXIT_DATA;
+    }
+    return EXIT_OK;
+}
+
+static int run_restart(void *ctx)
+{
+    return run_start(ctx);
+}
+
+static void run_free(run *r)
+{
+    fc_stream_free(r->q);
+    ind_table_free(r->t);
+    if (r->later)
+        fclose(r->later);
+}
+
+/* After the load: the last forecasts, the notes that waited, the closing checks and the table. */
+static int run_finish(run *r)
+{
+    fc_stream_flush(r->q);
+    if (r->later) {
+        char buf[1 << 14];
+        size_t n;
+        rewind(r->later);
+        while ((n = fread(buf, 1, sizeof buf, r->later)) > 0)
+            fwrite(buf, 1, n, cli_notes());
+    }
+    bool failed = r->failed;
+    if (r->njobs && !r->made && !failed) { /* as growth: notes only when something was computed */
+        cli_eprintf("%s: error: no selected series could be forecast (see the notes)\n",
+                    r->a->path);
+        failed = true;
+    }
+    ind_table *t = r->t;
+    r->t = NULL;
+    int status = ind_table_finish(t) == IND_OK ? EXIT_OK : EXIT_DATA;
+    return status != EXIT_OK ? status : failed ? EXIT_DATA : EXIT_OK;
 }
 
 int cli_forecast(int argc, char **argv)
@@ -202,43 +294,17 @@ int cli_forecast(int argc, char **argv)
     if (status != CLI_RUN)
         return status;
     a.path = a.c.files[0];
-    ind_dataset *ds = NULL;
-    if ((status = cli_load(a.path, &a.c.load, &a.c.sel, &ds, NULL)) != EXIT_OK)
-        return status;
-    size_t count = ind_dataset_count(ds), njobs = 0;
-    fc_job *jobs = calloc(count ? count : 1, sizeof *jobs);
-    bool failed = false;
-    for (size_t i = 0; jobs && i < count; i++) {
-        const ind_series *s = ind_dataset_at(ds, i);
-        if (!cli_selected(&a.c.sel, s))
-            continue;
-        size_t h = horizon_for(&a, s);
-        if (h == 0) {
-            failed = true;
-            continue;
-        }
-        fc_job_init(&jobs[njobs++], s, h, &a.c.fc);
+    run r;
+    memset(&r, 0, sizeof r);
+    r.a = &a;
+    r.ncols = forecast_columns(&a.c.fc.req, &r.ln, r.cols);
+    cli_stream_begin(a.path, &a.c.load);
+    if ((status = run_start(&r)) == EXIT_OK) {
+        cli_each each = {run_series, run_restart, &r};
+        status = cli_load_each(a.path, &a.c.load, &a.c.sel, &each, NULL);
     }
-    if (!jobs) {
-        cli_eprintf("indicators: error: out of memory\n");
-        ind_dataset_free(ds);
-        return EXIT_DATA;
-    }
-    fc_run_jobs(jobs, njobs, a.c.fc.jobs, "forecasting");
-    size_t made = 0;
-    for (size_t i = 0; i < njobs; i++) {
-        failed = print_notes(&jobs[i]) || failed;
-        made += jobs[i].st == IND_OK;
-    }
-    if (njobs && !made && !failed) { /* as growth: notes only when something was computed */
-        cli_eprintf("%s: error: no selected series could be forecast (see the notes)\n",
-                a.path);
-        failed = true;
-    }
-    status = write_output(&a, jobs, njobs);
-    for (size_t i = 0; i < njobs; i++)
-        fc_job_clear(&jobs[i]);
-    free(jobs);
-    ind_dataset_free(ds);
-    return status != EXIT_OK ? status : failed ? EXIT_DATA : EXIT_OK;
+    if (status == EXIT_OK)
+        status = run_finish(&r);
+    run_free(&r);
+    return cli_stream_end(status);
 }

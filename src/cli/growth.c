@@ -301,6 +301,12 @@ static int chosen_layout(const growth_args *a, const col_def *defs, size_t n, la
     }
 }
 
+/* Whether the columns depend on the series (the reader's layout: pp for %, pop sub-annual). */
+static bool layout_needs_data(const growth_args *a)
+{
+    return !a->columns && !a->all && !shown(a, WITH_NOTES);
+}
+
 /* The columns shown: --columns, --all (and csv, json), or the reader's (table, md). */
 static int make_layout(const growth_args *a, const ind_dataset *ds, layout *l)
 {
@@ -315,7 +321,7 @@ static int make_layout(const growth_args *a, const ind_dataset *ds, layout *l)
                 add_col(l, &defs[i]);
         return 0;
     }
-    kinds k = kinds_of(a, ds);
+    kinds k = kinds_of(a, ds); /* ds is NULL only when layout_needs_data is false */
     for (const char *const *id = a->detail ? reader_detail : reader_summary; *id; id++) {
         const col_def *d = find_col(defs, n, *id, strlen(*id));
         if (d && suits(a, &k, *id) && shown(a, d->when))
@@ -486,25 +492,20 @@ typedef struct outcome {
     ind_error first_error; /* the first series' window error */
 } outcome;
 
-/* One summary row for each selected series among [begin, end). */
-static void summarize_range(const growth_args *a, const ind_dataset *ds, size_t begin, size_t end,
-                            ind_table *t, const layout *l, outcome *o)
+/* The summary row of series s. */
+static void summarize(const growth_args *a, const ind_series *s, ind_table *t, const layout *l,
+                      outcome *o)
 {
     ind_growth_summary g;
     ind_error err;
-    for (size_t i = begin; i < end; i++) {
-        const ind_series *s = ind_dataset_at(ds, i);
-        if (!cli_selected(&a->c.sel, s))
-            continue;
-        o->series++;
-        /* err is filled on failure only, so it needs no clearing per series */
-        if (ind_growth_summarize(s, &a->opt, &g, &err) == IND_OK)
-            o->windows++;
-        else if (o->first_error.code == IND_OK)
-            o->first_error = err;
-        o->bases += g.has_base;
-        add_row(t, l, s, &g, NULL, a);
-    }
+    o->series++;
+    /* err is filled on failure only, so it needs no clearing per series */
+    if (ind_growth_summarize(s, &a->opt, &g, &err) == IND_OK)
+        o->windows++;
+    else if (o->first_error.code == IND_OK)
+        o->first_error = err;
+    o->bases += g.has_base;
+    add_row(t, l, s, &g, NULL, a);
 }
 
 /* Whether period p of a series lies within [from, to] (compared in months, so
@@ -519,88 +520,84 @@ static bool in_window(const ind_growth_options *opt, ind_period p)
     return true;
 }
 
-/* The per-period rows of each selected series among [begin, end). */
-static void detail_range(const growth_args *a, const ind_dataset *ds, size_t begin, size_t end,
-                         ind_table *t, const layout *l, outcome *o)
+/* The per-period rows of series s. */
+static void detail(const growth_args *a, const ind_series *s, ind_table *t, const layout *l,
+                   outcome *o)
 {
     ind_growth_row r;
-    for (size_t i = begin; i < end; i++) {
-        const ind_series *s = ind_dataset_at(ds, i);
-        if (!cli_selected(&a->c.sel, s))
+    o->series++;
+    if (a->base && a->opt.base.freq == s->freq && ind_series_find(s, a->opt.base.ord) >= 0)
+        o->bases++;
+    for (size_t k = 0; k < s->n; k++) {
+        if (!in_window(&a->opt, ind_series_period(s, k)))
             continue;
-        o->series++;
-        if (a->base && a->opt.base.freq == s->freq && ind_series_find(s, a->opt.base.ord) >= 0)
-            o->bases++;
-        for (size_t k = 0; k < s->n; k++) {
-            if (!in_window(&a->opt, ind_series_period(s, k)))
-                continue;
-            o->windows++;
-            ind_growth_detail_row(s, &a->opt, k, &r);
-            add_row(t, l, s, NULL, &r, a);
-        }
+        o->windows++;
+        ind_growth_detail_row(s, &a->opt, k, &r);
+        add_row(t, l, s, NULL, &r, a);
     }
+}
+
+/* The rows of series s (selected). */
+static void series_rows(const growth_args *a, const ind_series *s, ind_table *t, const layout *l,
+                        outcome *o)
+{
+    if (a->detail)
+        detail(a, s, t, l, o);
+    else
+        summarize(a, s, t, l, o);
 }
 
 /* ---- rows on several threads ---- */
 
-/* A run of series made into a batch of rows by whichever thread takes it. */
+/*
+ * The series come one at a time from the loader's thread (cli_load_each).
+ * With several cores, they are gathered into chunks that worker threads make
+ * into batches of rows while the loader goes on; the loader's thread appends
+ * the batches to the output in order. At most AHEAD chunks wait, so memory
+ * holds a few thousand series, not the file.
+ */
+enum { CHUNK_SERIES = 1024, AHEAD = 4 };
+
 typedef struct chunk {
-    size_t begin, end;
+    ind_series *s[CHUNK_SERIES]; /* taken from the loader */
+    size_t n;
     ind_table *rows; /* NULL when out of memory */
     outcome o;
     bool done;
 } chunk;
 
-/*
- * Workers take chunks in order; this thread appends them to the output in
- * order as they are done. Workers stay at most AHEAD chunks ahead of the
- * output, so memory holds a few chunks' rows, not the whole output.
- */
-typedef struct chunk_queue {
+typedef struct pipeline {
     const growth_args *a;
-    const ind_dataset *ds;
     const layout *l;
     const ind_table *t;
-    chunk *chunks;
-    size_t nchunks, next, appended;
+    chunk ring[AHEAD];
+    size_t filled, taken, appended; /* chunks handed to the workers, taken, appended */
+    bool closing;
     pthread_mutex_t lock;
     pthread_cond_t changed;
-} chunk_queue;
-
-enum { CHUNKS = 256, AHEAD = 16 };
-
-static void make_rows(const growth_args *a, const ind_dataset *ds, size_t begin, size_t end,
-                      ind_table *t, const layout *l, outcome *o)
-{
-    if (a->detail)
-        detail_range(a, ds, begin, end, t, l, o);
-    else
-        summarize_range(a, ds, begin, end, t, l, o);
-}
-
-/* The next chunk to make, waiting while the output lags; NULL when none is left. */
-static chunk *take_chunk(chunk_queue *q)
-{
-    pthread_mutex_lock(&q->lock);
-    while (q->next < q->nchunks && q->next >= q->appended + AHEAD)
-        pthread_cond_wait(&q->changed, &q->lock);
-    chunk *c = q->next < q->nchunks ? &q->chunks[q->next++] : NULL;
-    pthread_mutex_unlock(&q->lock);
-    return c;
-}
+    pthread_t tid[8];
+    size_t started;
+} pipeline;
 
 static void *worker(void *arg)
 {
-    chunk_queue *q = arg;
-    for (chunk *c; (c = take_chunk(q)) != NULL;) {
-        c->rows = ind_table_new_batch(q->t);
-        if (c->rows)
-            make_rows(q->a, q->ds, c->begin, c->end, c->rows, q->l, &c->o);
+    pipeline *q = arg;
+    pthread_mutex_lock(&q->lock);
+    for (;;) {
+        while (q->taken == q->filled && !q->closing)
+            pthread_cond_wait(&q->changed, &q->lock);
+        if (q->taken == q->filled)
+            break;
+        chunk *c = &q->ring[q->taken++ % AHEAD];
+        pthread_mutex_unlock(&q->lock);
+        if ((c->rows = ind_table_new_batch(q->t)) != NULL)
+            for (size_t i = 0; i < c->n; i++)
+                series_rows(q->a, c->s[i], c->rows, q->l, &c->o);
         pthread_mutex_lock(&q->lock);
         c->done = true;
         pthread_cond_broadcast(&q->changed);
-        pthread_mutex_unlock(&q->lock);
     }
+    pthread_mutex_unlock(&q->lock);
     return NULL;
 }
 
@@ -613,72 +610,86 @@ static void add_outcome(outcome *into, const outcome *o)
         into->first_error = o->first_error;
 }
 
-/* Appends chunk i once it is done; false when its rows could not be made. */
-static bool append_chunk(chunk_queue *q, size_t i, ind_table *t, outcome *o)
+static void chunk_clear(chunk *c)
 {
-    chunk *c = &q->chunks[i];
+    for (size_t i = 0; i < c->n; i++)
+        ind_series_free(c->s[i]);
+    memset(c, 0, sizeof *c);
+}
+
+/* Appends the oldest chunk once it is done; false when its rows could not be made. */
+static bool append_chunk(pipeline *q, ind_table *t, outcome *o)
+{
+    chunk *c = &q->ring[q->appended % AHEAD];
     pthread_mutex_lock(&q->lock);
     while (!c->done)
         pthread_cond_wait(&q->changed, &q->lock);
     pthread_mutex_unlock(&q->lock);
     bool ok = c->rows && ind_table_append(t, c->rows) == IND_OK;
     add_outcome(o, &c->o);
-    pthread_mutex_lock(&q->lock);
-    q->appended = i + 1;
-    pthread_cond_broadcast(&q->changed);
-    pthread_mutex_unlock(&q->lock);
+    c->rows = NULL;
+    chunk_clear(c);
+    q->appended++;
     return ok;
 }
 
+/* Hands the chunk being filled to the workers. */
+static void submit(pipeline *q)
+{
+    pthread_mutex_lock(&q->lock);
+    q->filled++;
+    pthread_cond_broadcast(&q->changed);
+    pthread_mutex_unlock(&q->lock);
+}
+
 /*
- * Threads worth starting for n series: the growth figures of a few thousand
- * take no time. INDICATORS_THREADS=N overrides (the tests compare 1 and 3).
+ * Worker threads: one per core up to 8, none on one core.
+ * INDICATORS_THREADS=N overrides (the tests compare 1 and 3).
  */
-static size_t thread_count(size_t n)
+static size_t thread_count(void)
 {
     const char *forced = getenv("INDICATORS_THREADS");
     long cores = forced ? strtol(forced, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
-    if ((!forced && n < 20000) || cores < 2)
-        return 1;
+    if (cores < 2)
+        return 0;
     return cores > 8 ? 8 : (size_t)cores;
 }
 
-/*
- * Adds the rows of every selected series to t, in dataset order. Large
- * datasets (a World Bank bulk file has 400,000 series) are cut into chunks
- * that worker threads make into batches while this thread writes them out in
- * order. Returns false when out of memory.
- */
-static bool all_rows(const growth_args *a, const ind_dataset *ds, ind_table *t, const layout *l,
-                     outcome *o)
+/* Starts the workers (at the first full chunk: small files never start any). */
+static pipeline *pipeline_new(const growth_args *a, const layout *l, const ind_table *t,
+                              size_t nthreads)
 {
-    size_t n = ind_dataset_count(ds), nthreads = thread_count(n);
-    if (nthreads == 1) {
-        make_rows(a, ds, 0, n, t, l, o);
-        return true;
+    pipeline *q = calloc(1, sizeof *q);
+    if (!q)
+        return NULL;
+    q->a = a;
+    q->l = l;
+    q->t = t;
+    pthread_mutex_init(&q->lock, NULL);
+    pthread_cond_init(&q->changed, NULL);
+    while (q->started < nthreads && pthread_create(&q->tid[q->started], NULL, worker, q) == 0)
+        q->started++;
+    return q;
+}
+
+/* Stops the workers after the chunks handed to them, and frees q (and its series). */
+static void pipeline_free(pipeline *q)
+{
+    if (!q)
+        return;
+    pthread_mutex_lock(&q->lock);
+    q->closing = true;
+    pthread_cond_broadcast(&q->changed);
+    pthread_mutex_unlock(&q->lock);
+    for (size_t i = 0; i < q->started; i++)
+        pthread_join(q->tid[i], NULL);
+    for (size_t i = 0; i < AHEAD; i++) {
+        ind_table_free(q->ring[i].rows);
+        chunk_clear(&q->ring[i]);
     }
-    chunk *chunks = calloc(CHUNKS, sizeof *chunks);
-    if (!chunks)
-        return false;
-    chunk_queue q = {a, ds, l, t, chunks, CHUNKS, 0, 0,
-                     PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER};
-    for (size_t i = 0; i < CHUNKS; i++) {
-        chunks[i].begin = n * i / CHUNKS;
-        chunks[i].end = n * (i + 1) / CHUNKS;
-    }
-    pthread_t threads[8];
-    size_t started = 0;
-    while (started < nthreads && pthread_create(&threads[started], NULL, worker, &q) == 0)
-        started++;
-    if (started == 0)
-        worker(&q); /* no thread could start: make every chunk here */
-    bool ok = true;
-    for (size_t i = 0; i < CHUNKS; i++)
-        ok = append_chunk(&q, i, t, o) && ok;
-    for (size_t i = 0; i < started; i++)
-        pthread_join(threads[i], NULL);
-    free(chunks);
-    return ok;
+    pthread_mutex_destroy(&q->lock);
+    pthread_cond_destroy(&q->changed);
+    free(q);
 }
 
 /* Exit status after the rows: fails when no series could use --from/--to/--base. */
@@ -703,6 +714,134 @@ static int check_outcome(const growth_args *a, const outcome *o)
     return EXIT_OK;
 }
 
+/* ---- series at a time ---- */
+
+/* The rows made as the series come (cli_load_each). */
+typedef struct stream {
+    const growth_args *a;
+    layout l;
+    ind_table *t;
+    outcome o;
+    size_t nthreads;
+    pipeline *q; /* NULL until the first chunk is full */
+    chunk *filling;
+} stream;
+
+static int out_of_memory(void)
+{
+    cli_eprintf("indicators: error: out of memory\n");
+    return EXIT_DATA;
+}
+
+/* Appends the chunks done so far, in order (all of them when wait). */
+static int drain(stream *st, bool wait)
+{
+    pipeline *q = st->q;
+    bool ok = true;
+    while (q && q->appended < q->filled) {
+        if (!wait) {
+            pthread_mutex_lock(&q->lock);
+            bool done = q->ring[q->appended % AHEAD].done;
+            pthread_mutex_unlock(&q->lock);
+            if (!done)
+                break;
+        }
+        ok = append_chunk(q, st->t, &st->o) && ok;
+    }
+    return ok ? EXIT_OK : out_of_memory();
+}
+
+static int stream_series(void *ctx, ind_series *s)
+{
+    stream *st = ctx;
+    if (st->nthreads == 0) {
+        series_rows(st->a, s, st->t, &st->l, &st->o);
+        return EXIT_OK;
+    }
+    if (!st->q && !(st->q = pipeline_new(st->a, &st->l, st->t, st->nthreads)))
+        return out_of_memory();
+    pipeline *q = st->q;
+    if (!st->filling) {
+        if (q->filled - q->appended == AHEAD && append_chunk(q, st->t, &st->o) == false)
+            return out_of_memory(); /* the ring is full: the oldest chunk first */
+        st->filling = &q->ring[q->filled % AHEAD];
+    }
+    if (!(st->filling->s[st->filling->n] = ind_series_take(s)))
+        return out_of_memory();
+    if (++st->filling->n == CHUNK_SERIES) {
+        st->filling = NULL;
+        submit(q);
+        return drain(st, false);
+    }
+    return EXIT_OK;
+}
+
+/* After the last series: the chunk being filled, then every chunk appended. */
+static int stream_finish(stream *st)
+{
+    if (st->filling) {
+        st->filling = NULL;
+        submit(st->q);
+    }
+    int status = drain(st, true);
+    pipeline_free(st->q);
+    st->q = NULL;
+    return status;
+}
+
+/* The file is read again as a whole: the rows start over. */
+static int stream_restart(void *ctx)
+{
+    stream *st = ctx;
+    pipeline_free(st->q);
+    st->q = NULL;
+    st->filling = NULL;
+    ind_table_free(st->t);
+    memset(&st->o, 0, sizeof st->o);
+    if (!(st->t = cli_table_new(&st->a->c, st->l.col, st->l.n, cli_out(), "growth")))
+        return out_of_memory();
+    return EXIT_OK;
+}
+
+/* Ends the output: the table, then the checks of --from/--to/--base. */
+static int finish_output(stream *st)
+{
+    if (ind_table_finish(st->t) != IND_OK) {
+        cli_eprintf("indicators: error: writing the output failed\n");
+        return EXIT_DATA;
+    }
+    return check_outcome(st->a, &st->o);
+}
+
+/*
+ * The reader's columns (table, md) depend on the series (pp for % ones, pop
+ * for sub-annual ones), so the whole file is loaded first; these formats keep
+ * every row until the end anyway.
+ */
+static int whole_file(stream *st)
+{
+    ind_dataset *ds = NULL;
+    const growth_args *a = st->a;
+    int status = cli_load(a->path, &a->c.load, &a->c.sel, &ds, NULL);
+    if (status != EXIT_OK)
+        return status;
+    if ((status = make_layout(a, ds, &st->l)) == 0 &&
+        !(st->t = cli_table_new(&a->c, st->l.col, st->l.n, stdout, "growth")))
+        status = out_of_memory();
+    for (size_t i = 0; status == EXIT_OK && i < ind_dataset_count(ds); i++)
+        if (cli_selected(&a->c.sel, ind_dataset_at(ds, i)))
+            status = stream_series(st, ind_dataset_at(ds, i));
+    if (status == EXIT_OK)
+        status = stream_finish(st);
+    ind_dataset_free(ds);
+    if (status != EXIT_OK) {
+        pipeline_free(st->q);
+        ind_table_free(st->t);
+        return status;
+    }
+    return finish_output(st);
+}
+
 int cli_growth(int argc, char **argv)
 {
     growth_args a;
@@ -713,36 +852,28 @@ int cli_growth(int argc, char **argv)
     if (status != CLI_RUN)
         return status;
 
-    ind_dataset *ds = NULL;
-    status = cli_load(a.path, &a.c.load, &a.c.sel, &ds, NULL);
-    if (status != EXIT_OK)
-        return status;
-    layout l;
-    if ((status = make_layout(&a, ds, &l)) != 0) {
-        ind_dataset_free(ds);
-        return status;
-    }
+    stream st;
+    memset(&st, 0, sizeof st);
+    st.a = &a;
+    st.nthreads = thread_count();
     a.c.table.notes_below = true;
-    ind_table *t = cli_table_new(&a.c, l.col, l.n, stdout, "growth");
-    if (!t) {
-        ind_dataset_free(ds);
+    if (layout_needs_data(&a)) /* table and md keep every row anyway */
+        return whole_file(&st);
+    if ((status = make_layout(&a, NULL, &st.l)) != 0)
+        return status;
+    cli_stream_begin(a.path, &a.c.load);
+    if (!(st.t = cli_table_new(&a.c, st.l.col, st.l.n, cli_out(), "growth"))) {
         cli_eprintf("indicators: error: out of memory\n");
-        return EXIT_DATA;
+        return cli_stream_end(EXIT_DATA);
     }
-    outcome o;
-    memset(&o, 0, sizeof o);
-    if (!all_rows(&a, ds, t, &l, &o)) {
-        ind_table_free(t);
-        ind_dataset_free(ds);
-        cli_eprintf("indicators: error: out of memory\n");
-        return EXIT_DATA;
+    cli_each each = {stream_series, stream_restart, &st};
+    status = cli_load_each(a.path, &a.c.load, &a.c.sel, &each, NULL);
+    if (status == EXIT_OK)
+        status = stream_finish(&st);
+    if (status != EXIT_OK) {
+        pipeline_free(st.q);
+        ind_table_free(st.t);
+        return cli_stream_end(status);
     }
-    if (ind_table_finish(t) != IND_OK) {
-        cli_eprintf("indicators: error: writing the output failed\n");
-        status = EXIT_DATA;
-    } else {
-        status = check_outcome(&a, &o);
-    }
-    ind_dataset_free(ds);
-    return status;
+    return cli_stream_end(finish_output(&st));
 }

@@ -73,6 +73,20 @@ static void print_sheets(const char *path, const char *read)
     free(sheets);
 }
 
+/* Whether growth, forecast and backtest can hold one series at a time, or why not. */
+static void print_streaming(const char *path, const ind_load_info *info)
+{
+    if (!info->grouped)
+        cli_fprintf(stdout,
+                    "streaming:  no: %s: growth, forecast and backtest read it as a whole\n",
+                    info->stream_note);
+    else if (strcmp(path, "-") == 0 && info->shape != IND_SHAPE_WIDE_PERIOD)
+        printf("streaming:  with --sorted only (standard input cannot be read twice)\n");
+    else
+        printf("streaming:  yes: the rows of each series are together, so growth, forecast "
+               "and backtest hold one series at a time\n");
+}
+
 static void print_summary(const char *path, const ind_load_info *info, size_t nseries)
 {
     char delim[8];
@@ -106,7 +120,9 @@ static void print_summary(const char *path, const ind_load_info *info, size_t ns
     if (info->split_by_frequency)
         printf(" (%zu for an indicator's values at a second frequency: NAME (half-yearly) ...)",
                info->split_by_frequency);
-    printf("\n\n");
+    printf("\n");
+    print_streaming(path, info);
+    printf("\n");
 }
 
 static ind_status series_row(ind_table *t, const ind_series *s, ind_lang lang)

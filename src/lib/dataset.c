@@ -96,6 +96,34 @@ void ind_dataset_free(ind_dataset *ds)
     free(ds);
 }
 
+void ind_dataset_clear(ind_dataset *ds)
+{
+    for (size_t i = 0; i < ds->n; i++)
+        series_release(&ds->series[i]);
+    if (ds->n)
+        memset(ds->slots, 0, ds->nslots * sizeof *ds->slots);
+    ds->n = 0;
+}
+
+ind_series *ind_series_take(ind_series *s)
+{
+    ind_series *own = malloc(sizeof *own);
+    if (!own)
+        return NULL;
+    *own = *s;
+    memset(s, 0, sizeof *s);
+    s->name = s->entity = s->unit = s->label = no_text;
+    return own;
+}
+
+void ind_series_free(ind_series *s)
+{
+    if (!s)
+        return;
+    series_release(s);
+    free(s);
+}
+
 size_t ind_dataset_count(const ind_dataset *ds)
 {
     return ds->n;

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * load.c - reading indicator CSV files into a dataset (see
+ * load.c - reading indicator files into a dataset, or series by series (see
  * include/indicators/load.h): the CSV reader (csvread.c: file, encodings,
  * libcsv, limits, two threads for large inputs) or the workbook reader
  * (workbook/: .xlsx and .xls, told by the first bytes) hands rows to rows.c,
- * which finds the header and the shape and converts every row into
- * observations.
+ * which finds the header and the shape, converts every row into
+ * observations and hands complete series to a sink (ind_load_each) or keeps
+ * them (ind_load_file). A streamed file that turns out not to be grouped is
+ * read again here, as a whole.
  */
 #include "indicators/load.h"
 
@@ -23,6 +25,9 @@ typedef struct loading {
     int begun; /* rows initialised (by a first start) */
     const char *name;
     const ind_load_options *opt;
+    const ind_series_sink *sink; /* NULL: keep the dataset */
+    ld_mode mode;
+    int can_restart;
     ind_load_info *info;
     ind_error *err;
 } loading;
@@ -33,13 +38,18 @@ static ind_status on_start(void *ctx, const csvr_info *ci)
     loading *L = ctx;
     if (L->begun)
         ld_rows_release(&L->rows); /* read again in another encoding: start over */
+    char note[sizeof L->info->stream_note]; /* why an earlier reading stopped */
+    memcpy(note, L->info->stream_note, sizeof note);
     memset(L->info, 0, sizeof *L->info);
+    memcpy(L->info->stream_note, note, sizeof note);
     snprintf(L->info->encoding, sizeof L->info->encoding, "%s", ci->encoding);
     L->info->delimiter = ci->delimiter;
     if (ci->sheet)
         snprintf(L->info->sheet, sizeof L->info->sheet, "%s", ci->sheet);
     L->begun = 1;
-    return ld_rows_init(&L->rows, L->name, L->opt, L->info, L->err);
+    ind_status st = ld_rows_init(&L->rows, L->name, L->opt, L->info, L->err);
+    ld_rows_stream(&L->rows, L->sink, L->mode, L->can_restart);
+    return st;
 }
 
 static ind_status on_row(void *ctx, csvr_row *row)
@@ -86,9 +96,14 @@ static ind_status read_buffer(const void *src, size_t len, const char *name,
     return csvr_read_buffer(src, len, name, opt, sink, err);
 }
 
+/*
+ * Reads src into sink (or into *out when sink is NULL). A streamed source
+ * that turns out not to be grouped is read again from its start, holding
+ * every series, after sink->restart.
+ */
 static ind_status load(read_fn read, const void *src, size_t len, const char *name,
-                       const ind_load_options *opt, ind_dataset **out, ind_load_info *info,
-                       ind_error *err)
+                       const ind_load_options *opt, const ind_series_sink *sink,
+                       ind_dataset **out, ind_load_info *info, ind_error *err)
 {
     ind_load_options defaults;
     ind_load_info scratch;
@@ -97,20 +112,32 @@ static ind_status load(read_fn read, const void *src, size_t len, const char *na
         ind_load_options_init(&defaults);
         opt = &defaults;
     }
-    *out = NULL;
+    if (out)
+        *out = NULL;
     loading L;
     memset(&L, 0, sizeof L);
     L.name = name;
     L.opt = opt;
+    L.sink = sink;
+    L.mode = !sink ? LD_HOLD : opt->sorted ? LD_SORTED : LD_STREAM;
+    L.can_restart = read != read_stream && sink && sink->restart;
     L.info = info ? info : &scratch;
     L.err = err ? err : &scratch_err;
     memset(L.info, 0, sizeof *L.info);
     csvr_options ro = {opt->encoding, opt->delimiter, true};
-    csvr_sink sink = {on_start, on_row, &L};
-    ind_status status = read(src, len, name, opt, &ro, &sink, L.err);
+    csvr_sink rows = {on_start, on_row, &L};
+    ind_status status = read(src, len, name, opt, &ro, &rows, L.err);
+    if (status != IND_OK && L.begun && L.rows.regroup) {
+        ld_rows_release(&L.rows); /* not grouped: start over, holding every series */
+        L.begun = 0;
+        L.mode = LD_HOLD;
+        status = sink->restart(sink->ctx, L.err);
+        if (status == IND_OK)
+            status = read(src, len, name, opt, &ro, &rows, L.err);
+    }
     if (status == IND_OK)
         status = ld_rows_finish(&L.rows);
-    if (status == IND_OK)
+    if (status == IND_OK && out)
         *out = ld_rows_take(&L.rows);
     if (L.begun)
         ld_rows_release(&L.rows);
@@ -127,18 +154,37 @@ void ind_load_options_init(ind_load_options *opt)
 ind_status ind_load_file(const char *path, const ind_load_options *opt, ind_dataset **out,
                          ind_load_info *info, ind_error *err)
 {
-    return load(read_file, NULL, 0, path, opt, out, info, err);
+    return load(read_file, NULL, 0, path, opt, NULL, out, info, err);
 }
 
 ind_status ind_load_stream(FILE *fp, const char *name, const ind_load_options *opt,
                            ind_dataset **out, ind_load_info *info, ind_error *err)
 {
-    return load(read_stream, fp, 0, name ? name : "<stream>", opt, out, info, err);
+    return load(read_stream, fp, 0, name ? name : "<stream>", opt, NULL, out, info, err);
 }
 
 ind_status ind_load_buffer(const char *data, size_t len, const char *name,
                            const ind_load_options *opt, ind_dataset **out, ind_load_info *info,
                            ind_error *err)
 {
-    return load(read_buffer, data, len, name ? name : "<buffer>", opt, out, info, err);
+    return load(read_buffer, data, len, name ? name : "<buffer>", opt, NULL, out, info, err);
+}
+
+ind_status ind_load_each(const char *path, const ind_load_options *opt,
+                         const ind_series_sink *sink, ind_load_info *info, ind_error *err)
+{
+    return load(read_file, NULL, 0, path, opt, sink, NULL, info, err);
+}
+
+ind_status ind_load_each_stream(FILE *fp, const char *name, const ind_load_options *opt,
+                                const ind_series_sink *sink, ind_load_info *info, ind_error *err)
+{
+    return load(read_stream, fp, 0, name ? name : "<stream>", opt, sink, NULL, info, err);
+}
+
+ind_status ind_load_each_buffer(const char *data, size_t len, const char *name,
+                                const ind_load_options *opt, const ind_series_sink *sink,
+                                ind_load_info *info, ind_error *err)
+{
+    return load(read_buffer, data, len, name ? name : "<buffer>", opt, sink, NULL, info, err);
 }

@@ -504,6 +504,79 @@ static ind_status apply_unit(loader *L, ind_series *s, size_t col, const char *u
     return IND_OK;
 }
 
+/* ------------------------------------------------------ series at a time */
+
+/*
+ * Streaming (ind_load_each): the dataset holds only the series not yet
+ * handed over - the series of the current row (long, wide-period) or the
+ * current entity's (wide-series) - and L->done the keys of those handed
+ * over, so that a series coming back is seen. Holding (ind_load_file), the
+ * dataset holds every series and one coming back is one already in it.
+ */
+
+/* Whether s, the series of the current row, had rows before another series began. */
+static int seen_before(const loader *L, const ind_series *s, int created)
+{
+    if (!created)
+        return 1;
+    return L->mode != LD_HOLD && keyset_has(&L->done, keyset_hash(s->name, s->entity));
+}
+
+/*
+ * The series s of the current row (key in column col) comes back after
+ * other series began. Holding, the file is noted as not grouped; with
+ * --sorted it is an error; streaming a source that can be read again, the
+ * reading stops (L->regroup) to start over as a whole.
+ */
+static ind_status came_back(loader *L, const ind_series *s, size_t col)
+{
+    size_t line = cell_line(L, col);
+    if (L->info->grouped)
+        snprintf(L->info->stream_note, sizeof L->info->stream_note,
+                 "line %zu: series '%s'%s%s%s comes back after other series began (the rows "
+                 "of each series are not together)",
+                 line, s->name, s->entity[0] ? " [" : "", s->entity, s->entity[0] ? "]" : "");
+    L->info->grouped = false;
+    if (L->mode == LD_SORTED)
+        return fail(L, IND_E_FORMAT, line, col + 1,
+                    "series '%s'%s%s%s comes back after other series began: --sorted needs "
+                    "the rows of each series together (sort the file by series and entity, "
+                    "or leave out --sorted to read it as a whole)",
+                    s->name, s->entity[0] ? " [" : "", s->entity, s->entity[0] ? "]" : "");
+    if (L->mode == LD_STREAM) {
+        L->regroup = 1;
+        L->status = IND_E_FORMAT; /* stops the reading, err untouched: load.c reads again */
+    }
+    return L->status;
+}
+
+/* Hands the series held to the sink, in order, and empties the dataset. */
+static ind_status close_group(loader *L)
+{
+    size_t n = ind_dataset_count(L->ds);
+    for (size_t i = 0; i < n && L->status == IND_OK; i++) {
+        ind_series *s = ind_dataset_at(L->ds, i);
+        if (L->mode != LD_HOLD && keyset_add(&L->done, keyset_hash(s->name, s->entity)) < 0)
+            return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+        ind_status st = L->sink->series(L->sink->ctx, s, L->err);
+        if (st != IND_OK)
+            L->status = st; /* the sink filled err */
+    }
+    ind_dataset_clear(L->ds);
+    for (size_t i = 0; i < L->nmissing && i < n; i++)
+        L->missing[i].n = 0;
+    L->last = NULL;
+    L->group = 0;
+    L->have_entity = 0;
+    return L->status;
+}
+
+/* Streaming: the current group is complete when the next one starts. */
+static ind_status group_done(loader *L)
+{
+    return L->mode == LD_HOLD ? IND_OK : close_group(L);
+}
+
 /* ------------------------------------------------------------ long shape */
 
 static size_t find_role(const loader *L, const char *given, const char *const *names,
@@ -552,12 +625,21 @@ static ind_status long_row(loader *L)
     }
     if (L->c_entity != NONE)
         entity = cell_str(L, L->c_entity);
-    ind_series *s = L->last;
+    /* the series of the previous row (the pointer is dropped when the array moves) */
+    ind_series *s = L->last ? L->last : L->group ? ind_dataset_at(L->ds, L->group - 1) : NULL;
     if (!s || !text_same(s->name, name) || !text_same(s->entity, entity)) {
-        s = L->last = ind_dataset_series(L->ds, name, entity);
+        if (s && group_done(L) != IND_OK)
+            return L->status;
+        size_t before = ind_dataset_count(L->ds);
+        s = ind_dataset_series(L->ds, name, entity);
         if (!s)
             return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+        if (seen_before(L, s, ind_dataset_count(L->ds) > before) &&
+            came_back(L, s, L->c_series != NONE ? L->c_series : L->c_period) != IND_OK)
+            return L->status;
+        L->group = ind_dataset_index(L->ds, s) + 1;
     }
+    L->last = s;
     if (L->c_unit != NONE && apply_unit(L, s, L->c_unit, cell_str(L, L->c_unit)) != IND_OK)
         return L->status;
     if (L->c_label != NONE && !s->label[0] && cell_str(L, L->c_label)[0] &&
@@ -762,11 +844,14 @@ static ind_status wide_period_row(loader *L)
     ind_series *s = ind_dataset_series(L->ds, name, entity);
     if (!s)
         return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
-    if (ind_dataset_count(L->ds) == before) /* every period column, given again */
+    if (seen_before(L, s, ind_dataset_count(L->ds) > before)) {
+        if (L->mode == LD_STREAM && L->can_restart) /* a duplicate, or two keys sharing a */
+            return came_back(L, s, L->c_series != NONE ? L->c_series : 0); /* hash: read again */
         return fail(L, IND_E_DUPLICATE, cell_line(L, L->c_series != NONE ? L->c_series : 0),
                     (L->c_series != NONE ? L->c_series : 0) + 1,
                     "series '%s'%s%s%s is on an earlier row too: its periods would be given twice",
                     s->name, s->entity[0] ? " [" : "", s->entity, s->entity[0] ? "]" : "");
+    }
     if (ind_dataset_count(L->ds) > before || L->c_unit != NONE) {
         if (label[0] && !s->label[0] && ind_series_set_text(&s->label, label) != IND_OK)
             return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
@@ -787,7 +872,7 @@ static ind_status wide_period_row(loader *L)
                       L->f[i].len) != IND_OK)
             return L->status;
     }
-    return IND_OK;
+    return group_done(L);
 }
 
 /* ----------------------------------------------------- wide-series shape */
@@ -841,6 +926,9 @@ static int wide_series_setup(loader *L, char *why, size_t n)
 /* Points every value column at its series for entity (creating them first). */
 static ind_status wide_series_entity(loader *L, const char *entity)
 {
+    if (L->have_entity && group_done(L) != IND_OK)
+        return L->status; /* streaming: the previous entity's series are complete */
+    int first = 1;
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < L->ncols; i++) {
             column *c = &L->cols[i];
@@ -851,6 +939,10 @@ static ind_status wide_series_entity(loader *L, const char *entity)
                 ind_series *s = ind_dataset_series(L->ds, c->name, entity);
                 if (!s)
                     return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+                if (first && seen_before(L, s, ind_dataset_count(L->ds) > before) &&
+                    came_back(L, s, L->c_entity != NONE ? L->c_entity : L->c_period) != IND_OK)
+                    return L->status;
+                first = 0;
                 if (ind_dataset_count(L->ds) > before &&
                     (ind_series_set_text(&s->unit, c->unit) != IND_OK ||
                      ind_series_set_text(&s->label, c->label) != IND_OK))
@@ -1107,6 +1199,12 @@ static void header_row(loader *L)
     char why[IND_ERROR_MSG_MAX - 40];
     if (try_header(L, why, sizeof why) == 0) {
         L->info->shape = L->shape->shape;
+        if (L->mode == LD_STREAM && !L->can_restart && L->shape->shape != IND_SHAPE_WIDE_PERIOD) {
+            L->mode = LD_HOLD; /* a series that came back could not be read again */
+            snprintf(L->info->stream_note, sizeof L->info->stream_note,
+                     "%s cannot be read twice: a %s input streams only with --sorted", L->path,
+                     L->shape->name);
+        }
         for (L->width = L->ncols; L->width > 0 && !L->cols[L->width - 1].header[0];)
             L->width--;
         L->info->header_line = line;
@@ -1216,6 +1314,7 @@ ind_status ld_rows_init(ld_rows *R, const char *path, const ind_load_options *op
     R->opt = opt;
     R->info = info;
     R->err = err;
+    info->grouped = true;
     if (!(R->ds = ind_dataset_new()) || !(R->stem = file_stem(path)))
         return fail(R, IND_E_NOMEM, 0, 0, "out of memory");
     return IND_OK;
@@ -1247,7 +1346,15 @@ ind_status ld_rows_finish(ld_rows *R)
     if (R->info->rows == 0)
         return fail(R, IND_E_FORMAT, R->info->header_line, 0, "no data rows after the header");
     R->info->renamed = ind_dataset_renamed(R->ds);
-    return IND_OK;
+    R->info->streamed = R->sink && R->mode != LD_HOLD;
+    return R->sink ? close_group(R) : IND_OK;
+}
+
+void ld_rows_stream(ld_rows *R, const ind_series_sink *sink, ld_mode mode, int can_restart)
+{
+    R->sink = sink;
+    R->mode = sink ? mode : LD_HOLD;
+    R->can_restart = can_restart;
 }
 
 ind_dataset *ld_rows_take(ld_rows *R)
@@ -1268,6 +1375,7 @@ void ld_rows_release(ld_rows *R)
     free(R->namebuf);
     free(R->keybuf);
     free_missing(R);
+    keyset_free(&R->done);
     ind_dataset_free(R->ds);
     ind_dataset_free(R->codes);
     R->codes = NULL;

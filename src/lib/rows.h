@@ -18,6 +18,7 @@
 #include "indicators/load.h"
 
 #include "csvread.h"
+#include "keyset.h"
 
 typedef struct ld_column {
     int role;           /* what the column holds (rows.c's enum role) */
@@ -62,7 +63,8 @@ typedef struct ld_rows {
     size_t preamble_rows;
     char *stem; /* series name when the file has no series column */
     /* caches */
-    ind_series *last; /* long: the series of the previous row */
+    ind_series *last; /* long: the series of the previous row (NULL after the array moved) */
+    size_t group;     /* long: its index + 1, 0 when none */
     char *entity;     /* wide-series: the entity the column series belong to */
     char *namebuf;    /* wide-period: a series name with its unit cut off */
     size_t c_code;    /* wide-period: the country code column beside a country name, or NONE */
@@ -71,11 +73,33 @@ typedef struct ld_rows {
     int have_entity;
     ld_missing *missing; /* by series index; long and wide-series files only */
     size_t nmissing;
+    /* series at a time (ld_rows_stream) */
+    int mode;                    /* ld_mode */
+    int can_restart;             /* the source can be read again from its start */
+    const ind_series_sink *sink; /* NULL: keep the dataset (ld_rows_take) */
+    keyset done;                 /* keys of the series handed over */
+    int regroup;                 /* stopped: not grouped, to be read again as a whole */
 } ld_rows;
+
+/* How series leave the conversion. */
+typedef enum ld_mode {
+    LD_HOLD = 0, /* kept in the dataset to the end (ind_load_file) */
+    LD_STREAM,   /* handed over when complete while the file is grouped; else read again */
+    LD_SORTED,   /* handed over when complete; a series that comes back is an error */
+} ld_mode;
 
 /* Starts a conversion into a new dataset; IND_E_NOMEM (err filled) on failure. */
 ind_status ld_rows_init(ld_rows *R, const char *path, const ind_load_options *opt,
                         ind_load_info *info, ind_error *err);
+
+/*
+ * After ld_rows_init: hand the series to sink (ind_load_each) - when complete
+ * in modes LD_STREAM and LD_SORTED, all at the end in LD_HOLD. can_restart:
+ * the source can be read again, so LD_STREAM may stop at a series that
+ * comes back (R->regroup set, R->status non-zero, err untouched); without
+ * it LD_STREAM holds long and wide-series files whole.
+ */
+void ld_rows_stream(ld_rows *R, const ind_series_sink *sink, ld_mode mode, int can_restart);
 
 /*
  * Handles the next row: fields f[0..n) with their text in text (which the
@@ -83,7 +107,8 @@ ind_status ld_rows_init(ld_rows *R, const char *path, const ind_load_options *op
  */
 ind_status ld_rows_add(ld_rows *R, char *text, const csvr_field *f, size_t n, size_t line);
 
-/* After the last row: reports a file with no header or no data rows. Returns R->status. */
+/* After the last row: reports a file with no header or no data rows, and
+   hands the series still held to the sink. Returns R->status. */
 ind_status ld_rows_finish(ld_rows *R);
 
 /* Hands over the dataset (NULL after an error); the caller frees it. */

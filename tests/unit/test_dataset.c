@@ -143,9 +143,41 @@ static void percent_from_flag_or_unit(void **state)
     ind_dataset_free(ds);
 }
 
+static void takes_series_and_clears(void **state)
+{
+    (void)state;
+    ind_dataset *ds = ind_dataset_new();
+    ind_series *s = ind_dataset_series(ds, "gdp", "A");
+    ind_period p = {IND_FREQ_YEAR, 2020};
+    assert_int_equal(ind_series_add(s, p, 1.5, NULL), IND_OK);
+    assert_int_equal(ind_series_set_text(&s->unit, "%"), IND_OK);
+    ind_series *own = ind_series_take(s);
+    assert_non_null(own);
+    assert_string_equal(own->name, "gdp");
+    assert_string_equal(own->entity, "A");
+    assert_string_equal(own->unit, "%");
+    assert_int_equal(own->n, 1);
+    assert_true(own->value[0] == 1.5);
+    /* what is left in the dataset is an empty series, freed with it */
+    assert_int_equal(s->n, 0);
+    assert_string_equal(s->name, "");
+    /* cleared: no series, and a key can be created again */
+    ind_dataset_clear(ds);
+    assert_int_equal(ind_dataset_count(ds), 0);
+    assert_null(ind_dataset_find(ds, "gdp", "A"));
+    ind_series *again = ind_dataset_series(ds, "gdp", "A");
+    assert_non_null(again);
+    assert_int_equal(again->n, 0);
+    assert_int_equal(ind_dataset_count(ds), 1);
+    ind_series_free(own);
+    ind_series_free(NULL);
+    ind_dataset_free(ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(takes_series_and_clears),
         cmocka_unit_test(finds_series_by_name_and_entity),
         cmocka_unit_test(index_survives_growth),
         cmocka_unit_test(keeps_periods_sorted_and_unique),

@@ -1057,10 +1057,224 @@ static void refuses_dates_without_a_frequency(void **state)
     }
 }
 
+/* ------------------------------------------------------ series at a time */
+
+/* What a sink saw: each series as "name[entity]:n:first..last@rows" (rows read when it came). */
+typedef struct seen {
+    char log[2048];
+    size_t len;
+    int restarts;
+    const ind_load_info *info;
+} seen;
+
+static ind_status see_series(void *ctx, ind_series *s, ind_error *err)
+{
+    (void)err;
+    seen *w = ctx;
+    w->len += (size_t)snprintf(w->log + w->len, sizeof w->log - w->len, "%s[%s]:%zu:%g..%g@%zu ",
+                               s->name, s->entity, s->n, s->n ? s->value[0] : 0,
+                               s->n ? s->value[s->n - 1] : 0, w->info->rows);
+    return IND_OK;
+}
+
+static ind_status see_restart(void *ctx, ind_error *err)
+{
+    (void)err;
+    seen *w = ctx;
+    w->restarts++;
+    w->len += (size_t)snprintf(w->log + w->len, sizeof w->log - w->len, "| ");
+    return IND_OK;
+}
+
+static ind_status load_each_str(const char *text, const ind_load_options *opt, seen *w,
+                                ind_load_info *info, ind_error *err, bool can_restart)
+{
+    memset(w, 0, sizeof *w);
+    w->info = info;
+    ind_series_sink sink = {see_series, can_restart ? see_restart : NULL, w};
+    return ind_load_each_buffer(text, strlen(text), "t.csv", opt, &sink, info, err);
+}
+
+static void streams_grouped_files(void **state)
+{
+    (void)state;
+    seen w;
+    ind_load_info info;
+    ind_error err;
+    /* long: a series is handed over when the next one starts (the row count says when) */
+    const char *lng = "series,entity,year,value\na,X,2020,1\na,X,2021,2\nb,X,2020,3\n"
+                      "b,Y,2020,4\nb,Y,2022,5\n";
+    assert_int_equal(load_each_str(lng, NULL, &w, &info, &err, true), IND_OK);
+    assert_string_equal(w.log, "a[X]:2:1..2@3 b[X]:1:3..3@4 b[Y]:2:4..5@5 ");
+    assert_true(info.grouped);
+    assert_true(info.streamed);
+    assert_string_equal(info.stream_note, "");
+    assert_int_equal(info.values, 5);
+    /* wide-period: each row is a whole series */
+    const char *wide = "indicator,region,2020,2021\na,A,1,2\nb,A,,4\n";
+    assert_int_equal(load_each_str(wide, NULL, &w, &info, &err, true), IND_OK);
+    assert_string_equal(w.log, "a[A]:2:1..2@1 b[A]:1:4..4@2 ");
+    assert_true(info.streamed);
+    assert_int_equal(info.missing, 1);
+    /* wide-series: an entity's series when the next entity starts */
+    const char *ws = "region,year,x,y (%)\nA,2020,1,2\nA,2021,3,4\nB,2020,5,6\n";
+    assert_int_equal(load_each_str(ws, NULL, &w, &info, &err, true), IND_OK);
+    assert_string_equal(w.log, "x[A]:2:1..3@3 y[A]:2:2..4@3 x[B]:1:5..5@3 y[B]:1:6..6@3 ");
+    assert_true(info.streamed);
+}
+
+static void reads_ungrouped_files_again(void **state)
+{
+    (void)state;
+    seen w;
+    ind_load_info info;
+    ind_error err;
+    /* sorted by year: a comes back on line 4; everything comes again, held to the end */
+    const char *by_year = "series,year,value\na,2020,1\nb,2020,2\na,2021,3\nb,2021,4\n";
+    assert_int_equal(load_each_str(by_year, NULL, &w, &info, &err, true), IND_OK);
+    assert_string_equal(w.log, "a[]:1:1..1@2 b[]:1:2..2@3 | a[]:2:1..3@4 b[]:2:2..4@4 ");
+    assert_int_equal(w.restarts, 1);
+    assert_false(info.grouped);
+    assert_false(info.streamed);
+    assert_string_equal(info.stream_note,
+                        "line 4: series 'a' comes back after other series began (the rows of "
+                        "each series are not together)");
+    assert_int_equal(info.rows, 4);
+    assert_int_equal(info.values, 4);
+    /* the whole load says the same about grouping */
+    ind_dataset *ds = load_str(by_year, NULL, &info);
+    assert_false(info.grouped);
+    assert_string_equal(info.stream_note,
+                        "line 4: series 'a' comes back after other series began (the rows of "
+                        "each series are not together)");
+    ind_dataset_free(ds);
+    ds = load_str("series,year,value\na,2020,1\na,2021,3\nb,2021,4\n", NULL, &info);
+    assert_true(info.grouped);
+    ind_dataset_free(ds);
+    /* without restart: held from the start, every series at the end */
+    const char *lng = "series,year,value\na,2020,1\na,2021,2\nb,2020,3\n";
+    assert_int_equal(load_each_str(lng, NULL, &w, &info, &err, false), IND_OK);
+    assert_string_equal(w.log, "a[]:2:1..2@3 b[]:1:3..3@3 ");
+    assert_true(info.grouped);
+    assert_false(info.streamed);
+    /* wide-series: entity A comes back */
+    const char *ws = "region,year,x\nA,2020,1\nB,2020,2\nA,2021,3\n";
+    assert_int_equal(load_each_str(ws, NULL, &w, &info, &err, true), IND_OK);
+    assert_string_equal(w.log, "x[A]:1:1..1@2 x[B]:1:2..2@3 | x[A]:2:1..3@3 x[B]:1:2..2@3 ");
+    assert_false(info.grouped);
+}
+
+static void sorted_refuses_a_series_that_comes_back(void **state)
+{
+    (void)state;
+    seen w;
+    ind_load_info info;
+    ind_error err;
+    ind_load_options opt;
+    ind_load_options_init(&opt);
+    opt.sorted = true;
+    const char *by_year = "series,entity,year,value\na,X,2020,1\nb,X,2020,2\na,X,2021,3\n";
+    assert_int_equal(load_each_str(by_year, &opt, &w, &info, &err, true), IND_E_FORMAT);
+    assert_string_equal(w.log, "a[X]:1:1..1@2 b[X]:1:2..2@3 "); /* b was complete */
+    assert_int_equal(w.restarts, 0);
+    assert_string_equal(err.path, "t.csv");
+    assert_int_equal(err.line, 4);
+    assert_int_equal(err.col, 1);
+    assert_string_equal(err.message,
+                        "series 'a' [X] comes back after other series began: --sorted needs the "
+                        "rows of each series together (sort the file by series and entity, or "
+                        "leave out --sorted to read it as a whole)");
+    /* a wide-period series on two rows is the error of the whole load, streamed or not */
+    const char *twice = "indicator,region,2020\na,A,1\nb,A,2\na,A,3\n";
+    ind_error whole;
+    ind_dataset *ds = NULL;
+    assert_int_equal(ind_load_buffer(twice, strlen(twice), "t.csv", NULL, &ds, NULL, &whole),
+                     IND_E_DUPLICATE);
+    assert_int_equal(load_each_str(twice, &opt, &w, &info, &err, true), IND_E_DUPLICATE);
+    assert_string_equal(err.message, whole.message);
+    assert_int_equal(err.line, 4);
+    assert_int_equal(load_each_str(twice, NULL, &w, &info, &err, true), IND_E_DUPLICATE);
+    assert_string_equal(w.log, "a[A]:1:1..1@1 b[A]:1:2..2@2 | ");
+    assert_string_equal(err.message, whole.message);
+    assert_int_equal(err.line, 4);
+    /* a bad cell after some series: those came, then the error of the whole load */
+    const char *bad = "series,year,value\na,2020,1\nb,2020,x\n";
+    assert_int_equal(load_each_str(bad, NULL, &w, &info, &err, true), IND_E_VALUE);
+    assert_string_equal(w.log, "a[]:1:1..1@2 ");
+    assert_int_equal(err.line, 3);
+}
+
+/* A sink that stops the load at the second series. */
+static ind_status stop_second(void *ctx, ind_series *s, ind_error *err)
+{
+    (void)s;
+    int *calls = ctx;
+    if (++*calls == 2)
+        return ind_error_set(err, IND_E_IO, NULL, 0, 0, "cannot write");
+    return IND_OK;
+}
+
+static void sink_can_stop_the_load(void **state)
+{
+    (void)state;
+    int calls = 0;
+    ind_series_sink sink = {stop_second, NULL, &calls};
+    ind_error err;
+    const char *text = "series,year,value\na,2020,1\nb,2020,2\nc,2020,3\n";
+    assert_int_equal(ind_load_each_buffer(text, strlen(text), "t.csv", NULL, &sink, NULL, &err),
+                     IND_E_IO);
+    assert_int_equal(calls, 2);
+    assert_string_equal(err.message, "cannot write");
+}
+
+/* Many series: the big file on two threads streams them all, in order. */
+static ind_status count_series(void *ctx, ind_series *s, ind_error *err)
+{
+    (void)err;
+    size_t *n = ctx;
+    char want[32];
+    snprintf(want, sizeof want, "s%zu", *n);
+    if (strcmp(s->name, want) != 0)
+        return ind_error_set(err, IND_E_FORMAT, NULL, 0, 0, "got %s, expected %s", s->name, want);
+    ++*n;
+    return IND_OK;
+}
+
+static ind_status no_restart(void *ctx, ind_error *err)
+{
+    (void)ctx;
+    return ind_error_set(err, IND_E_FORMAT, NULL, 0, 0, "restarted");
+}
+
+static void streams_big_files_in_order(void **state)
+{
+    (void)state;
+    size_t cap = 12u << 20, len = 0, want = 0;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    len += (size_t)snprintf(buf, cap, "series,year,value\n");
+    for (; len + 64 < cap - 64; want++)
+        for (int y = 2000; y < 2010; y++)
+            len += (size_t)snprintf(buf + len, cap - len, "s%zu,%d,%d\n", want, y, y);
+    size_t n = 0;
+    ind_series_sink sink = {count_series, no_restart, &n};
+    ind_load_info info;
+    ind_error err;
+    assert_int_equal(ind_load_each_buffer(buf, len, "big.csv", NULL, &sink, &info, &err), IND_OK);
+    assert_int_equal(n, want);
+    assert_true(info.streamed);
+    free(buf);
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(streams_grouped_files),
+        cmocka_unit_test(reads_ungrouped_files_again),
+        cmocka_unit_test(sorted_refuses_a_series_that_comes_back),
+        cmocka_unit_test(sink_can_stop_the_load),
+        cmocka_unit_test(streams_big_files_in_order),
         cmocka_unit_test(parses_numbers),
         cmocka_unit_test(recognises_missing_markers),
         cmocka_unit_test(rejects_non_numbers),

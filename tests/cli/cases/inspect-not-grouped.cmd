@@ -1,0 +1,1 @@
+inspect tests/data/long-by-year.csv
