@@ -156,6 +156,13 @@ int cli_load_each(const char *path, const ind_load_options *opt, const cli_selec
                   const cli_each *each, ind_load_info *info);
 
 /*
+ * Whether rows are written at once (--sorted, standard input): after an
+ * error the command still writes the rows of the series handed over before
+ * it (else they are dropped, as a whole load writes none).
+ */
+bool cli_stream_direct(void);
+
+/*
  * Writes out what waited (after the command finished its table) and returns
  * status, or EXIT_DATA when a write failed. Without a successful
  * cli_load_each, drops it instead.

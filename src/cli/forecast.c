@@ -46,7 +46,8 @@ static const cli_command_spec forecast_spec = {
     .groups = (const cli_group *const[]){
         &forecast_options, &cli_method_option, &cli_horizon_option, &cli_to_option,
         &cli_format_option,
-        &cli_jobs_option, &cli_forecast_options, &cli_select_options, &cli_input_options, NULL,
+        &cli_jobs_option, &cli_forecast_options, &cli_select_options, &cli_sorted_option,
+        &cli_input_options, NULL,
     },
     .one_file = true,
 };
@@ -186,7 +187,7 @@ typedef struct run {
     size_t ncols;
     level_names ln;
     FILE *later;
-    size_t njobs, made;
+    size_t added, njobs, made;
     bool failed, nomem;
 } run;
 
@@ -227,6 +228,7 @@ static int run_series(void *ctx, ind_series *s)
         cli_eprintf("indicators: error: out of memory\n");
         return EXIT_DATA;
     }
+    r->added++;
     return EXIT_OK;
 }
 
@@ -238,7 +240,7 @@ static int run_start(run *r)
     if (r->later)
         fclose(r->later);
     r->later = tmpfile(); /* NULL: notes printed at once */
-    r->njobs = r->made = 0;
+    r->added = r->njobs = r->made = 0;
     r->failed = false;
     r->q = fc_stream_new(r->a->c.fc.jobs, job_done, r);
     r->t = new_table(r);
@@ -305,6 +307,8 @@ int cli_forecast(int argc, char **argv)
     }
     if (status == EXIT_OK)
         status = run_finish(&r);
+    else if (cli_stream_direct() && r.added) /* the rows of the series before the error */
+        run_finish(&r);
     run_free(&r);
     return cli_stream_end(status);
 }

@@ -102,7 +102,8 @@ static const cli_command_spec growth_spec = {
     .usage = "[OPTIONS] FILE",
     .about = about,
     .groups = (const cli_group *const[]){
-        &growth_options, &cli_format_option, &cli_select_options, &cli_input_options, NULL,
+        &growth_options, &cli_format_option, &cli_select_options, &cli_sorted_option,
+        &cli_input_options, NULL,
     },
     .epilog = epilog,
     .one_file = true,
@@ -868,11 +869,13 @@ int cli_growth(int argc, char **argv)
     }
     cli_each each = {stream_series, stream_restart, &st};
     status = cli_load_each(a.path, &a.c.load, &a.c.sel, &each, NULL);
-    if (status == EXIT_OK)
-        status = stream_finish(&st);
+    if (status == EXIT_OK || cli_stream_direct())
+        status = stream_finish(&st) == EXIT_OK ? status : EXIT_DATA;
     if (status != EXIT_OK) {
-        pipeline_free(st.q);
-        ind_table_free(st.t);
+        if (cli_stream_direct() && st.o.series)
+            ind_table_finish(st.t); /* the rows of the series before the error */
+        else
+            ind_table_free(st.t);
         return cli_stream_end(status);
     }
     return cli_stream_end(finish_output(&st));

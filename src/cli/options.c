@@ -150,6 +150,13 @@ static const cli_option derive_rows[] = {
              "亿元); an entity whose series of that name is in the data keeps the data's"},
 };
 const cli_group cli_derive_option = CLI_GROUP(NULL, derive_rows);
+static const cli_option sorted_rows[] = {
+    {.name = "sorted", .kind = CLI_FLAG, .offset = COMMON(load.sorted),
+     .help = "the rows of each series are together: write each series as soon as it is read, and "
+             "stop at a series that comes back (FILE:LINE) instead of reading the file again "
+             "as a whole"},
+};
+const cli_group cli_sorted_option = CLI_GROUP("Large files (one series at a time):", sorted_rows);
 
 void cli_common_init(cli_common *c)
 {

@@ -151,6 +151,7 @@ extern const cli_group cli_derive_option;    /* --derive 'NAME = EXPRESSION' (ch
  * after printing why.
  */
 int cli_derive(const cli_common *c, ind_dataset *const *ds, size_t nds);
+extern const cli_group cli_sorted_option;    /* --sorted (growth, forecast, backtest) */
 
 /* The names of --lang (chart's too): en, zh. */
 extern const char *const cli_lang_names[];

@@ -34,6 +34,7 @@ typedef struct spool {
 
 static spool sp = {false, false, NULL, NULL, false, false, 0, false};
 static FILE *redirected; /* cli_set_notes */
+static bool direct;      /* cli_stream_direct, from cli_stream_begin to cli_stream_end */
 
 FILE *cli_out(void)
 {
@@ -83,7 +84,8 @@ void cli_stream_begin(const char *path, const ind_load_options *opt)
     sp.active = true;
     sp.out = stdout;
     sp.notes = stderr;
-    if (opt->sorted || strcmp(path, "-") == 0 || whole_load())
+    direct = opt->sorted || strcmp(path, "-") == 0;
+    if (direct || whole_load())
         return; /* never read again: written at once */
     if (!stdout_direct(&sp.out_start)) {
         FILE *f = tmpfile();
@@ -156,8 +158,14 @@ static void abandon(void)
     memset(&sp, 0, sizeof sp);
 }
 
+bool cli_stream_direct(void)
+{
+    return direct;
+}
+
 int cli_stream_end(int status)
 {
+    direct = false;
     if (!sp.active)
         return status;
     if (!sp.loaded) {

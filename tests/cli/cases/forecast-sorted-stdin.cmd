@@ -1,0 +1,1 @@
+forecast --sorted --method drift --format csv -

@@ -1,0 +1,1 @@
+growth --sorted tests/data/long-by-year.csv --format csv
