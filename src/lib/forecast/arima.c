@@ -1164,6 +1164,9 @@ static ind_status run(const double *y, size_t n, int m, size_t h, unsigned long 
     if (n < fc_arima.min_obs || h == 0)
         return ind_error_set(err, IND_E_ARG, NULL, 0, 0, "ARIMA needs at least %zu observations",
                              fc_arima.min_obs);
+    size_t off = fc_fit_window(n, out->fitted); /* a long series: its recent values */
+    double *fitted = out->fitted;
+    y += off, n -= off, out->fitted += off;
     ind_status status = IND_OK;
     arima_fit fit;
     double *work = malloc(2 * n * sizeof *work);
@@ -1198,6 +1201,7 @@ static ind_status run(const double *y, size_t n, int m, size_t h, unsigned long 
         (int)(sizeof out->params / sizeof out->params[0]))
         add_note(out, "not all coefficients listed");
 out:
+    out->fitted = fitted;
     free(work);
     return status;
 }

@@ -514,11 +514,25 @@ static ind_status short_series(const double *y, size_t n, int m, size_t h, unsig
     return st;
 }
 
+static ind_status auto_window(const double *y, size_t n, int m, size_t h, fc_result *out,
+                              ind_error *err);
+
 static ind_status auto_run(const double *y, size_t n, int m, size_t h, unsigned long seed,
                            fc_result *out, ind_error *err)
 {
     if (n < 3)
         return short_series(y, n, m, h, seed, out, err);
+    size_t off = fc_fit_window(n, out->fitted); /* a long series: its recent values */
+    double *fitted = out->fitted;
+    y += off, n -= off, out->fitted += off;
+    ind_status st = auto_window(y, n, m, h, out, err);
+    out->fitted = fitted;
+    return st;
+}
+
+static ind_status auto_window(const double *y, size_t n, int m, size_t h, fc_result *out,
+                              ind_error *err)
+{
     /* members run on the original scale (see the top comment) */
     int tr = out->transform;
     double lo = out->lower, hi = out->upper;

@@ -13,6 +13,7 @@
 #ifndef INDICATORS_FORECAST_METHOD_H
 #define INDICATORS_FORECAST_METHOD_H
 
+#include <math.h>
 #include <stddef.h>
 
 #include "indicators/error.h"
@@ -47,5 +48,24 @@ typedef struct fc_method {
     ind_status (*run)(const double *y, size_t n, int m, size_t h, unsigned long seed,
                       fc_result *out, ind_error *err);
 } fc_method;
+
+/*
+ * Long series: auto and arima select and fit their models on the most
+ * recent FC_FIT_WINDOW values only (100 years of monthly data, a multiple of
+ * every seasonal period), as R's auto.arima approximates on long series, so
+ * that a series of 120,000 months costs what one of 1,200 does and the cost
+ * per series grows at most linearly with its length. No series of the
+ * competition collections is that long. Returns the offset of the window in
+ * y[0..n) and sets the fitted values before it to NAN (none is computed).
+ */
+enum { FC_FIT_WINDOW = 1200 };
+
+static inline size_t fc_fit_window(size_t n, double *fitted)
+{
+    size_t off = n > FC_FIT_WINDOW ? n - FC_FIT_WINDOW : 0;
+    for (size_t t = 0; t < off; t++)
+        fitted[t] = NAN;
+    return off;
+}
 
 #endif
