@@ -11,6 +11,7 @@
 #include "indicators/error.h"
 #include "indicators/forecast.h"
 #include "indicators/growth.h"
+#include "indicators/html.h"
 #include "indicators/labels.h"
 #include "indicators/load.h"
 #include "indicators/output.h"
