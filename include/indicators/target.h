@@ -35,6 +35,7 @@
 #include "indicators/export.h"
 #include "indicators/forecast.h"
 #include "indicators/growth.h"
+#include "indicators/labels.h"
 #include "indicators/period.h"
 
 IND_BEGIN_DECLS
@@ -253,6 +254,65 @@ int ind_target_kind_parse(const char *name, ind_target_kind *out);
 
 /* Writes the target in the command-line syntax ("rd_intensity[Luohe] >= 2.5 by 2025"). */
 size_t ind_target_format(const ind_target *t, char *buf, size_t n);
+
+/* ---- targets in words (the `target` table and notes, the report) ---- */
+
+/*
+ * A value as the target table shows it, into buf[0..n): 4 significant digits
+ * from 1e6 or below 1e-3, whole numbers from 1000, else 3 significant
+ * (36327, 2.69, 9084). Returns the length written (as snprintf).
+ */
+size_t ind_target_value_text(double v, char *buf, size_t n);
+
+/* A rate (a fraction) as "+22.6%" ("0.0%" for zero); "n/a" (static) when undefined. */
+const char *ind_target_rate_text(const ind_figure *f, char *buf, size_t n);
+
+/* The goal: ">= 2.5", "<= 9084", ">= 7%/yr". Returns buf. */
+const char *ind_target_goal_text(const ind_target *t, char *buf, size_t n);
+
+/* The forecast at the target year with its first interval, "2.75 [2.67, 2.84]"; "n/a". */
+const char *ind_target_forecast_text(const ind_assessment *a, char *buf, size_t n);
+
+/* The latest value and its period, "2.1 (2023)", "4804 (2024H1 YTD)"; "n/a" when s has none. */
+const char *ind_target_latest_text(const ind_series *s, const ind_assessment *a, char *buf,
+                                   size_t n);
+
+/* Receives one line of notes (no line break), valid during the call. */
+typedef void (*ind_target_note_fn)(void *ctx, const char *line);
+
+/*
+ * The notes on an assessment of t against s (NULL or empty: only the first
+ * lines), one call of fn per line: the verdict and its reason, the methods
+ * that disagree, the base actually used, the level a growth goal means, what
+ * a year total still needs, why Destatis or ESCAP gave no reading, the
+ * forecast's model, when it meets the goal and why it has no probability,
+ * and the forecast's caveats. lang IND_LANG_ZH writes the plan-completion
+ * note as a Chinese report does (完成率, 序时进度); the others are English.
+ */
+void ind_target_notes(const ind_target *t, const ind_series *s, const ind_assessment *a,
+                      ind_lang lang, ind_target_note_fn fn, void *ctx);
+
+/*
+ * The series t names in ds[0..nds), looked up in order: (series, entity)
+ * when t has an entity, else the first series of that name whatever its
+ * entity (ind_targets_expand first, where several entities have it); for a
+ * year-total target whose annual series has no value in the target year,
+ * the sub-annual series of that indicator with the year's periods so far
+ * (a file giving "2023 9,084" and "2024H1 4,804"). NULL when there is none,
+ * with the reason in why[0..n).
+ */
+const ind_series *ind_target_find_series(ind_dataset *const *ds, size_t nds, const ind_target *t,
+                                         char *why, size_t n);
+
+/*
+ * Targets as they apply to data ds[0..nds): a target without [ENTITY] whose
+ * series several entities have ('rd_intensity >= 2.5 by 2025' over Luohe,
+ * Henan and China) stands for one target per entity, in the order the data
+ * has them; the others are kept as written. *out is malloc'd (free it), of
+ * *nout targets. IND_E_NOMEM only.
+ */
+ind_status ind_targets_expand(ind_dataset *const *ds, size_t nds, const ind_target *in, size_t n,
+                              ind_target **out, size_t *nout, ind_error *err);
 
 IND_END_DECLS
 

@@ -208,53 +208,9 @@ static int parse_args(int argc, char **argv, target_args *args)
 
 /* ---- text of cells ---- */
 
-static const char *pct(const ind_figure *f, char *buf, size_t n)
-{
-    if (!f->defined)
-        return "n/a";
-    snprintf(buf, n, "%+.1f%%", 100 * f->value);
-    if (strcmp(buf, "-0.0%") == 0 || strcmp(buf, "+0.0%") == 0)
-        snprintf(buf, n, "0.0%%");
-    return buf;
-}
-
-static const char *num(double v, char *buf, size_t n)
-{
-    if (fabs(v) >= 1e6 || (fabs(v) < 1e-3 && v != 0))
-        snprintf(buf, n, "%.4g", v);
-    else if (fabs(v) >= 1000)
-        snprintf(buf, n, "%.0f", v);
-    else
-        snprintf(buf, n, "%.3g", v);
-    return buf;
-}
-
 static const char *period_text(ind_period p, char *buf, size_t n)
 {
     ind_period_format(p, buf, n);
-    return buf;
-}
-
-static const char *goal_text(const ind_target *t, char *buf, size_t n)
-{
-    char v[32];
-    if (t->kind == IND_TARGET_GROWTH)
-        snprintf(buf, n, "%s %.15g%%/yr", t->op == IND_TARGET_AT_MOST ? "<=" : ">=", t->goal);
-    else
-        snprintf(buf, n, "%s %s", t->op == IND_TARGET_AT_MOST ? "<=" : ">=", num(t->goal, v, sizeof v));
-    return buf;
-}
-
-static const char *forecast_text(const ind_assessment *a, char *buf, size_t n)
-{
-    char m[32], lo[32], hi[32];
-    if (!a->forecast.defined)
-        return "n/a";
-    num(a->forecast.value, m, sizeof m);
-    if (a->has_intervals && a->nlevels > 0)
-        snprintf(buf, n, "%s [%s, %s]", m, num(a->lo[0], lo, sizeof lo), num(a->hi[0], hi, sizeof hi));
-    else
-        snprintf(buf, n, "%s", m);
     return buf;
 }
 
@@ -293,26 +249,20 @@ static bool has_data(const result *r)
 static void short_row(ind_table *tab, size_t i, const result *r)
 {
     const ind_assessment *a = &r->a;
-    char buf[160], v[32], p[IND_PERIOD_TEXT_MAX];
+    char buf[160];
     ind_table_number(tab, (double)(i + 1));
     ind_table_text(tab, r->t->text);
-    if (has_data(r)) {
-        snprintf(buf, sizeof buf, "%s (%s%s)", num(a->latest_value, v, sizeof v),
-                 period_text(a->latest, p, sizeof p), a->kind == IND_TARGET_TOTAL && a->elapsed.defined ? " YTD" : "");
-        ind_table_text(tab, buf);
-    } else {
-        ind_table_text(tab, "n/a");
-    }
-    ind_table_text(tab, goal_text(r->t, buf, sizeof buf));
-    ind_table_text(tab, pct(&a->actual_growth, buf, sizeof buf));
-    ind_table_text(tab, pct(&a->required_growth, buf, sizeof buf));
+    ind_table_text(tab, ind_target_latest_text(r->s, a, buf, sizeof buf));
+    ind_table_text(tab, ind_target_goal_text(r->t, buf, sizeof buf));
+    ind_table_text(tab, ind_target_rate_text(&a->actual_growth, buf, sizeof buf));
+    ind_table_text(tab, ind_target_rate_text(&a->required_growth, buf, sizeof buf));
     if (a->growth_ratio.defined)
         ind_table_number(tab, a->growth_ratio.value);
     else
         ind_table_text(tab, "n/a");
     ind_table_text(tab, a->weather ? ind_weather_name(a->weather) : "n/a");
     ind_table_text(tab, a->escap ? ind_escap_name(a->escap) : "n/a");
-    ind_table_text(tab, forecast_text(a, buf, sizeof buf));
+    ind_table_text(tab, ind_target_forecast_text(a, buf, sizeof buf));
     if (a->probability.defined)
         snprintf(buf, sizeof buf, "%.0f%%", 100 * a->probability.value);
     ind_table_text(tab, a->probability.defined ? buf : "n/a");
@@ -321,123 +271,25 @@ static void short_row(ind_table *tab, size_t i, const result *r)
     ind_table_end_row(tab);
 }
 
-/*
- * Plan completion against elapsed time: "plan: 40% done (10 of 25), 60% of
- * the time gone (2022 to 2026): 20 points behind schedule".
- */
-static void schedule_line(FILE *out, const char *lead, const result *r)
+/* Where the notes of one target go: the stream and the lead of each line. */
+typedef struct note_out {
+    FILE *out;
+    const char *lead;
+} note_out;
+
+static void note_line(void *ctx, const char *line)
 {
-    const ind_assessment *a = &r->a;
-    if (!a->schedule_gap.defined)
-        return;
-    char v[32], g[32], b[32];
-    const ind_figure *done = a->schedule_progress ? &a->progress : &a->completion;
-    cli_fprintf(out, "%splan: %.0f%% done (", lead, 100 * done->value);
-    if (a->schedule_progress)
-        cli_fprintf(out, "from %s to %s of the way to %s", num(a->base_value, b, sizeof b),
-                    num(a->latest_value, v, sizeof v), num(a->goal_level, g, sizeof g));
-    else
-        cli_fprintf(out, "%s of %s", num(a->latest_value, v, sizeof v), num(a->goal_level, g, sizeof g));
-    if (a->kind == IND_TARGET_TOTAL)
-        cli_fprintf(out, "), %.0f%% of the year gone", 100 * a->elapsed.value);
-    else if (a->schedule_progress)
-        cli_fprintf(out, "), %.0f%% of the time from %d to %d gone", 100 * a->elapsed.value,
-                    ind_period_year(a->base), r->t->year);
-    else
-        cli_fprintf(out, "), %.0f%% of the time from the start of %d to %d gone",
-                    100 * a->elapsed.value, r->t->base_year, r->t->year);
-    double gap = 100 * a->schedule_gap.value;
-    if (fabs(gap) < 0.5)
-        cli_fprintf(out, ": on schedule\n");
-    else
-        cli_fprintf(out, ": %.0f points %s schedule\n", fabs(gap), gap < 0 ? "behind" : "ahead of");
+    const note_out *o = ctx;
+    cli_fprintf(o->out, "%s%s\n", o->lead, line);
 }
 
-/*
- * The same in the words of a Chinese planning report (--lang zh): 完成率
- * (completion) against 序时进度 (the share of the time gone), "时间过半、任务
- * 过半" once half the time is gone.
- */
-static void schedule_line_zh(FILE *out, const char *lead, const result *r)
-{
-    const ind_assessment *a = &r->a;
-    if (!a->schedule_gap.defined)
-        return;
-    char v[32], g[32], b[32];
-    const ind_figure *done = a->schedule_progress ? &a->progress : &a->completion;
-    double gap = 100 * a->schedule_gap.value;
-    cli_fprintf(out, "%s完成率 %.0f%%（", lead, 100 * done->value);
-    if (a->schedule_progress)
-        cli_fprintf(out, "由 %s 到 %s，目标 %s", num(a->base_value, b, sizeof b),
-                    num(a->latest_value, v, sizeof v), num(a->goal_level, g, sizeof g));
-    else
-        cli_fprintf(out, "完成 %s，目标 %s", num(a->latest_value, v, sizeof v),
-                    num(a->goal_level, g, sizeof g));
-    cli_fprintf(out, "），序时进度 %.0f%%", 100 * a->elapsed.value);
-    if (fabs(gap) < 0.5)
-        cli_fprintf(out, "，与序时进度持平");
-    else
-        cli_fprintf(out, "，%s序时进度 %.0f 个百分点", gap < 0 ? "落后" : "快于", fabs(gap));
-    if (a->elapsed.value >= 0.5)
-        cli_fprintf(out, "；时间过半，任务%s过半", done->value >= 0.5 ? "" : "未");
-    fputc('\n', out);
-}
-
-/* The notes under the table: why each verdict, and what else the methods say. */
+/* The notes under the table: why each verdict, and what else the methods say (the library's). */
 static void note_lines(FILE *out, size_t i, const result *r, bool md, int lang)
 {
-    const ind_assessment *a = &r->a;
-    const char *lead = md ? "   - " : "    ";
-    char v[32], w[32], x[32], p[IND_PERIOD_TEXT_MAX];
+    note_out o = {out, md ? "   - " : "    "};
     cli_fprintf(out, md ? "%zu. `%s`%s%s\n" : "[%zu] %s%s%s\n", i + 1, r->t->text,
             r->t->label[0] ? " - " : "", r->t->label);
-    cli_fprintf(out, "%s%s: %s\n", lead, ind_verdict_name(a->verdict), a->reason);
-    if (a->disagree[0])
-        cli_fprintf(out, "%s* disagreeing: %s\n", lead, a->disagree);
-    if (!has_data(r))
-        return;
-    bool from_start = a->elapsed.defined && !a->schedule_progress && a->kind != IND_TARGET_TOTAL;
-    if (r->t->has_base && a->has_base && ind_period_year(a->base) != r->t->base_year && !from_start)
-        cli_fprintf(out, "%sno value for the base year %d: measured from %s\n", lead, r->t->base_year,
-                period_text(a->base, p, sizeof p));
-    if (strcmp(r->s->name, r->t->series) != 0)
-        cli_fprintf(out, "%sdata: series '%s', the %s values of %s\n", lead, r->s->name,
-                    ind_freq_name(r->s->freq), r->t->series);
-    if (r->t->kind == IND_TARGET_GROWTH && a->has_base)
-        cli_fprintf(out, "%sthe goal means %s in %d (%s in %s grown at %.15g%%/yr)\n", lead,
-                num(a->goal_level, v, sizeof v), r->t->year, num(a->base_value, w, sizeof w),
-                period_text(a->base, p, sizeof p), r->t->goal);
-    if (a->kind == IND_TARGET_TOTAL && a->pace.defined) {
-        cli_fprintf(out, "%s%s %s in the rest of the year (%s a period)", lead,
-                num(a->gap.value, w, sizeof w),
-                r->t->op == IND_TARGET_AT_MOST ? "left under the cap" : "still needed",
-                a->required_change.defined ? num(a->required_change.value, x, sizeof x) : "n/a");
-        if (a->seasonal.defined)
-            cli_fprintf(out, "; year-to-date %s on the same periods of %d, same-period projection %s",
-                    pct(&a->actual_growth, w, sizeof w), r->t->year - 1,
-                    num(a->seasonal.value, v, sizeof v));
-        fputc('\n', out);
-    }
-    if (lang == IND_LANG_ZH) /* the plan-completion note too */
-        schedule_line_zh(out, lead, r);
-    else
-        schedule_line(out, lead, r);
-    if (a->weather == IND_WEATHER_NONE && a->kind != IND_TARGET_TOTAL && a->trend_value.why)
-        cli_fprintf(out, "%sDestatis: %s\n", lead, a->trend_value.why);
-    if (a->escap == IND_ESCAP_NONE && a->kind != IND_TARGET_TOTAL && a->anticipated.why)
-        cli_fprintf(out, "%sESCAP: %s\n", lead, a->anticipated.why);
-    if (a->has_forecast) {
-        cli_fprintf(out, "%sforecast: %s (%s)", lead, a->method, a->model);
-        if (a->meets.defined) {
-            ind_period m = {r->s->freq, (int32_t)a->meets.value};
-            cli_fprintf(out, ", meets the goal in %s", period_text(m, p, sizeof p));
-        }
-        if (!a->probability.defined && a->probability.why)
-            cli_fprintf(out, "; %s", a->probability.why);
-        fputc('\n', out);
-    }
-    if (a->forecast_note[0])
-        cli_fprintf(out, "%s%s\n", lead, a->forecast_note);
+    ind_target_notes(r->t, r->s, &r->a, (ind_lang)lang, note_line, &o);
 }
 
 /*
@@ -659,97 +511,21 @@ static int write_full(const result *res, size_t n, const target_args *args)
 
 /* ---- running ---- */
 
-/*
- * A year's total of an indicator a file gives at two frequencies ("2023
- * 9,084" and "2024H1 4,804", loaded as NAME and "NAME (half-yearly)"): when
- * the annual series has no value for the target year, the sub-annual one
- * with the year's periods so far is meant.
- */
-static const ind_series *total_series(const ind_dataset *ds, const ind_series *s,
-                                      const ind_target *t)
-{
-    if (t->kind != IND_TARGET_TOTAL || s->freq != IND_FREQ_YEAR ||
-        (s->n && ind_period_year(ind_series_period(s, s->n - 1)) >= t->year))
-        return s;
-    static const ind_freq finer[] = {IND_FREQ_MONTH, IND_FREQ_QUARTER, IND_FREQ_HALF};
-    for (size_t i = 0; i < sizeof finer / sizeof finer[0]; i++) {
-        const ind_series *sub = ind_dataset_find_freq(ds, s->name, s->entity, finer[i]);
-        if (sub && sub->n && ind_period_year(ind_series_period(sub, sub->n - 1)) == t->year)
-            return sub;
-    }
-    return s;
-}
-
-static const ind_series *find_series(ind_dataset *const *ds, size_t nds, const ind_target *t,
-                                     char *why, size_t n)
-{
-    for (size_t k = 0; k < nds; k++) {
-        const ind_series *s = ind_dataset_find(ds[k], t->series, t->entity);
-        if (s)
-            return total_series(ds[k], s, t);
-    }
-    if (t->entity[0]) {
-        snprintf(why, n, "no series '%.100s' with entity '%.100s' in the data", t->series, t->entity);
-        return NULL;
-    }
-    /* no entity given: the one series of that name (expand_entities made one target per entity) */
-    for (size_t k = 0; k < nds; k++)
-        for (size_t i = 0; i < ind_dataset_count(ds[k]); i++) {
-            const ind_series *s = ind_dataset_at(ds[k], i);
-            if (strcmp(s->name, t->series) == 0)
-                return total_series(ds[k], s, t);
-        }
-    snprintf(why, n, "no series '%.100s' in the data", t->series);
-    return NULL;
-}
-
-/*
- * A target without [ENTITY] whose series several entities have ('rd_intensity
- * >= 2.5 by 2025' over Luohe, Henan and China) stands for one target per
- * entity, in the order the data has them: args->targets grows to hold them.
- */
-/* Whether a target for this series and entity, expanded from t, is already in args. */
-static bool already_added(const target_args *args, const ind_target *t, const char *entity)
-{
-    for (size_t i = args->n; i-- > 0;) {
-        if (strcmp(args->targets[i].series, t->series) != 0 || args->targets[i].line != t->line ||
-            args->targets[i].year != t->year)
-            break;
-        if (strcmp(args->targets[i].entity, entity) == 0)
-            return true;
-    }
-    return false;
-}
-
+/* One target per entity where a target names no entity (ind_targets_expand). */
 static int expand_entities(ind_dataset *const *ds, target_args *args)
 {
-    ind_target *all = args->targets;
-    size_t n = args->n;
-    args->targets = NULL;
-    args->n = args->cap = 0;
-    int status = EXIT_OK;
-    for (size_t i = 0; i < n && status == EXIT_OK; i++) {
-        size_t added = 0;
-        for (size_t k = 0; !all[i].entity[0] && k < args->c.nfiles && status == EXIT_OK; k++)
-            for (size_t j = 0; j < ind_dataset_count(ds[k]) && status == EXIT_OK; j++) {
-                const ind_series *s = ind_dataset_at(ds[k], j);
-                if (strcmp(s->name, all[i].series) != 0 || !s->entity[0] ||
-                    strlen(s->entity) >= sizeof all[i].entity || already_added(args, &all[i], s->entity))
-                    continue;
-                ind_target t = all[i];
-                strcpy(t.entity, s->entity);
-                ind_target_format(&t, t.text, sizeof t.text);
-                status = add_target(args, &t);
-                added++;
-            }
-        if (added < 2) { /* one entity, or none: the target as written */
-            args->n -= added;
-            if (status == EXIT_OK)
-                status = add_target(args, &all[i]);
-        }
+    ind_target *all = NULL;
+    size_t n = 0;
+    ind_error err;
+    ind_error_clear(&err);
+    if (ind_targets_expand(ds, args->c.nfiles, args->targets, args->n, &all, &n, &err) != IND_OK) {
+        cli_report(&err);
+        return EXIT_DATA;
     }
-    free(all);
-    return status;
+    free(args->targets);
+    args->targets = all;
+    args->n = args->cap = n;
+    return EXIT_OK;
 }
 
 /* Finds every target's series; prints each one missing (with its file line) and fails. */
@@ -759,7 +535,7 @@ static int find_all(ind_dataset *const *ds, const target_args *args, result *res
     for (size_t i = 0; i < args->n; i++) {
         char why[256];
         res[i].t = &args->targets[i];
-        res[i].s = find_series(ds, args->c.nfiles, res[i].t, why, sizeof why);
+        res[i].s = ind_target_find_series(ds, args->c.nfiles, res[i].t, why, sizeof why);
         if (res[i].s)
             continue;
         if (res[i].t->line)
