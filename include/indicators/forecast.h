@@ -257,6 +257,26 @@ ind_status ind_forecast_accuracy_of(const ind_forecast *f, const double *train, 
                                     const double *actual, size_t nactual,
                                     ind_forecast_accuracy *out, ind_error *err);
 
+/*
+ * Splits s for a backtest on its own values: the last holdout observations
+ * are held out. *train becomes a view of s (no copy: valid while s is) with
+ * the earlier observations; *actual (malloc'd; free it) the values of the h
+ * periods after the training part's last, NAN where the series has a gap.
+ * IND_E_UNDEFINED when holdout is 0 or s has no more observations than
+ * holdout; IND_E_NOMEM. The one rule of `backtest --holdout` and the report.
+ */
+ind_status ind_forecast_holdout(const ind_series *s, size_t holdout, ind_series *train,
+                                double **actual, size_t *h, ind_error *err);
+
+/*
+ * Backtests req (its horizon ignored) on s: ind_forecast_holdout, the
+ * forecast of the training part through ind_forecast_series, scored by
+ * ind_forecast_accuracy_of. Fails as those do (IND_E_UNDEFINED: too short).
+ */
+ind_status ind_forecast_backtest(const ind_series *s, size_t holdout,
+                                 const ind_forecast_request *req, ind_forecast_accuracy *acc,
+                                 ind_error *err);
+
 IND_END_DECLS
 
 #endif

@@ -161,7 +161,10 @@ static int make_case(const args *a, const ind_series *s, const ind_dataset *test
         if (s->n <= (size_t)a->holdout)
             return series_message(false, s, "not scored: no more observations than --holdout",
                                   NULL);
-        c->train.n = s->n - (size_t)a->holdout;
+        return ind_forecast_holdout(s, (size_t)a->holdout, &c->train, &c->actual, &c->h, NULL) ==
+                       IND_OK
+                   ? 0
+                   : -1;
     } else if (!(future = ind_dataset_find(test, s->name, s->entity))) {
         return series_message(true, s, "is not in ", a->test);
     } else if (future->n == 0) {

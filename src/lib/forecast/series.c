@@ -226,3 +226,51 @@ ind_status ind_forecast_series(const ind_series *s, const ind_forecast_request *
         fc_text_join(out->note, sizeof out->note, note, "; ", out->note);
     return st;
 }
+
+/* ---- a backtest on the series' own values ---- */
+
+ind_status ind_forecast_holdout(const ind_series *s, size_t holdout, ind_series *train,
+                                double **actual, size_t *h, ind_error *err)
+{
+    *actual = NULL;
+    *h = 0;
+    if (holdout == 0 || s->n <= holdout)
+        return ind_error_set(err, IND_E_UNDEFINED, NULL, 0, 0,
+                             "%zu observations: too few to hold out %zu", s->n, holdout);
+    *train = *s;
+    train->n = s->n - holdout;
+    int32_t last = train->ord[train->n - 1];
+    size_t steps = (size_t)(s->ord[s->n - 1] - last);
+    double *y = malloc(steps * sizeof *y);
+    if (!y)
+        return ind_error_set(err, IND_E_NOMEM, NULL, 0, 0, "out of memory");
+    for (size_t i = 0; i < steps; i++)
+        y[i] = NAN;
+    for (size_t i = train->n; i < s->n; i++)
+        y[s->ord[i] - last - 1] = s->value[i];
+    *actual = y;
+    *h = steps;
+    return IND_OK;
+}
+
+ind_status ind_forecast_backtest(const ind_series *s, size_t holdout,
+                                 const ind_forecast_request *req, ind_forecast_accuracy *acc,
+                                 ind_error *err)
+{
+    ind_series train;
+    double *actual;
+    size_t h;
+    ind_status st = ind_forecast_holdout(s, holdout, &train, &actual, &h, err);
+    if (st != IND_OK)
+        return st;
+    ind_forecast_request r = *req;
+    r.horizon = h;
+    ind_forecast f;
+    st = ind_forecast_series(&train, &r, &f, err);
+    if (st == IND_OK) {
+        st = ind_forecast_accuracy_of(&f, train.value, train.n, actual, h, acc, err);
+        ind_forecast_clear(&f);
+    }
+    free(actual);
+    return st;
+}
