@@ -22,16 +22,11 @@
 
 #include "cli.h"
 #include "fcjobs.h"
+#include "gnuplot.h"
 #include "options.h"
 #include "indicators/chart.h"
 #include "indicators/forecast.h"
 #include "indicators/target.h"
-
-#ifndef INDICATORS_DATADIR
-#define INDICATORS_DATADIR "/usr/local/share/indicators"
-#endif
-
-extern char **environ;
 
 static const char about[] =
     "Draw the selected series with gnuplot, ready for a report or a slide.\n"
@@ -371,39 +366,6 @@ static int read_targets_file(const ind_dataset *ds, const char *path, const ind_
 
 /* ---- running gnuplot ---- */
 
-static void print_lines(const char *prefix, const char *text)
-{
-    for (const char *p = text; *p;) {
-        size_t len = strcspn(p, "\n");
-        if (len)
-            cli_eprintf("%s%.*s\n", prefix, (int)len, p);
-        p += len + (p[len] == '\n');
-    }
-}
-
-/* Everything in f from the start, at most n - 1 bytes. */
-static void slurp(FILE *f, char *buf, size_t n)
-{
-    rewind(f);
-    size_t got = fread(buf, 1, n - 1, f);
-    buf[got] = '\0';
-}
-
-/* Writes all of text[0..len) to fd; 0, or an errno. */
-static int write_all(int fd, const char *text, size_t len)
-{
-    while (len > 0) {
-        ssize_t put = write(fd, text, len);
-        if (put < 0 && errno == EINTR)
-            continue;
-        if (put <= 0)
-            return put < 0 ? errno : EIO;
-        text += put;
-        len -= (size_t)put;
-    }
-    return 0;
-}
-
 /*
  * A new empty file beside path (same directory, so that rename replaces path
  * at once): DIR/.NAME.XXXXXX, made with O_EXCL by mkstemp, readable as a
@@ -427,96 +389,10 @@ static int temp_beside(const char *path, char *tmp, size_t n)
     return fd;
 }
 
-/*
- * Runs `gnuplot SCRIPT` with stdin from /dev/null, stdout (the chart) read
- * through a pipe and written to out_fd by this process, so that a full disk
- * is seen (*write_error gets its errno), and stderr into a temporary file,
- * read into msg. Returns the exit status (0 ok), or -1 with errno set when
- * gnuplot could not be started.
- */
-static int spawn_gnuplot(const char *script, int out_fd, int *write_error, char *msg, size_t n)
+/* A sink writing gnuplot's output to a file descriptor. */
+static int fd_sink(void *ctx, const char *chunk, size_t n)
 {
-    char prog[] = "gnuplot";
-    char *path = strdup(script);
-    FILE *errf = tmpfile();
-    int status = -1, saved = ENOMEM, pipe_fd[2] = {-1, -1};
-    posix_spawn_file_actions_t fa;
-    msg[0] = '\0';
-    *write_error = 0;
-    if (!path || !errf)
-        goto out;
-    if (pipe(pipe_fd) != 0) {
-        saved = errno;
-        goto out;
-    }
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&fa, pipe_fd[1], 1);
-    posix_spawn_file_actions_adddup2(&fa, fileno(errf), 2);
-    posix_spawn_file_actions_addclose(&fa, pipe_fd[0]);
-    posix_spawn_file_actions_addclose(&fa, pipe_fd[1]);
-    char *args[] = {prog, path, NULL};
-    pid_t pid;
-    int rc = posix_spawnp(&pid, prog, &fa, NULL, args, environ);
-    posix_spawn_file_actions_destroy(&fa);
-    close(pipe_fd[1]);
-    pipe_fd[1] = -1;
-    if (rc != 0) {
-        saved = rc;
-        goto out;
-    }
-    /* copy the chart until gnuplot closes its stdout; after a failed write keep
-       reading, so that gnuplot finishes instead of blocking on a full pipe */
-    char chunk[65536];
-    for (;;) {
-        ssize_t got = read(pipe_fd[0], chunk, sizeof chunk);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got <= 0)
-            break;
-        if (!*write_error)
-            *write_error = write_all(out_fd, chunk, (size_t)got);
-    }
-    int ws;
-    while (waitpid(pid, &ws, 0) < 0) {
-        if (errno != EINTR) {
-            saved = errno;
-            goto out;
-        }
-    }
-    slurp(errf, msg, n);
-    status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + (WIFSIGNALED(ws) ? WTERMSIG(ws) : 0);
-out:
-    for (int k = 0; k < 2; k++)
-        if (pipe_fd[k] >= 0)
-            close(pipe_fd[k]);
-    if (errf)
-        fclose(errf);
-    free(path);
-    if (status < 0)
-        errno = saved;
-    return status;
-}
-
-static int write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "wb");
-    if (!f || fputs(text, f) == EOF || fclose(f) != 0) {
-        cli_eprintf("%s: error: cannot write: %s\n", path, strerror(errno));
-        return EXIT_DATA;
-    }
-    return EXIT_OK;
-}
-
-static int missing_gnuplot(void)
-{
-    fputs("indicators chart: error: gnuplot is not installed (not found on PATH).\n"
-          "  Install it with:  apt-get install gnuplot-nox   (Debian, Ubuntu)\n"
-          "                    dnf install gnuplot           (Fedora)\n"
-          "                    brew install gnuplot          (macOS)\n"
-          "  or write the script with --script DIR and run gnuplot on it elsewhere.\n",
-          stderr);
-    return EXIT_DATA;
+    return gp_write_all(*(const int *)ctx, chunk, n);
 }
 
 /* Whether the file at path ends as a complete chart of its format. */
@@ -544,20 +420,9 @@ static bool complete_chart(const char *path, ind_chart_format format)
  */
 static int render(const char *script, const char *output, ind_chart_format format)
 {
-    const char *tmpdir = getenv("TMPDIR");
     char path[4096], chart_tmp[4096], msg[8192];
-    snprintf(path, sizeof path, "%s/indicators-chart-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
-    int fd = mkstemp(path);
-    if (fd < 0) {
-        cli_eprintf("indicators chart: error: cannot create a temporary script in %s: %s\n",
-                    tmpdir && *tmpdir ? tmpdir : "/tmp", strerror(errno));
+    if (gp_write_script("chart", script, path, sizeof path) != 0)
         return EXIT_DATA;
-    }
-    close(fd);
-    if (write_file(path, script) != EXIT_OK) {
-        unlink(path);
-        return EXIT_DATA;
-    }
     int out_fd = temp_beside(output, chart_tmp, sizeof chart_tmp);
     if (out_fd < 0) {
         cli_eprintf("%s: error: cannot write the chart: %s\n", output, strerror(errno));
@@ -565,7 +430,7 @@ static int render(const char *script, const char *output, ind_chart_format forma
         return EXIT_DATA;
     }
     int write_error;
-    int status = spawn_gnuplot(path, out_fd, &write_error, msg, sizeof msg);
+    int status = gp_spawn(path, fd_sink, &out_fd, &write_error, msg, sizeof msg);
     int spawn_errno = errno;
     if (!write_error && fsync(out_fd) != 0 && errno != EINVAL)
         write_error = errno;
@@ -574,8 +439,12 @@ static int render(const char *script, const char *output, ind_chart_format forma
     if (status < 0) {
         unlink(chart_tmp);
         unlink(path);
-        if (spawn_errno == ENOENT)
-            return missing_gnuplot();
+        if (spawn_errno == ENOENT) {
+            int missing = gp_missing("chart");
+            fputs("  or write the script with --script DIR and run gnuplot on it elsewhere.\n",
+                  stderr);
+            return missing;
+        }
         cli_eprintf("indicators chart: error: cannot run gnuplot: %s\n", strerror(spawn_errno));
         return EXIT_DATA;
     }
@@ -595,7 +464,7 @@ static int render(const char *script, const char *output, ind_chart_format forma
                         : format == IND_CHART_SVG ? "</svg>"
                                                   : "%%EOF",
                         output);
-        print_lines("  gnuplot: ", msg);
+        gp_print_lines("  gnuplot: ", msg);
         cli_eprintf("  the script is kept for diagnosis: %s\n", path);
         unlink(chart_tmp);
         return EXIT_DATA;
@@ -606,7 +475,7 @@ static int render(const char *script, const char *output, ind_chart_format forma
         unlink(path);
         return EXIT_DATA;
     }
-    print_lines("indicators chart: gnuplot: ", msg);
+    gp_print_lines("indicators chart: gnuplot: ", msg);
     unlink(path);
     return EXIT_OK;
 }
@@ -628,7 +497,7 @@ static int write_new_file(const char *path, const char *text, bool force)
             cli_eprintf("%s: error: cannot create: %s\n", path, strerror(errno));
         return EXIT_DATA;
     }
-    int e = write_all(fd, text, strlen(text));
+    int e = gp_write_all(fd, text, strlen(text));
     if (close(fd) != 0 && !e)
         e = errno;
     if (!e && force && rename(tmp, path) != 0)
@@ -690,21 +559,6 @@ static void command_line(int argc, char **argv, char *buf, size_t n)
     }
 }
 
-static int templates_dir(char *dir, size_t n)
-{
-    char exe[4096];
-    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    exe[len > 0 ? len : 0] = '\0';
-    ind_error err;
-    ind_error_clear(&err);
-    if (ind_chart_find_templates(getenv("INDICATORS_SCRIPTS"), len > 0 ? exe : NULL,
-                                 INDICATORS_DATADIR, dir, n, &err) != IND_OK) {
-        cli_report(&err);
-        return EXIT_DATA;
-    }
-    return EXIT_OK;
-}
-
 /*
  * The forecast of each charted series, as every command makes it; NULL for
  * one too short. All end in one period (ind_chart_horizons).
@@ -761,7 +615,7 @@ static int draw(chart_args *a, const ind_series **list, size_t n, const char *cm
     a->chart.targets = targets;
     a->chart.ntargets = ntargets;
     a->chart.command = cmdline;
-    if ((status = templates_dir(dir, sizeof dir)) != EXIT_OK)
+    if ((status = gp_templates_dir(dir, sizeof dir)) != EXIT_OK)
         goto out;
     ind_error err;
     ind_error_clear(&err);
