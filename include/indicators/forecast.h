@@ -272,10 +272,12 @@ ind_status ind_forecast_holdout(const ind_series *s, size_t holdout, ind_series 
  * Backtests req (its horizon ignored) on s: ind_forecast_holdout, the
  * forecast of the training part through ind_forecast_series, scored by
  * ind_forecast_accuracy_of. Fails as those do (IND_E_UNDEFINED: too short).
+ * forecast, when not NULL, receives the forecast of the held-out periods on
+ * success (free with ind_forecast_clear).
  */
 ind_status ind_forecast_backtest(const ind_series *s, size_t holdout,
                                  const ind_forecast_request *req, ind_forecast_accuracy *acc,
-                                 ind_error *err);
+                                 ind_forecast *forecast, ind_error *err);
 
 IND_END_DECLS
 

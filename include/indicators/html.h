@@ -91,7 +91,7 @@ void ind_html_style(ind_html *h, const char *css);
  * or IND_E_FORMAT when svg is not well-formed (unbalanced tags, an
  * unterminated tag or reference, no svg root): nothing is written then.
  * removed, when not NULL, receives how many elements and attributes were
- * left out.
+ * left out. h NULL only checks svg.
  */
 ind_status ind_html_svg(ind_html *h, const char *svg, size_t len, const char *prefix,
                         size_t *removed, ind_error *err);

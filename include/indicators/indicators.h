@@ -16,6 +16,7 @@
 #include "indicators/load.h"
 #include "indicators/output.h"
 #include "indicators/period.h"
+#include "indicators/report.h"
 #include "indicators/target.h"
 #include "indicators/derive.h"
 #include "indicators/claim.h"

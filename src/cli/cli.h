@@ -41,6 +41,7 @@ int cli_target(int argc, char **argv);
 int cli_check(int argc, char **argv);
 int cli_forecast(int argc, char **argv);
 int cli_backtest(int argc, char **argv);
+int cli_report_command(int argc, char **argv);
 
 /*
  * fprintf for text that may quote data: every %s argument is written with

@@ -16,6 +16,7 @@ static const cli_command commands[] = {
     {"check", cli_check, "check the figures a report states: holds, does not hold, or what is missing"},
     {"forecast", cli_forecast, "forecasts with prediction intervals (auto, ets, arima, theta ...)"},
     {"backtest", cli_backtest, "score forecasting methods on held-out values: sMAPE, MASE, coverage"},
+    {"report", cli_report_command, "the whole analysis as one HTML (or Markdown) report"},
 };
 
 static void usage(FILE *out)

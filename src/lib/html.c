@@ -44,6 +44,8 @@ ind_status ind_html_finish(ind_html *h, ind_error *err)
 
 static void misuse(ind_html *h, const char *what, const char *name)
 {
+    if (!h)
+        return;
     if (!h->misuse)
         snprintf(h->why, sizeof h->why, "%s '%.80s' refused", what, name);
     h->misuse = true;

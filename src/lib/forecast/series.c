@@ -255,7 +255,7 @@ ind_status ind_forecast_holdout(const ind_series *s, size_t holdout, ind_series 
 
 ind_status ind_forecast_backtest(const ind_series *s, size_t holdout,
                                  const ind_forecast_request *req, ind_forecast_accuracy *acc,
-                                 ind_error *err)
+                                 ind_forecast *forecast, ind_error *err)
 {
     ind_series train;
     double *actual;
@@ -269,7 +269,10 @@ ind_status ind_forecast_backtest(const ind_series *s, size_t holdout,
     st = ind_forecast_series(&train, &r, &f, err);
     if (st == IND_OK) {
         st = ind_forecast_accuracy_of(&f, train.value, train.n, actual, h, acc, err);
-        ind_forecast_clear(&f);
+        if (st == IND_OK && forecast)
+            *forecast = f;
+        else
+            ind_forecast_clear(&f);
     }
     free(actual);
     return st;

@@ -1,0 +1,1 @@
+report datasets/rd.csv --targets tests/data/report/missing-series-targets.csv -o /tmp/never.html
