@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "pool.h"
 
 void fc_job_init(fc_job *job, const ind_series *s, size_t h, const fc_cli_options *o)
 {
@@ -110,144 +111,78 @@ void fc_run_jobs(fc_job *jobs, size_t njobs, int threads, const char *what)
     }
 }
 
-/* ---- series at a time ---- */
+/* ---- series at a time: one job per item of the ordered pool ---- */
 
-/*
- * A window of jobs in a ring: the loader's thread adds a job at `added`,
- * workers take them in order at `taken`, and the adding thread hands them,
- * done, to the caller in order at `out`. Adding waits while the window is
- * full, so memory holds at most `window` series whatever the file size.
- */
+typedef struct fc_item {
+    fc_job job;
+    ind_series *own; /* the job's series, taken from the loader */
+} fc_item;
+
 struct fc_stream {
-    fc_job *ring;
-    ind_series **own; /* the series of each slot, taken from the loader */
-    bool *done;
-    size_t window, added, taken, out;
-    bool closing;
+    cli_pool *pool;
     fc_stream_done_fn done_fn;
     void *ctx;
-    pthread_mutex_t lock;
-    pthread_cond_t changed;
-    pthread_t tid[64];
-    int started;
 };
 
-static void *stream_worker(void *arg)
+static void item_work(void *ctx, void *item)
 {
-    fc_stream *q = arg;
-    pthread_mutex_lock(&q->lock);
-    for (;;) {
-        while (q->taken == q->added && !q->closing)
-            pthread_cond_wait(&q->changed, &q->lock);
-        if (q->taken == q->added)
-            break;
-        fc_job *job = &q->ring[q->taken % q->window];
-        size_t slot = q->taken++ % q->window;
-        pthread_mutex_unlock(&q->lock);
-        run_one(job);
-        pthread_mutex_lock(&q->lock);
-        q->done[slot] = true;
-        pthread_cond_broadcast(&q->changed);
-    }
-    pthread_mutex_unlock(&q->lock);
-    return NULL;
+    (void)ctx;
+    run_one(&((fc_item *)item)->job);
+}
+
+static void item_drop(void *ctx, void *item)
+{
+    (void)ctx;
+    fc_item *it = item;
+    fc_job_clear(&it->job);
+    ind_series_free(it->own);
+    it->own = NULL;
+}
+
+static bool item_done(void *ctx, void *item)
+{
+    fc_stream *q = ctx;
+    q->done_fn(q->ctx, &((fc_item *)item)->job);
+    item_drop(ctx, item);
+    return true;
 }
 
 fc_stream *fc_stream_new(int threads, fc_stream_done_fn done, void *ctx)
 {
+    static const cli_pool_fns fns = {item_work, item_done, item_drop};
     fc_stream *q = calloc(1, sizeof *q);
     if (!q)
         return NULL;
-    q->window = threads > 1 ? 8 * (size_t)threads : 1;
-    q->ring = calloc(q->window, sizeof *q->ring);
-    q->own = calloc(q->window, sizeof *q->own);
-    q->done = calloc(q->window, sizeof *q->done);
     q->done_fn = done;
     q->ctx = ctx;
-    pthread_mutex_init(&q->lock, NULL);
-    pthread_cond_init(&q->changed, NULL);
-    if (!q->ring || !q->own || !q->done) {
-        fc_stream_free(q);
+    /* a few series per thread wait, so that a slow one does not stall the others */
+    int workers = threads > 1 ? threads : 0;
+    q->pool = cli_pool_new(workers, workers ? 8 * (size_t)workers : 1, sizeof(fc_item), &fns, q);
+    if (!q->pool) {
+        free(q);
         return NULL;
     }
-    for (int t = 0; threads > 1 && t < threads && t < 64; t++)
-        if (pthread_create(&q->tid[q->started], NULL, stream_worker, q) == 0)
-            q->started++;
     return q;
-}
-
-/* Hands the oldest job, once done, to the caller; false when it is not done and wait is false. */
-static bool hand_out(fc_stream *q, bool wait)
-{
-    size_t slot = q->out % q->window;
-    pthread_mutex_lock(&q->lock);
-    while (wait && !q->done[slot])
-        pthread_cond_wait(&q->changed, &q->lock);
-    bool ready = q->done[slot];
-    pthread_mutex_unlock(&q->lock);
-    if (!ready)
-        return false;
-    q->done_fn(q->ctx, &q->ring[slot]);
-    fc_job_clear(&q->ring[slot]);
-    ind_series_free(q->own[slot]);
-    q->own[slot] = NULL;
-    pthread_mutex_lock(&q->lock);
-    q->done[slot] = false;
-    q->out++;
-    pthread_mutex_unlock(&q->lock);
-    return true;
 }
 
 int fc_stream_add(fc_stream *q, ind_series *s, size_t h, const fc_cli_options *o)
 {
-    while (q->added - q->out == q->window)
-        hand_out(q, true);
-    ind_series *own = ind_series_take(s);
-    if (!own)
+    fc_item *it = cli_pool_next(q->pool);
+    if (!it || !(it->own = ind_series_take(s)))
         return -1;
-    size_t slot = q->added % q->window;
-    q->own[slot] = own;
-    fc_job_init(&q->ring[slot], own, h, o);
-    if (q->started == 0) { /* one thread: forecast here */
-        run_one(&q->ring[slot]);
-        q->done[slot] = true;
-        q->added++;
-    } else {
-        pthread_mutex_lock(&q->lock);
-        q->added++;
-        pthread_cond_broadcast(&q->changed);
-        pthread_mutex_unlock(&q->lock);
-    }
-    while (q->out < q->added && hand_out(q, false))
-        ;
-    return 0;
+    fc_job_init(&it->job, it->own, h, o);
+    return cli_pool_add(q->pool) ? 0 : -1;
 }
 
 void fc_stream_flush(fc_stream *q)
 {
-    while (q->out < q->added)
-        hand_out(q, true);
+    cli_pool_flush(q->pool);
 }
 
 void fc_stream_free(fc_stream *q)
 {
     if (!q)
         return;
-    pthread_mutex_lock(&q->lock);
-    q->closing = true;
-    pthread_cond_broadcast(&q->changed);
-    pthread_mutex_unlock(&q->lock);
-    for (int t = 0; t < q->started; t++)
-        pthread_join(q->tid[t], NULL);
-    for (size_t i = 0; q->own && i < q->window; i++) {
-        if (q->own[i])
-            fc_job_clear(&q->ring[i]);
-        ind_series_free(q->own[i]);
-    }
-    pthread_mutex_destroy(&q->lock);
-    pthread_cond_destroy(&q->changed);
-    free(q->ring);
-    free(q->own);
-    free(q->done);
+    cli_pool_free(q->pool);
     free(q);
 }

@@ -6,8 +6,6 @@
  * one row per period. The figures come from the library (growth.h); this
  * file parses options and hands cells to the output module.
  */
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +14,7 @@
 
 #include "cli.h"
 #include "options.h"
+#include "pool.h"
 #include "indicators/growth.h"
 
 static const char about[] =
@@ -552,9 +551,9 @@ static void series_rows(const growth_args *a, const ind_series *s, ind_table *t,
 
 /*
  * The series come one at a time from the loader's thread (cli_load_each).
- * With several cores, they are gathered into chunks that worker threads make
- * into batches of rows while the loader goes on; the loader's thread appends
- * the batches to the output in order. At most AHEAD chunks wait, so memory
+ * They are gathered into chunks that the ordered pool (pool.h) makes into
+ * batches of rows on worker threads while the loader goes on; the batches
+ * are appended to the output in order. At most AHEAD chunks wait, so memory
  * holds a few thousand series, not the file.
  */
 enum { CHUNK_SERIES = 1024, AHEAD = 4 };
@@ -564,42 +563,37 @@ typedef struct chunk {
     size_t n;
     ind_table *rows; /* NULL when out of memory */
     outcome o;
-    bool done;
 } chunk;
 
-typedef struct pipeline {
+/* The rows made as the series come (cli_load_each). */
+typedef struct stream {
     const growth_args *a;
-    const layout *l;
-    const ind_table *t;
-    chunk ring[AHEAD];
-    size_t filled, taken, appended; /* chunks handed to the workers, taken, appended */
-    bool closing;
-    pthread_mutex_t lock;
-    pthread_cond_t changed;
-    pthread_t tid[8];
-    size_t started;
-} pipeline;
+    layout l;
+    ind_table *t;
+    outcome o;
+    int nthreads;
+    cli_pool *q;     /* NULL until the first series */
+    chunk *filling;  /* NULL until the next series */
+} stream;
 
-static void *worker(void *arg)
+static void chunk_work(void *ctx, void *item)
 {
-    pipeline *q = arg;
-    pthread_mutex_lock(&q->lock);
-    for (;;) {
-        while (q->taken == q->filled && !q->closing)
-            pthread_cond_wait(&q->changed, &q->lock);
-        if (q->taken == q->filled)
-            break;
-        chunk *c = &q->ring[q->taken++ % AHEAD];
-        pthread_mutex_unlock(&q->lock);
-        if ((c->rows = ind_table_new_batch(q->t)) != NULL)
-            for (size_t i = 0; i < c->n; i++)
-                series_rows(q->a, c->s[i], c->rows, q->l, &c->o);
-        pthread_mutex_lock(&q->lock);
-        c->done = true;
-        pthread_cond_broadcast(&q->changed);
-    }
-    pthread_mutex_unlock(&q->lock);
-    return NULL;
+    const stream *st = ctx;
+    chunk *c = item;
+    if ((c->rows = ind_table_new_batch(st->t)) != NULL)
+        for (size_t i = 0; i < c->n; i++)
+            series_rows(st->a, c->s[i], c->rows, &st->l, &c->o);
+}
+
+static void chunk_drop(void *ctx, void *item)
+{
+    (void)ctx;
+    chunk *c = item;
+    for (size_t i = 0; i < c->n; i++)
+        ind_series_free(c->s[i]);
+    ind_table_free(c->rows);
+    c->n = 0;
+    c->rows = NULL;
 }
 
 static void add_outcome(outcome *into, const outcome *o)
@@ -611,86 +605,29 @@ static void add_outcome(outcome *into, const outcome *o)
         into->first_error = o->first_error;
 }
 
-static void chunk_clear(chunk *c)
+/* Appends a chunk's rows (in order); false when they could not be made. */
+static bool chunk_done(void *ctx, void *item)
 {
-    for (size_t i = 0; i < c->n; i++)
-        ind_series_free(c->s[i]);
-    memset(c, 0, sizeof *c);
-}
-
-/* Appends the oldest chunk once it is done; false when its rows could not be made. */
-static bool append_chunk(pipeline *q, ind_table *t, outcome *o)
-{
-    chunk *c = &q->ring[q->appended % AHEAD];
-    pthread_mutex_lock(&q->lock);
-    while (!c->done)
-        pthread_cond_wait(&q->changed, &q->lock);
-    pthread_mutex_unlock(&q->lock);
-    bool ok = c->rows && ind_table_append(t, c->rows) == IND_OK;
-    add_outcome(o, &c->o);
-    c->rows = NULL;
-    chunk_clear(c);
-    q->appended++;
+    stream *st = ctx;
+    chunk *c = item;
+    bool ok = c->rows && ind_table_append(st->t, c->rows) == IND_OK;
+    c->rows = NULL; /* freed by ind_table_append */
+    add_outcome(&st->o, &c->o);
+    chunk_drop(ctx, item);
     return ok;
-}
-
-/* Hands the chunk being filled to the workers. */
-static void submit(pipeline *q)
-{
-    pthread_mutex_lock(&q->lock);
-    q->filled++;
-    pthread_cond_broadcast(&q->changed);
-    pthread_mutex_unlock(&q->lock);
 }
 
 /*
  * Worker threads: one per core up to 8, none on one core.
  * INDICATORS_THREADS=N overrides (the tests compare 1 and 3).
  */
-static size_t thread_count(void)
+static int thread_count(void)
 {
     const char *forced = getenv("INDICATORS_THREADS");
     long cores = forced ? strtol(forced, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
     if (cores < 2)
         return 0;
-    return cores > 8 ? 8 : (size_t)cores;
-}
-
-/* Starts the workers (at the first full chunk: small files never start any). */
-static pipeline *pipeline_new(const growth_args *a, const layout *l, const ind_table *t,
-                              size_t nthreads)
-{
-    pipeline *q = calloc(1, sizeof *q);
-    if (!q)
-        return NULL;
-    q->a = a;
-    q->l = l;
-    q->t = t;
-    pthread_mutex_init(&q->lock, NULL);
-    pthread_cond_init(&q->changed, NULL);
-    while (q->started < nthreads && pthread_create(&q->tid[q->started], NULL, worker, q) == 0)
-        q->started++;
-    return q;
-}
-
-/* Stops the workers after the chunks handed to them, and frees q (and its series). */
-static void pipeline_free(pipeline *q)
-{
-    if (!q)
-        return;
-    pthread_mutex_lock(&q->lock);
-    q->closing = true;
-    pthread_cond_broadcast(&q->changed);
-    pthread_mutex_unlock(&q->lock);
-    for (size_t i = 0; i < q->started; i++)
-        pthread_join(q->tid[i], NULL);
-    for (size_t i = 0; i < AHEAD; i++) {
-        ind_table_free(q->ring[i].rows);
-        chunk_clear(&q->ring[i]);
-    }
-    pthread_mutex_destroy(&q->lock);
-    pthread_cond_destroy(&q->changed);
-    free(q);
+    return cores > 8 ? 8 : (int)cores;
 }
 
 /* Exit status after the rows: fails when no series could use --from/--to/--base. */
@@ -717,62 +654,26 @@ static int check_outcome(const growth_args *a, const outcome *o)
 
 /* ---- series at a time ---- */
 
-/* The rows made as the series come (cli_load_each). */
-typedef struct stream {
-    const growth_args *a;
-    layout l;
-    ind_table *t;
-    outcome o;
-    size_t nthreads;
-    pipeline *q; /* NULL until the first chunk is full */
-    chunk *filling;
-} stream;
-
 static int out_of_memory(void)
 {
     cli_eprintf("indicators: error: out of memory\n");
     return EXIT_DATA;
 }
 
-/* Appends the chunks done so far, in order (all of them when wait). */
-static int drain(stream *st, bool wait)
-{
-    pipeline *q = st->q;
-    bool ok = true;
-    while (q && q->appended < q->filled) {
-        if (!wait) {
-            pthread_mutex_lock(&q->lock);
-            bool done = q->ring[q->appended % AHEAD].done;
-            pthread_mutex_unlock(&q->lock);
-            if (!done)
-                break;
-        }
-        ok = append_chunk(q, st->t, &st->o) && ok;
-    }
-    return ok ? EXIT_OK : out_of_memory();
-}
-
 static int stream_series(void *ctx, ind_series *s)
 {
+    static const cli_pool_fns fns = {chunk_work, chunk_done, chunk_drop};
     stream *st = ctx;
-    if (st->nthreads == 0) {
-        series_rows(st->a, s, st->t, &st->l, &st->o);
-        return EXIT_OK;
-    }
-    if (!st->q && !(st->q = pipeline_new(st->a, &st->l, st->t, st->nthreads)))
+    if (!st->q && !(st->q = cli_pool_new(st->nthreads, AHEAD, sizeof(chunk), &fns, st)))
         return out_of_memory();
-    pipeline *q = st->q;
-    if (!st->filling) {
-        if (q->filled - q->appended == AHEAD && append_chunk(q, st->t, &st->o) == false)
-            return out_of_memory(); /* the ring is full: the oldest chunk first */
-        st->filling = &q->ring[q->filled % AHEAD];
-    }
+    if (!st->filling && !(st->filling = cli_pool_next(st->q)))
+        return out_of_memory();
     if (!(st->filling->s[st->filling->n] = ind_series_take(s)))
         return out_of_memory();
     if (++st->filling->n == CHUNK_SERIES) {
         st->filling = NULL;
-        submit(q);
-        return drain(st, false);
+        if (!cli_pool_add(st->q))
+            return out_of_memory();
     }
     return EXIT_OK;
 }
@@ -780,21 +681,22 @@ static int stream_series(void *ctx, ind_series *s)
 /* After the last series: the chunk being filled, then every chunk appended. */
 static int stream_finish(stream *st)
 {
+    bool ok = true;
     if (st->filling) {
         st->filling = NULL;
-        submit(st->q);
+        ok = cli_pool_add(st->q);
     }
-    int status = drain(st, true);
-    pipeline_free(st->q);
+    ok = (!st->q || cli_pool_flush(st->q)) && ok;
+    cli_pool_free(st->q);
     st->q = NULL;
-    return status;
+    return ok ? EXIT_OK : out_of_memory();
 }
 
 /* The file is read again as a whole: the rows start over. */
 static int stream_restart(void *ctx)
 {
     stream *st = ctx;
-    pipeline_free(st->q);
+    cli_pool_free(st->q);
     st->q = NULL;
     st->filling = NULL;
     ind_table_free(st->t);
@@ -813,6 +715,7 @@ static int finish_output(stream *st)
     }
     return check_outcome(st->a, &st->o);
 }
+
 
 /*
  * The reader's columns (table, md) depend on the series (pp for % ones, pop
@@ -836,7 +739,7 @@ static int whole_file(stream *st)
         status = stream_finish(st);
     ind_dataset_free(ds);
     if (status != EXIT_OK) {
-        pipeline_free(st->q);
+        cli_pool_free(st->q);
         ind_table_free(st->t);
         return status;
     }
@@ -872,6 +775,7 @@ int cli_growth(int argc, char **argv)
     if (status == EXIT_OK || cli_stream_direct())
         status = stream_finish(&st) == EXIT_OK ? status : EXIT_DATA;
     if (status != EXIT_OK) {
+        cli_pool_free(st.q); /* the load stopped: the series not yet written are dropped */
         if (cli_stream_direct() && st.o.series)
             ind_table_finish(st.t); /* the rows of the series before the error */
         else
