@@ -742,9 +742,38 @@ static int estimate_css(const fitctx *c, arima_fit *fit, double *s2)
 }
 
 /*
+ * The power of two that fit_ws divides the differenced series z[0..n) by:
+ * 1 unless its standard deviation exceeds 2^SCALE_LOG2_MAX, else the power
+ * of two nearest to that deviation. Why: R's coefficient-variance check
+ * (optimHess) steps every parameter by an absolute 1e-3, the mean too; for
+ * a series in the billions that step is below rounding, the Hessian is
+ * singular and every model with a mean or drift is rejected, so that R's
+ * auto.arima picks ARIMA(0,0,0) with zero mean (a forecast of 0) for a GDP
+ * of 2.6e12 (tests/unit/test_arima.c, huge_series_keep_their_mean). The
+ * fit is invariant to the scale but for that check; a power of two divides
+ * exactly, and series of moderate spread, all of R's tests, are fitted
+ * unscaled, as R fits them.
+ */
+#define SCALE_LOG2_MAX 20
+static double fit_scale(const double *z, size_t n)
+{
+    double mean = 0.0, ss = 0.0;
+    for (size_t t = 0; t < n; t++)
+        mean += (z[t] - mean) / (double)(t + 1);
+    for (size_t t = 0; t < n; t++)
+        ss += (z[t] - mean) * (z[t] - mean);
+    double sd = n > 1 ? sqrt(ss / (double)(n - 1)) : 0.0;
+    if (!(sd > ldexp(1.0, SCALE_LOG2_MAX)) || !isfinite(sd))
+        return 1.0;
+    return ldexp(1.0, (int)lround(log2(sd)));
+}
+
+/*
  * Fits the order in fit (p, d, q, P, D, Q, m, constant) with work[2n] and
  * sets fit->ic as forecast's myarima(). offset NULL: CSS-ML; otherwise the
  * CSS approximation, whose AIC is *offset + (n - d - Dm) log(sigma2) + 2k.
+ * A series of large spread is fitted divided by fit_scale() and the mean,
+ * variances and log-likelihood put back on its scale.
  */
 static void fit_ws(const double *y, size_t n, int use_aic, const double *offset, double *work,
                    arima_fit *fit)
@@ -766,19 +795,25 @@ static void fit_ws(const double *y, size_t n, int use_aic, const double *offset,
         return;
     fitctx c = {work, nz, o.p, o.q, o.P, o.Q, fit->m, o.constant, work + n};
     double k = (double)(o.p + o.q + o.P + o.Q + o.constant) + 1.0, nstar = (double)nz;
+    double scale = fit_scale(work, nz);
+    for (size_t t = 0; scale != 1.0 && t < nz; t++)
+        work[t] /= scale;
     if (offset) {
         double s2;
         if (estimate_css(&c, fit, &s2) != 0)
             return;
+        s2 *= scale * scale;
         fit->aic = *offset + nstar * log(s2) + 2.0 * k;
         fit->sigma2 = s2;
     } else {
         double ssq;
         if (estimate(&c, fit, &ssq) != 0)
             return;
+        fit->loglik -= nstar * log(scale); /* the density of z = scale * (z / scale) */
         fit->aic = -2.0 * fit->loglik + 2.0 * k;
-        fit->sigma2 = ssq / (nstar - k + 1.0);
+        fit->sigma2 = ssq * scale * scale / (nstar - k + 1.0);
     }
+    fit->mean *= scale;
     fit->aicc = nstar - k - 1.0 > 0.0 ? fit->aic + 2.0 * k * (k + 1.0) / (nstar - k - 1.0)
                                       : INFINITY;
     fit->ic = use_aic ? fit->aic : fit->aicc;
