@@ -187,8 +187,11 @@ static int decimal_exponent(double a)
     return e;
 }
 
-/* Writes the p-digit decimal `digits` scaled by 10^-k with the point in place. */
-static void place_point(uint64_t digits, int k, bool negative, char *buf)
+/*
+ * Writes the decimal `digits` scaled by 10^-k with the point in place; trim
+ * drops trailing zeros of the fraction, and a bare point.
+ */
+static void place_point(uint64_t digits, int k, bool negative, bool trim, char *buf)
 {
     char d[24];
     int len = 0;
@@ -214,7 +217,7 @@ static void place_point(uint64_t digits, int k, bool negative, char *buf)
         }
     }
     *out = '\0';
-    if (k > 0) { /* drop trailing zeros of the fraction, and a bare point */
+    if (trim && k > 0) {
         while (out[-1] == '0')
             *--out = '\0';
         if (out[-1] == '.')
@@ -274,7 +277,7 @@ static bool format_fast(double v, char *buf)
         reads_back r = check_digits(a, t, digits, k);
         if (r == NO)
             continue;
-        place_point(digits, k, v < 0, buf);
+        place_point(digits, k, v < 0, true, buf);
         if (r == YES || strtod(buf + (v < 0), NULL) == a)
             return true;
     }
@@ -322,6 +325,55 @@ static void drop_negative_zero(char *buf)
         memmove(buf, buf + 1, strlen(buf));
 }
 
+/*
+ * The integer nearest to t = a 10^k (a normal, 10^k exact, t < 2^63) in *n,
+ * unless t lies too near a half to tell from its long double value (error
+ * under t 2^-64), where printf's exact rounding is needed: false then.
+ */
+static bool nearest_integer(double a, int k, uint64_t *n)
+{
+    long double t = (long double)a * pow10l_exact(k);
+    long double whole = floorl(t), frac = t - whole; /* frac is exact */
+    if (fabsl(frac - 0.5L) <= t * 0x1p-62L)
+        return false; /* a tie or nearly: printf rounds the exact value, half to even */
+    *n = (uint64_t)whole + (frac > 0.5L);
+    return true;
+}
+
+/*
+ * ind_format_significant without printf for 1e-4 <= |v| < 1e15, the
+ * magnitudes of nearly every figure: the decimal exponent e of v rounded to
+ * `digits` digits, then v rounded to digits - 1 - e decimals (at least 0),
+ * as "%.*e" and "%.*f" would give them. False when the caller must use
+ * printf (a value within rounding error of a half).
+ */
+static bool significant_fast(double v, int digits, bool trim, char *buf)
+{
+    static const uint64_t pow10[] = {1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull,
+                                     1000000ull, 10000000ull, 100000000ull, 1000000000ull,
+                                     10000000000ull, 100000000000ull, 1000000000000ull,
+                                     10000000000000ull, 100000000000000ull,
+                                     1000000000000000ull, 10000000000000000ull,
+                                     100000000000000000ull};
+    double a = fabs(v);
+    uint64_t n;
+    int e = decimal_exponent(a); /* may be one off near a power of ten: corrected below */
+    if (e > digits - 1)
+        e = digits - 1; /* more whole digits than `digits`: no decimals, every digit kept */
+    for (int tries = 0;; tries++) {
+        if (tries == 3 || !nearest_integer(a, digits - 1 - e, &n))
+            return false;
+        if (n >= pow10[digits] && e < digits - 1)
+            e++; /* rounds up to the next decade (9.996 -> 10.0) */
+        else if (n < pow10[digits - 1])
+            e--;
+        else
+            break;
+    }
+    place_point(n, digits - 1 - e, v < 0, trim, buf);
+    return true;
+}
+
 void ind_format_significant(double v, int digits, bool trim, char *buf, size_t n)
 {
     if (digits < 1)
@@ -331,6 +383,11 @@ void ind_format_significant(double v, int digits, bool trim, char *buf, size_t n
     double a = fabs(v);
     if (!isfinite(v)) {
         snprintf(buf, n, "%s", "");
+        return;
+    }
+    char fast[48];
+    if (a >= 1e-4 && a < 1e15 && significant_fast(v, digits, trim, fast) && strlen(fast) < n) {
+        memcpy(buf, fast, strlen(fast) + 1);
         return;
     }
     if (a != 0 && (a < 1e-4 || a >= 1e15)) {

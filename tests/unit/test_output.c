@@ -301,6 +301,12 @@ static void significant_digits(void **state)
         {123456789012.5, 15, true, "123456789012.5"},
         {99999.95, 6, true, "99999.9"},               /* 99999.949999999997 */
         {99999.96, 6, true, "100000"},
+        {123456789012345.5, 15, true, "123456789012346"}, /* a tie: printf's half to even */
+        {123456789012344.5, 15, true, "123456789012344"},
+        {999999999999999.9, 15, true, "1000000000000000"}, /* rounds up past 1e15 */
+        {0.125, 2, true, "0.12"},                            /* '%.2f' % 0.125 */
+        {2.5, 1, true, "2"},
+        {0.00012, 15, false, "0.000120000000000000"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char buf[40];
@@ -308,6 +314,54 @@ static void significant_digits(void **state)
         if (strcmp(buf, cases[i].want) != 0)
             fail_msg("%.17g with %d digits: '%s', expected '%s'", cases[i].v, cases[i].digits,
                      buf, cases[i].want);
+    }
+}
+
+/* The rule ind_format_significant follows, by printf alone (as it was before its fast path). */
+static void significant_by_printf(double v, int digits, bool trim, char *buf, size_t n)
+{
+    if (fabs(v) != 0 && (fabs(v) < 1e-4 || fabs(v) >= 1e15)) {
+        snprintf(buf, n, "%.*g", digits, v);
+        return;
+    }
+    char e_text[40];
+    snprintf(e_text, sizeof e_text, "%.*e", digits - 1, v);
+    int e = atoi(strchr(e_text, 'e') + 1);
+    snprintf(buf, n, "%.*f", digits - 1 - e > 0 ? digits - 1 - e : 0, v);
+    if (trim && strchr(buf, '.')) {
+        char *end = buf + strlen(buf);
+        while (end[-1] == '0')
+            *--end = '\0';
+        if (end[-1] == '.')
+            *--end = '\0';
+    }
+    if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1))
+        memmove(buf, buf + 1, strlen(buf));
+}
+
+/* The printf-free path of ind_format_significant gives printf's text, digit for digit. */
+static void significant_matches_printf(void **state)
+{
+    (void)state;
+    uint64_t x = 88172645463325252ull;
+    for (int i = 0; i < 300000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        double mantissa = (double)(x >> 11) / 9007199254740992.0;
+        int scale = (int)(x % 23) - 6;
+        double v = (mantissa + 0.1) * pow(10.0, scale) * (x & 1024 ? -1 : 1);
+        if (i % 4 == 1) /* few digits, as read from files */
+            v = round(v * 1000) / 1000;
+        if (i % 4 == 2) /* halves: ties at the last digit kept */
+            v = round(v) + 0.5;
+        if (i % 4 == 3) /* next to a power of ten */
+            v = nextafter(pow(10.0, scale), x & 2048 ? 0 : 1e300);
+        int digits = i % 2 ? 15 : 1 + (int)((x >> 20) % 17);
+        bool trim = (x >> 30) & 1;
+        char fast[48], slow[48];
+        ind_format_significant(v, digits, trim, fast, sizeof fast);
+        significant_by_printf(v, digits, trim, slow, sizeof slow);
+        if (strcmp(fast, slow) != 0)
+            fail_msg("%.17g, %d digits: '%s', printf gives '%s'", v, digits, fast, slow);
     }
 }
 
@@ -327,6 +381,7 @@ int main(void)
         cmocka_unit_test(csv_rounds_float_noise_unless_exact),
         cmocka_unit_test(notes_are_numbered_below),
         cmocka_unit_test(significant_digits),
+        cmocka_unit_test(significant_matches_printf),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
