@@ -483,36 +483,55 @@ static int cmp_doubles(const void *a, const void *b)
 }
 
 /*
- * At 3-5 values auto is the median of growth, drift, robust drift, theta
- * and naive, with naive twice when the mean change is within 2 standard
- * errors of zero. 10, 12, 9, 11: changes 2, -3, 2, mean 1/3, standard error
- * sqrt(25/3) / sqrt(3) = 1.67 (weak); the members by hand (theta from the
- * theta method, which reproduces R's thetaf).
+ * The weight auto gives a walk's drift at 3-5 values, by hand: the changes'
+ * t = mean / (sd / sqrt(k)), weight t^2 / (t^2 + 3) (1 when every change is
+ * alike). Of log values when logs.
  */
-static void auto_weak_trend_counts_naive_twice(void **state)
+static double drift_weight_by_hand(const double *y, size_t n, bool logs)
+{
+    double d[8], k = (double)(n - 1), mean = 0, ss = 0;
+    for (size_t t = 1; t < n; t++) {
+        d[t - 1] = logs ? log(y[t]) - log(y[t - 1]) : y[t] - y[t - 1];
+        mean += d[t - 1] / k;
+    }
+    for (size_t t = 0; t + 1 < n; t++)
+        ss += (d[t] - mean) * (d[t] - mean);
+    if (ss == 0)
+        return 1;
+    double t2 = mean * mean / (ss / (k - 1) / k);
+    return t2 / (t2 + 3);
+}
+
+/*
+ * At 3-5 values auto is the median of growth, drift, robust drift, theta
+ * and naive, each walk's drift times drift_weight_by_hand. 10, 12, 9, 11:
+ * changes 2, -3, 2, mean 1/3, standard error 5/3, t^2 = 1/25, weight
+ * 1/76: the walks stay close to naive's 11. The members by hand (theta from
+ * the theta method, which reproduces R's thetaf).
+ */
+static void auto_short_drifts_shrink(void **state)
 {
     (void)state;
     const double y[] = {10, 12, 9, 11};
     ind_forecast f = run(y, 4, "auto", 3), th = run(y, 4, "theta", 3);
-    assert_non_null(strstr(f.model, "naive, naive"));
-    assert_non_null(strstr(f.note, "naive twice"));
+    double w = drift_weight_by_hand(y, 4, false), wl = drift_weight_by_hand(y, 4, true);
+    assert_close(w, 1.0 / 76, 1e-12);
+    assert_non_null(strstr(f.note, "drifts shrunk"));
     for (size_t i = 0; i < 3; i++) {
         double h = (double)(i + 1);
-        double v[6] = {exp(log(11) + h * (log(11) - log(10)) / 3), /* growth */
-                       11 + h / 3,                                 /* drift */
-                       11 + 2 * h, /* robust drift: the median change is 2 */
-                       th.mean[i], /* theta */
-                       11,
-                       11}; /* naive, twice */
-        qsort(v, 6, sizeof v[0], cmp_doubles);
-        assert_close(f.mean[i], (v[2] + v[3]) / 2, 1e-9);
+        double v[5] = {exp(log(11) + h * wl * (log(11) - log(10)) / 3), /* growth */
+                       11 + h * w / 3,                                  /* drift */
+                       11 + 2 * h * w, /* robust drift: the median change is 2 */
+                       th.mean[i],     /* theta */
+                       11};            /* naive */
+        qsort(v, 5, sizeof v[0], cmp_doubles);
+        assert_close(f.mean[i], v[2], 1e-9);
     }
     ind_forecast_clear(&f);
     ind_forecast_clear(&th);
-    /* a steady rise (every change 1) is a trend: one naive, the median is drift's 13 + h */
+    /* a steady rise (every change 1) is a trend, kept whole: the median is drift's 13 + h */
     const double rise[] = {10, 11, 12, 13};
     f = run(rise, 4, "auto", 2);
-    assert_null(strstr(f.model, "naive, naive"));
     assert_close(f.mean[0], 14, 1e-9);
     assert_close(f.mean[1], 15, 1e-9);
     ind_forecast_clear(&f);
@@ -520,18 +539,22 @@ static void auto_weak_trend_counts_naive_twice(void **state)
 
 /*
  * A positive series' median leaves out the members at or below zero at that
- * step. 100, 60, 30, 10: changes -40, -30, -20 (a clear fall); drift and
- * robust drift (10 - 30 h) are below zero from step 1, growth is
- * 10 * 10^(-h/3) and naive 10; theta from the theta method.
+ * step. 100, 60, 30, 10: changes -40, -30, -20 (a clear fall: t^2 = 27,
+ * weight 0.9); drift and robust drift (10 - 27 h) are below zero from step
+ * 1, growth is 10 exp(h w mean log change) and naive 10; theta from the
+ * theta method.
  */
 static void auto_positive_median_keeps_positive_members(void **state)
 {
     (void)state;
     const double y[] = {100, 60, 30, 10};
     ind_forecast f = run(y, 4, "auto", 3), th = run(y, 4, "theta", 3);
+    double wl = drift_weight_by_hand(y, 4, true);
+    assert_close(drift_weight_by_hand(y, 4, false), 0.9, 1e-12);
     for (size_t i = 0; i < 3; i++) {
         double h = (double)(i + 1);
-        double v[5] = {10 * pow(10, -h / 3), 10 - 30 * h, 10 - 30 * h, th.mean[i], 10}, pos[5];
+        double v[5] = {10 * exp(h * wl * log(0.1) / 3), 10 - 27 * h, 10 - 27 * h, th.mean[i], 10},
+               pos[5];
         size_t k = 0;
         for (size_t j = 0; j < 5; j++)
             if (v[j] > 0)
@@ -950,7 +973,7 @@ int main(void)
         cmocka_unit_test(auto_probabilities_are_calibrated),
         cmocka_unit_test(theta_seasonal_matches_r),
         cmocka_unit_test(auto_fallback_is_named),
-        cmocka_unit_test(auto_weak_trend_counts_naive_twice),
+        cmocka_unit_test(auto_short_drifts_shrink),
         cmocka_unit_test(auto_positive_median_keeps_positive_members),
         cmocka_unit_test(accuracy_by_hand),
         cmocka_unit_test(interval_score_by_hand),

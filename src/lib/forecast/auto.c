@@ -64,6 +64,7 @@ typedef struct scratch {
     fc_result r;
     double *buf;
     size_t n, h;
+    bool shrink; /* the walks' drifts shrink by their evidence (3-5 values, drift_weight) */
 } scratch;
 
 static int scratch_init(scratch *s, size_t n, size_t h)
@@ -106,11 +107,34 @@ static int cmp_double(const void *a, const void *b)
 }
 
 /*
+ * At 3-5 values a drift comes from 2-4 changes and is a gamble: each walk's
+ * drift is multiplied by t^2 / (t^2 + DRIFT_SHRINK_C), t = mean change / its
+ * standard error, so that a trend the changes barely show is mostly left
+ * out (towards naive) and a steady one kept (M1: every change alike gives
+ * t = inf, weight 1). It replaces a hard rule (naive twice when |t| < 2).
+ * The constant was chosen on errors inside the training periods (each
+ * collection's series less its last H values, cut to 4 values; 1 to 12
+ * tried, 2 to 6 alike; docs/forecast-auto.md), never on the held-out ones.
+ */
+#define DRIFT_SHRINK_C 3.0
+
+static double drift_weight(const double *d, size_t k, double mean)
+{
+    if (k < 2)
+        return 1;
+    double ss = 0;
+    for (size_t t = 0; t < k; t++)
+        ss += (d[t] - mean) * (d[t] - mean);
+    double se2 = ss / (double)(k - 1) / (double)k, t2 = mean * mean / se2;
+    return se2 > 0 && isfinite(t2) ? t2 / (t2 + DRIFT_SHRINK_C) : 1;
+}
+
+/*
  * Random walk with drift at lag `lag` (1, or the seasonal period: each
  * season continues from its last value) into s->r: the drift is the mean
- * (or, robust, the median) of the lag differences; step variance as rwf's,
- * j * mse + (j * se(drift))^2 with j the number of seasons ahead. tmp holds
- * n doubles of scratch. Needs n >= lag + 2.
+ * (or, robust, the median) of the lag differences, times drift_weight when
+ * s->shrink; step variance as rwf's, j * mse + (j * se(drift))^2 with j the
+ * number of seasons ahead. tmp holds n doubles of scratch. Needs n >= lag + 2.
  */
 static void lag_walk(const double *y, size_t n, size_t lag, size_t h, bool robust, scratch *s,
                      double *tmp)
@@ -121,10 +145,12 @@ static void lag_walk(const double *y, size_t n, size_t lag, size_t h, bool robus
         tmp[t - lag] = y[t] - y[t - lag];
         b += tmp[t - lag] / (double)k;
     }
+    double w = s->shrink ? drift_weight(tmp, k, b) : 1;
     if (robust) {
         qsort(tmp, k, sizeof *tmp, cmp_double);
         b = k % 2 ? tmp[k / 2] : (tmp[k / 2 - 1] + tmp[k / 2]) / 2;
     }
+    b *= w;
     for (size_t t = lag; t < n; t++) {
         double r = y[t] - y[t - lag] - b;
         ss += r * r;
@@ -281,32 +307,10 @@ static const member_fn members[] = {
     member_growth, member_median_drift, member_damped, member_ets, member_arima,
     member_seasonal_theta,
 };
+/* (their drifts shrunk: drift_weight) */
 static const member_fn short_members[] = {
     member_positive_growth, member_drift, member_median_drift, member_theta, member_naive,
 };
-/* The same when the trend is weak (weak_trend): naive counts twice. Over training-period
- * errors at 4 values (docs/forecast-auto.md) this helped on 4 of the 5 annual collections
- * (M1, M3 other, wb-gdp, wb-rd) and was neutral on wb-population. */
-static const member_fn short_members_weak[] = {
-    member_positive_growth, member_drift, member_median_drift, member_theta, member_naive,
-    member_naive,
-};
-#define WEAK_TREND_T 2.0 /* standard errors: the conventional threshold, not tuned */
-
-/*
- * Whether the mean of the n - 1 changes of x (n >= 3) lies within
- * WEAK_TREND_T standard errors of zero: 2 to 4 changes then give no
- * evidence of a trend that the drift members should extrapolate.
- */
-static bool weak_trend(const double *x, size_t n)
-{
-    double k = (double)(n - 1), mean = 0, ss = 0;
-    for (size_t t = 1; t < n; t++)
-        mean += (x[t] - x[t - 1]) / k;
-    for (size_t t = 1; t < n; t++)
-        ss += (x[t] - x[t - 1] - mean) * (x[t] - x[t - 1] - mean);
-    return fabs(mean) < WEAK_TREND_T * sqrt(ss / (k - 1) / k);
-}
 
 /* Seasonal data with under 6 values: trends across seasons mislead; the last value, the
  * same season a year before and theta (M3 quarterly, 4 values: sMAPE 17.00 -> 10.77,
@@ -549,15 +553,13 @@ static ind_status auto_window(const double *y, size_t n, int m, size_t h, fc_res
     /* bounded: the points come from the logit scale, which bends towards the bounds */
     bool logit_points = tr == 2; /* IND_TRANSFORM_BOUNDED */
     bool fitted_models = n >= MODEL_MIN_OBS;
-    bool weak = !fitted_models && m < 2 && weak_trend(x, n);
     const member_fn *list = fitted_models ? members
                             : m > 1       ? seasonal_short_members
-                            : weak        ? short_members_weak
                                           : short_members;
     size_t nlist = fitted_models ? NMEMBERS
                    : m > 1       ? sizeof seasonal_short_members / sizeof seasonal_short_members[0]
-                   : weak        ? sizeof short_members_weak / sizeof short_members_weak[0]
                                  : sizeof short_members / sizeof short_members[0];
+    s.shrink = !fitted_models && m < 2;
     size_t used = combine(list, nlist, logit_points ? y : x, n, m, h, logit_points ? tr : 0,
                           tr == 1 /* IND_TRANSFORM_LOG */, &s, out->mean, out->fitted,
                           out->model + 11, sizeof out->model - 12);
@@ -576,11 +578,12 @@ static ind_status auto_window(const double *y, size_t n, int m, size_t h, fc_res
         snprintf(out->note, sizeof out->note,
                  "%zu observations: too few for the fitted models (damped trend, ETS, ARIMA); "
                  "%zu simple methods combined%s",
-                 n, used - weak, weak ? ", naive twice (no clear trend)" : "");
+                 n, used, s.shrink ? ", their drifts shrunk by the evidence for them" : "");
     else if (used < NMEMBERS - (m < 2)) /* (seasonal theta: seasonal data only) */
         snprintf(out->note, sizeof out->note,
                  "%zu observations: %zu of the %zu methods of the combination could be used", n,
                  used, NMEMBERS - (m < 2));
+    s.shrink = false; /* the cheap pair of the calibration: as the spread, unshrunk */
     size_t lag = walk_lag(n, m), k;
     double spread = change_spread(x, n, lag, &k);
     double kappa = calibrate(x, n, m, lag, spread, 0, &s);
