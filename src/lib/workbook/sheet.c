@@ -529,9 +529,9 @@ static const char *cell_text(sheet_state *S, char *buf, size_t n, size_t *len)
         v = strcmp(v, "1") == 0 ? "TRUE" : strcmp(v, "0") == 0 ? "FALSE" : v;
         break;
     case 'n':
-        if (cell_format(S) == WB_FMT_GENERAL) {
+        if (cell_format(S) == WB_FMT_GENERAL && S->value.len) {
             *len = S->value.len; /* as stored: nearly every cell, read once by the loader */
-            return S->value.len ? v : NULL;
+            return v;
         }
         if (S->value.len && wb_number_text(v, cell_format(S), S->B->date1904, buf, n) == 0)
             v = buf;

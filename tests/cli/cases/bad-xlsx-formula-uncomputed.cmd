@@ -1,0 +1,1 @@
+growth tests/bad/xlsx-formula-uncomputed.xlsx
