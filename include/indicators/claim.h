@@ -26,9 +26,10 @@
  * one value and the other side is a number, the claim's implication for the
  * missing value is given ("3.65 times 1,859 implies 509 in 2022").
  *
- * Claims files are CSV (read as data files are: encodings, limits,
- * FILE:LINE:COL errors) with the header claim[,label]; a row whose claim is
- * a derivation "NAME = EXPRESSION" (derive.h) defines a series first.
+ * Claims files are CSV or workbooks (.xlsx, .xls; read as data files are:
+ * encodings, limits, FILE:LINE:COL or FILE:SHEET!C3 errors) with the header
+ * claim[,label] (in Chinese 表述[,说明]); a row whose claim is a derivation
+ * "NAME = EXPRESSION" (derive.h) defines a series first.
  */
 #ifndef INDICATORS_CLAIM_H
 #define INDICATORS_CLAIM_H

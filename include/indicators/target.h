@@ -85,25 +85,28 @@ typedef struct ind_target {
 ind_status ind_target_parse(const char *text, ind_target *out, ind_error *err);
 
 /*
- * Loads targets from a CSV file whose header names the columns
+ * Loads targets from a CSV file or a workbook (.xlsx, .xls: its default
+ * sheet, as for data) whose header names the columns
  *   series,entity,op,goal,year,base_year,start,kind,label
- * (any order; series, op, goal and year are required; kind is level, growth
- * or total, default level; goal may end in % and, for growth, in %/yr;
- * start is the plan's first year, as 'from YEAR': for a level target the
- * base year, for a growth target the year after it; given with base_year
- * the two must agree).
+ * or in Chinese 指标,地区,比较,目标值,目标年份,基期,起始年份,类型,说明
+ * (any order, ASCII case ignored; series, op, goal and year are required;
+ * kind is level, growth or total, default level; goal may end in % and, for
+ * growth, in %/yr; start is the plan's first year, as 'from YEAR': for a
+ * level target the base year, for a growth target the year after it; given
+ * with base_year the two must agree). Blank rows are skipped.
  * The file is read as data files are (see load.h): UTF-8, UTF-16 or GBK,
  * detected; ',' ';' or tab; a regular file, no NUL bytes, limited field
  * lengths. On success returns IND_OK, sets *out to a malloc'ed array (free()
  * it) and *n to its length. On failure returns IND_E_IO, IND_E_FORMAT,
  * IND_E_VALUE, IND_E_ENCODING or IND_E_NOMEM with err naming path, line and
- * column (the 1-based field index).
+ * column (the 1-based field index), or for a workbook the cell
+ * ("t.xlsx:Sheet1!C3" in err->path).
  */
 ind_status ind_targets_load(const char *path, ind_target **out, size_t *n, ind_error *err);
 
 /*
- * Same as ind_targets_load on data[0..len) already in memory; name is used in
- * error messages as the path. Used by tests and the fuzz target.
+ * Same as ind_targets_load on data[0..len) already in memory (CSV or .xlsx);
+ * name is used in error messages as the path. Used by tests and the fuzz target.
  */
 ind_status ind_targets_load_buffer(const char *data, size_t len, const char *name,
                                    ind_target **out, size_t *n, ind_error *err);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * check.c - `indicators check FILE... (--claim TEXT ... | --claims CSV)`:
+ * check.c - `indicators check FILE... (--claim TEXT ... | --claims FILE)`:
  * the figures a report asserts, checked against the data: holds, does not
  * hold (with the computed figure), or cannot be checked (what is missing),
  * and what a claim implies for a value the data lacks. The work is the
@@ -36,10 +36,12 @@ static const char about[] =
     "  Examples: 'cagr(rd_spending[Henan], 2022, 2023) > 30%'\n"
     "            'multiple(high_level_talent_added[Luohe], 2022, 2023) = 3.65'\n"
     "            'value(rd_intensity[Luohe], 2023) > value(rd_intensity[Henan], 2023)'\n"
-    "--claims CSV: a file with the header claim[,label], one claim a row; a row\n"
-    "  'NAME = EXPRESSION' (a bare name before a lone '=') is a derivation, as\n"
-    "  --derive, computed before the claims. Read as data files are: UTF-8,\n"
-    "  UTF-16 or GBK, ',' ';' or tab, errors as FILE:LINE:FIELD.\n";
+    "--claims FILE: a CSV file or workbook (.xlsx, .xls) with the header\n"
+    "  claim[,label] (or 表述[,说明]), one claim a row; a row 'NAME = EXPRESSION'\n"
+    "  (a bare name before a lone '=') is a derivation, as --derive, computed\n"
+    "  before the claims. Read as data files are: UTF-8, UTF-16 or GBK, ',' ';'\n"
+    "  or tab, the workbook's first sheet holding data; errors as FILE:LINE:FIELD\n"
+    "  or FILE:SHEET!CELL.\n";
 
 static const char epilog[] =
     "Exit status: as every command (see 'indicators --help'); 1 also when no claim\n"
@@ -73,7 +75,7 @@ static const cli_option check_rows[] = {
     /* offset 0: the parser gets the whole args, to add to the claims */
     {.name = "claim", .kind = CLI_CUSTOM, .parse = claim_option, .offset = 0, .metavar = "TEXT",
      .help = "a claim (repeatable)"},
-    {.name = "claims", .kind = CLI_STRING, .offset = ARG(claims_file), .metavar = "CSV",
+    {.name = "claims", .kind = CLI_STRING, .offset = ARG(claims_file), .metavar = "FILE",
      .once = true, .help = "claims (and derivations) from a file"},
     {.name = "fail-on", .kind = CLI_CHOICE, .offset = ARG(fail_on), .choices = fail_on_names,
      .help = "exit 3 when a claim does not hold (--fail-on false), or does not hold or cannot "
@@ -83,7 +85,7 @@ static const cli_group check_options = CLI_GROUP("Options:", check_rows);
 
 static const cli_command_spec check_spec = {
     .name = "check",
-    .usage = "[OPTIONS] FILE... (--claim TEXT ... | --claims CSV)",
+    .usage = "[OPTIONS] FILE... (--claim TEXT ... | --claims FILE)",
     .about = about,
     .groups = (const cli_group *const[]){
         &check_options, &cli_derive_option, &cli_format_option, &cli_input_options, NULL,
@@ -347,7 +349,7 @@ int cli_check(int argc, char **argv)
         else if (args.c.nfiles == 0)
             status = cli_usage_error("check", "expects a data FILE");
         else if (args.n == 0 && !args.claims_file)
-            status = cli_usage_error("check", "expects --claim TEXT or --claims CSV");
+            status = cli_usage_error("check", "expects --claim TEXT or --claims FILE");
         else
             status = run(&args);
     }

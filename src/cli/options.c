@@ -127,7 +127,7 @@ static const cli_option to_rows[] = {
 const cli_group cli_to_option = CLI_GROUP(NULL, to_rows);
 
 static const cli_option targets_rows[] = {
-    {.name = "targets", .kind = CLI_STRING, .offset = COMMON(targets_file), .metavar = "CSV",
+    {.name = "targets", .kind = CLI_STRING, .offset = COMMON(targets_file), .metavar = "FILE",
      .once = true, .help = "targets from a file"},
 };
 const cli_group cli_targets_option = CLI_GROUP(NULL, targets_rows);

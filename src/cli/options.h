@@ -140,7 +140,7 @@ extern const cli_group cli_forecast_options; /* --level, --log, --bounds, --no-b
 extern const cli_group cli_method_option;    /* --method M (forecast, target) */
 extern const cli_group cli_horizon_option;   /* --horizon N (forecast, chart) */
 extern const cli_group cli_to_option;        /* --to PERIOD (forecast, chart; not with --horizon) */
-extern const cli_group cli_targets_option;   /* --targets CSV (target, chart) */
+extern const cli_group cli_targets_option;   /* --targets FILE (target, chart) */
 extern const cli_group cli_jobs_option;      /* --jobs N (forecast, backtest) */
 extern const cli_group cli_derive_option;    /* --derive 'NAME = EXPRESSION' (check, target) */
 

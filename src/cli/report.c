@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * report.c - `indicators report DATA... [--targets CSV] -o report.html`: the
+ * report.c - `indicators report DATA... [--targets FILE] -o report.html`: the
  * whole analysis as one document. The library computes and writes it
  * (report.h); this file parses options, loads the files, renders the
  * charts with gnuplot (all of them in one gnuplot process for HTML, whose
@@ -64,7 +64,7 @@ static const char *const format_names[] = {"html", "md", NULL};
 static const cli_option report_rows[] = {
     {.name = "output", .short_name = 'o', .kind = CLI_STRING, .offset = ARG(output),
      .metavar = "FILE", .once = true, .help = "the report (.html, or .md with --format md)"},
-    {.name = "targets", .kind = CLI_STRING, .offset = ARG(targets_file), .metavar = "CSV",
+    {.name = "targets", .kind = CLI_STRING, .offset = ARG(targets_file), .metavar = "FILE",
      .once = true, .help = "targets to assess, as for 'indicators target --targets'"},
     {.name = "lang", .kind = CLI_CHOICE, .offset = ARG(lang), .choices = cli_lang_names,
      .help = "language of the report's own words (default en)"},

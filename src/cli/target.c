@@ -43,13 +43,15 @@ static const char about[] =
     "  Examples: 'rd_intensity[Luohe] >= 2.5 by 2025'\n"
     "            'rd_spending[China] >= 7%/yr 2021-2025'\n"
     "            'talent_recruited_h1[Luohe] >= 9,084 in 2024'\n"
-    "--targets CSV: a file with the header series,entity,op,goal,year,base_year,\n"
-    "  start,kind,label (series, op, goal, year required; kind level, growth or\n"
-    "  total, default level, growth when goal ends in %/yr; for growth, year is the\n"
-    "  last year and base_year the level it grows from, e.g. 2020 for 2021-2025;\n"
-    "  start is the plan's first year, as 'from START').\n"
-    "  Read as data files are: UTF-8, UTF-16 or GBK, ',' ';' or tab, errors as\n"
-    "  FILE:LINE:FIELD.\n"
+    "--targets FILE: a CSV file or workbook (.xlsx, .xls) with the header\n"
+    "  series,entity,op,goal,year,base_year,start,kind,label, or in Chinese\n"
+    "  指标,地区,比较,目标值,目标年份,基期,起始年份,类型,说明 (series, op, goal,\n"
+    "  year required; kind level, growth or total, default level, growth when\n"
+    "  goal ends in %/yr; for growth, year is the last year and base_year the\n"
+    "  level it grows from, e.g. 2020 for 2021-2025; start is the plan's first\n"
+    "  year, as 'from START'). Read as data files are: UTF-8, UTF-16 or GBK, ','\n"
+    "  ';' or tab, the workbook's first sheet holding numbers; errors as\n"
+    "  FILE:LINE:FIELD or FILE:SHEET!CELL.\n"
     "\n"
     "\"Now\" is the latest period of the series, never the clock: a target year\n"
     "at or before it is judged by the value observed then (\"met in 2022\") or\n"
@@ -142,7 +144,7 @@ static const cli_group target_options = CLI_GROUP("Options:", target_rows);
 
 static const cli_command_spec target_spec = {
     .name = "target",
-    .usage = "[OPTIONS] FILE... (--target SPEC ... | --targets CSV)",
+    .usage = "[OPTIONS] FILE... (--target SPEC ... | --targets FILE)",
     .about = about,
     .details = details,
     .groups = (const cli_group *const[]){
@@ -200,7 +202,7 @@ static int parse_args(int argc, char **argv, target_args *args)
     if (args->c.nfiles == 0)
         return cli_usage_error("target", "expects a data FILE");
     if (args->n == 0 && !args->c.targets_file)
-        return cli_usage_error("target", "expects --target SPEC or --targets CSV");
+        return cli_usage_error("target", "expects --target SPEC or --targets FILE");
     args->opt.forecast = !args->no_forecast;
     args->opt.request = args->c.fc.req;
     return CLI_RUN;

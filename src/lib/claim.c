@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * claim.c - claims checked against the data (see include/indicators/claim.h):
- * the one-line syntax (on the lexer of targets, lex.h), the claims file (on
- * the one CSV reader, csvread.h), and the check with its implied values.
+ * the one-line syntax (on the lexer of targets, lex.h), the claims file (a
+ * table of named columns, table_read.h), and the check with its implied values.
  */
 #include "indicators/claim.h"
 
@@ -13,8 +13,8 @@
 
 #include "indicators/growth.h"
 
-#include "csvread.h"
 #include "lex.h"
+#include "table_read.h"
 
 /* ---- names ---- */
 
@@ -541,68 +541,16 @@ ind_status ind_claim_check(const ind_claim *c, ind_dataset *const *ds, size_t nd
     return IND_OK;
 }
 
-/* ---- the claims file ---- */
+/* ---- the claims file: a table of named columns (table_read.h), CSV or a workbook ---- */
 
 enum { F_CLAIM, F_LABEL, NFIELDS };
+static const tbl_column columns[NFIELDS] = {{"claim", "表述|论断", true},
+                                            {"label", "说明|标签", false}};
 
 typedef struct file_state {
-    const char *path;
-    ind_error *err;
-    ind_status status;
-    size_t ncols;
-    int field_of_col[NFIELDS];
-    size_t header_line;
-    const csvr_row *row;
     ind_claims_file f;
     size_t cap, dcap;
 } file_state;
-
-static ind_status file_fail(file_state *st, ind_status code, size_t line, size_t col, const char *msg)
-{
-    if (st->status == IND_OK)
-        st->status = ind_error_set(st->err, code, st->path, (long)line, (long)col, "%s", msg);
-    return st->status;
-}
-
-static const char *cell(const file_state *st, int field, size_t *col)
-{
-    for (size_t i = 0; i < st->ncols; i++)
-        if (st->field_of_col[i] == field) {
-            *col = i;
-            return st->row->text + st->row->f[i].off;
-        }
-    *col = 0;
-    return NULL;
-}
-
-static void read_header(file_state *st)
-{
-    const csvr_row *r = st->row;
-    bool seen[NFIELDS] = {false};
-    char msg[IND_ERROR_MSG_MAX];
-    if (r->n > NFIELDS) {
-        file_fail(st, IND_E_FORMAT, r->line, NFIELDS + 1, "too many columns: the columns are claim, label");
-        return;
-    }
-    for (size_t i = 0; i < r->n; i++) {
-        const char *name = r->text + r->f[i].off;
-        int f = strcmp(name, "claim") == 0 ? F_CLAIM : strcmp(name, "label") == 0 ? F_LABEL : -1;
-        if (f < 0 || seen[f]) {
-            snprintf(msg, sizeof msg, f < 0 ? "unknown column '%.200s'; the columns are claim, label"
-                                            : "column '%.200s' appears twice", name);
-            file_fail(st, IND_E_FORMAT, r->f[i].line, i + 1, msg);
-            return;
-        }
-        seen[f] = true;
-        st->field_of_col[i] = f;
-    }
-    if (!seen[F_CLAIM]) {
-        file_fail(st, IND_E_FORMAT, r->line, 0, "the header has no 'claim' column");
-        return;
-    }
-    st->ncols = r->n;
-    st->header_line = r->line;
-}
 
 /* "NAME = EXPRESSION": a bare name before a lone '=' (a claim has a statistic there). */
 static bool is_derivation(const char *text)
@@ -612,102 +560,76 @@ static bool is_derivation(const char *text)
            op > text && (op[-1] != '>' && op[-1] != '<');
 }
 
-/* A parse error of the cell at col, moved to the file's line and column (the field). */
-static void cell_error(file_state *st, size_t col, const ind_error *e)
+/* Room in *array (*cap elements of size bytes) for element n: 0, or -1 when out of memory
+   (*array unchanged). */
+static int reserve(void **array, size_t *cap, size_t n, size_t size)
 {
-    file_fail(st, e->code == IND_E_NOMEM ? IND_E_NOMEM : IND_E_ARG, st->row->f[col].line, col + 1,
-              e->message);
+    if (n < *cap)
+        return 0;
+    size_t grown_cap = *cap ? 2 * *cap : 8;
+    void *grown = realloc(*array, grown_cap * size);
+    if (!grown)
+        return -1;
+    *array = grown;
+    *cap = grown_cap;
+    return 0;
 }
 
-static void add_derivation(file_state *st, const char *text, size_t col)
+/* A parse error of the claim cell, moved to the file's line and column (the field). */
+static ind_status cell_error(tbl_row *r, const ind_error *e)
+{
+    return tbl_fail(r, F_CLAIM, e->code == IND_E_NOMEM ? IND_E_NOMEM : IND_E_ARG, "%s",
+                    e->message);
+}
+
+static ind_status add_derivation(file_state *st, tbl_row *r)
 {
     ind_derivation *d;
     ind_error e;
     ind_error_clear(&e);
-    if (ind_derivation_parse(text, &d, &e) != IND_OK) {
-        cell_error(st, col, &e);
-        return;
+    if (ind_derivation_parse(r->cell[F_CLAIM], &d, &e) != IND_OK)
+        return cell_error(r, &e);
+    void *array = st->f.derive;
+    if (reserve(&array, &st->dcap, st->f.nderive, sizeof *st->f.derive) != 0) {
+        ind_derivation_free(d);
+        return tbl_fail(r, F_CLAIM, IND_E_NOMEM, "out of memory");
     }
-    if (st->f.nderive == st->dcap) {
-        size_t cap = st->dcap ? 2 * st->dcap : 4;
-        ind_derivation **grown = realloc(st->f.derive, cap * sizeof *grown);
-        if (!grown) {
-            ind_derivation_free(d);
-            file_fail(st, IND_E_NOMEM, 0, 0, "out of memory");
-            return;
-        }
-        st->f.derive = grown;
-        st->dcap = cap;
-    }
+    st->f.derive = array;
     st->f.derive[st->f.nderive++] = d;
+    return IND_OK;
 }
 
-static void add_claim(file_state *st, const char *text, size_t col)
+static ind_status add_claim(file_state *st, tbl_row *r)
 {
     ind_claim c;
     ind_error e;
     ind_error_clear(&e);
-    if (ind_claim_parse(text, &c, &e) != IND_OK) {
-        cell_error(st, col, &e);
-        return;
-    }
-    size_t lcol;
-    const char *label = cell(st, F_LABEL, &lcol);
-    snprintf(c.label, sizeof c.label, "%s", label ? label : "");
-    c.line = (long)st->row->f[col].line;
-    if (st->f.n == st->cap) {
-        size_t cap = st->cap ? 2 * st->cap : 16;
-        ind_claim *grown = realloc(st->f.claims, cap * sizeof *grown);
-        if (!grown) {
-            file_fail(st, IND_E_NOMEM, 0, 0, "out of memory");
-            return;
-        }
-        st->f.claims = grown;
-        st->cap = cap;
-    }
+    if (ind_claim_parse(r->cell[F_CLAIM], &c, &e) != IND_OK)
+        return cell_error(r, &e);
+    snprintf(c.label, sizeof c.label, "%s", r->cell[F_LABEL]);
+    c.line = (long)r->line[F_CLAIM];
+    void *array = st->f.claims;
+    if (reserve(&array, &st->cap, st->f.n, sizeof *st->f.claims) != 0)
+        return tbl_fail(r, F_CLAIM, IND_E_NOMEM, "out of memory");
+    st->f.claims = array;
     st->f.claims[st->f.n++] = c;
-}
-
-static void read_row(file_state *st)
-{
-    size_t col;
-    const char *text = cell(st, F_CLAIM, &col);
-    if (!text[0]) {
-        file_fail(st, IND_E_VALUE, st->row->f[col].line, col + 1, "claim '': expected a claim");
-        return;
-    }
-    if (is_derivation(text))
-        add_derivation(st, text, col);
-    else
-        add_claim(st, text, col);
-}
-
-static ind_status on_start(void *ctx, const csvr_info *info)
-{
-    (void)info;
-    file_state *st = ctx;
-    ind_claims_file_clear(&st->f);
-    st->ncols = st->cap = st->dcap = 0;
     return IND_OK;
 }
 
-static ind_status on_row(void *ctx, csvr_row *row)
+static ind_status read_row(void *ctx, tbl_row *r)
+{
+    const char *text = r->cell[F_CLAIM];
+    if (!text[0])
+        return tbl_fail(r, F_CLAIM, IND_E_VALUE, "claim '': expected a claim");
+    return is_derivation(text) ? add_derivation(ctx, r) : add_claim(ctx, r);
+}
+
+/* A new pass over the file (read again in another encoding): forget the first. */
+static void restart(void *ctx)
 {
     file_state *st = ctx;
-    st->row = row;
-    if (row->n == 0 || (row->n == 1 && row->f[0].len == 0))
-        return IND_OK;
-    if (st->ncols == 0) {
-        read_header(st);
-    } else if (row->n != st->ncols) {
-        char msg[96];
-        snprintf(msg, sizeof msg, "this row has %zu fields, the header %zu", row->n, st->ncols);
-        file_fail(st, IND_E_FORMAT, row->line, row->n < st->ncols ? row->n + 1 : st->ncols + 1, msg);
-    } else {
-        read_row(st);
-    }
-    st->row = NULL;
-    return st->status;
+    ind_claims_file_clear(&st->f);
+    st->cap = st->dcap = 0;
 }
 
 static ind_status load(const char *path, const char *data, size_t len, ind_claims_file *out,
@@ -719,15 +641,12 @@ static ind_status load(const char *path, const char *data, size_t len, ind_claim
         err = &scratch;
     file_state st;
     memset(&st, 0, sizeof st);
-    st.path = path;
-    st.err = err;
-    csvr_sink sink = {on_start, on_row, &st};
-    ind_status status = data ? csvr_read_buffer(data, len, path, NULL, &sink, err)
-                             : csvr_read_file(path, NULL, &sink, err);
-    if (status == IND_OK && st.ncols == 0)
-        status = ind_error_set(err, IND_E_FORMAT, path, 0, 0, "empty file: expected the header claim,label");
-    else if (status == IND_OK && st.f.n == 0)
-        status = ind_error_set(err, IND_E_FORMAT, path, (long)st.header_line, 0, "no claims after the header");
+    tbl_spec spec = {columns, NFIELDS, "claims", restart, read_row, &st};
+    ind_status status = data ? tbl_read_buffer(data, len, path, &spec, err)
+                             : tbl_read_file(path, &spec, err);
+    if (status == IND_OK && st.f.n == 0)
+        status = ind_error_set(err, IND_E_FORMAT, path, 0, 0,
+                               "no claims in the file, only derivations");
     if (status == IND_OK)
         *out = st.f;
     else

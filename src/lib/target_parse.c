@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * target_parse.c - reading targets: the one-line syntax of --target and the
- * targets CSV file (see include/indicators/target.h). Exports
+ * targets file, CSV or a workbook (see include/indicators/target.h). Exports
  * ind_target_parse, ind_targets_load, ind_target_format and the kind names;
  * the assessment is in target.c.
  *
@@ -19,8 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvread.h"
 #include "lex.h"
+#include "table_read.h"
 
 /* ---- the one-line syntax (lexer: lex.h) ---- */
 
@@ -218,182 +218,97 @@ size_t ind_target_format(const ind_target *t, char *buf, size_t n)
 /* ---- the targets file ---- */
 
 /*
- * Read with the library's CSV reader (csvread.h), as data files are: the
- * same encodings, limits and FILE:LINE:COL errors, the column being the
- * field's index. Blank lines are skipped.
+ * A table of named columns (table_read.h): CSV or a workbook, the same
+ * encodings, limits and errors at FILE:LINE:COL (FILE:SHEET!C3) as data.
  */
 
 enum { F_SERIES, F_ENTITY, F_OP, F_GOAL, F_YEAR, F_BASE, F_START, F_KIND, F_LABEL, NFIELDS };
-static const char *const field_names[NFIELDS] = {"series", "entity",    "op",    "goal", "year",
-                                                  "base_year", "start", "kind", "label"};
-#define MAX_COLS NFIELDS /* each column at most once */
+static const tbl_column columns[NFIELDS] = {
+    {"series", "指标|指标名称", true},  {"entity", "地区|主体", false},
+    {"op", "比较", true},                {"goal", "目标值|目标", true},
+    {"year", "目标年份|年份", true},     {"base_year", "基期|基年", false},
+    {"start", "起始年份|起始年", false}, {"kind", "类型", false},
+    {"label", "说明|标签", false},
+};
 
 typedef struct file_state {
-    const char *path;
-    ind_error *err;
-    ind_status status;
-    size_t ncols;               /* header columns; 0 before the header */
-    int field_of_col[MAX_COLS]; /* F_* of each column */
-    size_t header_line, last_line;
-    const csvr_row *row;        /* the row being read */
     ind_target *targets;
     size_t n, cap;
 } file_state;
 
-/* Records the first error of the file; msg is the finished message. */
-static ind_status file_error(file_state *st, ind_status code, size_t line, size_t col,
-                             const char *msg)
-{
-    if (st->status == IND_OK)
-        st->status = ind_error_set(st->err, code, st->path, (long)line, (long)col, "%s", msg);
-    return st->status;
-}
-
-/* Text of field i of the current row, NUL-terminated. */
-static const char *row_cell(const file_state *st, size_t i)
-{
-    return st->row->text + st->row->f[i].off;
-}
-
-static int header_field(const char *name)
-{
-    for (int f = 0; f < NFIELDS; f++)
-        if (strcmp(name, field_names[f]) == 0)
-            return f;
-    return -1;
-}
-
-static void read_header(file_state *st)
-{
-    const csvr_row *r = st->row;
-    bool seen[NFIELDS] = {false};
-    char msg[IND_ERROR_MSG_MAX];
-    for (size_t i = 0; i < r->n; i++) {
-        int f = header_field(row_cell(st, i));
-        if (f < 0 || seen[f]) {
-            snprintf(msg, sizeof msg,
-                     f < 0 ? "unknown column '%.200s'; the columns are series, entity, op, goal, "
-                             "year, base_year, start, kind, label"
-                           : "column '%.200s' appears twice",
-                     row_cell(st, i));
-            file_error(st, IND_E_FORMAT, r->f[i].line, i + 1, msg);
-            return;
-        }
-        seen[f] = true;
-        st->field_of_col[i] = f;
-    }
-    static const int required[] = {F_SERIES, F_OP, F_GOAL, F_YEAR};
-    for (size_t k = 0; k < sizeof required / sizeof required[0]; k++)
-        if (!seen[required[k]]) {
-            snprintf(msg, sizeof msg,
-                     "the header has no '%s' column (needs series, op, goal and year)",
-                     field_names[required[k]]);
-            file_error(st, IND_E_FORMAT, r->line, 0, msg);
-            return;
-        }
-    st->ncols = r->n;
-    st->header_line = r->line;
-}
-
-static const char *cell_of(const file_state *st, int field, size_t *col)
-{
-    for (size_t i = 0; i < st->ncols; i++)
-        if (st->field_of_col[i] == field) {
-            *col = i;
-            return row_cell(st, i);
-        }
-    *col = 0;
-    return NULL;
-}
-
 /* Reports a bad cell: "path:line:col: error: COLUMN 'TEXT': expected ...". */
-static void bad_cell(file_state *st, size_t i, const char *what)
+static void bad_cell(tbl_row *r, int field, const char *what)
 {
-    char msg[IND_ERROR_MSG_MAX];
-    snprintf(msg, sizeof msg, "%s '%.200s': expected %s", field_names[st->field_of_col[i]],
-             row_cell(st, i), what);
-    file_error(st, IND_E_VALUE, st->row->f[i].line, i + 1, msg);
+    tbl_fail(r, (size_t)field, IND_E_VALUE, "%s '%.200s': expected %s", columns[field].name,
+             r->cell[field], what);
 }
 
-static bool cell_year(file_state *st, int field, int *year, bool required)
+static bool cell_year(tbl_row *r, int field, int *year, bool required)
 {
-    size_t i;
-    const char *text = cell_of(st, field, &i);
-    if (!text || !text[0]) {
+    const char *text = r->cell[field];
+    if (!text[0]) {
         if (required)
-            bad_cell(st, i, "a year");
+            bad_cell(r, field, "a year");
         return false;
     }
     lex c = {text, text, "target"};
     int y = lex_year(&c);
     if (y < 0 || *c.p) {
-        bad_cell(st, i, "a year (0..9999)");
+        bad_cell(r, field, "a year (0..9999)");
         return false;
     }
     *year = y;
     return true;
 }
 
-static void row_goal(file_state *st, ind_target *t, bool *rate)
+static void row_goal(tbl_row *r, ind_target *t, bool *rate)
 {
-    size_t i;
-    const char *text = cell_of(st, F_GOAL, &i);
+    const char *text = r->cell[F_GOAL];
     size_t len = read_number(text, &t->goal);
     *rate = false;
     if (len == 0) {
-        bad_cell(st, i, "a number (7, 2.5%, 9,084 or 7%/yr)");
+        bad_cell(r, F_GOAL, "a number (7, 2.5%, 9,084 or 7%/yr)");
         return;
     }
-    size_t r = lex_rate_suffix(text + len);
-    if (r)
+    size_t k = lex_rate_suffix(text + len);
+    if (k)
         *rate = true;
     else if (text[len] == '%')
-        r = 1;
-    if (text[len + r])
-        bad_cell(st, i, "a number (7, 2.5%, 9,084 or 7%/yr)");
+        k = 1;
+    if (text[len + k])
+        bad_cell(r, F_GOAL, "a number (7, 2.5%, 9,084 or 7%/yr)");
 }
 
-static void row_kind(file_state *st, ind_target *t, bool rate)
+static void row_kind(tbl_row *r, ind_target *t, bool rate)
 {
-    size_t i;
-    const char *text = cell_of(st, F_KIND, &i);
+    const char *text = r->cell[F_KIND];
     t->kind = rate ? IND_TARGET_GROWTH : IND_TARGET_LEVEL;
-    if (!text || !text[0])
+    if (!text[0])
         return;
     if (ind_target_kind_parse(text, &t->kind) != 0)
-        bad_cell(st, i, "level, growth or total");
+        bad_cell(r, F_KIND, "level, growth or total");
     else if (rate && t->kind != IND_TARGET_GROWTH)
-        bad_cell(st, i, "growth (the goal is a rate in %/yr)");
+        bad_cell(r, F_KIND, "growth (the goal is a rate in %/yr)");
 }
 
-static void row_op(file_state *st, ind_target *t)
+static void row_op(tbl_row *r, ind_target *t)
 {
-    size_t i;
-    const char *text = cell_of(st, F_OP, &i);
+    const char *text = r->cell[F_OP];
     if (strcmp(text, ">=") == 0 || strcmp(text, "\xe2\x89\xa5") == 0)
         t->op = IND_TARGET_AT_LEAST;
     else if (strcmp(text, "<=") == 0 || strcmp(text, "\xe2\x89\xa4") == 0)
         t->op = IND_TARGET_AT_MOST;
     else
-        bad_cell(st, i, "'>=' (at least) or '<=' (at most)");
-}
-
-static void copy_cell(file_state *st, int field, char *dst)
-{
-    size_t i;
-    const char *text = cell_of(st, field, &i);
-    strcpy(dst, text ? text : ""); /* fits: check_lengths */
+        bad_cell(r, F_OP, "'>=' (at least) or '<=' (at most)");
 }
 
 /* Every cell fits the target's text fields. */
-static bool check_lengths(file_state *st)
+static bool check_lengths(tbl_row *r)
 {
-    for (size_t i = 0; i < st->ncols; i++)
-        if (st->row->f[i].len >= IND_TARGET_TEXT_MAX) {
-            char msg[96];
-            snprintf(msg, sizeof msg, "%s: too long (at most %d bytes)",
-                     field_names[st->field_of_col[i]], IND_TARGET_TEXT_MAX - 1);
-            file_error(st, IND_E_VALUE, st->row->f[i].line, i + 1, msg);
+    for (int f = 0; f < NFIELDS; f++)
+        if (r->len[f] >= IND_TARGET_TEXT_MAX) {
+            tbl_fail(r, (size_t)f, IND_E_VALUE, "%s: too long (at most %d bytes)",
+                     columns[f].name, IND_TARGET_TEXT_MAX - 1);
             return false;
         }
     return true;
@@ -405,103 +320,77 @@ static bool check_lengths(file_state *st)
  * it; a growth target over the years A..B grows from the level of A-1. So it
  * sets the base year, and a base_year beside it must agree.
  */
-static void row_start(file_state *st, ind_target *t)
+static void row_start(tbl_row *r, ind_target *t)
 {
-    size_t i;
     int start;
-    if (st->status != IND_OK || !cell_year(st, F_START, &start, false))
+    if (r->status != IND_OK || !cell_year(r, F_START, &start, false))
         return;
-    cell_of(st, F_START, &i);
     if (t->kind == IND_TARGET_TOTAL) {
-        bad_cell(st, i, "no start for a year's total (its plan is the year)");
+        bad_cell(r, F_START, "no start for a year's total (its plan is the year)");
         return;
     }
     int base = t->kind == IND_TARGET_GROWTH ? start - 1 : start;
     if (t->has_base && t->base_year != base) {
-        bad_cell(st, i, t->kind == IND_TARGET_GROWTH
-                            ? "the year after base_year (a growth plan from A grows from A-1)"
-                            : "the same year as base_year (a level plan is measured from its start)");
+        bad_cell(r, F_START,
+                 t->kind == IND_TARGET_GROWTH
+                     ? "the year after base_year (a growth plan from A grows from A-1)"
+                     : "the same year as base_year (a level plan is measured from its start)");
         return;
     }
     t->has_base = true;
     t->base_year = base;
 }
 
-static void read_target(file_state *st)
+static ind_status add_target(file_state *st, tbl_row *r, const ind_target *t)
+{
+    if (st->n == st->cap) {
+        size_t cap = st->cap ? st->cap * 2 : 16;
+        ind_target *grown = realloc(st->targets, cap * sizeof *grown);
+        if (!grown)
+            return tbl_fail(r, 0, IND_E_NOMEM, "out of memory");
+        st->targets = grown;
+        st->cap = cap;
+    }
+    st->targets[st->n++] = *t;
+    return IND_OK;
+}
+
+static ind_status read_target(void *ctx, tbl_row *r)
 {
     ind_target t;
     memset(&t, 0, sizeof t);
     bool rate;
-    size_t i;
-    if (!check_lengths(st))
-        return;
-    copy_cell(st, F_SERIES, t.series);
-    if (!t.series[0]) {
-        cell_of(st, F_SERIES, &i);
-        bad_cell(st, i, "a series name");
-    }
-    copy_cell(st, F_ENTITY, t.entity);
-    copy_cell(st, F_LABEL, t.label);
-    row_op(st, &t);
-    row_goal(st, &t, &rate);
-    row_kind(st, &t, rate);
-    cell_year(st, F_YEAR, &t.year, true);
-    t.has_base = cell_year(st, F_BASE, &t.base_year, false);
-    row_start(st, &t);
-    if (st->status != IND_OK)
-        return;
-    if (t.has_base && t.base_year >= t.year) {
-        const char *base = cell_of(st, F_BASE, &i);
-        if (!base || !base[0])
-            cell_of(st, F_START, &i); /* the base came from the start */
-        bad_cell(st, i, "a base year before the target year");
-        return;
-    }
+    if (!check_lengths(r))
+        return r->status;
+    memcpy(t.series, r->cell[F_SERIES], r->len[F_SERIES] + 1); /* fits: check_lengths */
+    if (!t.series[0])
+        bad_cell(r, F_SERIES, "a series name");
+    memcpy(t.entity, r->cell[F_ENTITY], r->len[F_ENTITY] + 1);
+    memcpy(t.label, r->cell[F_LABEL], r->len[F_LABEL] + 1);
+    row_op(r, &t);
+    row_goal(r, &t, &rate);
+    row_kind(r, &t, rate);
+    cell_year(r, F_YEAR, &t.year, true);
+    t.has_base = cell_year(r, F_BASE, &t.base_year, false);
+    row_start(r, &t);
+    if (r->status != IND_OK)
+        return r->status;
+    if (t.has_base && t.base_year >= t.year)
+        /* the base came from base_year, else from the start */
+        bad_cell(r, r->cell[F_BASE][0] ? F_BASE : F_START, "a base year before the target year");
+    if (r->status != IND_OK)
+        return r->status;
     ind_target_format(&t, t.text, sizeof t.text);
-    t.line = (long)st->row->f[0].line;
-    if (st->n == st->cap) {
-        size_t cap = st->cap ? st->cap * 2 : 16;
-        ind_target *grown = realloc(st->targets, cap * sizeof *grown);
-        if (!grown) {
-            file_error(st, IND_E_NOMEM, 0, 0, "out of memory");
-            return;
-        }
-        st->targets = grown;
-        st->cap = cap;
-    }
-    st->targets[st->n++] = t;
+    t.line = (long)r->first_line;
+    return add_target(ctx, r, &t);
 }
 
 /* A new pass over the file (read again in another encoding): forget the first. */
-static ind_status on_start(void *ctx, const csvr_info *info)
+static void restart(void *ctx)
 {
-    (void)info;
     file_state *st = ctx;
     free(st->targets);
-    st->targets = NULL;
-    st->n = st->cap = st->ncols = 0;
-    return IND_OK;
-}
-
-static ind_status on_row(void *ctx, csvr_row *row)
-{
-    file_state *st = ctx;
-    st->row = row;
-    if (row->n == 0 || (row->n == 1 && row->f[0].len == 0))
-        return IND_OK; /* a blank line */
-    st->last_line = row->line;
-    char msg[96];
-    if (st->ncols == 0) {
-        read_header(st);
-    } else if (row->n != st->ncols) {
-        size_t col = row->n < st->ncols ? row->n + 1 : st->ncols + 1;
-        snprintf(msg, sizeof msg, "this row has %zu fields, the header %zu", row->n, st->ncols);
-        file_error(st, IND_E_FORMAT, row->line, col, msg);
-    } else {
-        read_target(st);
-    }
-    st->row = NULL;
-    return st->status;
+    memset(st, 0, sizeof *st);
 }
 
 static ind_status load_targets(const char *path, const char *data, size_t len, ind_target **out,
@@ -514,18 +403,9 @@ static ind_status load_targets(const char *path, const char *data, size_t len, i
         err = &scratch;
     file_state st;
     memset(&st, 0, sizeof st);
-    st.path = path;
-    st.err = err;
-    csvr_sink sink = {on_start, on_row, &st};
-    ind_status status = data ? csvr_read_buffer(data, len, path, NULL, &sink, err)
-                             : csvr_read_file(path, NULL, &sink, err);
-    if (status == IND_OK && st.ncols == 0)
-        status = ind_error_set(err, IND_E_FORMAT, path, 0, 0,
-                               "empty file: expected the header "
-                               "series,entity,op,goal,year,base_year,start,kind,label");
-    else if (status == IND_OK && st.n == 0)
-        status = ind_error_set(err, IND_E_FORMAT, path, (long)st.header_line, 0,
-                               "no targets after the header");
+    tbl_spec spec = {columns, NFIELDS, "targets", restart, read_target, &st};
+    ind_status status = data ? tbl_read_buffer(data, len, path, &spec, err)
+                             : tbl_read_file(path, &spec, err);
     if (status == IND_OK) {
         *out = st.targets;
         *n = st.n;

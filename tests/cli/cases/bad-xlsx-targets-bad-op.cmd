@@ -1,0 +1,1 @@
+target datasets/rd.csv --targets tests/bad/xlsx-targets-bad-op.xlsx
