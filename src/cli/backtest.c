@@ -17,6 +17,7 @@
 #include "cli.h"
 #include "fcjobs.h"
 #include "options.h"
+#include "pool.h"
 
 static const char about[] =
     "Forecast each series of FILE over periods whose values are known, and report\n"
@@ -28,7 +29,11 @@ static const char about[] =
     "U-L + 2/alpha (L-y)[y<L] + 2/alpha (y-U)[y>U], alpha = 0.05 for 95%, over the\n"
     "MASE scale; mean and median over series; lower is better) and the series with\n"
     "a vacuous interval (hi/lo > 100 at some step), the CPU seconds the method took\n"
-    "and the series it could not forecast (too short: a note each).\n";
+    "and the series it could not forecast (too short: a note each).\n"
+    "Series at a time: when the rows of each series are together (see --sorted),\n"
+    "each series is forecast and scored as soon as it is read, so memory holds a\n"
+    "few series per thread plus, for the MSIS medians, one number per series and\n"
+    "method; TESTFILE is read whole.\n";
 
 static const char epilog[] =
     "Example: indicators backtest tests/data/forecast/m1-yearly-train.csv \\\n"
@@ -78,7 +83,7 @@ static const cli_command_spec backtest_spec = {
     .about = about,
     .groups = (const cli_group *const[]){
         &backtest_options, &cli_format_option, &cli_jobs_option, &cli_forecast_options,
-        &cli_select_options, &cli_input_options, NULL,
+        &cli_select_options, &cli_sorted_option, &cli_input_options, NULL,
     },
     .epilog = epilog,
     .one_file = true,
@@ -368,83 +373,272 @@ static void report_row(ind_table *t, const char *method, tally *s, size_t nlevel
     ind_table_end_row(t);
 }
 
+/* ---- series at a time ---- */
+
 /*
- * Runs one method over all cases into t (free t->msis after); writes its
- * forecasts to ft when not NULL. Returns -1 when out of memory, else the
- * number of series that failed with an error (a series too short for the
- * method is a note, counted in t->failed).
+ * Each series is set up (make_case) as the loader hands it over, forecast by
+ * every method on the pool's threads (pool.h) and scored when it is done, in
+ * file order, so memory holds a window of series, not the file. The
+ * summary's sums are kept as the series come; the medians need every
+ * series' MSIS, one double a series and method. What a whole load printed
+ * method by method - the notes of the series a method could not forecast,
+ * the --forecasts rows - waits in a temporary file per method until the end.
  */
-static long run_method(const args *a, const ind_forecast_method *method, case_ *cases,
-                       size_t ncases, ind_table *ft, tally *t)
+typedef struct bt_item {
+    ind_series *own; /* taken from the loader; c.train is a view of it */
+    case_ c;
+    fc_job job[MAX_METHODS];
+} bt_item;
+
+/* One method's request, totals, and what waits of its output. */
+typedef struct method_run {
+    fc_cli_options o;
+    tally t;
+    size_t msis_cap;
+    long errors;      /* series it failed on with an error (not a note) */
+    FILE *notes;      /* its notes (NULL: printed at once) */
+    FILE *rows;       /* --forecasts: its rows as CSV, with a header line */
+    ind_table *ft;
+} method_run;
+
+typedef struct run {
+    const args *a;
+    ind_dataset *test; /* --test, loaded at the first series (after FILE's messages) */
+    bool test_read;
+    cli_pool *pool;
+    method_run m[MAX_METHODS];
+    level_names ln;
+    bool failed; /* a series could not be set up (error printed) */
+} run;
+
+static void item_work(void *ctx, void *item)
 {
-    fc_cli_options o = a->c.fc;
-    o.req.method = method;
-    memset(t, 0, sizeof *t);
-    t->wide = widest_level(&o.req);
-    t->msis = malloc((ncases ? ncases : 1) * sizeof *t->msis); /* freed by the caller */
-    fc_job *jobs = calloc(ncases ? ncases : 1, sizeof *jobs);
-    if (!jobs || !t->msis) {
-        free(jobs);
-        return -1;
+    const run *r = ctx;
+    bt_item *it = item;
+    for (size_t m = 0; m < r->a->methods.n; m++) {
+        fc_job_init(&it->job[m], &it->c.train, it->c.h, &r->m[m].o);
+        fc_job_run(&it->job[m]);
     }
-    long errors = 0;
-    for (size_t i = 0; i < ncases; i++)
-        fc_job_init(&jobs[i], &cases[i].train, cases[i].h, &o);
-    char what[64];
-    snprintf(what, sizeof what, "backtest %s", method->name);
-    fc_run_jobs(jobs, ncases, o.jobs, what);
-    for (size_t i = 0; i < ncases; i++) {
-        if (jobs[i].st != IND_OK && fc_report_failure(&jobs[i], method->name))
-            errors++;
-        score_job(&jobs[i], &cases[i], t);
-        if (ft)
-            write_forecasts(ft, &jobs[i], &cases[i]);
-    }
-    for (size_t i = 0; i < ncases; i++)
-        fc_job_clear(&jobs[i]);
-    free(jobs);
-    return errors;
 }
 
-static int run_all(const args *a, case_ *cases, size_t ncases)
+static void item_drop(void *ctx, void *item)
 {
+    (void)ctx;
+    bt_item *it = item;
+    for (size_t m = 0; m < MAX_METHODS; m++)
+        fc_job_clear(&it->job[m]);
+    free(it->c.actual);
+    it->c.actual = NULL;
+    ind_series_free(it->own);
+    it->own = NULL;
+}
+
+/* Room for one more MSIS of method mr; false when out of memory. */
+static bool msis_room(method_run *mr)
+{
+    if (mr->t.nmsis < mr->msis_cap)
+        return true;
+    size_t cap = mr->msis_cap ? 2 * mr->msis_cap : 1024;
+    double *grown = realloc(mr->t.msis, cap * sizeof *grown);
+    if (!grown)
+        return false;
+    mr->t.msis = grown;
+    mr->msis_cap = cap;
+    return true;
+}
+
+/* Scores a series done by every method, in file order. */
+static bool item_done(void *ctx, void *item)
+{
+    run *r = ctx;
+    bt_item *it = item;
+    bool ok = true;
+    for (size_t m = 0; m < r->a->methods.n; m++) {
+        method_run *mr = &r->m[m];
+        const fc_job *job = &it->job[m];
+        if (job->st != IND_OK) {
+            FILE *was = cli_set_notes(mr->notes);
+            mr->errors += fc_report_failure(job, r->a->methods.m[m]->name);
+            cli_set_notes(was);
+        }
+        ok = msis_room(mr) && ok;
+        if (ok)
+            score_job(job, &it->c, &mr->t);
+        if (mr->ft)
+            write_forecasts(mr->ft, job, &it->c);
+    }
+    item_drop(ctx, item);
+    if (!ok)
+        cli_eprintf("indicators: error: out of memory\n");
+    return ok;
+}
+
+/* Ends every method's output and forgets what was made (the load starts over, or is done). */
+static void run_clear(run *r)
+{
+    cli_pool_free(r->pool);
+    r->pool = NULL;
+    for (size_t m = 0; m < MAX_METHODS; m++) {
+        method_run *mr = &r->m[m];
+        ind_table_free(mr->ft);
+        if (mr->notes)
+            fclose(mr->notes);
+        if (mr->rows)
+            fclose(mr->rows);
+        free(mr->t.msis);
+        memset(mr, 0, sizeof *mr);
+    }
+    ind_dataset_free(r->test);
+    r->test = NULL;
+    r->test_read = false;
+}
+
+/* Makes (again, after a restart) the pool and each method's totals and files. */
+static int run_start(run *r)
+{
+    static const cli_pool_fns fns = {item_work, item_done, item_drop};
+    const args *a = r->a;
+    run_clear(r);
+    r->failed = false;
+    bool ok = true;
+    for (size_t m = 0; m < a->methods.n; m++) {
+        method_run *mr = &r->m[m];
+        mr->o = a->c.fc;
+        mr->o.req.method = a->methods.m[m];
+        mr->t.wide = widest_level(&mr->o.req);
+        mr->notes = tmpfile(); /* NULL: notes printed at once */
+        if (a->forecasts && (!(mr->rows = tmpfile()) ||
+                             !(mr->ft = forecasts_table(a, mr->rows, &r->ln))))
+            ok = false;
+    }
+    int workers = a->c.fc.jobs > 1 ? a->c.fc.jobs : 0;
+    /* a few series per thread wait, so that a slow one does not stall the others */
+    if (ok)
+        r->pool = cli_pool_new(workers, workers ? 8 * (size_t)workers : 1, sizeof(bt_item), &fns, r);
+    if (!r->pool) {
+        cli_eprintf("indicators: error: %s\n",
+                    ok ? "out of memory" : "no temporary file for the --forecasts rows");
+        return EXIT_DATA;
+    }
+    return EXIT_OK;
+}
+
+static int run_restart(void *ctx)
+{
+    return run_start(ctx);
+}
+
+/* --test: read at the first series, so that its messages come after FILE's, as a whole load. */
+static int read_test(run *r)
+{
+    if (r->test_read || !r->a->test)
+        return EXIT_OK;
+    r->test_read = true;
+    return cli_load(r->a->test, &r->a->c.load, NULL, &r->test, NULL);
+}
+
+static int run_series(void *ctx, ind_series *s)
+{
+    run *r = ctx;
+    int status = read_test(r);
+    if (status != EXIT_OK)
+        return status;
+    bt_item *it = cli_pool_next(r->pool);
+    if (!it)
+        return EXIT_DATA; /* said by item_done */
+    if (!(it->own = ind_series_take(s))) {
+        cli_eprintf("indicators: error: out of memory\n");
+        return EXIT_DATA;
+    }
+    int rc = make_case(r->a, it->own, r->test, &it->c);
+    if (rc != 0) { /* not scored: a note, or an error that fails the run at the end */
+        r->failed = r->failed || rc < 0;
+        item_drop(r, it);
+        return EXIT_OK;
+    }
+    return cli_pool_add(r->pool) ? EXIT_OK : EXIT_DATA;
+}
+
+/* Copies the rows that waited in tmp to out, without their header line. */
+static bool copy_rows(FILE *tmp, FILE *out)
+{
+    char buf[1 << 16];
+    size_t n;
+    int c;
+    if (fflush(tmp) != 0 || fseek(tmp, 0, SEEK_SET) != 0)
+        return false;
+    while ((c = getc(tmp)) != EOF && c != '\n')
+        ;
+    while ((n = fread(buf, 1, sizeof buf, tmp)) > 0)
+        if (fwrite(buf, 1, n, out) != n)
+            return false;
+    return !ferror(tmp);
+}
+
+/* --forecasts: the header, then each method's rows in method order; closes out. */
+static int write_forecasts_file(run *r, FILE *out)
+{
+    const args *a = r->a;
     level_names ln;
-    FILE *fout = NULL;
-    ind_table *ft = NULL;
-    if (a->forecasts) {
-        if (!(fout = fopen(a->forecasts, "w"))) {
-            cli_eprintf("%s: error: cannot write: %s\n", a->forecasts, strerror(errno));
-            return EXIT_DATA;
-        }
-        ft = forecasts_table(a, fout, &ln);
-    }
-    ind_table *rt = report_table(a, &ln);
-    int status = rt && (!a->forecasts || ft) ? EXIT_OK : EXIT_DATA;
-    bool errors = false, scored = false;
-    for (size_t m = 0; status == EXIT_OK && m < a->methods.n; m++) {
-        tally t;
-        long failed = run_method(a, a->methods.m[m], cases, ncases, ft, &t);
-        if (failed < 0) {
-            fputs("indicators: error: out of memory\n", stderr);
+    ind_table *head = forecasts_table(a, out, &ln);
+    int status = head && ind_table_finish(head) == IND_OK ? EXIT_OK : EXIT_DATA; /* no rows */
+    for (size_t m = 0; status == EXIT_OK && m < a->methods.n; m++)
+        if (!copy_rows(r->m[m].rows, out))
             status = EXIT_DATA;
-        } else {
-            errors = errors || failed > 0;
-            scored = scored || t.series > 0;
-            report_row(rt, a->methods.m[m]->name, &t, a->c.fc.req.nlevels, !a->no_time);
-        }
-        free(t.msis);
+    return cli_close_output(out, a->forecasts, status);
+}
+
+/* Writes the notes that waited, method by method. */
+static void release_notes(run *r)
+{
+    char buf[1 << 14];
+    size_t n;
+    for (size_t m = 0; m < r->a->methods.n; m++) {
+        FILE *f = r->m[m].notes;
+        if (!f || fflush(f) != 0 || fseek(f, 0, SEEK_SET) != 0)
+            continue;
+        while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+            fwrite(buf, 1, n, cli_notes());
     }
-    if (ft && ind_table_finish(ft) != IND_OK)
-        status = EXIT_DATA;
+}
+
+/*
+ * After the load: the last series, then what a whole load printed after
+ * its forecasts - the notes, the --forecasts file, the summary.
+ */
+static int run_finish(run *r)
+{
+    const args *a = r->a;
+    int status = read_test(r); /* a whole load read it even when FILE had no series */
+    if (status != EXIT_OK)
+        return status;
+    if (!cli_pool_flush(r->pool))
+        return EXIT_DATA;
+    FILE *fout = NULL;
+    if (a->forecasts && !(fout = fopen(a->forecasts, "w"))) { /* before any note, as before */
+        cli_eprintf("%s: error: cannot write: %s\n", a->forecasts, strerror(errno));
+        return EXIT_DATA;
+    }
+    release_notes(r);
     if (fout)
-        status = cli_close_output(fout, a->forecasts, status);
-    if (rt && ind_table_finish(rt) != IND_OK)
+        status = write_forecasts_file(r, fout);
+    ind_table *rt = report_table(a, &r->ln);
+    if (!rt)
+        return EXIT_DATA;
+    bool errors = false, scored = false;
+    for (size_t m = 0; m < a->methods.n; m++) {
+        tally *t = &r->m[m].t;
+        errors = errors || r->m[m].errors > 0;
+        scored = scored || t->series > 0;
+        report_row(rt, a->methods.m[m]->name, t, a->c.fc.req.nlevels, !a->no_time);
+    }
+    if (ind_table_finish(rt) != IND_OK)
         status = EXIT_DATA;
     if (status == EXIT_OK && !errors && !scored) { /* as growth: nothing computed is a failure */
         cli_eprintf("%s: error: no series could be scored (see the notes)\n", a->path);
         errors = true;
     }
-    return status == EXIT_OK && errors ? EXIT_DATA : status;
+    return status == EXIT_OK && (errors || r->failed) ? EXIT_DATA : status;
 }
 
 int cli_backtest(int argc, char **argv)
@@ -453,31 +647,16 @@ int cli_backtest(int argc, char **argv)
     int status = parse_args(argc, argv, &a);
     if (status != CLI_RUN)
         return status;
-    ind_dataset *ds = NULL, *test = NULL;
-    if ((status = cli_load(a.path, &a.c.load, &a.c.sel, &ds, NULL)) != EXIT_OK)
-        return status;
-    if (a.test && (status = cli_load(a.test, &a.c.load, NULL, &test, NULL)) != EXIT_OK) {
-        ind_dataset_free(ds);
-        return status;
+    run r;
+    memset(&r, 0, sizeof r);
+    r.a = &a;
+    cli_stream_begin(a.path, &a.c.load);
+    if ((status = run_start(&r)) == EXIT_OK) {
+        cli_each each = {run_series, run_restart, &r};
+        status = cli_load_each(a.path, &a.c.load, &a.c.sel, &each, NULL);
     }
-    size_t count = ind_dataset_count(ds), ncases = 0;
-    case_ *cases = calloc(count ? count : 1, sizeof *cases);
-    bool failed = !cases;
-    for (size_t i = 0; cases && i < count; i++) {
-        const ind_series *s = ind_dataset_at(ds, i);
-        if (!cli_selected(&a.c.sel, s))
-            continue;
-        int rc = make_case(&a, s, test, &cases[ncases]);
-        if (rc == 0)
-            ncases++;
-        else
-            failed = failed || rc < 0;
-    }
-    status = cases ? run_all(&a, cases, ncases) : EXIT_DATA;
-    for (size_t i = 0; i < ncases; i++)
-        free(cases[i].actual);
-    free(cases);
-    ind_dataset_free(ds);
-    ind_dataset_free(test);
-    return status != EXIT_OK ? status : failed ? EXIT_DATA : EXIT_OK;
+    if (status == EXIT_OK)
+        status = run_finish(&r);
+    run_clear(&r);
+    return cli_stream_end(status);
 }

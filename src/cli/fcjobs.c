@@ -1,17 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * fcjobs.c - the threaded runner of `forecast` and `backtest` (see fcjobs.h).
+ * fcjobs.c - the forecasting jobs of `forecast` and `backtest` (see fcjobs.h).
  */
 #include "fcjobs.h"
 
-#include <math.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "pool.h"
@@ -47,68 +43,12 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-static void run_one(fc_job *job)
+void fc_job_run(fc_job *job)
 {
     double t0 = now();
     ind_error_clear(&job->err);
     job->st = ind_forecast_series(job->s, &job->req, &job->f, &job->err);
     job->seconds = now() - t0;
-}
-
-typedef struct pool {
-    fc_job *jobs;
-    size_t njobs;
-    atomic_size_t next, done;
-} pool;
-
-static void *worker(void *arg)
-{
-    pool *p = arg;
-    for (;;) {
-        size_t i = atomic_fetch_add(&p->next, 1);
-        if (i >= p->njobs)
-            break;
-        run_one(&p->jobs[i]);
-        atomic_fetch_add(&p->done, 1);
-    }
-    return NULL;
-}
-
-static void progress(const char *what, size_t done, size_t total)
-{
-    cli_eprintf("\r%s %zu/%zu series", what, done, total);
-    fflush(stderr);
-}
-
-void fc_run_jobs(fc_job *jobs, size_t njobs, int threads, const char *what)
-{
-    bool tty = isatty(STDERR_FILENO) && njobs > 1;
-    pool p = {jobs, njobs, 0, 0};
-    if (threads < 1)
-        threads = 1;
-    if ((size_t)threads > njobs)
-        threads = njobs ? (int)njobs : 1;
-    pthread_t tid[64];
-    int started = 0;
-    for (int t = 1; t < threads && t < 64; t++)
-        if (pthread_create(&tid[started], NULL, worker, &p) == 0)
-            started++;
-    /* the main thread works too, reporting progress between series */
-    for (;;) {
-        size_t i = atomic_fetch_add(&p.next, 1);
-        if (i >= njobs)
-            break;
-        run_one(&jobs[i]);
-        size_t d = atomic_fetch_add(&p.done, 1) + 1;
-        if (tty)
-            progress(what, d, njobs);
-    }
-    for (int t = 0; t < started; t++)
-        pthread_join(tid[t], NULL);
-    if (tty) {
-        progress(what, njobs, njobs);
-        fputs("\n", stderr);
-    }
 }
 
 /* ---- series at a time: one job per item of the ordered pool ---- */
@@ -127,7 +67,7 @@ struct fc_stream {
 static void item_work(void *ctx, void *item)
 {
     (void)ctx;
-    run_one(&((fc_item *)item)->job);
+    fc_job_run(&((fc_item *)item)->job);
 }
 
 static void item_drop(void *ctx, void *item)

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * fcjobs.h - what the commands that forecast share: (forecast, backtest) a
- * runner that forecasts many series on several threads through
- * ind_forecast_series, with a progress line on stderr when it is a terminal.
- * The forecasting options are rows of options.c (fc_cli_options).
+ * fcjobs.h - what the commands that forecast share (forecast, backtest): a
+ * job forecasting one series through ind_forecast_series, timed, its
+ * failure's message, and a stream that forecasts series on several threads
+ * as the loader hands them over (over the ordered pool, pool.h). The
+ * forecasting options are rows of options.c (fc_cli_options).
  */
 #ifndef INDICATORS_CLI_FCJOBS_H
 #define INDICATORS_CLI_FCJOBS_H
@@ -35,10 +36,10 @@ void fc_job_init(fc_job *job, const ind_series *s, size_t h, const fc_cli_option
  */
 bool fc_report_failure(const fc_job *job, const char *what);
 
-/* Forecasts every job on o->jobs threads; shows progress when stderr is a terminal. */
-void fc_run_jobs(fc_job *jobs, size_t njobs, int threads, const char *what);
+/* Forecasts job (on the calling thread), timing it. */
+void fc_job_run(fc_job *job);
 
-/* Frees what fc_run_jobs allocated. */
+/* Frees what fc_job_run allocated. */
 void fc_job_clear(fc_job *job);
 
 /*

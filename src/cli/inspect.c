@@ -73,18 +73,18 @@ static void print_sheets(const char *path, const char *read)
     free(sheets);
 }
 
-/* Whether growth and forecast can hold one series at a time, or why not. */
+/* Whether growth, forecast and backtest can hold one series at a time, or why not. */
 static void print_streaming(const char *path, const ind_load_info *info)
 {
     if (!info->grouped)
         cli_fprintf(stdout,
-                    "streaming:  no: %s: growth and forecast read it as a whole\n",
+                    "streaming:  no: %s: growth, forecast and backtest read it as a whole\n",
                     info->stream_note);
     else if (strcmp(path, "-") == 0 && info->shape != IND_SHAPE_WIDE_PERIOD)
         printf("streaming:  with --sorted only (standard input cannot be read twice)\n");
     else
-        printf("streaming:  yes: the rows of each series are together, so growth and forecast "
-               "hold one series at a time (backtest reads every file whole)\n");
+        printf("streaming:  yes: the rows of each series are together, so growth, forecast and "
+               "backtest hold one series at a time\n");
 }
 
 static void print_summary(const char *path, const ind_load_info *info, size_t nseries)

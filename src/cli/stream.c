@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * stream.c - series at a time for growth and forecast (see
+ * stream.c - series at a time for growth, forecast and backtest (see
  * cli.h): the library hands over each series as soon as its rows are read
  * (ind_load_each), and the command writes its rows then, so that memory does
  * not grow with the file.

@@ -1,0 +1,1 @@
+backtest - --sorted --holdout 2 --method naive,drift --no-time
