@@ -261,24 +261,27 @@ size_t ind_target_format(const ind_target *t, char *buf, size_t n);
 /* ---- targets in words (the `target` table and notes, the report) ---- */
 
 /*
- * A value as the target table shows it, into buf[0..n): 4 significant digits
- * from 1e6 or below 1e-3, whole numbers from 1000, else 3 significant
- * (36327, 2.69, 9084). Returns the length written (as snprintf).
+ * A value as the target table shows it, into buf[0..n) (48 bytes are
+ * enough): with digits 0, 4 significant digits from 1e6 or below 1e-3, whole
+ * numbers from 1000, else 3 significant (36327, 2.69, 9084); else `digits`
+ * significant digits, whole-number digits kept (--digits, as
+ * ind_format_significant). Returns the length written (as snprintf).
  */
-size_t ind_target_value_text(double v, char *buf, size_t n);
+size_t ind_target_value_text(double v, int digits, char *buf, size_t n);
 
-/* A rate (a fraction) as "+22.6%" ("0.0%" for zero); "n/a" (static) when undefined. */
-const char *ind_target_rate_text(const ind_figure *f, char *buf, size_t n);
+/* A rate (a fraction) as "+22.6%" ("0.0%" for zero; digits > 0: that many significant,
+   "+22.59%" for 4); "n/a" (static) when undefined. */
+const char *ind_target_rate_text(const ind_figure *f, int digits, char *buf, size_t n);
 
-/* The goal: ">= 2.5", "<= 9084", ">= 7%/yr". Returns buf. */
-const char *ind_target_goal_text(const ind_target *t, char *buf, size_t n);
+/* The goal: ">= 2.5", "<= 9084", ">= 7%/yr" (a rate as written). Returns buf. */
+const char *ind_target_goal_text(const ind_target *t, int digits, char *buf, size_t n);
 
 /* The forecast at the target year with its first interval, "2.75 [2.67, 2.84]"; "n/a". */
-const char *ind_target_forecast_text(const ind_assessment *a, char *buf, size_t n);
+const char *ind_target_forecast_text(const ind_assessment *a, int digits, char *buf, size_t n);
 
 /* The latest value and its period, "2.1 (2023)", "4804 (2024H1 YTD)"; "n/a" when s has none. */
-const char *ind_target_latest_text(const ind_series *s, const ind_assessment *a, char *buf,
-                                   size_t n);
+const char *ind_target_latest_text(const ind_series *s, const ind_assessment *a, int digits,
+                                   char *buf, size_t n);
 
 /* Receives one line of notes (no line break), valid during the call. */
 typedef void (*ind_target_note_fn)(void *ctx, const char *line);
@@ -290,7 +293,8 @@ typedef void (*ind_target_note_fn)(void *ctx, const char *line);
  * a year total still needs, why Destatis or ESCAP gave no reading, the
  * forecast's model, when it meets the goal and why it has no probability,
  * and the forecast's caveats. lang IND_LANG_ZH writes the plan-completion
- * note as a Chinese report does (完成率, 序时进度); the others are English.
+ * note as a Chinese report does (完成率, 序时进度) and the others through
+ * ind_label_text (labels.h): a line it has no words for stays English.
  */
 void ind_target_notes(const ind_target *t, const ind_series *s, const ind_assessment *a,
                       ind_lang lang, ind_target_note_fn fn, void *ctx);

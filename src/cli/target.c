@@ -17,6 +17,8 @@
 #include "fcjobs.h"
 #include "options.h"
 #include "indicators/forecast.h"
+#include "indicators/labels.h"
+#include "indicators/output.h"
 #include "indicators/target.h"
 
 static const char about[] =
@@ -248,27 +250,40 @@ static bool has_data(const result *r)
     return r->s && r->s->n > 0;
 }
 
-static void short_row(ind_table *tab, size_t i, const result *r)
+/* A word of the table (a verdict, a category, n/a) in the table's language. */
+static const char *word(const char *en, ind_lang lang)
+{
+    return strcmp(en, "n/a") == 0 && lang == IND_LANG_ZH ? "无" : ind_label(en, lang);
+}
+
+static void short_row(ind_table *tab, size_t i, const result *r, const cli_common *c)
 {
     const ind_assessment *a = &r->a;
+    int digits = c->table.digits;
+    ind_lang lang = (ind_lang)c->lang;
     char buf[160];
     ind_table_number(tab, (double)(i + 1));
     ind_table_text(tab, r->t->text);
-    ind_table_text(tab, ind_target_latest_text(r->s, a, buf, sizeof buf));
-    ind_table_text(tab, ind_target_goal_text(r->t, buf, sizeof buf));
-    ind_table_text(tab, ind_target_rate_text(&a->actual_growth, buf, sizeof buf));
-    ind_table_text(tab, ind_target_rate_text(&a->required_growth, buf, sizeof buf));
+    ind_table_text(tab, word(ind_target_latest_text(r->s, a, digits, buf, sizeof buf), lang));
+    ind_table_text(tab, ind_target_goal_text(r->t, digits, buf, sizeof buf));
+    ind_table_text(tab, word(ind_target_rate_text(&a->actual_growth, digits, buf, sizeof buf), lang));
+    ind_table_text(tab, word(ind_target_rate_text(&a->required_growth, digits, buf, sizeof buf), lang));
     if (a->growth_ratio.defined)
         ind_table_number(tab, a->growth_ratio.value);
     else
-        ind_table_text(tab, "n/a");
-    ind_table_text(tab, a->weather ? ind_weather_name(a->weather) : "n/a");
-    ind_table_text(tab, a->escap ? ind_escap_name(a->escap) : "n/a");
-    ind_table_text(tab, ind_target_forecast_text(a, buf, sizeof buf));
-    if (a->probability.defined)
+        ind_table_text(tab, word("n/a", lang));
+    ind_table_text(tab, word(a->weather ? ind_weather_name(a->weather) : "n/a", lang));
+    ind_table_text(tab, word(a->escap ? ind_escap_name(a->escap) : "n/a", lang));
+    ind_table_text(tab, word(ind_target_forecast_text(a, digits, buf, sizeof buf), lang));
+    if (a->probability.defined && digits > 0) {
+        ind_format_significant(100 * a->probability.value, digits, true, buf, sizeof buf - 1);
+        strcat(buf, "%");
+    } else if (a->probability.defined) {
         snprintf(buf, sizeof buf, "%.0f%%", 100 * a->probability.value);
-    ind_table_text(tab, a->probability.defined ? buf : "n/a");
-    snprintf(buf, sizeof buf, "%s%s", ind_verdict_name(a->verdict), a->disagree[0] ? " *" : "");
+    }
+    ind_table_text(tab, a->probability.defined ? buf : word("n/a", lang));
+    snprintf(buf, sizeof buf, "%s%s", word(ind_verdict_name(a->verdict), lang),
+             a->disagree[0] ? " *" : "");
     ind_table_text(tab, buf);
     ind_table_end_row(tab);
 }
@@ -299,13 +314,14 @@ static void note_lines(FILE *out, size_t i, const result *r, bool md, int lang)
  * last column, so colouring it after the layout keeps the columns aligned
  * (the table writer would count the escape codes as width).
  */
-static void print_coloured(const char *text, const result *res, size_t n)
+static void print_coloured(const char *text, const result *res, size_t n, ind_lang lang)
 {
     size_t line = 0;
     for (const char *p = text; *p; line++) {
         const char *end = strchr(p, '\n');
         size_t len = end ? (size_t)(end - p) : strlen(p);
-        const char *name = line >= 2 && line - 2 < n ? ind_verdict_name(res[line - 2].a.verdict) : "";
+        const char *name =
+            line >= 2 && line - 2 < n ? word(ind_verdict_name(res[line - 2].a.verdict), lang) : "";
         size_t star = line >= 2 && line - 2 < n && res[line - 2].a.disagree[0] ? 2 : 0;
         size_t nlen = strlen(name);
         if (nlen && len >= nlen + star && strncmp(p + len - star - nlen, name, nlen) == 0)
@@ -327,12 +343,12 @@ static int write_short(const result *res, size_t n, const target_args *args)
     ind_table *tab = cli_table_new(&args->c, short_columns,
                                    sizeof short_columns / sizeof short_columns[0], out, "target");
     for (size_t i = 0; tab && i < n; i++)
-        short_row(tab, i, &res[i]);
+        short_row(tab, i, &res[i], &args->c);
     ind_status st = tab ? ind_table_finish(tab) : IND_E_NOMEM;
     if (args->color) {
         fclose(out);
         if (st == IND_OK)
-            print_coloured(text ? text : "", res, n);
+            print_coloured(text ? text : "", res, n, (ind_lang)args->c.lang);
         free(text);
     }
     if (st != IND_OK)
@@ -340,12 +356,14 @@ static int write_short(const result *res, size_t n, const target_args *args)
     bool md = args->c.fmt == IND_FORMAT_MD, starred = false;
     for (size_t i = 0; i < n; i++)
         starred = starred || res[i].a.disagree[0];
+    ind_lang lang = (ind_lang)args->c.lang;
     if (md)
-        fputs(starred ? "\nNotes (* marks a verdict some method disagrees with):\n\n" : "\nNotes:\n\n",
-              stdout);
+        printf("\n%s\n\n", ind_label(starred ? "Notes (* marks a verdict some method disagrees with):"
+                                             : "Notes:", lang));
+    else if (starred)
+        printf("\n%s\n\n", ind_label("* some method disagrees with the verdict (see the notes)", lang));
     else
-        fputs(starred ? "\n* some method disagrees with the verdict (see the notes)\n\n" : "\n",
-              stdout);
+        fputs("\n", stdout);
     for (size_t i = 0; i < n; i++)
         note_lines(stdout, i, &res[i], md, args->c.lang);
     return EXIT_OK;

@@ -145,7 +145,7 @@ static void target_cells(const ind_report *r, ind_html *h, const rsection *sec)
     for (size_t k = 0; k < sec->ntargets; k++) {
         const rtarget *rt = &r->targets[sec->targets[k]];
         ind_html_open(h, "div", "data-target", rt->t.text, NULL);
-        ind_html_textf(h, "%s (%d)", ind_target_goal_text(&rt->t, buf, sizeof buf), rt->t.year);
+        ind_html_textf(h, "%s (%d)", ind_target_goal_text(&rt->t, 0, buf, sizeof buf), rt->t.year);
         ind_html_close(h, "div");
     }
     if (!sec->ntargets)
@@ -299,15 +299,15 @@ static void forecast_table(const ind_report *r, ind_html *h, const rsection *sec
         ind_period_format(p, period, sizeof period);
         ind_html_open(h, "tr", "data-period", period, NULL);
         ind_html_element(h, "td", period, NULL);
-        ind_target_value_text(f->mean[i], buf, sizeof buf);
+        ind_target_value_text(f->mean[i], 0, buf, sizeof buf);
         num_cell(h, "forecast", buf, true, f->mean[i]);
         for (size_t k = 0; f->has_intervals && k < f->nlevels; k++) {
             double lo = f->lo[i * f->nlevels + k], hi = f->hi[i * f->nlevels + k];
             snprintf(key, sizeof key, "lo%g", f->levels[k]);
-            ind_target_value_text(lo, buf, sizeof buf);
+            ind_target_value_text(lo, 0, buf, sizeof buf);
             num_cell(h, key, buf, true, lo);
             snprintf(key, sizeof key, "hi%g", f->levels[k]);
-            ind_target_value_text(hi, buf, sizeof buf);
+            ind_target_value_text(hi, 0, buf, sizeof buf);
             num_cell(h, key, buf, true, hi);
         }
         ind_html_close(h, "tr");
@@ -337,11 +337,11 @@ static void target_block(const ind_report *r, ind_html *h, const rtarget *rt)
         ind_html_element(h, "th", report_word(r, cols[c]), NULL);
     ind_html_close(h, "tr");
     ind_html_open(h, "tr", NULL);
-    ind_html_element(h, "td", ind_target_goal_text(&rt->t, buf, sizeof buf), NULL);
-    ind_html_element(h, "td", ind_target_latest_text(rt->s, a, buf, sizeof buf), NULL);
-    num_cell(h, "actual_growth_pct", ind_target_rate_text(&a->actual_growth, buf, sizeof buf),
+    ind_html_element(h, "td", ind_target_goal_text(&rt->t, 0, buf, sizeof buf), NULL);
+    ind_html_element(h, "td", ind_target_latest_text(rt->s, a, 0, buf, sizeof buf), NULL);
+    num_cell(h, "actual_growth_pct", ind_target_rate_text(&a->actual_growth, 0, buf, sizeof buf),
              a->actual_growth.defined, 100 * a->actual_growth.value);
-    num_cell(h, "required_growth_pct", ind_target_rate_text(&a->required_growth, buf, sizeof buf),
+    num_cell(h, "required_growth_pct", ind_target_rate_text(&a->required_growth, 0, buf, sizeof buf),
              a->required_growth.defined, 100 * a->required_growth.value);
     if (a->growth_ratio.defined)
         snprintf(buf, sizeof buf, "%.2f", a->growth_ratio.value);
@@ -349,7 +349,7 @@ static void target_block(const ind_report *r, ind_html *h, const rtarget *rt)
              a->growth_ratio.value);
     ind_html_element(h, "td", a->weather ? ind_weather_name(a->weather) : "n/a", NULL);
     ind_html_element(h, "td", a->escap ? ind_escap_name(a->escap) : "n/a", NULL);
-    num_cell(h, "forecast", ind_target_forecast_text(a, buf, sizeof buf), a->forecast.defined,
+    num_cell(h, "forecast", ind_target_forecast_text(a, 0, buf, sizeof buf), a->forecast.defined,
              a->forecast.value);
     if (a->probability.defined)
         snprintf(buf, sizeof buf, "%.0f%%", 100 * a->probability.value);

@@ -133,7 +133,7 @@ static void headline(FILE *out, const ind_report *r)
             char gt[64];
             size_t gl = strlen(goal), pl = strlen(p), vl = strlen(v);
             snprintf(goal + gl, sizeof goal - gl, "%s%s (%d)", k ? "; " : "",
-                     ind_target_goal_text(&rt->t, gt, sizeof gt), rt->t.year);
+                     ind_target_goal_text(&rt->t, 0, gt, sizeof gt), rt->t.year);
             if (rt->a.probability.defined)
                 snprintf(p + pl, sizeof p - pl, "%s%.0f%%", k ? "; " : "",
                          100 * rt->a.probability.value);
@@ -199,14 +199,14 @@ static void forecast(FILE *out, const ind_report *r, const rsection *sec)
         ind_period_format(p, names[nc], sizeof names[nc]);
         cells[nc] = names[nc];
         nc++;
-        ind_target_value_text(f->mean[i], names[nc], sizeof names[nc]);
+        ind_target_value_text(f->mean[i], 0, names[nc], sizeof names[nc]);
         cells[nc] = names[nc];
         nc++;
         for (size_t k = 0; f->has_intervals && k < f->nlevels; k++) {
-            ind_target_value_text(f->lo[i * f->nlevels + k], names[nc], sizeof names[nc]);
+            ind_target_value_text(f->lo[i * f->nlevels + k], 0, names[nc], sizeof names[nc]);
             cells[nc] = names[nc];
             nc++;
-            ind_target_value_text(f->hi[i * f->nlevels + k], names[nc], sizeof names[nc]);
+            ind_target_value_text(f->hi[i * f->nlevels + k], 0, names[nc], sizeof names[nc]);
             cells[nc] = names[nc];
             nc++;
         }
@@ -247,14 +247,14 @@ static void targets(FILE *out, const ind_report *r, const rsection *sec)
         snprintf(verdict, sizeof verdict, "%s %s%s", report_verdict_mark(a->verdict),
                  report_verdict(r, a->verdict), a->disagree[0] ? " *" : "");
         const char *cells[] = {
-            ind_target_goal_text(&rt->t, goal, sizeof goal),
-            ind_target_latest_text(rt->s, a, latest, sizeof latest),
-            ind_target_rate_text(&a->actual_growth, act, sizeof act),
-            ind_target_rate_text(&a->required_growth, need, sizeof need),
+            ind_target_goal_text(&rt->t, 0, goal, sizeof goal),
+            ind_target_latest_text(rt->s, a, 0, latest, sizeof latest),
+            ind_target_rate_text(&a->actual_growth, 0, act, sizeof act),
+            ind_target_rate_text(&a->required_growth, 0, need, sizeof need),
             ratio,
             a->weather ? ind_weather_name(a->weather) : "n/a",
             a->escap ? ind_escap_name(a->escap) : "n/a",
-            ind_target_forecast_text(a, fc, sizeof fc),
+            ind_target_forecast_text(a, 0, fc, sizeof fc),
             pm,
             verdict,
         };

@@ -26,7 +26,7 @@ static const char *const words[W_NCOUNT][2] = {
     [W_YOY] = {"YoY", "同比"},
     [W_CAGR] = {"CAGR", "年均增长"},
     [W_TARGET] = {"Target", "目标"},
-    [W_PMEET] = {"P(meet)", "达标概率"},
+    [W_PMEET] = {"P(meet)", NULL},
     [W_VERDICT] = {"Verdict", "判断"},
     [W_GROWTH] = {"Growth", "增长"},
     [W_FORECAST] = {"Forecast", "预测"},
@@ -39,8 +39,8 @@ static const char *const words[W_NCOUNT][2] = {
     [W_DOUBLING] = {"Doubling time (years)", "翻番所需年数"},
     [W_YEARS] = {"Years", "年数"},
     [W_GOAL] = {"Goal", "目标值"},
-    [W_ACTUAL_YR] = {"Actual/yr", "实际年均"},
-    [W_NEED_YR] = {"Need/yr", "所需年均"},
+    [W_ACTUAL_YR] = {"Actual/yr", NULL},
+    [W_NEED_YR] = {"Need/yr", NULL},
     [W_RATIO] = {"R (Eurostat)", "增长比率 R（欧盟统计局）"},
     [W_DESTATIS] = {"Destatis", "德国联邦统计局趋势"},
     [W_ESCAP] = {"ESCAP", "亚太经社会"},
@@ -89,7 +89,8 @@ static const char *const label_ids[W_NCOUNT] = {
     [W_CHANGE] = "change",    [W_PP] = "pp",          [W_MULTIPLE] = "multiple",
     [W_DOUBLING] = "doubling_years", [W_GOAL] = "goal", [W_FORECAST] = "forecast",
     [W_METHOD] = "method",    [W_NOTES] = "notes",    [W_UNIT] = "unit",
-    [W_MISSING] = "missing",
+    [W_MISSING] = "missing",  [W_ACTUAL_YR] = "actual/yr", [W_NEED_YR] = "need/yr",
+    [W_PMEET] = "P(meet)",
 };
 
 const char *report_word(const ind_report *r, rword w)
@@ -106,12 +107,7 @@ const char *report_reason(const ind_report *r, const char *why, char *buf, size_
 
 const char *report_verdict(const ind_report *r, ind_verdict v)
 {
-    static const char *const zh_names[] = {
-        [IND_VERDICT_CANNOT_ASSESS] = "无法评估", [IND_VERDICT_ACHIEVED] = "已实现",
-        [IND_VERDICT_ON_TRACK] = "按期可达",      [IND_VERDICT_AT_RISK] = "存在风险",
-        [IND_VERDICT_OFF_TRACK] = "偏离目标",
-    };
-    return zh(r) ? zh_names[v] : ind_verdict_name(v);
+    return ind_label(ind_verdict_name(v), r->opt.lang);
 }
 
 const char *report_verdict_class(ind_verdict v)
@@ -148,7 +144,7 @@ const char *report_period(const ind_report *r, ind_period p, char *buf, size_t n
 const char *report_value(const ind_report *r, const ind_series *s, double v, char *buf, size_t n)
 {
     char num[32];
-    ind_target_value_text(v, num, sizeof num);
+    ind_target_value_text(v, 0, num, sizeof num);
     const char *unit = s->unit;
     /* Chinese writes units on the number (2.1%, 36327亿元); English spaces them (2.1 %) */
     snprintf(buf, n, "%s%s%s", num, unit[0] && !zh(r) ? " " : "", unit);

@@ -13,9 +13,16 @@
 
 #include "indicators/target.h"
 
-size_t ind_target_value_text(double v, char *buf, size_t n)
+#include "indicators/labels.h"
+#include "indicators/output.h"
+
+size_t ind_target_value_text(double v, int digits, char *buf, size_t n)
 {
     int len;
+    if (digits > 0) {
+        ind_format_significant(v, digits, true, buf, n);
+        return strlen(buf);
+    }
     if (fabs(v) >= 1e6 || (fabs(v) < 1e-3 && v != 0))
         len = snprintf(buf, n, "%.4g", v);
     else if (fabs(v) >= 1000)
@@ -25,38 +32,44 @@ size_t ind_target_value_text(double v, char *buf, size_t n)
     return len < 0 ? 0 : (size_t)len;
 }
 
-const char *ind_target_rate_text(const ind_figure *f, char *buf, size_t n)
+const char *ind_target_rate_text(const ind_figure *f, int digits, char *buf, size_t n)
 {
+    char v[48];
     if (!f->defined)
         return "n/a";
-    snprintf(buf, n, "%+.1f%%", 100 * f->value);
-    if (strcmp(buf, "-0.0%") == 0 || strcmp(buf, "+0.0%") == 0)
-        snprintf(buf, n, "0.0%%");
+    if (digits > 0)
+        ind_format_significant(100 * f->value, digits, true, v, sizeof v);
+    else
+        snprintf(v, sizeof v, "%.1f", 100 * f->value);
+    if (strcmp(v, "0.0") == 0 || strcmp(v, "-0.0") == 0 || strcmp(v, "0") == 0)
+        snprintf(buf, n, "%s%%", digits > 0 ? "0" : "0.0");
+    else
+        snprintf(buf, n, "%s%s%%", v[0] == '-' ? "" : "+", v);
     return buf;
 }
 
-const char *ind_target_goal_text(const ind_target *t, char *buf, size_t n)
+const char *ind_target_goal_text(const ind_target *t, int digits, char *buf, size_t n)
 {
-    char v[32];
+    char v[48];
     const char *op = t->op == IND_TARGET_AT_MOST ? "<=" : ">=";
     if (t->kind == IND_TARGET_GROWTH) {
         snprintf(buf, n, "%s %.15g%%/yr", op, t->goal);
     } else {
-        ind_target_value_text(t->goal, v, sizeof v);
+        ind_target_value_text(t->goal, digits, v, sizeof v);
         snprintf(buf, n, "%s %s", op, v);
     }
     return buf;
 }
 
-const char *ind_target_forecast_text(const ind_assessment *a, char *buf, size_t n)
+const char *ind_target_forecast_text(const ind_assessment *a, int digits, char *buf, size_t n)
 {
-    char m[32], lo[32], hi[32];
+    char m[48], lo[48], hi[48];
     if (!a->forecast.defined)
         return "n/a";
-    ind_target_value_text(a->forecast.value, m, sizeof m);
+    ind_target_value_text(a->forecast.value, digits, m, sizeof m);
     if (a->has_intervals && a->nlevels > 0) {
-        ind_target_value_text(a->lo[0], lo, sizeof lo);
-        ind_target_value_text(a->hi[0], hi, sizeof hi);
+        ind_target_value_text(a->lo[0], digits, lo, sizeof lo);
+        ind_target_value_text(a->hi[0], digits, hi, sizeof hi);
         snprintf(buf, n, "%s [%s, %s]", m, lo, hi);
     } else {
         snprintf(buf, n, "%s", m);
@@ -64,13 +77,13 @@ const char *ind_target_forecast_text(const ind_assessment *a, char *buf, size_t 
     return buf;
 }
 
-const char *ind_target_latest_text(const ind_series *s, const ind_assessment *a, char *buf,
-                                   size_t n)
+const char *ind_target_latest_text(const ind_series *s, const ind_assessment *a, int digits,
+                                   char *buf, size_t n)
 {
-    char v[32], p[IND_PERIOD_TEXT_MAX];
+    char v[48], p[IND_PERIOD_TEXT_MAX];
     if (!s || s->n == 0)
         return "n/a";
-    ind_target_value_text(a->latest_value, v, sizeof v);
+    ind_target_value_text(a->latest_value, digits, v, sizeof v);
     ind_period_format(a->latest, p, sizeof p);
     snprintf(buf, n, "%s (%s%s)", v, p,
              a->kind == IND_TARGET_TOTAL && a->elapsed.defined ? " YTD" : "");
@@ -99,9 +112,12 @@ static void add(line *l, const char *fmt, ...)
         l->len = l->len + (size_t)w < sizeof l->text ? l->len + (size_t)w : sizeof l->text - 1;
 }
 
-static void emit(line *l, ind_target_note_fn fn, void *ctx)
+/* Hands the line over, in lang (the library's reasons translated: labels.h) unless it
+   was written in lang already (IND_LANG_EN). */
+static void emit(line *l, ind_lang lang, ind_target_note_fn fn, void *ctx)
 {
-    fn(ctx, l->text);
+    char zh[sizeof l->text * 2];
+    fn(ctx, lang == IND_LANG_EN ? l->text : ind_label_text(l->text, lang, zh, sizeof zh));
     l->len = 0;
     l->text[0] = '\0';
 }
@@ -110,16 +126,16 @@ static void emit(line *l, ind_target_note_fn fn, void *ctx)
 static void total_note(const ind_target *t, const ind_assessment *a, line *l)
 {
     char v[32], w[32], x[32];
-    ind_target_value_text(a->gap.value, w, sizeof w);
+    ind_target_value_text(a->gap.value, 0, w, sizeof w);
     if (a->required_change.defined)
-        ind_target_value_text(a->required_change.value, x, sizeof x);
+        ind_target_value_text(a->required_change.value, 0, x, sizeof x);
     add(l, "%s %s in the rest of the year (%s a period)", w,
         t->op == IND_TARGET_AT_MOST ? "left under the cap" : "still needed",
         a->required_change.defined ? x : "n/a");
     if (a->seasonal.defined) {
-        ind_target_value_text(a->seasonal.value, v, sizeof v);
+        ind_target_value_text(a->seasonal.value, 0, v, sizeof v);
         add(l, "; year-to-date %s on the same periods of %d, same-period projection %s",
-            ind_target_rate_text(&a->actual_growth, w, sizeof w), t->year - 1, v);
+            ind_target_rate_text(&a->actual_growth, 0, w, sizeof w), t->year - 1, v);
     }
 }
 
@@ -131,11 +147,11 @@ static void schedule_note(const ind_target *t, const ind_assessment *a, line *l)
 {
     char v[32], g[32], b[32];
     const ind_figure *done = a->schedule_progress ? &a->progress : &a->completion;
-    ind_target_value_text(a->latest_value, v, sizeof v);
-    ind_target_value_text(a->goal_level, g, sizeof g);
+    ind_target_value_text(a->latest_value, 0, v, sizeof v);
+    ind_target_value_text(a->goal_level, 0, g, sizeof g);
     add(l, "plan: %.0f%% done (", 100 * done->value);
     if (a->schedule_progress) {
-        ind_target_value_text(a->base_value, b, sizeof b);
+        ind_target_value_text(a->base_value, 0, b, sizeof b);
         add(l, "from %s to %s of the way to %s", b, v, g);
     } else {
         add(l, "%s of %s", v, g);
@@ -161,11 +177,11 @@ static void schedule_note_zh(const ind_assessment *a, line *l)
     char v[32], g[32], b[32];
     const ind_figure *done = a->schedule_progress ? &a->progress : &a->completion;
     double gap = 100 * a->schedule_gap.value;
-    ind_target_value_text(a->latest_value, v, sizeof v);
-    ind_target_value_text(a->goal_level, g, sizeof g);
+    ind_target_value_text(a->latest_value, 0, v, sizeof v);
+    ind_target_value_text(a->goal_level, 0, g, sizeof g);
     add(l, "完成率 %.0f%%（", 100 * done->value);
     if (a->schedule_progress) {
-        ind_target_value_text(a->base_value, b, sizeof b);
+        ind_target_value_text(a->base_value, 0, b, sizeof b);
         add(l, "由 %s 到 %s，目标 %s", b, v, g);
     } else {
         add(l, "完成 %s，目标 %s", v, g);
@@ -184,11 +200,14 @@ void ind_target_notes(const ind_target *t, const ind_series *s, const ind_assess
 {
     line l = {{0}, 0};
     char v[32], w[32], p[IND_PERIOD_TEXT_MAX];
-    add(&l, "%s: %s", ind_verdict_name(a->verdict), a->reason);
-    emit(&l, fn, ctx);
+    /* the verdict and its reason, translated apart: the reason may hold ": " itself */
+    char why[sizeof a->reason * 2];
+    add(&l, lang == IND_LANG_EN ? "%s: %s" : "%s：%s", ind_label(ind_verdict_name(a->verdict), lang),
+        ind_label_text(a->reason, lang, why, sizeof why));
+    emit(&l, IND_LANG_EN, fn, ctx);
     if (a->disagree[0]) {
         add(&l, "* disagreeing: %s", a->disagree);
-        emit(&l, fn, ctx);
+        emit(&l, lang, fn, ctx);
     }
     if (!s || s->n == 0)
         return;
@@ -196,39 +215,39 @@ void ind_target_notes(const ind_target *t, const ind_series *s, const ind_assess
     if (t->has_base && a->has_base && ind_period_year(a->base) != t->base_year && !from_start) {
         ind_period_format(a->base, p, sizeof p);
         add(&l, "no value for the base year %d: measured from %s", t->base_year, p);
-        emit(&l, fn, ctx);
+        emit(&l, lang, fn, ctx);
     }
     if (strcmp(s->name, t->series) != 0) {
         add(&l, "data: series '%s', the %s values of %s", s->name, ind_freq_name(s->freq),
             t->series);
-        emit(&l, fn, ctx);
+        emit(&l, lang, fn, ctx);
     }
     if (t->kind == IND_TARGET_GROWTH && a->has_base) {
-        ind_target_value_text(a->goal_level, v, sizeof v);
-        ind_target_value_text(a->base_value, w, sizeof w);
+        ind_target_value_text(a->goal_level, 0, v, sizeof v);
+        ind_target_value_text(a->base_value, 0, w, sizeof w);
         ind_period_format(a->base, p, sizeof p);
         add(&l, "the goal means %s in %d (%s in %s grown at %.15g%%/yr)", v, t->year, w, p,
             t->goal);
-        emit(&l, fn, ctx);
+        emit(&l, lang, fn, ctx);
     }
     if (a->kind == IND_TARGET_TOTAL && a->pace.defined) {
         total_note(t, a, &l);
-        emit(&l, fn, ctx);
+        emit(&l, lang, fn, ctx);
     }
     if (a->schedule_gap.defined) {
         if (lang == IND_LANG_ZH)
             schedule_note_zh(a, &l);
         else
             schedule_note(t, a, &l);
-        emit(&l, fn, ctx);
+        emit(&l, lang, fn, ctx);
     }
     if (a->weather == IND_WEATHER_NONE && a->kind != IND_TARGET_TOTAL && a->trend_value.why) {
         add(&l, "Destatis: %s", a->trend_value.why);
-        emit(&l, fn, ctx);
+        emit(&l, lang, fn, ctx);
     }
     if (a->escap == IND_ESCAP_NONE && a->kind != IND_TARGET_TOTAL && a->anticipated.why) {
         add(&l, "ESCAP: %s", a->anticipated.why);
-        emit(&l, fn, ctx);
+        emit(&l, lang, fn, ctx);
     }
     if (a->has_forecast) {
         add(&l, "forecast: %s (%s)", a->method, a->model);
@@ -239,11 +258,11 @@ void ind_target_notes(const ind_target *t, const ind_series *s, const ind_assess
         }
         if (!a->probability.defined && a->probability.why)
             add(&l, "; %s", a->probability.why);
-        emit(&l, fn, ctx);
+        emit(&l, lang, fn, ctx);
     }
     if (a->forecast_note[0]) {
         add(&l, "%s", a->forecast_note);
-        emit(&l, fn, ctx);
+        emit(&l, lang, fn, ctx);
     }
 }
 

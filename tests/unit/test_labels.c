@@ -45,6 +45,27 @@ static void reasons_keep_their_periods_and_names(void **state)
     assert_true(strlen(small) < sizeof small); /* cut, terminated */
 }
 
+/* The target table's notes: verdict and reason, five figures kept in their order. */
+static void target_reasons(void **state)
+{
+    (void)state;
+    char buf[512];
+    assert_string_equal(ind_label_text("at risk: growth ratio R = 0.92 (0.60 to 0.95): +2.9%/yr "
+                                       "since 2020 against +3.1%/yr required",
+                                       IND_LANG_ZH, buf, sizeof buf),
+                        "存在风险：增速比 R = 0.92（0.60 至 0.95）：实际年均 +2.9%（2020 年以来），"
+                        "要求年均 +3.1%");
+    assert_string_equal(ind_label_text("cannot assess: target year 2020 is past: missed (2.4, goal "
+                                       "2.5); met later, in 2022",
+                                       IND_LANG_ZH, buf, sizeof buf),
+                        "无法评估：目标年 2020 已过：未实现（2.4，目标 2.5）；其后于 2022 实现");
+    assert_string_equal(ind_label_text("the goal means 34213 in 2025 (24393 in 2020 grown at 7%/yr)",
+                                       IND_LANG_ZH, buf, sizeof buf),
+                        "目标相当于 34213（2025 年；由 24393（2020）按年均 7% 增长）");
+    assert_string_equal(ind_label("target.actual/yr", IND_LANG_ZH), "实际年均");
+    assert_string_equal(ind_label("at risk", IND_LANG_ZH), "存在风险");
+}
+
 static void languages(void **state)
 {
     (void)state;
@@ -59,6 +80,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(column_labels),
         cmocka_unit_test(reasons_keep_their_periods_and_names),
+        cmocka_unit_test(target_reasons),
         cmocka_unit_test(languages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

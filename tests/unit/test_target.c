@@ -341,6 +341,34 @@ static void format_reads_back(void **state)
 
 /* ---- categories ---- */
 
+/* The table's texts with --digits: Luohe 1.14 -> 2.1 over 2020-2023 grows
+   ((2.1/1.14)**(1/3)-1)*100 = 22.585230441425352 %/yr (python3). */
+static void texts_with_digits(void **state)
+{
+    (void)state;
+    char buf[64];
+    ind_figure rate = {true, 0.22585230441425352, NULL};
+    assert_string_equal(ind_target_rate_text(&rate, 0, buf, sizeof buf), "+22.6%");
+    assert_string_equal(ind_target_rate_text(&rate, 4, buf, sizeof buf), "+22.59%");
+    rate.value = -0.0582;
+    assert_string_equal(ind_target_rate_text(&rate, 2, buf, sizeof buf), "-5.8%");
+    rate.value = 0;
+    assert_string_equal(ind_target_rate_text(&rate, 0, buf, sizeof buf), "0.0%");
+    assert_string_equal(ind_target_rate_text(&rate, 3, buf, sizeof buf), "0%");
+    ind_target_value_text(36326.8, 0, buf, sizeof buf);
+    assert_string_equal(buf, "36327");
+    ind_target_value_text(36326.8, 2, buf, sizeof buf); /* whole-number digits are kept */
+    assert_string_equal(buf, "36327");
+    ind_target_value_text(2.76834, 0, buf, sizeof buf);
+    assert_string_equal(buf, "2.77");
+    ind_target_value_text(2.76834, 5, buf, sizeof buf);
+    assert_string_equal(buf, "2.7683");
+    ind_target t;
+    assert_int_equal(ind_target_parse("x >= 2.345 by 2030", &t, NULL), IND_OK);
+    assert_string_equal(ind_target_goal_text(&t, 0, buf, sizeof buf), ">= 2.35");
+    assert_string_equal(ind_target_goal_text(&t, 4, buf, sizeof buf), ">= 2.345");
+}
+
 static void category_thresholds(void **state)
 {
     assert_int_equal(ind_eurostat_category(0.95), IND_EUROSTAT_ON_TRACK);
@@ -951,6 +979,7 @@ int main(void)
         cmocka_unit_test(file_errors),
         cmocka_unit_test(file_read_like_data),
         cmocka_unit_test(format_reads_back),
+        cmocka_unit_test(texts_with_digits),
         cmocka_unit_test(category_thresholds),
         cmocka_unit_test_setup_teardown(worked_example, setup, teardown),
         cmocka_unit_test_setup_teardown(growth_ratio_categories, setup, teardown),

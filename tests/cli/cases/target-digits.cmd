@@ -1,0 +1,1 @@
+target datasets/rd.csv datasets/china-rd-spending.csv datasets/luohe.csv --targets datasets/targets.csv --method drift --digits 4
