@@ -567,6 +567,75 @@ static void auto_positive_median_keeps_positive_members(void **state)
     ind_forecast_clear(&th);
 }
 
+/*
+ * kappa of auto's interval by hand (docs/forecast-auto.md): from each origin
+ * len = 5 .. n - 1 (n = 8: the second half, at least 5 values before it) the
+ * cheap pair (the mean of drift and robust drift fitted to y[0..len))
+ * forecasts the values left, up to 8; each error is in units of spread *
+ * sqrt(step); the mean square per step, averaged over the steps, is shrunk
+ * towards 1.3^2 with the weight of 8 errors.
+ */
+static double kappa_by_hand(const double *y, size_t n, double spread)
+{
+    double ss[8] = {0}, cnt[8] = {0};
+    for (size_t len = 5; len < n; len++) {
+        double d[8], mean = 0;
+        for (size_t t = 1; t < len; t++)
+            d[t - 1] = y[t] - y[t - 1], mean += d[t - 1] / (double)(len - 1);
+        qsort(d, len - 1, sizeof d[0], cmp_doubles);
+        size_t k = len - 1;
+        double median = k % 2 ? d[k / 2] : (d[k / 2 - 1] + d[k / 2]) / 2;
+        for (size_t i = 0; len + i < n && i < 8; i++) {
+            double f = y[len - 1] + (double)(i + 1) * (mean + median) / 2;
+            double u = (y[len + i] - f) / (spread * sqrt((double)(i + 1)));
+            ss[i] += u * u, cnt[i] += 1;
+        }
+    }
+    double msq = 0, errors = 0, steps = 0;
+    for (size_t i = 0; i < 8; i++)
+        if (cnt[i] > 0)
+            msq += ss[i] / cnt[i], errors += cnt[i], steps += 1;
+    msq /= steps;
+    return sqrt((8 * 1.3 * 1.3 + errors * msq) / (8 + errors));
+}
+
+/*
+ * A curving series (100 + t^2): the fitted models follow it better than
+ * the walks whose errors set kappa, so auto's kappa is the calibration's
+ * times the square root of the ratio of the in-sample mean absolute
+ * one-step errors, the combination's (f.mae, over t = 2..7, where ARIMA(0,2,0)
+ * has fitted values) to the cheap pair's: the pair's fitted value is
+ * y[t-1] + 9 (mean and median change 9), its errors |d_t - 9| = 4, 2, 0, 2,
+ * 4, 6, mean 3. For the same values as quarterly data (seasonal: no such
+ * factor) kappa is the calibration's. Changes 3, 5, ..., 15: sd^2 = 112 / 6,
+ * mean 9, spread sqrt(112 / 6 + 81).
+ */
+static void auto_kappa_follows_the_fitted_models(void **state)
+{
+    (void)state;
+    double y[8];
+    for (size_t t = 0; t < 8; t++)
+        y[t] = 100 + (double)((t + 1) * (t + 1));
+    double spread = sqrt(112.0 / 6 + 81), kappa = kappa_by_hand(y, 8, spread);
+    ind_forecast_options opt;
+    ind_forecast_options_init(&opt);
+    opt.horizon = 2;
+    ind_forecast f[2];
+    ind_error err;
+    assert_int_equal(ind_forecast_run(y, 8, IND_FREQ_YEAR, &opt, &f[0], &err), IND_OK);
+    assert_int_equal(ind_forecast_run(y, 8, IND_FREQ_QUARTER, &opt, &f[1], &err), IND_OK);
+    for (int k = 0; k < 2; k++) {
+        assert_string_equal(f[k].param_names[0], "spread");
+        assert_close(f[k].params[0], spread, 1e-12);
+        assert_string_equal(f[k].param_names[1], "kappa");
+    }
+    assert_close(f[1].params[1], kappa, 1e-12);
+    assert_true(f[0].mae < 3);
+    assert_close(f[0].params[1], kappa * sqrt(f[0].mae / 3), 1e-9);
+    ind_forecast_clear(&f[0]);
+    ind_forecast_clear(&f[1]);
+}
+
 static void accuracy_by_hand(void **state)
 {
     (void)state;
@@ -974,6 +1043,7 @@ int main(void)
         cmocka_unit_test(theta_seasonal_matches_r),
         cmocka_unit_test(auto_fallback_is_named),
         cmocka_unit_test(auto_short_drifts_shrink),
+        cmocka_unit_test(auto_kappa_follows_the_fitted_models),
         cmocka_unit_test(auto_positive_median_keeps_positive_members),
         cmocka_unit_test(accuracy_by_hand),
         cmocka_unit_test(interval_score_by_hand),
