@@ -512,6 +512,8 @@ typedef struct source {
     size_t len, pos;
     char *buf;
     int seekable; /* fp is a regular file */
+    const char *head; /* bytes already read from fp, to come first */
+    size_t nhead;
 } source;
 
 static int source_next(source *src, const char **chunk, size_t *n)
@@ -522,7 +524,11 @@ static int source_next(source *src, const char **chunk, size_t *n)
         src->pos += *n;
         return 0;
     }
-    *n = fread(src->buf, 1, CHUNK_SIZE, src->fp);
+    size_t first = src->nhead < CHUNK_SIZE ? src->nhead : 0;
+    if (first)
+        memcpy(src->buf, src->head, first); /* the chunk it would have been */
+    src->nhead = 0;
+    *n = first + fread(src->buf + first, 1, CHUNK_SIZE - first, src->fp);
     *chunk = src->buf;
     return ferror(src->fp) ? -1 : 0;
 }
@@ -752,10 +758,18 @@ static ind_status open_regular(const char *path, FILE **out, ind_error *err)
 ind_status csvr_read_stream(FILE *fp, const char *name, const csvr_options *opt,
                             const csvr_sink *sink, ind_error *err)
 {
+    return csvr_read_stream_head(fp, NULL, 0, name, opt, sink, err);
+}
+
+ind_status csvr_read_stream_head(FILE *fp, const void *head, size_t nhead, const char *name,
+                                 const csvr_options *opt, const csvr_sink *sink, ind_error *err)
+{
     source src;
     memset(&src, 0, sizeof src);
     struct stat st;
     src.fp = fp;
+    src.head = head;
+    src.nhead = nhead;
     src.seekable = fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && ftell(fp) == 0;
     if (!(src.buf = malloc(CHUNK_SIZE)))
         return ind_error_set(err, IND_E_NOMEM, name, 0, 0, "out of memory");

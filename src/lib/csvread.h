@@ -100,6 +100,13 @@ ind_status csvr_read_file(const char *path, const csvr_options *opt, const csvr_
 ind_status csvr_read_stream(FILE *fp, const char *name, const csvr_options *opt,
                             const csvr_sink *sink, ind_error *err);
 
+/*
+ * Same on a stream whose first bytes head[0..nhead) were already read from
+ * it (standard input looked at for a workbook's signature): they come first.
+ */
+ind_status csvr_read_stream_head(FILE *fp, const void *head, size_t nhead, const char *name,
+                                 const csvr_options *opt, const csvr_sink *sink, ind_error *err);
+
 /* Same on data[0..len) in memory; name stands for the path in messages. */
 ind_status csvr_read_buffer(const char *data, size_t len, const char *name,
                             const csvr_options *opt, const csvr_sink *sink, ind_error *err);

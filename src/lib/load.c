@@ -76,13 +76,22 @@ static ind_status read_file(const void *src, size_t len, const char *name,
     return csvr_read_file(name, opt, sink, err);
 }
 
+/* Standard input: a workbook when its first bytes say so (wb_read_stream), else text. */
 static ind_status read_stream(const void *src, size_t len, const char *name,
                               const ind_load_options *lo, const csvr_options *opt,
                               const csvr_sink *sink, ind_error *err)
 {
     (void)len;
-    (void)lo;
-    return csvr_read_stream((FILE *)src, name, opt, sink, err);
+    FILE *fp = (FILE *)src;
+    unsigned char head[8];
+    size_t n = fread(head, 1, sizeof head, fp);
+    if (wb_sniff(head, n) != WB_NONE) {
+        wb_options wo = {lo->sheet};
+        return wb_read_stream(fp, head, n, name, &wo, sink, err);
+    }
+    if (n && fseek(fp, 0, SEEK_SET) == 0) /* a file: read it from its start, and again if need be */
+        return csvr_read_stream(fp, name, opt, sink, err);
+    return csvr_read_stream_head(fp, head, n, name, opt, sink, err);
 }
 
 static ind_status read_buffer(const void *src, size_t len, const char *name,

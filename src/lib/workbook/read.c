@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -111,6 +112,82 @@ ind_status wb_read_buffer(const void *data, size_t len, const char *name, const 
                              "a legacy .xls workbook is read from a file only");
     }
     return wb_read_xlsx(name, data, len, opt, sink, err);
+}
+
+/* Copies head and the rest of fp into the open file fd; -1 with err filled. */
+static int spool(FILE *fp, const void *head, size_t nhead, int fd, const char *name,
+                 uint64_t *size, ind_error *err)
+{
+    static const size_t block = 1 << 20;
+    char *buf = malloc(block);
+    size_t got = nhead;
+    int rc = 0;
+    if (!buf) {
+        ind_error_set(err, IND_E_NOMEM, name, 0, 0, "out of memory");
+        return -1;
+    }
+    memcpy(buf, head, nhead);
+    *size = 0;
+    do {
+        if (*size + got > WB_STREAM_MAX) {
+            ind_error_set(err, IND_E_FORMAT, name, 0, 0,
+                          "a workbook of more than %llu MiB on standard input: give it as a file",
+                          (unsigned long long)(WB_STREAM_MAX >> 20));
+            rc = -1;
+            break;
+        }
+        for (size_t off = 0; off < got;) {
+            ssize_t w = write(fd, buf + off, got - off);
+            if (w < 0 && errno == EINTR)
+                continue;
+            if (w <= 0) {
+                ind_error_set(err, IND_E_IO, name, 0, 0,
+                              "cannot keep the workbook in a temporary file: %s", strerror(errno));
+                free(buf);
+                return -1;
+            }
+            off += (size_t)w;
+        }
+        *size += got;
+    } while ((got = fread(buf, 1, block, fp)) > 0);
+    if (rc == 0 && ferror(fp)) {
+        ind_error_set(err, IND_E_IO, name, 0, 0, "cannot read: %s", strerror(errno));
+        rc = -1;
+    }
+    free(buf);
+    return rc;
+}
+
+ind_status wb_read_stream(FILE *fp, const void *head, size_t nhead, const char *name,
+                          const wb_options *opt, const csvr_sink *sink, ind_error *err)
+{
+    if (wb_sniff(head, nhead) == WB_CFB)
+        return ind_error_set(err, IND_E_ARG, name, 0, 0,
+                             "a legacy .xls workbook cannot be read from standard input: save it "
+                             "to a file and give its name (indicators growth FILE.xls)");
+    const char *dir = getenv("TMPDIR");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/indicators-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return ind_error_set(err, IND_E_IO, name, 0, 0,
+                             "cannot make a temporary file for the workbook (%s): %s", path,
+                             strerror(errno));
+    unlink(path); /* gone when closed, whatever happens */
+    uint64_t size = 0;
+    ind_status st = IND_OK;
+    void *map = MAP_FAILED;
+    if (spool(fp, head, nhead, fd, name, &size, err) != 0)
+        st = err->code;
+    else if ((map = mmap(NULL, (size_t)size, PROT_READ, MAP_PRIVATE, fd, 0)) == MAP_FAILED)
+        st = ind_error_set(err, IND_E_IO, name, 0, 0, "cannot map the temporary file: %s",
+                           strerror(errno));
+    if (st == IND_OK)
+        st = wb_read_buffer(map, (size_t)size, name, opt, sink, err);
+    if (map != MAP_FAILED)
+        munmap(map, (size_t)size);
+    close(fd);
+    return st;
 }
 
 ind_status wb_list_file(const char *path, ind_sheet_info **out, size_t *n, ind_error *err)

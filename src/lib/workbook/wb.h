@@ -74,6 +74,18 @@ ind_status wb_read_file(const char *path, const wb_options *opt, const csvr_sink
 ind_status wb_read_buffer(const void *data, size_t len, const char *name, const wb_options *opt,
                           const csvr_sink *sink, ind_error *err);
 
+/*
+ * A workbook on a stream (standard input) whose first bytes head[0..nhead)
+ * were read already and are a workbook's signature: the whole stream is
+ * copied to a temporary file (removed at once; a zip is read from its end),
+ * at most WB_STREAM_MAX bytes, and read as wb_read_buffer reads memory, name
+ * standing for it in messages. A legacy .xls is refused: freexl reads files
+ * by name.
+ */
+#define WB_STREAM_MAX ((uint64_t)2 << 30)
+ind_status wb_read_stream(FILE *fp, const void *head, size_t nhead, const char *name,
+                          const wb_options *opt, const csvr_sink *sink, ind_error *err);
+
 /* The sheets of the workbook at path (see ind_workbook_sheets). */
 ind_status wb_list_file(const char *path, ind_sheet_info **out, size_t *n, ind_error *err);
 
