@@ -757,12 +757,7 @@ static int estimate_css(const fitctx *c, arima_fit *fit, double *s2)
 #define SCALE_LOG2_MAX 20
 static double fit_scale(const double *z, size_t n)
 {
-    double mean = 0.0, ss = 0.0;
-    for (size_t t = 0; t < n; t++)
-        mean += (z[t] - mean) / (double)(t + 1);
-    for (size_t t = 0; t < n; t++)
-        ss += (z[t] - mean) * (z[t] - mean);
-    double sd = n > 1 ? sqrt(ss / (double)(n - 1)) : 0.0;
+    double sd = n > 1 ? sqrt(arima_variance(z, n)) : 0.0;
     if (!(sd > ldexp(1.0, SCALE_LOG2_MAX)) || !isfinite(sd))
         return 1.0;
     return ldexp(1.0, (int)lround(log2(sd)));

@@ -124,6 +124,9 @@ void arima_expand(const arima_fit *fit, double *phi, int *np, double *theta, int
  */
 double arima_seasonal_strength(const double *x, size_t n, int m);
 
+/* The sample variance of x[0..n), n >= 2 (denominator n - 1). */
+double arima_variance(const double *x, size_t n);
+
 /* forecast::nsdiffs() with the default "seas" test: 1 when the strength exceeds 0.64. */
 int arima_nsdiffs(const double *x, size_t n, int m);
 

@@ -225,7 +225,7 @@ static int stl(const double *y0, int n, int np, double *season0, double *trend0)
     return 0;
 }
 
-static double variance(const double *x, size_t n)
+double arima_variance(const double *x, size_t n)
 {
     double mean = 0.0, ss = 0.0;
     for (size_t t = 0; t < n; t++)
@@ -249,7 +249,7 @@ double arima_seasonal_strength(const double *x, size_t n, int m)
             rem[t] = x[t] - season[t] - trend[t];
             rs[t] = rem[t] + season[t];
         }
-        double vr = variance(rem, n), vrs = variance(rs, n);
+        double vr = arima_variance(rem, n), vrs = arima_variance(rs, n);
         strength = vrs > 0.0 ? 1.0 - vr / vrs : 0.0;
         strength = strength < 0.0 ? 0.0 : strength > 1.0 ? 1.0 : strength;
         if (!isfinite(strength))
