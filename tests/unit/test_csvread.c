@@ -11,6 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <csv.h>
+#include <stdint.h>
+
 #include "csvread.h"
 #include "encoding.h"
 
@@ -103,6 +106,140 @@ static void rows_fields_and_lines(void **state)
                                 "5:5@c;d|5@3\n"
                                 "6:6@e|6@\n");
     free(s.text);
+}
+
+/* Lines split without libcsv read as libcsv reads them (spaces, quotes, a tab delimiter). */
+static void lines_split_as_libcsv_splits_them(void **state)
+{
+    (void)state;
+    ind_status st;
+    ind_error err;
+    /* spaces and tabs around unquoted fields and after a closing quote are dropped, not
+       inside quotes; a line of spaces is blank; a trailing delimiter is an empty field */
+    const char *text = " a , b\t,\t\n\"  x \" \t, \"y\",\"\"\n   \n1,,\"2\"\r\n";
+    seen s = read_text(text, strlen(text), NULL, &st, &err);
+    assert_int_equal(st, IND_OK);
+    assert_string_equal(s.text, "1:1@a|1@b|1@\n"
+                                "2:2@  x |2@y|2@\n"
+                                "3:\n"
+                                "4:4@1|4@|4@2\n");
+    free(s.text);
+    /* a tab delimiter is not a space to drop; "" inside quotes is a quote (libcsv reads it) */
+    csvr_options tab = {NULL, '\t', false};
+    text = " a \t\"b\"\"c\"\t \n";
+    s = read_text(text, strlen(text), &tab, &st, &err);
+    assert_int_equal(st, IND_OK);
+    assert_string_equal(s.text, "1:1@a|1@b\"c|1@\n");
+    free(s.text);
+    /* strict errors as libcsv gives them, at the same line and field */
+    text = "a,b\n1,x\"y\n";
+    s = read_text(text, strlen(text), NULL, &st, &err);
+    assert_int_equal(st, IND_E_FORMAT);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.col, 2);
+    assert_string_equal(err.message, "a quote inside an unquoted field (quote the whole field)");
+    free(s.text);
+    text = "a,b\n\"1\" x,2\n";
+    s = read_text(text, strlen(text), NULL, &st, &err);
+    assert_int_equal(st, IND_E_FORMAT);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.col, 1);
+    free(s.text);
+}
+
+/* What libcsv itself makes of text, fed byte by byte, in the reader's form ("line:" left out). */
+typedef struct by_libcsv {
+    seen out;
+    size_t fields, at, cr_row_at; /* fields in the current row; byte fed; a row ended by CR */
+    char row[4096];
+    size_t rlen;
+} by_libcsv;
+
+static void ref_field(void *f, size_t len, void *ctx)
+{
+    by_libcsv *r = ctx;
+    if (r->fields++)
+        r->row[r->rlen++] = '|';
+    memcpy(r->row + r->rlen, f, len);
+    r->rlen += len;
+}
+
+static void ref_row(int c, void *ctx)
+{
+    by_libcsv *r = ctx;
+    /* the LF of a CRLF after a row: the reader's crlf_tail, not a row */
+    if (!(c == '\n' && r->fields == 0 && r->rlen == 0 && r->cr_row_at + 1 == r->at)) {
+        put(&r->out, r->row, r->rlen);
+        put(&r->out, "\n", 1);
+    }
+    r->cr_row_at = c == '\r' ? r->at : (size_t)-2;
+    r->fields = r->rlen = 0;
+}
+
+/* The reader's rows without lines: "1:1@a|1@b" -> "a|b". */
+static void strip_lines(char *t)
+{
+    char *out = t;
+    for (char *p = t; *p;) {
+        if ((p == t || p[-1] == '\n' || p[-1] == '|' || p[-1] == ':') && *p >= '0' && *p <= '9') {
+            char *q = p;
+            while (*q >= '0' && *q <= '9')
+                q++;
+            if (*q == ':' || *q == '@') {
+                p = q + 1;
+                continue;
+            }
+        }
+        *out++ = *p++;
+    }
+    *out = '\0';
+}
+
+/* Random texts of quotes, spaces, tabs, delimiters and line ends: the same rows as libcsv's. */
+static void rows_equal_libcsv_rows(void **state)
+{
+    (void)state;
+    static const char *const atoms[] = {"a", "bc", "1.5", " ", "\t", ",", ";", "\"", "\"\"",
+                                        "\r", "\n", "\r\n", "é", "\"q,r\"", "\"s\" ", " \"t\""};
+    uint64_t x = 88172645463325252ull;
+    for (int i = 0; i < 20000; i++) {
+        char text[400];
+        size_t len = 0;
+        do {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            const char *a = atoms[(x >> 8) % (sizeof atoms / sizeof atoms[0])];
+            memcpy(text + len, a, strlen(a));
+            len += strlen(a);
+        } while (len < 300 && (x >> 40) % 50 != 0);
+        text[len] = '\0';
+        char delim = ",;\t"[i % 3];
+        csvr_options opt = {"utf-8", delim, false};
+        ind_status st;
+        ind_error err;
+        seen s = read_text(text, len, &opt, &st, &err);
+        by_libcsv r;
+        memset(&r, 0, sizeof r);
+        r.cr_row_at = (size_t)-2;
+        struct csv_parser p;
+        assert_int_equal(csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
+                                          CSV_REPALL_NL), 0);
+        csv_set_delim(&p, (unsigned char)delim);
+        int failed = 0;
+        for (r.at = 0; r.at < len && !failed; r.at++)
+            failed = csv_parse(&p, text + r.at, 1, ref_field, ref_row, &r) != 1;
+        failed = failed || csv_fini(&p, ref_field, ref_row, &r) != 0;
+        csv_free(&p);
+        put(&r.out, "", 0);
+        if (failed != (st != IND_OK))
+            fail_msg("'%s' (delimiter %d): libcsv %s, the reader %s", text, delim,
+                     failed ? "fails" : "reads it", st ? err.message : "reads it");
+        strip_lines(s.text);
+        if (!failed && strcmp(s.text, r.out.text) != 0)
+            fail_msg("'%s' (delimiter %d): rows\n%s\nlibcsv's\n%s", text, delim, s.text,
+                     r.out.text);
+        free(s.text);
+        free(r.out.text);
+    }
 }
 
 static void detects_delimiter_bom_and_encodings(void **state)
@@ -326,6 +463,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(rows_fields_and_lines),
+        cmocka_unit_test(lines_split_as_libcsv_splits_them),
+        cmocka_unit_test(rows_equal_libcsv_rows),
         cmocka_unit_test(detects_delimiter_bom_and_encodings),
         cmocka_unit_test(invalid_utf8_is_reported_not_guessed),
         cmocka_unit_test(limits),
