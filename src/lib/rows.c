@@ -463,6 +463,29 @@ static ind_freq date_freq(const loader *L, size_t col)
     return IND_FREQ_UNKNOWN;
 }
 
+/*
+ * The memo slot of period text s[0..len) in column col: the one holding it,
+ * else a free one (or the first one looked at when all 8 are taken) for it;
+ * NULL when the text is too long to keep. A long file has a few dozen
+ * distinct periods over millions of rows, so each is read once (what it
+ * reads as depends only on the text, the column's header and --freq, fixed
+ * after the header).
+ */
+static ld_period_memo *period_memo(loader *L, size_t col, const char *s, size_t len)
+{
+    if (len > sizeof L->periods[0].text)
+        return NULL;
+    uint32_t h = 2166136261u ^ (uint32_t)col; /* FNV-1a */
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    for (uint32_t i = 0; i < 8; i++) {
+        ld_period_memo *m = &L->periods[(h + i) & (LD_PERIOD_MEMO - 1)];
+        if (m->len == 0 || (m->len == len && m->col == col && memcmp(m->text, s, len) == 0))
+            return m;
+    }
+    return &L->periods[h & (LD_PERIOD_MEMO - 1)];
+}
+
 static ind_status parse_period(loader *L, size_t col, ind_period *p)
 {
     size_t len;
@@ -471,12 +494,23 @@ static ind_status parse_period(loader *L, size_t col, ind_period *p)
     const char *s = cell(L, col, &len);
     if (len == 0)
         return fail(L, IND_E_PERIOD, cell_line(L, col), col + 1, "empty period (%s)", period_forms);
+    ld_period_memo *memo = period_memo(L, col, s, len);
+    if (memo && memo->len == len && memo->col == col && memcmp(memo->text, s, len) == 0) {
+        *p = memo->p;
+        return IND_OK;
+    }
     ind_freq freq = L->opt->freq;
-    if (ind_period_parse_as(s, len, freq, p) == 0)
+    if (ind_period_parse_as(s, len, freq, p) == 0 ||
+        (!freq && (freq = date_freq(L, col)) && ind_date_parse(s, len, &y, &m, &d) == 0 &&
+         ind_period_parse_as(s, len, freq, p) == 0)) {
+        if (memo) {
+            memcpy(memo->text, s, len);
+            memo->len = (unsigned char)len;
+            memo->col = col;
+            memo->p = *p;
+        }
         return IND_OK;
-    if (!freq && (freq = date_freq(L, col)) && ind_date_parse(s, len, &y, &m, &d) == 0 &&
-        ind_period_parse_as(s, len, freq, p) == 0)
-        return IND_OK;
+    }
     if (!freq && ind_date_parse(s, len, &y, &m, &d) == 0)
         return fail(L, IND_E_PERIOD, cell_line(L, col), col + 1,
                     "'%s' is a date: give --freq month, quarter, half or year to read dates as "

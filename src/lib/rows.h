@@ -39,6 +39,16 @@ typedef struct ld_missing {
     size_t n, cap;
 } ld_missing;
 
+/* A period cell's text and what it reads as (parse_period's memo). */
+typedef struct ld_period_memo {
+    char text[15];
+    unsigned char len; /* 0: empty slot */
+    size_t col;
+    ind_period p;
+} ld_period_memo;
+
+#define LD_PERIOD_MEMO 256 /* slots, a power of two */
+
 /* The state of the conversion; the fields are private to rows.c. */
 typedef struct ld_rows {
     const char *path;
@@ -71,6 +81,7 @@ typedef struct ld_rows {
     char *keybuf;     /* wide-period: "NAME (CODE)" for a country name given twice */
     ind_dataset *codes; /* wide-period: the first country code of each country name */
     int have_entity;
+    ld_period_memo periods[LD_PERIOD_MEMO]; /* long and wide-series: period texts read */
     ld_missing *missing; /* by series index; long and wide-series files only */
     size_t nmissing;
     /* series at a time (ld_rows_stream) */
