@@ -132,7 +132,8 @@ static int stopped(const reader *R)
 
 /* --------------------------------------------------------------- batches */
 
-static int batch_reserve(batch *b, size_t text, int field, int row)
+/* Room in b for text more bytes, fields more fields and row more rows. */
+static int batch_reserve(batch *b, size_t text, size_t fields, int row)
 {
     if (b->len + text > b->cap) {
         size_t cap = b->cap ? b->cap : BATCH_BYTES + 4096;
@@ -144,8 +145,10 @@ static int batch_reserve(batch *b, size_t text, int field, int row)
         b->text = p;
         b->cap = cap;
     }
-    if (field && b->nf == b->fcap) {
+    if (b->nf + fields > b->fcap) {
         size_t cap = b->fcap ? b->fcap * 2 : 4096;
+        while (cap < b->nf + fields)
+            cap *= 2;
         csvr_field *p = realloc(b->f, cap * sizeof *p);
         if (!p)
             return -1;
@@ -262,6 +265,35 @@ static void on_field(void *s, size_t len, void *data)
     add_field(data, s, len);
 }
 
+/*
+ * The nf fields split_line found in the line s[0..n) (R->spans), as nf
+ * add_field calls would add them, but with one copy of the line: each
+ * field's end is made a NUL in the copy (the byte after a field is a
+ * space, a quote, the delimiter or the line end, none of them kept).
+ */
+static void add_line(reader *R, const char *s, size_t n, size_t nf)
+{
+    if (stopped(R) || nf == 0)
+        return;
+    batch *b = R->cur;
+    if (batch_reserve(b, n + 1, nf, 0) != 0) {
+        pfail(R, IND_E_NOMEM, 0, 0, "out of memory");
+        return;
+    }
+    size_t base = b->len, first = R->ev_row ? R->ev_line + 1 : R->ev_line;
+    memcpy(b->text + base, s, n);
+    for (size_t i = 0; i < nf; i++) {
+        csvr_field *f = &b->f[b->nf++];
+        f->off = base + R->spans[i].off;
+        f->len = R->spans[i].len;
+        f->line = i ? R->line : first ? first : 1;
+        b->text[f->off + f->len] = '\0';
+    }
+    R->ev_line = R->line;
+    R->ev_row = 0;
+    b->len += n + 1;
+}
+
 static void on_row(int c, void *data)
 {
     reader *R = data;
@@ -341,6 +373,9 @@ static int split_line(reader *R, const char *s, size_t n, char term)
 {
     unsigned char delim = R->csv.delim_char;
 #define SPACE(c) (((c) == ' ' || (c) == '\t') && (unsigned char)(c) != delim)
+    if (n + 1 > ROW_MAX_BYTES)
+        return 0; /* libcsv's reading reports it */
+    int quotes = memchr(s, '"', n) != NULL; /* most lines of a long file have none */
     size_t pos = 0, nf = 0;
     while (pos < n && SPACE(s[pos]))
         pos++;
@@ -348,7 +383,7 @@ static int split_line(reader *R, const char *s, size_t n, char term)
         size_t start, end;
         while (pos < n && SPACE(s[pos]))
             pos++;
-        if (pos < n && s[pos] == '"') {
+        if (quotes && pos < n && s[pos] == '"') {
             const char *close = memchr(s + pos + 1, '"', n - pos - 1);
             if (!close)
                 return 0;
@@ -359,29 +394,35 @@ static int split_line(reader *R, const char *s, size_t n, char term)
             if (pos < n && (unsigned char)s[pos] != delim)
                 return 0;
         } else {
-            for (start = pos; pos < n && (unsigned char)s[pos] != delim; pos++)
-                if (s[pos] == '"')
-                    return 0;
+            start = pos;
+            if (quotes) {
+                for (; pos < n && (unsigned char)s[pos] != delim; pos++)
+                    if (s[pos] == '"')
+                        return 0;
+            } else {
+                while (pos < n && (unsigned char)s[pos] != delim)
+                    pos++;
+            }
             for (end = pos; end > start && SPACE(s[end - 1]);)
                 end--;
         }
         if (nf == R->spans_cap) {
             size_t cap = R->spans_cap ? 2 * R->spans_cap : 256;
-            struct span *grown =
-                cap <= 2 * ROW_MAX_FIELDS ? realloc(R->spans, cap * sizeof *grown) : NULL;
+            struct span *grown = realloc(R->spans, cap * sizeof *grown);
             if (!grown)
                 return 0;
             R->spans = grown;
             R->spans_cap = cap;
         }
+        if (nf == ROW_MAX_FIELDS)
+            return 0; /* libcsv's reading reports it */
         R->spans[nf].off = start;
         R->spans[nf++].len = end - start;
         if (pos++ == n)
             break;
     }
 #undef SPACE
-    for (size_t i = 0; i < nf; i++)
-        add_field(R, s + R->spans[i].off, R->spans[i].len);
+    add_line(R, s, n, nf);
     on_row((unsigned char)term, R);
     return 1;
 }
