@@ -202,6 +202,33 @@ static void loads_long_file(void **state)
     ind_dataset_free(ds);
 }
 
+/* 600 distinct months, more than the loader's memo of period texts holds: each row's period
+   is its own (ord 1950 * 12 + i for the i-th month, the value i), with two spellings. */
+static void reads_many_distinct_periods(void **state)
+{
+    (void)state;
+    size_t cap = 64 * 1200, len = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    len += (size_t)snprintf(text, cap, "series,entity,period,value\n");
+    for (int k = 0; k < 2; k++)
+        for (int i = 0; i < 600; i++)
+            len += (size_t)snprintf(text + len, cap - len,
+                                    k ? "b,X,%dM%02d,%d\n" : "a,X,%d-%02d,%d\n", 1950 + i / 12,
+                                    i % 12 + 1, i + 1000 * k);
+    ind_dataset *ds = load_text(text, len, NULL, NULL);
+    for (int k = 0; k < 2; k++) {
+        ind_series *s = series(ds, k ? "b" : "a", "X");
+        assert_int_equal(s->n, 600);
+        for (int i = 0; i < 600; i++) {
+            assert_int_equal(s->ord[i], 1950 * 12 + i);
+            assert_true(s->value[i] == i + 1000 * k);
+        }
+    }
+    ind_dataset_free(ds);
+    free(text);
+}
+
 static void loads_chinese_long_header(void **state)
 {
     (void)state;
@@ -1280,6 +1307,7 @@ int main(void)
         cmocka_unit_test(rejects_non_numbers),
         cmocka_unit_test(fast_path_equals_strtod),
         cmocka_unit_test(loads_long_file),
+        cmocka_unit_test(reads_many_distinct_periods),
         cmocka_unit_test(loads_chinese_long_header),
         cmocka_unit_test(names_series_after_file_without_series_column),
         cmocka_unit_test(frequencies_split),
