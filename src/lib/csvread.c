@@ -400,8 +400,8 @@ static int split_line(reader *R, const char *s, size_t n, char term)
                     if (s[pos] == '"')
                         return 0;
             } else {
-                while (pos < n && (unsigned char)s[pos] != delim)
-                    pos++;
+                const char *d = memchr(s + pos, delim, n - pos);
+                pos = d ? (size_t)(d - s) : n;
             }
             for (end = pos; end > start && SPACE(s[end - 1]);)
                 end--;
