@@ -326,18 +326,39 @@ static void drop_negative_zero(char *buf)
 }
 
 /*
- * The integer nearest to t = a 10^k (a normal, 10^k exact, t < 2^63) in *n,
- * unless t lies too near a half to tell from its long double value (error
- * under t 2^-64), where printf's exact rounding is needed: false then.
+ * The integer nearest to a 10^k (1e-4 <= a < 2^53, so a = m 2^-shift with
+ * 0 < shift <= 66), exactly: m 10^k is a 128-bit integer (k <= 19), and a
+ * tie goes to the even neighbour, as printf rounds. False when it does not
+ * fit, or without a 128-bit type (printf then).
  */
 static bool nearest_integer(double a, int k, uint64_t *n)
 {
-    long double t = (long double)a * pow10l_exact(k);
-    long double whole = floorl(t), frac = t - whole; /* frac is exact */
-    if (fabsl(frac - 0.5L) <= t * 0x1p-62L)
-        return false; /* a tie or nearly: printf rounds the exact value, half to even */
-    *n = (uint64_t)whole + (frac > 0.5L);
+#if defined(__SIZEOF_INT128__)
+    __extension__ typedef unsigned __int128 u128;
+    static const uint64_t pow10[] = {1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull,
+                                     1000000ull, 10000000ull, 100000000ull, 1000000000ull,
+                                     10000000000ull, 100000000000ull, 1000000000000ull,
+                                     10000000000000ull, 100000000000000ull,
+                                     1000000000000000ull, 10000000000000000ull,
+                                     100000000000000000ull, 1000000000000000000ull,
+                                     10000000000000000000ull};
+    uint64_t bits;
+    memcpy(&bits, &a, sizeof bits);
+    int shift = 1075 - (int)(bits >> 52); /* a > 0: no sign bit */
+    if (k < 0 || k > 19 || shift <= 0 || shift > 100)
+        return false;
+    u128 p = (u128)((bits & ((1ull << 52) - 1)) | (1ull << 52)) * pow10[k];
+    u128 q = p >> shift, rest = p - (q << shift), half = (u128)1 << (shift - 1);
+    if (rest > half || (rest == half && (q & 1)))
+        q++;
+    if (q >> 64)
+        return false;
+    *n = (uint64_t)q;
     return true;
+#else
+    (void)a, (void)k, (void)n;
+    return false;
+#endif
 }
 
 /*
