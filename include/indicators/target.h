@@ -36,6 +36,7 @@
 #include "indicators/forecast.h"
 #include "indicators/growth.h"
 #include "indicators/labels.h"
+#include "indicators/output.h"
 #include "indicators/period.h"
 
 IND_BEGIN_DECLS
@@ -244,6 +245,12 @@ ind_verdict ind_verdict_of_ratio(double r);
 
 /* "achieved", "on track", "at risk", "off track", "cannot assess". */
 const char *ind_verdict_name(ind_verdict v);
+/*
+ * The colour of a verdict, the same wherever one is shown (a terminal table,
+ * a workbook's cell): green achieved and on track, yellow at risk, red off
+ * track, grey cannot assess.
+ */
+ind_mark ind_verdict_mark(ind_verdict v);
 /* "on track", "needs acceleration", "limited progress", "moving away", "" for none. */
 const char *ind_eurostat_name(ind_eurostat c);
 /* "sun", "slightly cloudy", "cloudy", "storm", "". */

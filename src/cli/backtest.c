@@ -82,8 +82,8 @@ static const cli_command_spec backtest_spec = {
     .usage = "[OPTIONS] FILE (--test TESTFILE | --holdout N)",
     .about = about,
     .groups = (const cli_group *const[]){
-        &backtest_options, &cli_format_option, &cli_jobs_option, &cli_forecast_options,
-        &cli_select_options, &cli_sorted_option, &cli_input_options, NULL,
+        &backtest_options, &cli_format_option, &cli_output_option, &cli_jobs_option,
+        &cli_forecast_options, &cli_select_options, &cli_sorted_option, &cli_input_options, NULL,
     },
     .epilog = epilog,
     .one_file = true,
@@ -289,17 +289,17 @@ static ind_table *forecasts_table(const args *a, FILE *out, level_names *ln)
 {
     ind_column cols[5 + 2 * IND_FORECAST_MAX_LEVELS];
     size_t k = 0;
-    cols[k++] = (ind_column){"series", IND_COL_TEXT, 0};
-    cols[k++] = (ind_column){"h", IND_COL_NUMBER, 0};
-    cols[k++] = (ind_column){"forecast", IND_COL_NUMBER, -1};
+    cols[k++] = (ind_column){"series", IND_COL_TEXT, 0, IND_UNIT_PLAIN};
+    cols[k++] = (ind_column){"h", IND_COL_NUMBER, 0, IND_UNIT_YEAR};
+    cols[k++] = (ind_column){"forecast", IND_COL_NUMBER, -1, IND_UNIT_PLAIN};
     for (size_t l = 0; l < a->c.fc.req.nlevels; l++) {
         snprintf(ln->lo[l], sizeof ln->lo[l], "lo%g", a->c.fc.req.levels[l]);
         snprintf(ln->hi[l], sizeof ln->hi[l], "hi%g", a->c.fc.req.levels[l]);
-        cols[k++] = (ind_column){ln->lo[l], IND_COL_NUMBER, -1};
-        cols[k++] = (ind_column){ln->hi[l], IND_COL_NUMBER, -1};
+        cols[k++] = (ind_column){ln->lo[l], IND_COL_NUMBER, -1, IND_UNIT_PLAIN};
+        cols[k++] = (ind_column){ln->hi[l], IND_COL_NUMBER, -1, IND_UNIT_PLAIN};
     }
-    cols[k++] = (ind_column){"method", IND_COL_TEXT, 0};
-    cols[k++] = (ind_column){"p_below", IND_COL_NUMBER, -1};
+    cols[k++] = (ind_column){"method", IND_COL_TEXT, 0, IND_UNIT_PLAIN};
+    cols[k++] = (ind_column){"p_below", IND_COL_NUMBER, -1, IND_UNIT_PLAIN};
     ind_table_options exact; /* data for a scorer: every digit */
     ind_table_options_init(&exact);
     exact.exact = true;
@@ -310,24 +310,24 @@ static ind_table *report_table(const args *a, level_names *ln)
 {
     ind_column cols[11 + IND_FORECAST_MAX_LEVELS];
     size_t k = 0;
-    cols[k++] = (ind_column){"method", IND_COL_TEXT, 0};
-    cols[k++] = (ind_column){"series", IND_COL_NUMBER, 0};
-    cols[k++] = (ind_column){"smape", IND_COL_NUMBER, 2};
-    cols[k++] = (ind_column){"mase", IND_COL_NUMBER, 3};
+    cols[k++] = (ind_column){"method", IND_COL_TEXT, 0, IND_UNIT_PLAIN};
+    cols[k++] = (ind_column){"series", IND_COL_NUMBER, 0, IND_UNIT_COUNT};
+    cols[k++] = (ind_column){"smape", IND_COL_NUMBER, 2, IND_UNIT_PERCENT};
+    cols[k++] = (ind_column){"mase", IND_COL_NUMBER, 3, IND_UNIT_PLAIN};
     for (size_t l = 0; l < a->c.fc.req.nlevels; l++) {
         snprintf(ln->pi[l], sizeof ln->pi[l], "pi%g", a->c.fc.req.levels[l]);
-        cols[k++] = (ind_column){ln->pi[l], IND_COL_NUMBER, 1};
+        cols[k++] = (ind_column){ln->pi[l], IND_COL_NUMBER, 1, IND_UNIT_PERCENT};
     }
     double wide = a->c.fc.req.levels[widest_level(&a->c.fc.req)];
     snprintf(ln->msis, sizeof ln->msis, "msis%g", wide);
     snprintf(ln->msis_median, sizeof ln->msis_median, "msis%g_median", wide);
     snprintf(ln->vacuous, sizeof ln->vacuous, "vacuous%g", wide);
-    cols[k++] = (ind_column){ln->msis, IND_COL_NUMBER, 2};
-    cols[k++] = (ind_column){ln->msis_median, IND_COL_NUMBER, 2};
-    cols[k++] = (ind_column){ln->vacuous, IND_COL_NUMBER, 0};
+    cols[k++] = (ind_column){ln->msis, IND_COL_NUMBER, 2, IND_UNIT_PLAIN};
+    cols[k++] = (ind_column){ln->msis_median, IND_COL_NUMBER, 2, IND_UNIT_PLAIN};
+    cols[k++] = (ind_column){ln->vacuous, IND_COL_NUMBER, 0, IND_UNIT_COUNT};
     if (!a->no_time)
-        cols[k++] = (ind_column){"seconds", IND_COL_NUMBER, 3};
-    cols[k++] = (ind_column){"failed", IND_COL_NUMBER, 0};
+        cols[k++] = (ind_column){"seconds", IND_COL_NUMBER, 3, IND_UNIT_PLAIN};
+    cols[k++] = (ind_column){"failed", IND_COL_NUMBER, 0, IND_UNIT_COUNT};
     return cli_table_new(&a->c, cols, k, stdout, "backtest");
 }
 
@@ -632,7 +632,7 @@ static int run_finish(run *r)
         scored = scored || t->series > 0;
         report_row(rt, a->methods.m[m]->name, t, a->c.fc.req.nlevels, !a->no_time);
     }
-    if (ind_table_finish(rt) != IND_OK)
+    if (cli_table_finish(rt, stdout) != EXIT_OK)
         status = EXIT_DATA;
     if (status == EXIT_OK && !errors && !scored) { /* as growth: nothing computed is a failure */
         cli_eprintf("%s: error: no series could be scored (see the notes)\n", a->path);

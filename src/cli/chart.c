@@ -146,14 +146,6 @@ static int parse_size(const char *cmd, const cli_option *row, char *arg, void *f
     return 0;
 }
 
-/* Whether paths a and b name one existing file (same device and inode, whatever the path). */
-static bool same_file(const char *a, const char *b)
-{
-    struct stat sa, sb;
-    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-           sa.st_ino == sb.st_ino;
-}
-
 static int parse_args(int argc, char **argv, chart_args *a)
 {
     /* options may follow FILE, as in `indicators chart FILE -o OUT` */
@@ -171,7 +163,7 @@ static int parse_args(int argc, char **argv, chart_args *a)
     if (a->script_dir && ind_text_has_control(a->script_dir))
         return cli_usage_error("chart", "--script: a directory name with control characters is "
                                         "refused");
-    if (a->output && same_file(a->output, a->path))
+    if (a->output && cli_same_file(a->output, a->path))
         return cli_usage_error("chart", "-o names the input file %s; the chart would overwrite it",
                                a->path);
     const char *out = a->output ? a->output : "chart.png";
@@ -366,29 +358,6 @@ static int read_targets_file(const ind_dataset *ds, const char *path, const ind_
 
 /* ---- running gnuplot ---- */
 
-/*
- * A new empty file beside path (same directory, so that rename replaces path
- * at once): DIR/.NAME.XXXXXX, made with O_EXCL by mkstemp, readable as a
- * file created by open would be. Returns its descriptor, or -1 with errno.
- */
-static int temp_beside(const char *path, char *tmp, size_t n)
-{
-    const char *slash = strrchr(path, '/');
-    int len = slash ? snprintf(tmp, n, "%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1)
-                    : snprintf(tmp, n, ".%s.XXXXXX", path);
-    if (len < 0 || (size_t)len >= n) {
-        errno = ENAMETOOLONG;
-        return -1;
-    }
-    int fd = mkstemp(tmp);
-    if (fd >= 0) {
-        mode_t mask = umask(0);
-        umask(mask);
-        fchmod(fd, 0666 & ~mask);
-    }
-    return fd;
-}
-
 /* A sink writing gnuplot's output to a file descriptor. */
 static int fd_sink(void *ctx, const char *chunk, size_t n)
 {
@@ -423,7 +392,7 @@ static int render(const char *script, const char *output, ind_chart_format forma
     char path[4096], chart_tmp[4096], msg[8192];
     if (gp_write_script("chart", script, path, sizeof path) != 0)
         return EXIT_DATA;
-    int out_fd = temp_beside(output, chart_tmp, sizeof chart_tmp);
+    int out_fd = cli_temp_beside(output, chart_tmp, sizeof chart_tmp);
     if (out_fd < 0) {
         cli_eprintf("%s: error: cannot write the chart: %s\n", output, strerror(errno));
         unlink(path);
@@ -488,7 +457,7 @@ static int render(const char *script, const char *output, ind_chart_format forma
 static int write_new_file(const char *path, const char *text, bool force)
 {
     char tmp[4096];
-    int fd = force ? temp_beside(path, tmp, sizeof tmp)
+    int fd = force ? cli_temp_beside(path, tmp, sizeof tmp)
                    : open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
     if (fd < 0) {
         if (errno == EEXIST)

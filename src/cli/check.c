@@ -88,7 +88,8 @@ static const cli_command_spec check_spec = {
     .usage = "[OPTIONS] FILE... (--claim TEXT ... | --claims FILE)",
     .about = about,
     .groups = (const cli_group *const[]){
-        &check_options, &cli_derive_option, &cli_format_option, &cli_input_options, NULL,
+        &check_options, &cli_derive_option, &cli_format_option, &cli_output_option,
+        &cli_input_options, NULL,
     },
     .epilog = epilog,
 };
@@ -145,10 +146,10 @@ static const char *computed_text(const ind_claim *c, const ind_claim_result *r, 
 }
 
 static const ind_column short_columns[] = {
-    {"#", IND_COL_NUMBER, 0},
-    {"claim", IND_COL_TEXT, 0},
-    {"computed", IND_COL_TEXT, 0},
-    {"verdict", IND_COL_TEXT, 0},
+    {"#", IND_COL_NUMBER, 0, IND_UNIT_YEAR},
+    {"claim", IND_COL_TEXT, 0, IND_UNIT_PLAIN},
+    {"computed", IND_COL_TEXT, 0, IND_UNIT_PLAIN},
+    {"verdict", IND_COL_TEXT, 0, IND_UNIT_PLAIN},
 };
 
 static void implied_text(const ind_claim_result *r, char *buf, size_t n)
@@ -197,14 +198,21 @@ static int write_short(const check_args *args, const ind_claim_result *res)
 }
 
 static const ind_column full_columns[] = {
-    {"claim", IND_COL_TEXT, -1},          {"label", IND_COL_TEXT, -1},
-    {"left", IND_COL_NUMBER, -1},         {"right", IND_COL_NUMBER, -1},
-    {"stated_lo", IND_COL_NUMBER, -1},    {"stated_hi", IND_COL_NUMBER, -1},
-    {"verdict", IND_COL_TEXT, -1},        {"reason", IND_COL_TEXT, -1},
-    {"implied_series", IND_COL_TEXT, -1}, {"implied_entity", IND_COL_TEXT, -1},
-    {"implied_period", IND_COL_TEXT, -1}, {"implied_op", IND_COL_TEXT, -1},
-    {"implied_value", IND_COL_NUMBER, -1}, {"implied_lo", IND_COL_NUMBER, -1},
-    {"implied_hi", IND_COL_NUMBER, -1},
+    {"claim", IND_COL_TEXT, -1, IND_UNIT_PLAIN},
+    {"label", IND_COL_TEXT, -1, IND_UNIT_PLAIN},
+    {"left", IND_COL_NUMBER, -1, IND_UNIT_PLAIN},
+    {"right", IND_COL_NUMBER, -1, IND_UNIT_PLAIN},
+    {"stated_lo", IND_COL_NUMBER, -1, IND_UNIT_PLAIN},
+    {"stated_hi", IND_COL_NUMBER, -1, IND_UNIT_PLAIN},
+    {"verdict", IND_COL_TEXT, -1, IND_UNIT_PLAIN},
+    {"reason", IND_COL_TEXT, -1, IND_UNIT_PLAIN},
+    {"implied_series", IND_COL_TEXT, -1, IND_UNIT_PLAIN},
+    {"implied_entity", IND_COL_TEXT, -1, IND_UNIT_PLAIN},
+    {"implied_period", IND_COL_TEXT, -1, IND_UNIT_PLAIN},
+    {"implied_op", IND_COL_TEXT, -1, IND_UNIT_PLAIN},
+    {"implied_value", IND_COL_NUMBER, -1, IND_UNIT_PLAIN},
+    {"implied_lo", IND_COL_NUMBER, -1, IND_UNIT_PLAIN},
+    {"implied_hi", IND_COL_NUMBER, -1, IND_UNIT_PLAIN},
 };
 
 static void number_or_empty(ind_table *tab, bool has, double v)
@@ -251,7 +259,7 @@ static int write_full(const check_args *args, const ind_claim_result *res)
         number_or_empty(tab, r->has_implied, r->implied_hi);
         ind_table_end_row(tab);
     }
-    return tab && ind_table_finish(tab) == IND_OK ? EXIT_OK : EXIT_DATA;
+    return tab ? cli_table_finish(tab, stdout) : EXIT_DATA;
 }
 
 /* ---- running ---- */
@@ -321,7 +329,7 @@ static int run(check_args *args)
         checked += res[i].verdict != IND_CLAIM_UNCHECKED;
     }
     if (status == EXIT_OK) {
-        bool full = args->c.fmt == IND_FORMAT_CSV || args->c.fmt == IND_FORMAT_JSON;
+        bool full = !ind_format_for_reader(args->c.fmt);
         status = full ? write_full(args, res) : write_short(args, res);
     }
     if (status == EXIT_OK && args->n && !checked && args->fail_on != FAIL_UNCHECKED) {

@@ -177,8 +177,30 @@ int cli_stream_end(int status);
  */
 int cli_close_output(FILE *f, const char *path, int status);
 
-/* cli_close_output(stdout, NULL, status): every command ends with it (main.c). */
+/*
+ * cli_close_output(stdout, NULL, status): every command ends with it
+ * (main.c). With -o FILE (cli_output_begin) the output is renamed over FILE
+ * when status is EXIT_OK or EXIT_TARGET and everything was written, and
+ * removed otherwise (FILE left as it was); a failure names FILE.
+ */
 int cli_close_stdout(int status);
+
+/*
+ * A new empty file beside path (same directory, so that rename replaces path
+ * at once): DIR/.NAME.XXXXXX, made with O_EXCL by mkstemp, readable as a
+ * file created by open would be. Returns its descriptor, or -1 with errno.
+ */
+int cli_temp_beside(const char *path, char *tmp, size_t n);
+
+/*
+ * ind_table_finish(t) for a table written to out, saying why when it failed
+ * (naming -o FILE): a workbook that could not be made or written, more rows
+ * than a worksheet holds. EXIT_OK or EXIT_DATA.
+ */
+int cli_table_finish(ind_table *t, FILE *out);
+
+/* Whether paths a and b name one existing file (same device and inode, whatever the path). */
+bool cli_same_file(const char *a, const char *b);
 
 /* "name [entity]" for messages into buf. */
 const char *cli_series_title(const ind_series *s, char *buf, size_t n);

@@ -315,11 +315,6 @@ int cli_close_output(FILE *f, const char *path, int status)
     return status == EXIT_OK || status == EXIT_TARGET ? EXIT_DATA : status;
 }
 
-int cli_close_stdout(int status)
-{
-    return cli_close_output(stdout, NULL, status);
-}
-
 const char *cli_series_title(const ind_series *s, char *buf, size_t n)
 {
     if (s->entity[0])

@@ -45,7 +45,7 @@ static const cli_command_spec forecast_spec = {
     .about = about,
     .groups = (const cli_group *const[]){
         &forecast_options, &cli_method_option, &cli_horizon_option, &cli_to_option,
-        &cli_format_option,
+        &cli_format_option, &cli_output_option,
         &cli_jobs_option, &cli_forecast_options, &cli_select_options, &cli_sorted_option,
         &cli_input_options, NULL,
     },
@@ -91,18 +91,18 @@ typedef struct level_names {
 static size_t forecast_columns(const ind_forecast_request *fo, level_names *ln, ind_column *cols)
 {
     size_t k = 0;
-    cols[k++] = (ind_column){"series", IND_COL_TEXT, 0};
-    cols[k++] = (ind_column){"entity", IND_COL_TEXT, 0};
-    cols[k++] = (ind_column){"period", IND_COL_TEXT, 0};
-    cols[k++] = (ind_column){"h", IND_COL_NUMBER, 0};
-    cols[k++] = (ind_column){"forecast", IND_COL_NUMBER, -1};
+    cols[k++] = (ind_column){"series", IND_COL_TEXT, 0, IND_UNIT_PLAIN};
+    cols[k++] = (ind_column){"entity", IND_COL_TEXT, 0, IND_UNIT_PLAIN};
+    cols[k++] = (ind_column){"period", IND_COL_TEXT, 0, IND_UNIT_PLAIN};
+    cols[k++] = (ind_column){"h", IND_COL_NUMBER, 0, IND_UNIT_YEAR};
+    cols[k++] = (ind_column){"forecast", IND_COL_NUMBER, -1, IND_UNIT_PLAIN};
     for (size_t l = 0; l < fo->nlevels; l++) {
         snprintf(ln->lo[l], sizeof ln->lo[l], "lo%g", fo->levels[l]);
         snprintf(ln->hi[l], sizeof ln->hi[l], "hi%g", fo->levels[l]);
-        cols[k++] = (ind_column){ln->lo[l], IND_COL_NUMBER, -1};
-        cols[k++] = (ind_column){ln->hi[l], IND_COL_NUMBER, -1};
+        cols[k++] = (ind_column){ln->lo[l], IND_COL_NUMBER, -1, IND_UNIT_PLAIN};
+        cols[k++] = (ind_column){ln->hi[l], IND_COL_NUMBER, -1, IND_UNIT_PLAIN};
     }
-    cols[k++] = (ind_column){"method", IND_COL_TEXT, 0};
+    cols[k++] = (ind_column){"method", IND_COL_TEXT, 0, IND_UNIT_PLAIN};
     return k;
 }
 
@@ -133,12 +133,16 @@ static void forecast_rows(ind_table *t, const fc_job *job)
 }
 
 static const ind_column fit_cols[] = {
-    {"series", IND_COL_TEXT, 0},         {"entity", IND_COL_TEXT, 0},
-    {"method", IND_COL_TEXT, 0},         {"model", IND_COL_TEXT, 0},
-    {"observations", IND_COL_NUMBER, 0}, {"parameters", IND_COL_TEXT, 0},
-    {"aicc", IND_COL_NUMBER, 2},         {"rmse", IND_COL_NUMBER, -1},
-    {"mae", IND_COL_NUMBER, -1},         {"mase", IND_COL_NUMBER, 3},
-    {"note", IND_COL_TEXT, 0},
+    {"series", IND_COL_TEXT, 0, IND_UNIT_PLAIN},
+    {"entity", IND_COL_TEXT, 0, IND_UNIT_PLAIN},
+    {"method", IND_COL_TEXT, 0, IND_UNIT_PLAIN},         {"model", IND_COL_TEXT, 0, IND_UNIT_PLAIN},
+    {"observations", IND_COL_NUMBER, 0, IND_UNIT_COUNT},
+    {"parameters", IND_COL_TEXT, 0, IND_UNIT_PLAIN},
+    {"aicc", IND_COL_NUMBER, 2, IND_UNIT_PLAIN},
+    {"rmse", IND_COL_NUMBER, -1, IND_UNIT_PLAIN},
+    {"mae", IND_COL_NUMBER, -1, IND_UNIT_PLAIN},
+    {"mase", IND_COL_NUMBER, 3, IND_UNIT_PLAIN},
+    {"note", IND_COL_TEXT, 0, IND_UNIT_PLAIN},
 };
 
 static void number_or_note(ind_table *t, double v, const char *why)
@@ -283,7 +287,7 @@ static int run_finish(run *r)
     }
     ind_table *t = r->t;
     r->t = NULL;
-    int status = ind_table_finish(t) == IND_OK ? EXIT_OK : EXIT_DATA;
+    int status = cli_table_finish(t, cli_out());
     return status != EXIT_OK ? status : failed ? EXIT_DATA : EXIT_OK;
 }
 

@@ -39,17 +39,19 @@ static const char about[] =
     "A figure that cannot be computed shows [k] in table and md, its reason\n"
     "numbered below the table (\"no value a year earlier (2022)\", \"CAGR needs\n"
     "positive values\"); one that does not apply (pop of an annual series) is blank.\n"
-    "In CSV the cell is empty, in JSON null, and the notes column gives the reasons.\n"
+    "In CSV and xlsx the cell is empty, in JSON null, and the notes column gives\n"
+    "the reasons.\n"
     "\n"
     "Columns: series entity unit from to years first latest yoy_pct pop_pct cagr_pct\n"
     "  change change_per_year pp growth_pct multiple doublings doubling_years\n"
-    "  [index] [latest_ytd ytd_growth_pct] notes: all of them in csv and json and\n"
-    "  with --all; table and md show what a reader needs first: series entity from\n"
+    "  [index] [latest_ytd ytd_growth_pct] notes: all of them in csv, json and xlsx\n"
+    "  and with --all; table and md show what a reader needs first: series entity from\n"
     "  to first latest cagr_pct, change (pp for % series) and yoy_pct (with the\n"
     "  optional ones asked for); --columns picks any, in any order.\n"
     "  Rates are in percent (cagr_pct 22.6 = 22.6 %/yr); table and md round them\n"
     "  (--digits N: N significant digits), csv and json give 15 significant digits\n"
-    "  (--exact: every digit of the double).\n"
+    "  (--exact: every digit of the double); xlsx keeps every digit in the cell,\n"
+    "  percent columns as fractions shown as % (0.226 as 22.6%).\n"
     "--detail columns: series entity period value [single] yoy_pct pop_pct change\n"
     "  [index] [ytd_growth_pct] [notes]; change = x_t - x_{t-1y}; --from/--to\n"
     "  limit the rows to that window.\n";
@@ -101,7 +103,8 @@ static const cli_command_spec growth_spec = {
     .usage = "[OPTIONS] FILE",
     .about = about,
     .groups = (const cli_group *const[]){
-        &growth_options, &cli_format_option, &cli_select_options, &cli_sorted_option,
+        &growth_options, &cli_format_option, &cli_output_option, &cli_select_options,
+        &cli_sorted_option,
         &cli_input_options, NULL,
     },
     .epilog = epilog,
@@ -130,7 +133,7 @@ typedef enum col_when {
     ALWAYS,
     WITH_BASE,       /* only with --base */
     WITH_CUMULATIVE, /* only with --cumulative */
-    WITH_NOTES,      /* only in csv and json: the table shows reasons in the cells */
+    WITH_NOTES,      /* only in csv, json and xlsx: table and md number the reasons below */
 } col_when;
 
 typedef struct col_def {
@@ -141,18 +144,14 @@ typedef struct col_def {
     double scale;
 } col_def;
 
-#define TEXT(name, kind, when)                                                                     \
-    {                                                                                              \
-        {name, IND_COL_TEXT, 0}, kind, when, 0, 0                                                  \
-    }
-#define SUM(name, digits, field, scale, when)                                                      \
-    {                                                                                              \
-        {name, IND_COL_NUMBER, digits}, K_FIGURE, when, offsetof(ind_growth_summary, field), scale \
-    }
-#define ROW(name, digits, field, scale, when)                                                      \
-    {                                                                                              \
-        {name, IND_COL_NUMBER, digits}, K_FIGURE, when, offsetof(ind_growth_row, field), scale     \
-    }
+/* unit: the workbook's number format (output.h); rates in percent are IND_UNIT_PERCENT */
+#define TEXT(name, kind, when) {{name, IND_COL_TEXT, 0, IND_UNIT_PLAIN}, kind, when, 0, 0}
+#define SUM(name, digits, unit, field, scale, when)                                                \
+    {{name, IND_COL_NUMBER, digits, unit}, K_FIGURE, when, offsetof(ind_growth_summary, field),   \
+     scale}
+#define ROW(name, digits, unit, field, scale, when)                                                \
+    {{name, IND_COL_NUMBER, digits, unit}, K_FIGURE, when, offsetof(ind_growth_row, field), scale}
+#define NOTES {{"notes", IND_COL_NOTES, 0, IND_UNIT_PLAIN}, K_NOTES, WITH_NOTES, 0, 0}
 
 static const col_def summary_cols[] = {
     TEXT("series", K_SERIES, ALWAYS),
@@ -160,37 +159,37 @@ static const col_def summary_cols[] = {
     TEXT("unit", K_UNIT, ALWAYS),
     TEXT("from", K_FROM, ALWAYS),
     TEXT("to", K_TO, ALWAYS),
-    SUM("years", -1, years, 1, ALWAYS),
-    SUM("first", -1, first, 1, ALWAYS),
-    SUM("latest", -1, latest, 1, ALWAYS),
-    SUM("yoy_pct", 1, yoy, 100, ALWAYS),
-    SUM("pop_pct", 1, pop, 100, ALWAYS),
-    SUM("cagr_pct", 1, cagr, 100, ALWAYS),
-    SUM("change", -1, change, 1, ALWAYS),
-    SUM("change_per_year", -1, change_per_year, 1, ALWAYS),
-    SUM("pp", 2, pp, 1, ALWAYS),
-    SUM("growth_pct", 1, growth, 100, ALWAYS),
-    SUM("multiple", 2, multiple, 1, ALWAYS),
-    SUM("doublings", 2, doublings, 1, ALWAYS),
-    SUM("doubling_years", 1, doubling_time, 1, ALWAYS),
-    SUM("index", 1, index, 1, WITH_BASE),
-    SUM("latest_ytd", -1, ytd, 1, WITH_CUMULATIVE),
-    SUM("ytd_growth_pct", 1, ytd_growth, 100, WITH_CUMULATIVE),
-    TEXT("notes", K_NOTES, WITH_NOTES),
+    SUM("years", -1, IND_UNIT_PLAIN, years, 1, ALWAYS),
+    SUM("first", -1, IND_UNIT_PLAIN, first, 1, ALWAYS),
+    SUM("latest", -1, IND_UNIT_PLAIN, latest, 1, ALWAYS),
+    SUM("yoy_pct", 1, IND_UNIT_PERCENT, yoy, 100, ALWAYS),
+    SUM("pop_pct", 1, IND_UNIT_PERCENT, pop, 100, ALWAYS),
+    SUM("cagr_pct", 1, IND_UNIT_PERCENT, cagr, 100, ALWAYS),
+    SUM("change", -1, IND_UNIT_PLAIN, change, 1, ALWAYS),
+    SUM("change_per_year", -1, IND_UNIT_PLAIN, change_per_year, 1, ALWAYS),
+    SUM("pp", 2, IND_UNIT_PP, pp, 1, ALWAYS),
+    SUM("growth_pct", 1, IND_UNIT_PERCENT, growth, 100, ALWAYS),
+    SUM("multiple", 2, IND_UNIT_MULTIPLE, multiple, 1, ALWAYS),
+    SUM("doublings", 2, IND_UNIT_PLAIN, doublings, 1, ALWAYS),
+    SUM("doubling_years", 1, IND_UNIT_PLAIN, doubling_time, 1, ALWAYS),
+    SUM("index", 1, IND_UNIT_PLAIN, index, 1, WITH_BASE),
+    SUM("latest_ytd", -1, IND_UNIT_PLAIN, ytd, 1, WITH_CUMULATIVE),
+    SUM("ytd_growth_pct", 1, IND_UNIT_PERCENT, ytd_growth, 100, WITH_CUMULATIVE),
+    NOTES,
 };
 
 static const col_def detail_cols[] = {
     TEXT("series", K_SERIES, ALWAYS),
     TEXT("entity", K_ENTITY, ALWAYS),
     TEXT("period", K_PERIOD, ALWAYS),
-    {{"value", IND_COL_NUMBER, -1}, K_VALUE, ALWAYS, 0, 1},
-    ROW("single", -1, single, 1, WITH_CUMULATIVE),
-    ROW("yoy_pct", 1, yoy, 100, ALWAYS),
-    ROW("pop_pct", 1, pop, 100, ALWAYS),
-    ROW("change", -1, change, 1, ALWAYS),
-    ROW("index", 1, index, 1, WITH_BASE),
-    ROW("ytd_growth_pct", 1, ytd_growth, 100, WITH_CUMULATIVE),
-    TEXT("notes", K_NOTES, WITH_NOTES),
+    {{"value", IND_COL_NUMBER, -1, IND_UNIT_PLAIN}, K_VALUE, ALWAYS, 0, 1},
+    ROW("single", -1, IND_UNIT_PLAIN, single, 1, WITH_CUMULATIVE),
+    ROW("yoy_pct", 1, IND_UNIT_PERCENT, yoy, 100, ALWAYS),
+    ROW("pop_pct", 1, IND_UNIT_PERCENT, pop, 100, ALWAYS),
+    ROW("change", -1, IND_UNIT_PLAIN, change, 1, ALWAYS),
+    ROW("index", 1, IND_UNIT_PLAIN, index, 1, WITH_BASE),
+    ROW("ytd_growth_pct", 1, IND_UNIT_PERCENT, ytd_growth, 100, WITH_CUMULATIVE),
+    NOTES,
 };
 
 #define MAX_COLS (sizeof summary_cols / sizeof summary_cols[0])
@@ -210,7 +209,7 @@ static bool shown(const growth_args *a, col_when when)
     case WITH_CUMULATIVE:
         return a->opt.cumulative;
     case WITH_NOTES:
-        return a->c.fmt == IND_FORMAT_CSV || a->c.fmt == IND_FORMAT_JSON;
+        return !ind_format_for_reader(a->c.fmt);
     default:
         return true;
     }
@@ -399,7 +398,7 @@ static void notes_init(notes *nt, const growth_args *a)
 {
     nt->len = 0;
     nt->text[0] = '\0';
-    nt->below = a->c.fmt == IND_FORMAT_TABLE || a->c.fmt == IND_FORMAT_MD;
+    nt->below = ind_format_for_reader(a->c.fmt);
     nt->lang = (ind_lang)a->c.lang;
 }
 
@@ -709,10 +708,8 @@ static int stream_restart(void *ctx)
 /* Ends the output: the table, then the checks of --from/--to/--base. */
 static int finish_output(stream *st)
 {
-    if (ind_table_finish(st->t) != IND_OK) {
-        cli_eprintf("indicators: error: writing the output failed\n");
+    if (cli_table_finish(st->t, cli_out()) != EXIT_OK)
         return EXIT_DATA;
-    }
     return check_outcome(st->a, &st->o);
 }
 

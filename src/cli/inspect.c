@@ -41,17 +41,20 @@ static const cli_command_spec inspect_spec = {
     .usage = "[OPTIONS] FILE",
     .about = about,
     .groups = (const cli_group *const[]){
-        &inspect_options, &cli_format_option, &cli_input_options, NULL,
+        &inspect_options, &cli_format_option, &cli_output_option, &cli_input_options, NULL,
     },
     .one_file = true,
 };
 
 static const ind_column columns[] = {
-    {"series", IND_COL_TEXT, 0},         {"entity", IND_COL_TEXT, 0},
-    {"unit", IND_COL_TEXT, 0},           {"frequency", IND_COL_TEXT, 0},
-    {"first", IND_COL_TEXT, 0},          {"last", IND_COL_TEXT, 0},
-    {"observations", IND_COL_NUMBER, 0}, {"gaps", IND_COL_NUMBER, 0},
-    {"missing", IND_COL_NUMBER, 0},
+    {"series", IND_COL_TEXT, 0, IND_UNIT_PLAIN},
+    {"entity", IND_COL_TEXT, 0, IND_UNIT_PLAIN},
+    {"unit", IND_COL_TEXT, 0, IND_UNIT_PLAIN},
+    {"frequency", IND_COL_TEXT, 0, IND_UNIT_PLAIN},
+    {"first", IND_COL_TEXT, 0, IND_UNIT_PLAIN},          {"last", IND_COL_TEXT, 0, IND_UNIT_PLAIN},
+    {"observations", IND_COL_NUMBER, 0, IND_UNIT_COUNT},
+    {"gaps", IND_COL_NUMBER, 0, IND_UNIT_COUNT},
+    {"missing", IND_COL_NUMBER, 0, IND_UNIT_COUNT},
 };
 
 /* A workbook's sheets, each with its used range: "'Data' A1:F20 (read), 'Notes' empty". */
@@ -164,7 +167,7 @@ int cli_inspect(int argc, char **argv)
     ind_table *t = cli_table_new(&a.c, columns, sizeof columns / sizeof columns[0], stdout, "inspect");
     for (size_t i = 0; t && i < ind_dataset_count(ds); i++)
         series_row(t, ind_dataset_at(ds, i), (ind_lang)a.c.lang);
-    status = t && ind_table_finish(t) == IND_OK ? EXIT_OK : EXIT_DATA;
+    status = t ? cli_table_finish(t, stdout) : EXIT_DATA;
     ind_dataset_free(ds);
     return status;
 }

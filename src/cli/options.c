@@ -87,6 +87,14 @@ static const cli_option format_rows[] = {
 };
 const cli_group cli_format_option = CLI_GROUP("Output options:", format_rows);
 
+static const cli_option output_rows[] = {
+    {.name = "output", .short_name = 'o', .kind = CLI_STRING, .offset = COMMON(output),
+     .metavar = "FILE",
+     .help = "write to FILE instead of standard output, replacing it only once complete; "
+             "FILE.xlsx writes an Excel workbook (--format xlsx)"},
+};
+const cli_group cli_output_option = CLI_GROUP(NULL, output_rows);
+
 static const cli_option forecast_rows[] = {
     {.name = "level", .kind = CLI_LEVELS, .offset = COMMON(fc.req), .metavar = "L[,L...]",
      .help = "interval levels in percent (default 80,95)"},
@@ -173,6 +181,8 @@ ind_table *cli_table_new(const cli_common *c, const ind_column *cols, size_t nco
     ind_table_options opt = c->table;
     ind_lang lang = (ind_lang)c->lang;
     opt.notes_title = ind_label("Notes:", lang);
+    opt.sheet = qualifier; /* xlsx: the command's name */
+    opt.notes_header = ind_label("notes", lang);
     if (lang == IND_LANG_EN || c->fmt == IND_FORMAT_JSON)
         return ind_table_new_with(cols, ncols, c->fmt, &opt, out);
     ind_column *shown = malloc(ncols * sizeof *shown);
@@ -557,7 +567,8 @@ int cli_parse(const cli_command_spec *spec, int argc, char **argv, void *args)
     common->nfiles = (size_t)(argc - optind);
     if (spec->one_file && common->nfiles != 1)
         return cli_usage_error(spec->name, "expects exactly one FILE");
-    return CLI_RUN;
+    int status = cli_output_begin(spec->name, common);
+    return status != 0 ? status : CLI_RUN;
 }
 
 /* ---- --help, generated from the rows ---- */

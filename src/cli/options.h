@@ -123,6 +123,7 @@ typedef struct cli_common {
     const char *derive[CLI_MAX_DERIVE]; /* cli_derive_option: derivations, as written */
     size_t nderive;
     const char *targets_file; /* cli_targets_option */
+    const char *output;    /* cli_output_option: -o FILE */
     char **files;          /* the operands (FILEs) */
     size_t nfiles;
     cli_seen seen[CLI_MAX_SEEN];
@@ -136,6 +137,7 @@ void cli_common_init(cli_common *c);
 extern const cli_group cli_input_options;    /* --shape, --series-col ... --delimiter */
 extern const cli_group cli_select_options;   /* --series, --entity */
 extern const cli_group cli_format_option;    /* --format, --digits, --exact, --bom, --lang */
+extern const cli_group cli_output_option;    /* -o FILE (after cli_format_option) */
 extern const cli_group cli_forecast_options; /* --level, --log, --bounds, --no-bounds; methods */
 extern const cli_group cli_method_option;    /* --method M (forecast, target) */
 extern const cli_group cli_horizon_option;   /* --horizon N (forecast, chart) */
@@ -182,6 +184,15 @@ void cli_help(const cli_command_spec *spec, FILE *out);
 
 /* The value given for option NAME ("" for a flag), or NULL when it was not given. */
 const char *cli_given(const cli_common *c, const char *name);
+
+/*
+ * -o FILE and --format xlsx, once the options are read (cli_parse calls it):
+ * FILE.xlsx means --format xlsx, a workbook needs -o, FILE may not be an
+ * input; standard output is pointed at a temporary file beside FILE that
+ * cli_close_stdout renames or removes. 0, EXIT_USAGE or EXIT_DATA after
+ * printing why.
+ */
+int cli_output_begin(const char *cmd, cli_common *c);
 
 /* Whether any option of group g was given. */
 bool cli_given_any(const cli_common *c, const cli_group *g);

@@ -151,7 +151,7 @@ static const cli_command_spec target_spec = {
     .details = details,
     .groups = (const cli_group *const[]){
         &target_options, &cli_targets_option, &cli_derive_option, &cli_method_option,
-        &cli_format_option,
+        &cli_format_option, &cli_output_option,
         &cli_forecast_options,
         &cli_input_options, NULL,
     },
@@ -218,15 +218,15 @@ static const char *period_text(ind_period p, char *buf, size_t n)
     return buf;
 }
 
+/* The terminal's colour of a verdict (ind_verdict_mark: the workbook fills its cell alike). */
 static const char *colour_of(ind_verdict v)
 {
-    switch (v) {
-    case IND_VERDICT_ACHIEVED:
-    case IND_VERDICT_ON_TRACK:
+    switch (ind_verdict_mark(v)) {
+    case IND_MARK_GOOD:
         return "\033[32m";
-    case IND_VERDICT_AT_RISK:
+    case IND_MARK_WARN:
         return "\033[33m";
-    case IND_VERDICT_OFF_TRACK:
+    case IND_MARK_BAD:
         return "\033[31m";
     default:
         return "\033[2m";
@@ -236,12 +236,12 @@ static const char *colour_of(ind_verdict v)
 /* ---- the table and Markdown: a short row per target, notes below ---- */
 
 static const ind_column short_columns[] = {
-    {"#", IND_COL_NUMBER, 0},       {"target", IND_COL_TEXT, 0},
-    {"latest", IND_COL_TEXT, 0},    {"goal", IND_COL_TEXT, 0},
-    {"actual/yr", IND_COL_TEXT, 0}, {"need/yr", IND_COL_TEXT, 0},
-    {"R", IND_COL_NUMBER, 2},       {"Destatis", IND_COL_TEXT, 0},
-    {"ESCAP", IND_COL_TEXT, 0},     {"forecast", IND_COL_TEXT, 0},
-    {"P(meet)", IND_COL_TEXT, 0},   {"verdict", IND_COL_TEXT, 0},
+    {"#", IND_COL_NUMBER, 0, IND_UNIT_YEAR},       {"target", IND_COL_TEXT, 0, IND_UNIT_PLAIN},
+    {"latest", IND_COL_TEXT, 0, IND_UNIT_PLAIN},    {"goal", IND_COL_TEXT, 0, IND_UNIT_PLAIN},
+    {"actual/yr", IND_COL_TEXT, 0, IND_UNIT_PLAIN}, {"need/yr", IND_COL_TEXT, 0, IND_UNIT_PLAIN},
+    {"R", IND_COL_NUMBER, 2, IND_UNIT_PLAIN},       {"Destatis", IND_COL_TEXT, 0, IND_UNIT_PLAIN},
+    {"ESCAP", IND_COL_TEXT, 0, IND_UNIT_PLAIN},     {"forecast", IND_COL_TEXT, 0, IND_UNIT_PLAIN},
+    {"P(meet)", IND_COL_TEXT, 0, IND_UNIT_PLAIN},   {"verdict", IND_COL_TEXT, 0, IND_UNIT_PLAIN},
 };
 
 /* Whether the target's series has observations (a latest value to show). */
@@ -398,19 +398,35 @@ static bool is_text(const char *name)
     return false;
 }
 
+/* The workbook's number format of a figure column: rates in percent, pp, the year. */
+static ind_col_unit unit_of(const char *name)
+{
+    size_t len = strlen(name);
+    if (len > 4 && strcmp(name + len - 4, "_pct") == 0)
+        return IND_UNIT_PERCENT;
+    if (len > 3 && strcmp(name + len - 3, "_pp") == 0)
+        return IND_UNIT_PP;
+    return strcmp(name, "target_year") == 0 ? IND_UNIT_YEAR : IND_UNIT_PLAIN;
+}
+
+static ind_column full_column(const char *name)
+{
+    return (ind_column){name, is_text(name) ? IND_COL_TEXT : IND_COL_NUMBER, -1, unit_of(name)};
+}
+
 static size_t full_columns(const target_args *args, ind_column *cols, char names[][16])
 {
     size_t n = 0;
     for (size_t i = 0; i < NFULL; i++)
-        cols[n++] = (ind_column){full_names[i], is_text(full_names[i]) ? IND_COL_TEXT : IND_COL_NUMBER, -1};
+        cols[n++] = full_column(full_names[i]);
     for (size_t k = 0; k < args->opt.request.nlevels; k++) {
         snprintf(names[2 * k], 16, "lo_%g", args->opt.request.levels[k]);
         snprintf(names[2 * k + 1], 16, "hi_%g", args->opt.request.levels[k]);
-        cols[n++] = (ind_column){names[2 * k], IND_COL_NUMBER, -1};
-        cols[n++] = (ind_column){names[2 * k + 1], IND_COL_NUMBER, -1};
+        cols[n++] = (ind_column){names[2 * k], IND_COL_NUMBER, -1, IND_UNIT_PLAIN};
+        cols[n++] = (ind_column){names[2 * k + 1], IND_COL_NUMBER, -1, IND_UNIT_PLAIN};
     }
     for (size_t i = 0; i < NTAIL; i++)
-        cols[n++] = (ind_column){tail_names[i], is_text(tail_names[i]) ? IND_COL_TEXT : IND_COL_NUMBER, -1};
+        cols[n++] = full_column(tail_names[i]);
     return n;
 }
 
@@ -509,7 +525,7 @@ static void full_row(ind_table *tab, const result *r, const target_args *args)
     } else {
         ind_table_note(tab, a->meets.why);
     }
-    ind_table_text(tab, ind_verdict_name(a->verdict));
+    ind_table_marked(tab, ind_verdict_name(a->verdict), ind_verdict_mark(a->verdict));
     ind_table_text(tab, a->reason);
     ind_table_text(tab, a->disagree);
     ind_table_text(tab, a->forecast_note);
@@ -526,7 +542,7 @@ static int write_full(const result *res, size_t n, const target_args *args)
         return EXIT_DATA;
     for (size_t i = 0; i < n; i++)
         full_row(tab, &res[i], args);
-    return ind_table_finish(tab) == IND_OK ? EXIT_OK : EXIT_DATA;
+    return cli_table_finish(tab, stdout);
 }
 
 /* ---- running ---- */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * output.c - result tables as aligned text, CSV, JSON or Markdown (see
- * include/indicators/output.h).
+ * output.c - result tables as aligned text, CSV, JSON, Markdown or a
+ * workbook (see include/indicators/output.h; the workbook's cells are
+ * written by xlsx.c).
  *
  * Every cell is turned into text when it is added, in both a display form
  * (rounded, for table and md) and an exact form (CSV and JSON). CSV and JSON
@@ -10,6 +11,7 @@
  */
 #include "indicators/output.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -18,12 +20,15 @@
 #include <string.h>
 
 #include "text.h"
+#include "xlsx.h"
 
 typedef enum cell_kind { CELL_TEXT, CELL_NUMBER, CELL_NOTE, CELL_EMPTY } cell_kind;
 
 typedef struct cell {
     cell_kind kind;
+    ind_mark mark;
     const char *text; /* display text (table, md) or exact text (csv, json), in the arena */
+    double value;     /* CELL_NUMBER: the value itself (xlsx) */
 } cell;
 
 /*
@@ -68,6 +73,9 @@ struct ind_table {
     size_t nwritten;  /* csv/json rows written */
     bool failed;      /* an allocation or write failed */
     bool batch;       /* keeps its rows for ind_table_append instead of writing */
+    xlsx_book *book;  /* xlsx: made at the first row written */
+    ind_status book_status; /* xlsx: the first failure */
+    int book_errno;         /* and its errno, given back by ind_table_finish */
 };
 
 /* A copy of s[0..len) with its NUL in the arena, or NULL when out of memory. */
@@ -441,7 +449,9 @@ static void display_number(const ind_table *t, const ind_column *col, double v, 
 
 static bool buffered(const ind_table *t);
 
-static ind_status add_cell(ind_table *t, cell_kind kind, const char *text)
+/* Adds a cell: its text copied into the arena (value and mark kept for the workbook). */
+static ind_status add_marked(ind_table *t, cell_kind kind, const char *text, double value,
+                             ind_mark mark)
 {
     if (t->filled >= t->ncols)
         return IND_E_ARG;
@@ -460,9 +470,16 @@ static ind_status add_cell(ind_table *t, cell_kind kind, const char *text)
         return IND_E_NOMEM;
     }
     t->row[t->filled].kind = kind;
+    t->row[t->filled].mark = mark;
     t->row[t->filled].text = copy;
+    t->row[t->filled].value = value;
     t->filled++;
     return IND_OK;
+}
+
+static ind_status add_cell(ind_table *t, cell_kind kind, const char *text)
+{
+    return add_marked(t, kind, text, 0, IND_MARK_NONE);
 }
 
 ind_status ind_table_text(ind_table *t, const char *text)
@@ -483,7 +500,12 @@ ind_status ind_table_number(ind_table *t, double value)
         ind_format_double(value, buf, sizeof buf);
     else
         ind_format_significant(value, 15, true, buf, sizeof buf);
-    return add_cell(t, CELL_NUMBER, buf);
+    return add_marked(t, CELL_NUMBER, buf, value, IND_MARK_NONE);
+}
+
+ind_status ind_table_marked(ind_table *t, const char *text, ind_mark mark)
+{
+    return add_marked(t, CELL_TEXT, text ? text : "", 0, mark);
 }
 
 ind_status ind_table_note(ind_table *t, const char *why)
@@ -840,8 +862,14 @@ ind_status ind_table_finish(ind_table *t)
         ind_table_end_row(t);
     t->desc->end(t);
     bool failed = t->failed || ferror(t->out);
+    ind_status st = t->book_status;
+    int why = t->book_errno;
     ind_table_free(t);
-    return failed ? IND_E_IO : IND_OK;
+    if (st != IND_OK)
+        errno = why;
+    if (st == IND_E_ARG) /* an xlsx sheet full: the rows past it are not written */
+        return st;
+    return failed || st != IND_OK ? IND_E_IO : IND_OK;
 }
 
 void ind_table_free(ind_table *t)
@@ -849,6 +877,7 @@ void ind_table_free(ind_table *t)
     if (!t)
         return;
     arena_free(&t->arena);
+    xlsx_book_free(t->book);
     free(t->kept);
     free(t->row);
     free(t->cols);
@@ -878,6 +907,49 @@ static void json_write_row(ind_table *t, const cell *row)
 static void json_end(ind_table *t)
 {
     fputs(t->nwritten ? "\n]\n" : "[]\n", t->out);
+}
+
+/* ---- xlsx: the cells handed to the workbook writer (xlsx.c) ---- */
+
+static void xlsx_write_row(ind_table *t, const cell *row)
+{
+    if (t->book_status != IND_OK)
+        return;
+    if (!t->book && !(t->book = xlsx_book_new(t->cols, t->ncols, &t->opt))) {
+        t->book_status = IND_E_IO;
+        t->book_errno = errno;
+        return;
+    }
+    static const xlsx_cell_kind kinds[] = {
+        [CELL_TEXT] = XLSX_TEXT, [CELL_NUMBER] = XLSX_NUMBER, [CELL_NOTE] = XLSX_NOTE,
+        [CELL_EMPTY] = XLSX_EMPTY};
+    xlsx_cell small[64], *cells = t->ncols <= 64 ? small : malloc(t->ncols * sizeof *cells);
+    if (!cells) {
+        t->book_status = IND_E_NOMEM;
+        return;
+    }
+    for (size_t i = 0; i < t->ncols; i++)
+        cells[i] = (xlsx_cell){kinds[row[i].kind], row[i].text, row[i].value, row[i].mark};
+    t->book_status = xlsx_book_row(t->book, cells);
+    if (cells != small)
+        free(cells);
+}
+
+static void xlsx_end(ind_table *t)
+{
+    if (!t->book && t->book_status == IND_OK &&
+        !(t->book = xlsx_book_new(t->cols, t->ncols, &t->opt))) { /* no rows: the header */
+        t->book_status = IND_E_IO;
+        t->book_errno = errno;
+    }
+    if (t->book) {
+        ind_status st = xlsx_book_finish(t->book, t->out);
+        t->book = NULL;
+        if (t->book_status == IND_OK) {
+            t->book_status = st;
+            t->book_errno = errno;
+        }
+    }
 }
 
 /* ---- notes below the table ---- */
@@ -1022,6 +1094,7 @@ static const format_desc formats[] = {
     {"csv", IND_FORMAT_CSV, csv_write_row, csv_end},
     {"json", IND_FORMAT_JSON, json_write_row, json_end},
     {"md", IND_FORMAT_MD, NULL, md_end},
+    {"xlsx", IND_FORMAT_XLSX, xlsx_write_row, xlsx_end},
 };
 
 static const format_desc *format_of(ind_format fmt)
@@ -1046,6 +1119,11 @@ static void write_row(ind_table *t, const cell *row)
 const char *ind_format_name(size_t i)
 {
     return i < sizeof formats / sizeof formats[0] ? formats[i].name : NULL;
+}
+
+bool ind_format_for_reader(ind_format fmt)
+{
+    return fmt == IND_FORMAT_TABLE || fmt == IND_FORMAT_MD;
 }
 
 int ind_format_parse(const char *name, ind_format *out)

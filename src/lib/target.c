@@ -36,6 +36,21 @@ const char *ind_verdict_name(ind_verdict v)
     return (unsigned)v < sizeof names / sizeof names[0] ? names[v] : "cannot assess";
 }
 
+ind_mark ind_verdict_mark(ind_verdict v)
+{
+    switch (v) {
+    case IND_VERDICT_ACHIEVED:
+    case IND_VERDICT_ON_TRACK:
+        return IND_MARK_GOOD;
+    case IND_VERDICT_AT_RISK:
+        return IND_MARK_WARN;
+    case IND_VERDICT_OFF_TRACK:
+        return IND_MARK_BAD;
+    default:
+        return IND_MARK_DIM;
+    }
+}
+
 const char *ind_eurostat_name(ind_eurostat c)
 {
     static const char *const names[] = {"", "on track", "needs acceleration", "limited progress",

@@ -192,7 +192,7 @@ static void bad_values_name_option_and_value(void **state)
         {{"--when", "2023Q5", "f"}, "--when: '2023Q5' is not a period (e.g. 2023, 2024H1, "
                                     "2023Q3, 2023-06)"},
         {{"--colour", "pink", "f"}, "--colour must be red, green or blue, not 'pink'"},
-        {{"--format", "xml", "f"}, "--format must be table, csv, json or md, not 'xml'"},
+        {{"--format", "xml", "f"}, "--format must be table, csv, json, md or xlsx, not 'xml'"},
         {{"--custom", "no", "f"}, "--custom takes yes, not 'no'"},
         {{"--method", "prophet", "f"}, "unknown forecast method 'prophet' (one of: auto, naive, "
                                        "drift, linear, loglinear, theta, ets, arima)"},
@@ -268,7 +268,7 @@ static void help_has_every_row(void **state)
     assert_non_null(strstr(r.out, "  -h, --help            this help\n"));
     assert_non_null(strstr(r.out, "  -f, --flag            a flag\n"));
     assert_non_null(strstr(r.out, "  --colour red|green|blue\n"));
-    assert_non_null(strstr(r.out, "  --format table|csv|json|md\n"));
+    assert_non_null(strstr(r.out, "  --format table|csv|json|md|xlsx\n"));
     assert_non_null(strstr(r.out, "Methods (fewest observations in brackets):\n  auto "));
     assert_non_null(strstr(r.out, "The end.\n"));
     for (const cli_group *const *g = groups; *g; g++) {

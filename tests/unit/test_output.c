@@ -5,8 +5,8 @@
 #include "indicators/output.h"
 
 static const ind_column cols[] = {
-    {"entity", IND_COL_TEXT, 0},
-    {"cagr_pct", IND_COL_NUMBER, 1},
+    {"entity", IND_COL_TEXT, 0, IND_UNIT_PLAIN},
+    {"cagr_pct", IND_COL_NUMBER, 1, IND_UNIT_PLAIN},
 };
 
 /* Writes two rows in fmt into a memory buffer (caller frees). */
@@ -169,7 +169,7 @@ static void escapes_text_for_terminals(void **state)
 static void table_cells_escaped_csv_kept(void **state)
 {
     (void)state;
-    static const ind_column name_col[] = {{"name", IND_COL_TEXT, 0}};
+    static const ind_column name_col[] = {{"name", IND_COL_TEXT, 0, IND_UNIT_PLAIN}};
     char *text = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&text, &len);
@@ -196,10 +196,10 @@ static void table_cells_escaped_csv_kept(void **state)
 static char *render_with(ind_format fmt, const ind_table_options *opt)
 {
     static const ind_column figures[] = {
-        {"entity", IND_COL_TEXT, 0},
-        {"pp", IND_COL_NUMBER, 2},
-        {"yoy_pct", IND_COL_NUMBER, 1},
-        {"h", IND_COL_NUMBER, 0},
+        {"entity", IND_COL_TEXT, 0, IND_UNIT_PLAIN},
+        {"pp", IND_COL_NUMBER, 2, IND_UNIT_PLAIN},
+        {"yoy_pct", IND_COL_NUMBER, 1, IND_UNIT_PLAIN},
+        {"h", IND_COL_NUMBER, 0, IND_UNIT_PLAIN},
     };
     char *buf = NULL;
     size_t len = 0;
