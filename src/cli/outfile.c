@@ -7,6 +7,8 @@
  * over FILE if everything succeeded and removed otherwise, so that FILE is
  * either the complete output or left as it was. FILE.xlsx asks for a
  * workbook (--format xlsx), which is never written to a terminal or a pipe.
+ * A FILE that exists and is not a regular file (/dev/null, a FIFO) is
+ * written directly: renaming over it would replace the device itself.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -23,6 +25,7 @@
 static struct {
     char tmp[4096];
     const char *path; /* NULL: none pending */
+    bool direct;      /* written in place (not a regular file): no temporary file */
 } pending;
 
 int cli_temp_beside(const char *path, char *tmp, size_t n)
@@ -99,7 +102,16 @@ int cli_output_begin(const char *cmd, cli_common *c)
         return cli_usage_error(cmd, "-o: a file name with control characters is refused");
     if ((status = check_not_input(cmd, c)) != 0)
         return status;
-    int fd = cli_temp_beside(c->output, pending.tmp, sizeof pending.tmp);
+    struct stat st;
+    bool direct = stat(c->output, &st) == 0 && !S_ISREG(st.st_mode);
+    if (direct && S_ISDIR(st.st_mode))
+        return cli_usage_error(cmd, "-o %s is a directory", c->output);
+    int fd = direct ? open(c->output, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+                    : cli_temp_beside(c->output, pending.tmp, sizeof pending.tmp);
+    if (fd >= 0 && direct && c->fmt == IND_FORMAT_XLSX && isatty(fd)) {
+        close(fd);
+        return cli_usage_error(cmd, "-o %s is a terminal; a workbook goes to a file", c->output);
+    }
     if (fd < 0) {
         cli_eprintf("%s: error: cannot write: %s\n", c->output, strerror(errno));
         return EXIT_DATA;
@@ -108,11 +120,13 @@ int cli_output_begin(const char *cmd, cli_common *c)
     if (dup2(fd, STDOUT_FILENO) < 0) {
         cli_eprintf("%s: error: cannot write: %s\n", c->output, strerror(errno));
         close(fd);
-        unlink(pending.tmp);
+        if (!direct)
+            unlink(pending.tmp);
         return EXIT_DATA;
     }
     close(fd);
     pending.path = c->output;
+    pending.direct = direct;
     return 0;
 }
 
@@ -121,9 +135,11 @@ int cli_close_stdout(int status)
     const char *path = pending.path;
     bool ok = status == EXIT_OK || status == EXIT_TARGET;
     /* on disk before it replaces the old file, so that a crash leaves one or the other */
-    int synced = path && ok && fflush(stdout) == 0 && fsync(STDOUT_FILENO) != 0 ? errno : 0;
+    bool direct = pending.direct;
+    int synced =
+        path && !direct && ok && fflush(stdout) == 0 && fsync(STDOUT_FILENO) != 0 ? errno : 0;
     status = cli_close_output(stdout, path, status);
-    if (!path)
+    if (!path || direct)
         return status;
     pending.path = NULL;
     if (synced && status != EXIT_DATA) {
