@@ -330,18 +330,16 @@ static bool selected(const ind_series *s, void *ctx)
 static int write_report(const ind_report *r, const report_args *a)
 {
     char tmp[4200];
-    snprintf(tmp, sizeof tmp, "%s.XXXXXX", a->output);
-    int fd = mkstemp(tmp);
+    int fd = cli_temp_beside(a->output, tmp, sizeof tmp);
     FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
     if (!out) {
         cli_eprintf("%s: error: cannot write the report: %s\n", a->output, strerror(errno));
-        if (fd >= 0)
+        if (fd >= 0) {
             close(fd);
+            unlink(tmp);
+        }
         return EXIT_DATA;
     }
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
     ind_error err;
     ind_error_clear(&err);
     ind_status st = ind_report_write(r, a->format, out, &err);
