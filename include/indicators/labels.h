@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * labels.h - the words of result tables in English and Chinese: column
+ * labels.h - the words of every output in English and Chinese: column
  * headers keyed by column id ("cagr_pct" -> "年均增长(%)"), the words around
- * tables ("Notes:" -> "注："), and the reasons the library gives for a figure
- * it cannot compute ("no value a year earlier (2022)" -> "无上年同期数据
- * (2022)"). One table for every output that shows them (terminal tables,
- * Markdown, CSV headers, the HTML report), so that a translation is fixed
- * once.
+ * tables ("Notes:" -> "注："), the report's and the charts' own words
+ * ("report.headline" -> "Headline figures" / "主要指标一览"), the forecasting
+ * methods' names ("method.drift" -> "漂移法"), and the reasons the library
+ * gives for a figure it cannot compute ("no value a year earlier (2022)" ->
+ * "无上年同期数据(2022)"). One table for every output that shows them
+ * (terminal tables, Markdown, CSV and workbook headers, charts, the report),
+ * so that a translation is fixed once.
  */
 #ifndef INDICATORS_LABELS_H
 #define INDICATORS_LABELS_H
@@ -27,10 +29,10 @@ int ind_lang_parse(const char *name, ind_lang *out);
 
 /*
  * The label of a column or word in lang. A command may qualify an id that
- * means something else in its table ("inspect.first": the first period);
- * the qualified id is tried first, then the part after the dot. Returns id
- * (unqualified) itself when the table has no label: English labels are the
- * ids.
+ * means something else in its table ("inspect.first": the first period) or
+ * that it words otherwise ("report.series": "Indicator"); the qualified id
+ * is tried first, then the part after the dot. Returns id (unqualified)
+ * itself when the table has no label: most English labels are the ids.
  */
 const char *ind_label(const char *id, ind_lang lang);
 

@@ -249,28 +249,32 @@ static ind_status append_template(gp_script *b, const char *dir, const char *nam
 
 /* ---- what is drawn ---- */
 
-/* Texts in each language. */
+/* Texts in the chart's language, from the one table of words (labels.c: chart.*). */
 typedef struct words {
     const char *forecast, *interval, *target, *by, *yoy, *cagr, *per_year, *index_of, *colon;
     const char *pp_axis, *avg_change, *pp_per_year, *forecast_mark, *indicators, *bridge;
 } words;
 
-static const words english = {
-    "Forecast", "% interval", "Target", "by", "YoY change, %", "CAGR", "%/yr", "Index", ": ",
-    "Change on a year earlier, percentage points", "Average change", " pp/yr", "forecast",
-    "Indicators", "No data in between (joined)"};
-static const words chinese = {"预测", "%预测区间", "目标", "", "同比增长（%）", "年均增长",
-                              "%", "指数", "：", "同比变化（百分点）", "年均变化",
-                              "个百分点", "预测", "各指标", "中间缺数据（连线）"};
-
-/* The forecasting methods' names in Chinese (ind_forecast_methods' names in English). */
-static const struct {
-    const char *name, *zh;
-} method_zh[] = {
-    {"auto", "自动组合"},      {"naive", "朴素法"},    {"drift", "漂移法"},
-    {"linear", "线性趋势"},    {"loglinear", "固定增长率"}, {"theta", "Theta法"},
-    {"ets", "指数平滑（ETS）"}, {"arima", "ARIMA"},
-};
+static words words_in(ind_lang lang)
+{
+    return (words){
+        .forecast = ind_label("chart.forecast", lang),
+        .interval = ind_label("chart.interval", lang),
+        .target = ind_label("chart.target", lang),
+        .by = ind_label("chart.by", lang),
+        .yoy = ind_label("chart.yoy", lang),
+        .cagr = ind_label("chart.cagr", lang),
+        .per_year = ind_label("chart.per_year", lang),
+        .index_of = ind_label("chart.index", lang),
+        .colon = ind_label("chart.colon", lang),
+        .pp_axis = ind_label("chart.pp_axis", lang),
+        .avg_change = ind_label("chart.avg_change", lang),
+        .pp_per_year = ind_label("chart.pp_per_year", lang),
+        .forecast_mark = ind_label("chart.forecast_mark", lang),
+        .indicators = ind_label("chart.indicators", lang),
+        .bridge = ind_label("chart.bridge", lang),
+    };
+}
 
 /* State while building one chart. */
 typedef struct chart {
@@ -278,7 +282,8 @@ typedef struct chart {
     const ind_series *const *series;
     size_t n;
     ind_freq freq;
-    const words *w;
+    bool zh; /* --lang zh */
+    words w;
     const ind_chart_target *targets; /* opt->targets, or opt->target as one */
     size_t ntargets;
     double xmin, xmax, ymin, ymax; /* data extent (in units of yscale) */
@@ -416,7 +421,7 @@ static void series_title(const chart *c, const ind_series *s, char *out, size_t 
     else if (same_name && s->entity[0])
         snprintf(out, n, "%s", s->entity);
     else if (s->entity[0])
-        snprintf(out, n, c->w == &chinese ? "%s（%s）" : "%s (%s)", name, s->entity);
+        snprintf(out, n, c->zh ? "%s（%s）" : "%s (%s)", name, s->entity);
     else
         snprintf(out, n, "%s", name);
 }
@@ -431,9 +436,9 @@ static void default_title(const chart *c, char *out, size_t n)
         same_entity = same_entity && strcmp(c->series[i]->entity, s->entity) == 0;
     }
     if (!same_name)
-        name = c->w->indicators;
+        name = c->w.indicators;
     if (same_entity && s->entity[0])
-        snprintf(out, n, "%s%s%s", s->entity, c->w->colon, name);
+        snprintf(out, n, "%s%s%s", s->entity, c->w.colon, name);
     else
         snprintf(out, n, "%s", name);
 }
@@ -580,12 +585,12 @@ static void latest_block(chart *c, latest *l, size_t n, bool beside)
             char per[PERIOD_TEXT_MAX];
             size_t len = strlen(l[i].text);
             period_text(c, l[i].x, per, sizeof per);
-            if (c->w == &chinese)
+            if (c->zh)
                 snprintf(l[i].text + len, sizeof l[i].text - len, "（%s%s）", per,
-                         l[i].forecast ? c->w->forecast_mark : "");
+                         l[i].forecast ? c->w.forecast_mark : "");
             else
                 snprintf(l[i].text + len, sizeof l[i].text - len, " (%s%s%s)", per,
-                         l[i].forecast ? " " : "", l[i].forecast ? c->w->forecast_mark : "");
+                         l[i].forecast ? " " : "", l[i].forecast ? c->w.forecast_mark : "");
         }
         if (beside)
             l[i].x = column;
@@ -672,7 +677,7 @@ static ind_status lines_data(chart *c, double base_x, latest *l, ind_error *err)
     gp_block_end(&c->b);
     c->key_entries += nseg > 0;
     gp_syntaxf(&c->b, "has_bridge = %d\nbridge_title = ", nseg > 0);
-    gp_string(&c->b, c->w->bridge);
+    gp_string(&c->b, c->w.bridge);
     gp_syntax(&c->b, "\n");
     for (size_t i = 0; i < c->n; i++)
         free(ys[i]);
@@ -705,21 +710,20 @@ static size_t band_levels(const chart *c, const ind_forecast *f, size_t order[2]
 /* The forecast's legend text: "Forecast (ETS(M,N,N))", "预测（自动组合）". */
 static void forecast_title(const chart *c, const ind_forecast *f, char *out, size_t n)
 {
-    if (c->w == &chinese) {
-        const char *name = f && f->method[0] ? f->method : NULL;
-        for (size_t i = 0; name && i < sizeof method_zh / sizeof method_zh[0]; i++)
-            if (strcmp(method_zh[i].name, name) == 0)
-                name = method_zh[i].zh;
+    if (c->zh) {
+        char id[sizeof f->method + 8];
+        snprintf(id, sizeof id, "method.%s", f ? f->method : "");
+        const char *name = f && f->method[0] ? ind_label(id, IND_LANG_ZH) : NULL;
         if (name)
-            snprintf(out, n, "%s（%s）", c->w->forecast, name);
+            snprintf(out, n, "%s（%s）", c->w.forecast, name);
         else
-            snprintf(out, n, "%s", c->w->forecast);
+            snprintf(out, n, "%s", c->w.forecast);
     } else if (f && f->model[0] && strlen(f->model) <= 24)
-        snprintf(out, n, "%s (%s)", c->w->forecast, f->model);
+        snprintf(out, n, "%s (%s)", c->w.forecast, f->model);
     else if (f && f->method[0])
-        snprintf(out, n, "%s (%s)", c->w->forecast, f->method);
+        snprintf(out, n, "%s (%s)", c->w.forecast, f->method);
     else
-        snprintf(out, n, "%s", c->w->forecast);
+        snprintf(out, n, "%s", c->w.forecast);
 }
 
 /* Rows "x mean lo1 hi1 ..." of series i's forecast f, its first row the last observation. */
@@ -792,7 +796,7 @@ static void forecast_data(chart *c, latest *l)
         char t[64], lv[40];
         snprintf(lv, sizeof lv, "%g", first->levels[order[k]]);
         dot_decimal(lv);
-        snprintf(t, sizeof t, "%s%s", lv, c->w->interval);
+        snprintf(t, sizeof t, "%s%s", lv, c->w.interval);
         gp_syntaxf(&c->b, "band_title[%zu] = ", k + 1);
         gp_string(&c->b, t);
         gp_syntax(&c->b, "\n");
@@ -834,25 +838,25 @@ static void target_title(const chart *c, const ind_chart_target *t, char *out, s
         period_name(c, t->period, per, sizeof per);
     if (c->n > 1 && !t->shared) { /* whose target: "Luohe: " */
         series_title(c, s, who, sizeof who - 8);
-        strcat(who, c->w->colon);
+        strcat(who, c->w.colon);
     }
-    bool zh = c->w == &chinese;
+    bool zh = c->zh;
     const char *op = t->at_most ? "≤" : "≥";
     if (t->base.freq != IND_FREQ_UNKNOWN) { /* a growth target: its rate and where it leads */
         char from[PERIOD_TEXT_MAX];
         period_name(c, t->base, from, sizeof from);
         value_text(100 * t->rate, "", rate, sizeof rate);
         if (zh)
-            snprintf(out, n, "%s%s：%s起年均增长%s%s%%（%s%s）", who, c->w->target, from, op,
+            snprintf(out, n, "%s%s：%s起年均增长%s%s%%（%s%s）", who, c->w.target, from, op,
                      rate, per, goal);
         else
-            snprintf(out, n, "%s%s: %s %s%%/yr from %s → %s in %s", who, c->w->target, op, rate,
+            snprintf(out, n, "%s%s: %s %s%%/yr from %s → %s in %s", who, c->w.target, op, rate,
                      from, goal, per);
     } else if (zh) {
-        snprintf(out, n, "%s%s%s%s", who, per, c->w->target, goal);
+        snprintf(out, n, "%s%s%s%s", who, per, c->w.target, goal);
     } else {
-        snprintf(out, n, "%s%s %s%s%s%s%s", who, c->w->target, goal, per[0] ? " " : "",
-                 per[0] ? c->w->by : "", per[0] ? " " : "", per);
+        snprintf(out, n, "%s%s %s%s%s%s%s", who, c->w.target, goal, per[0] ? " " : "",
+                 per[0] ? c->w.by : "", per[0] ? " " : "", per);
     }
 }
 
@@ -1049,8 +1053,8 @@ static ind_status bars_of(chart *c, const ind_series *s, bar_set *b)
     b->ref = g.defined ? (c->opt->pp ? g.value : 100.0 * g.value) : 0;
     value_text(b->ref, "", rate, sizeof rate);
     snprintf(b->ref_text, sizeof b->ref_text, "%s %s–%s%s%s%s",
-             c->opt->pp ? c->w->avg_change : c->w->cagr, pa, pz, c->w->colon, rate,
-             c->opt->pp ? c->w->pp_per_year : c->w->per_year);
+             c->opt->pp ? c->w.avg_change : c->w.cagr, pa, pz, c->w.colon, rate,
+             c->opt->pp ? c->w.pp_per_year : c->w.per_year);
     return IND_OK;
 }
 
@@ -1195,7 +1199,7 @@ static ind_status growth_data(chart *c, ind_error *err)
                legend entry (the dashed line has its colour), one entry a series */
             char name[MAX_LABEL], both[2 * MAX_LABEL];
             series_title(c, s, name, sizeof name);
-            snprintf(both, sizeof both, c->w == &chinese ? "%s（%s）" : "%s (%s)", name,
+            snprintf(both, sizeof both, c->zh ? "%s（%s）" : "%s (%s)", name,
                      b[i].ref_text);
             gp_syntaxf(&c->b, "\nseries_title[%zu] = ", i + 1);
             gp_string(&c->b, both);
@@ -1392,11 +1396,11 @@ static void value_axis_label(const chart *c, char *out, size_t n)
     if (opt->ylabel)
         snprintf(out, n, "%s", opt->ylabel);
     else if (opt->kind == IND_CHART_GROWTH)
-        snprintf(out, n, "%s", opt->pp ? c->w->pp_axis : c->w->yoy);
+        snprintf(out, n, "%s", opt->pp ? c->w.pp_axis : c->w.yoy);
     else if (opt->kind == IND_CHART_INDEX) {
         char per[PERIOD_TEXT_MAX];
         period_text(c, c->base_x, per, sizeof per);
-        snprintf(out, n, "%s (%s = 100)", c->w->index_of, per);
+        snprintf(out, n, "%s (%s = 100)", c->w.index_of, per);
     } else
         snprintf(out, n, "%s", unit);
 }
@@ -1465,7 +1469,8 @@ ind_status ind_chart_build(const ind_series *const *series, size_t nseries,
     c.series = series;
     c.n = nseries;
     c.freq = series[0]->freq;
-    c.w = opt->lang == IND_CHART_ZH ? &chinese : &english;
+    c.zh = opt->lang == IND_CHART_ZH;
+    c.w = words_in(c.zh ? IND_LANG_ZH : IND_LANG_EN);
     c.targets = opt->targets ? opt->targets : opt->target;
     c.ntargets = opt->targets ? opt->ntargets : opt->target != NULL;
     chart_reset(&c, 1);

@@ -527,8 +527,8 @@ static void appendix(const ind_report *r, ind_html *h)
     empty_series(r, h);
     ind_html_element(h, "h3", report_word(r, W_FORMULAS), NULL);
     ind_html_open(h, "ul", NULL);
-    for (const char *const *f = report_formulas(r); *f; f++)
-        ind_html_element(h, "li", *f, NULL);
+    for (rword f = W_FORMULA_YOY; f <= W_FORMULA_PMEET; f++)
+        ind_html_element(h, "li", report_word(r, f), NULL);
     ind_html_close(h, "ul");
     method_paragraphs(r, h);
     ind_html_open(h, "p", "class", "meta", NULL);

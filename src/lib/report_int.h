@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * report_int.h - what the report's modules share (private): the computed
- * report (report.c), its words in English and Chinese (report_words.c),
+ * report (report.c), its words (report_words.c, from the table of words in labels.c),
  * and the writers that lay it out (report_html.c, report_md.c).
  */
 #ifndef INDICATORS_REPORT_INT_H
@@ -60,7 +60,10 @@ typedef enum rword {
     W_RATIO, W_DESTATIS, W_ESCAP, W_NOTES, W_METHOD, W_FILES, W_FILE, W_SHAPE, W_ENCODING,
     W_ROWS, W_VALUES, W_MISSING, W_SKIPPED, W_SERIES, W_FORMULAS, W_NO_OBS, W_MADE_BY,
     W_WINDOW, W_UNIT, W_NO_FORECAST, W_NO_TARGET, W_EMPTY_SERIES, W_LEVELS, W_HORIZON,
-    W_BACKTEST_RULE, W_DATE, W_CHART_OF, W_NCOUNT
+    W_BACKTEST_RULE, W_DATE, W_CHART_OF,
+    /* the formulas of the appendix, a line each, in this order */
+    W_FORMULA_YOY, W_FORMULA_CAGR, W_FORMULA_EUROSTAT, W_FORMULA_DESTATIS, W_FORMULA_ESCAP,
+    W_FORMULA_PMEET, W_NCOUNT
 } rword;
 
 const char *report_word(const ind_report *r, rword w);
@@ -87,9 +90,6 @@ void report_growth_sentence(const ind_report *r, const rsection *sec, char *buf,
 
 /* The backtest of a section in a sentence. */
 void report_backtest_sentence(const ind_report *r, const rsection *sec, char *buf, size_t n);
-
-/* The formulas of the appendix: NULL-terminated list of lines. */
-const char *const *report_formulas(const ind_report *r);
 
 /* "name (entity)" or the label, for headings. */
 const char *report_series_title(const ind_series *s, char *buf, size_t n);

@@ -320,9 +320,9 @@ static void appendix(FILE *out, const ind_report *r)
         row(out, cells, sizeof cells / sizeof cells[0]);
     }
     fputc('\n', out);
-    for (const char *const *f = report_formulas(r); *f; f++) {
+    for (rword f = W_FORMULA_YOY; f <= W_FORMULA_PMEET; f++) {
         fputs("- ", out);
-        md_text(out, *f);
+        md_text(out, report_word(r, f));
         fputc('\n', out);
     }
     fputc('\n', out);

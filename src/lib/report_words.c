@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * report_words.c - the report's own words in English and Chinese: labels,
- * verdicts, and the sentences that put a series' figures in words
+ * report_words.c - the report's words, from the one table of words in both
+ * languages (labels.c), and the sentences that put a series' figures in words
  * ("grew from 1.14 % in 2020 to 2.1 % in 2023: 22.6 % a year, +0.96
  * percentage points"; "从2020年的1.14%增长到2023年的2.1%：年均增长22.6%，提高
  * 0.96个百分点"). Numbers come formatted by the target module's rules, so the
@@ -14,90 +14,78 @@
 
 #include "report_int.h"
 
-static const char *const words[W_NCOUNT][2] = {
-    [W_TITLE] = {"Indicator report", "指标报告"},
-    [W_CONTENTS] = {"Contents", "目录"},
-    [W_HEADLINE] = {"Headline figures", "主要指标一览"},
-    [W_METHODS] = {"Methods and data", "方法与数据"},
-    [W_INDICATOR] = {"Indicator", "指标"},
-    [W_ENTITY] = {"Entity", "地区"},
-    [W_LATEST] = {"Latest", "最新值"},
-    [W_PERIOD] = {"Period", "时期"},
-    [W_YOY] = {"YoY", "同比"},
-    [W_CAGR] = {"CAGR", "年均增长"},
-    [W_TARGET] = {"Target", "目标"},
-    [W_PMEET] = {"P(meet)", NULL},
-    [W_VERDICT] = {"Verdict", "判断"},
-    [W_GROWTH] = {"Growth", "增长"},
-    [W_FORECAST] = {"Forecast", "预测"},
-    [W_TARGETS] = {"Targets", "目标评估"},
-    [W_BACKTEST] = {"Backtest", "回测"},
-    [W_FIRST] = {"First", "起始值"},
-    [W_CHANGE] = {"Change", "增加"},
-    [W_PP] = {"Change (percentage points)", "变化（百分点）"},
-    [W_MULTIPLE] = {"Multiple", "倍数"},
-    [W_DOUBLING] = {"Doubling time (years)", "翻番所需年数"},
-    [W_YEARS] = {"Years", "年数"},
-    [W_GOAL] = {"Goal", "目标值"},
-    [W_ACTUAL_YR] = {"Actual/yr", NULL},
-    [W_NEED_YR] = {"Need/yr", NULL},
-    [W_RATIO] = {"R (Eurostat)", "增长比率 R（欧盟统计局）"},
-    [W_DESTATIS] = {"Destatis", "德国联邦统计局趋势"},
-    [W_ESCAP] = {"ESCAP", "亚太经社会"},
-    [W_NOTES] = {"Notes", "说明"},
-    [W_METHOD] = {"Method", "方法"},
-    [W_FILES] = {"Files read", "读取的文件"},
-    [W_FILE] = {"File", "文件"},
-    [W_SHAPE] = {"Shape", "格式"},
-    [W_ENCODING] = {"Encoding", "编码"},
-    [W_ROWS] = {"Rows", "行数"},
-    [W_VALUES] = {"Values", "数值"},
-    [W_MISSING] = {"Missing", "缺失"},
-    [W_SKIPPED] = {"Skipped (notes)", "跳过（注释）"},
-    [W_SERIES] = {"Series", "序列"},
-    [W_FORMULAS] = {"Formulas", "公式"},
-    [W_NO_OBS] = {"no observations", "无观测值"},
-    [W_MADE_BY] = {"Made by indicators", "由 indicators 生成，版本"},
-    [W_WINDOW] = {"Window", "区间"},
-    [W_UNIT] = {"Unit", "单位"},
-    [W_NO_FORECAST] = {"No forecast", "无预测"},
-    [W_NO_TARGET] = {"no target", "无目标"},
-    [W_EMPTY_SERIES] = {"Series without observations", "无观测值的序列"},
-    [W_LEVELS] = {"Interval levels", "预测区间"},
-    [W_HORIZON] = {"Horizon (periods)", "预测期数"},
-    [W_BACKTEST_RULE] = {"Each series' last quarter of values (at most the horizon, leaving at "
-                         "least 3) is held out, forecast from the values before it by the same "
-                         "method and scored: sMAPE, MASE and interval coverage, the M3/M4 "
-                         "definitions of indicators backtest --holdout.",
-                         "每个序列最后四分之一的数值（不超过预测期数，且至少保留3个）留作检验，"
-                         "用之前的数值以同一方法预测并评分：sMAPE、MASE 和区间覆盖率，"
-                         "定义同 indicators backtest --holdout（M3/M4 竞赛）。"},
-    [W_DATE] = {"Date", "日期"},
-    [W_CHART_OF] = {"Chart", "图"},
-};
-
 static bool zh(const ind_report *r)
 {
     return r->opt.lang == IND_LANG_ZH;
 }
 
-/* Words that are column labels of the tables: in Chinese, the label table's (labels.h). */
-static const char *const label_ids[W_NCOUNT] = {
-    [W_INDICATOR] = "series", [W_ENTITY] = "entity",  [W_LATEST] = "latest",
-    [W_PERIOD] = "period",    [W_YOY] = "yoy_pct",    [W_CAGR] = "cagr_pct",
-    [W_TARGET] = "target",    [W_VERDICT] = "verdict", [W_FIRST] = "first",
-    [W_CHANGE] = "change",    [W_PP] = "pp",          [W_MULTIPLE] = "multiple",
-    [W_DOUBLING] = "doubling_years", [W_GOAL] = "goal", [W_FORECAST] = "forecast",
-    [W_METHOD] = "method",    [W_NOTES] = "notes",    [W_UNIT] = "unit",
-    [W_MISSING] = "missing",  [W_ACTUAL_YR] = "actual/yr", [W_NEED_YR] = "need/yr",
+/* The report's words in the one table of words (labels.c): "report.*" ids, whose Chinese
+   for a table column is the column's own ("report.series": Indicator, 指标). */
+static const char *const word_ids[W_NCOUNT] = {
+    [W_TITLE] = "report.title",
+    [W_CONTENTS] = "report.contents",
+    [W_HEADLINE] = "report.headline",
+    [W_METHODS] = "report.methods",
+    [W_INDICATOR] = "report.series",
+    [W_ENTITY] = "report.entity",
+    [W_LATEST] = "report.latest",
+    [W_PERIOD] = "report.period",
+    [W_YOY] = "report.yoy_pct",
+    [W_CAGR] = "report.cagr_pct",
+    [W_TARGET] = "report.target",
     [W_PMEET] = "P(meet)",
+    [W_VERDICT] = "report.verdict",
+    [W_GROWTH] = "report.growth",
+    [W_FORECAST] = "report.forecast",
+    [W_TARGETS] = "report.targets",
+    [W_BACKTEST] = "report.backtest",
+    [W_FIRST] = "report.first",
+    [W_CHANGE] = "report.change",
+    [W_PP] = "report.pp",
+    [W_MULTIPLE] = "report.multiple",
+    [W_DOUBLING] = "report.doubling_years",
+    [W_YEARS] = "report.years",
+    [W_GOAL] = "report.goal",
+    [W_ACTUAL_YR] = "report.actual/yr",
+    [W_NEED_YR] = "report.need/yr",
+    [W_RATIO] = "report.growth_ratio",
+    [W_DESTATIS] = "report.destatis",
+    [W_ESCAP] = "report.escap",
+    [W_NOTES] = "report.notes",
+    [W_METHOD] = "report.method",
+    [W_FILES] = "report.files",
+    [W_FILE] = "report.file",
+    [W_SHAPE] = "report.shape",
+    [W_ENCODING] = "report.encoding",
+    [W_ROWS] = "report.rows",
+    [W_VALUES] = "report.values",
+    [W_MISSING] = "report.missing",
+    [W_SKIPPED] = "report.skipped",
+    [W_SERIES] = "report.series_count",
+    [W_FORMULAS] = "report.formulas",
+    [W_NO_OBS] = "report.no_observations",
+    [W_MADE_BY] = "report.made_by",
+    [W_WINDOW] = "report.window",
+    [W_UNIT] = "report.unit",
+    [W_NO_FORECAST] = "report.no_forecast",
+    [W_NO_TARGET] = "report.no_target",
+    [W_EMPTY_SERIES] = "report.empty_series",
+    [W_LEVELS] = "report.levels",
+    [W_HORIZON] = "report.horizon",
+    [W_BACKTEST_RULE] = "report.backtest_rule",
+    [W_DATE] = "report.date",
+    [W_CHART_OF] = "report.chart",
+    [W_FORMULA_YOY] = "report.formula_yoy",
+    [W_FORMULA_CAGR] = "report.formula_cagr",
+    [W_FORMULA_EUROSTAT] = "report.formula_eurostat",
+    [W_FORMULA_DESTATIS] = "report.formula_destatis",
+    [W_FORMULA_ESCAP] = "report.formula_escap",
+    [W_FORMULA_PMEET] = "report.formula_pmeet",
 };
 
 const char *report_word(const ind_report *r, rword w)
 {
-    if (zh(r) && label_ids[w])
-        return ind_label(label_ids[w], IND_LANG_ZH);
-    return words[w][zh(r)];
+    return ind_label(word_ids[w], r->opt.lang);
 }
 
 const char *report_reason(const ind_report *r, const char *why, char *buf, size_t n)
@@ -198,17 +186,32 @@ static const char *magnitude(const ind_report *r, double rate, char *buf, size_t
     return buf;
 }
 
+/* What both languages' sentences tell: the first and latest values and their periods. */
+typedef struct ends {
+    char a[64], b[64], pa[32], pb[32];
+    bool down;
+} ends;
+
+static ends ends_of(const ind_report *r, const rsection *sec)
+{
+    const ind_growth_summary *g = &sec->g;
+    ends e;
+    report_value(r, sec->s, g->first.value, e.a, sizeof e.a);
+    report_value(r, sec->s, g->latest.value, e.b, sizeof e.b);
+    report_period(r, g->start, e.pa, sizeof e.pa);
+    report_period(r, g->end, e.pb, sizeof e.pb);
+    e.down = g->latest.value < g->first.value;
+    return e;
+}
+
 static void sentence_en(const ind_report *r, const rsection *sec, char *buf, size_t n,
                         size_t *len)
 {
     const ind_growth_summary *g = &sec->g;
-    char a[64], b[64], pa[32], pb[32], rate[32];
-    report_value(r, sec->s, g->first.value, a, sizeof a);
-    report_value(r, sec->s, g->latest.value, b, sizeof b);
-    report_period(r, g->start, pa, sizeof pa);
-    report_period(r, g->end, pb, sizeof pb);
-    bool down = g->latest.value < g->first.value;
-    add(buf, n, len, "%s from %s in %s to %s in %s", down ? "Fell" : "Grew", a, pa, b, pb);
+    ends e = ends_of(r, sec);
+    char rate[32];
+    add(buf, n, len, "%s from %s in %s to %s in %s", e.down ? "Fell" : "Grew", e.a, e.pa, e.b,
+        e.pb);
     if (g->cagr.defined)
         add(buf, n, len, ": %s a year", magnitude(r, g->cagr.value, rate, sizeof rate));
     else
@@ -216,24 +219,20 @@ static void sentence_en(const ind_report *r, const rsection *sec, char *buf, siz
     if (g->pp.defined)
         add(buf, n, len, ", %+.2f percentage points", g->pp.value);
     else if (g->multiple.defined)
-        add(buf, n, len, ", %.2f times the %s value", g->multiple.value, pa);
+        add(buf, n, len, ", %.2f times the %s value", g->multiple.value, e.pa);
     add(buf, n, len, ".");
     if (g->yoy.defined)
         add(buf, n, len, " Year on year: %s in %s.", report_rate(r, &g->yoy, rate, sizeof rate),
-            pb);
+            e.pb);
 }
 
 static void sentence_zh(const ind_report *r, const rsection *sec, char *buf, size_t n,
                         size_t *len)
 {
     const ind_growth_summary *g = &sec->g;
-    char a[64], b[64], pa[32], pb[32], rate[32];
-    report_value(r, sec->s, g->first.value, a, sizeof a);
-    report_value(r, sec->s, g->latest.value, b, sizeof b);
-    report_period(r, g->start, pa, sizeof pa);
-    report_period(r, g->end, pb, sizeof pb);
-    bool down = g->latest.value < g->first.value;
-    add(buf, n, len, "从%s的%s%s到%s的%s", pa, a, down ? "下降" : "增长", pb, b);
+    ends e = ends_of(r, sec);
+    char rate[32];
+    add(buf, n, len, "从%s的%s%s到%s的%s", e.pa, e.a, e.down ? "下降" : "增长", e.pb, e.b);
     if (g->cagr.defined)
         add(buf, n, len, "：年均%s%s", g->cagr.value < 0 ? "下降" : "增长",
             magnitude(r, g->cagr.value, rate, sizeof rate));
@@ -242,10 +241,10 @@ static void sentence_zh(const ind_report *r, const rsection *sec, char *buf, siz
     if (g->pp.defined)
         add(buf, n, len, "，%s%.2f个百分点", g->pp.value < 0 ? "降低" : "提高", fabs(g->pp.value));
     else if (g->multiple.defined)
-        add(buf, n, len, "，为%s的%.2f倍", pa, g->multiple.value);
+        add(buf, n, len, "，为%s的%.2f倍", e.pa, g->multiple.value);
     add(buf, n, len, "。");
     if (g->yoy.defined)
-        add(buf, n, len, "%s同比%s%s。", pb, g->yoy.value < 0 ? "下降" : "增长",
+        add(buf, n, len, "%s同比%s%s。", e.pb, g->yoy.value < 0 ? "下降" : "增长",
             magnitude(r, g->yoy.value, rate, sizeof rate));
 }
 
@@ -309,35 +308,4 @@ void report_backtest_sentence(const ind_report *r, const rsection *sec, char *bu
         add(buf, n, &len, zh(r) ? "，%g%%区间覆盖%zu/%zu" : ", %g %% interval held %zu of %zu",
             r->opt.request.levels[k], acc->inside[k], acc->n);
     add(buf, n, &len, zh(r) ? "。" : ".");
-}
-
-const char *const *report_formulas(const ind_report *r)
-{
-    static const char *const en[] = {
-        "YoY = x_t / x_{t-1y} - 1: the same period a year earlier.",
-        "CAGR = (x_t / x_t0)^(1/n) - 1, n the years between the first and the latest value "
-        "(gaps allowed); percentage points = x_t - x_t0 for indicators in %.",
-        "Growth ratio R (Eurostat) = actual CAGR since the base / CAGR the goal required from "
-        "the base: R >= 0.95 on track, 0.60-0.95 at risk, below 0.60 off track.",
-        "Destatis: the mean of the last 5 annual changes extended linearly to the target year "
-        "(sun, slightly cloudy, cloudy, storm by the share of the distance missed).",
-        "ESCAP: x_T = x_t (1 + CAGR)^(T - t); anticipated progress (x_T - x_t0) / (G - x_t0): "
-        ">= 0.95 on track, 0.10-0.95 acceleration needed, below stagnation or regression.",
-        "P(meet) = the probability, from the forecast distribution at the target year, that "
-        "the value meets the goal.",
-        NULL,
-    };
-    static const char *const zh_lines[] = {
-        "同比 = x_t / x_{t-1年} - 1：与上年同期相比。",
-        "年均增长 = (x_t / x_t0)^(1/n) - 1，n 为首个与最新数值之间的年数（允许缺期）；"
-        "百分比指标的变化以百分点计：x_t - x_t0。",
-        "增长比率 R（欧盟统计局）= 基期以来的实际年均增长 / 实现目标所需的年均增长："
-        "R ≥ 0.95 按期可达，0.60–0.95 存在风险，低于 0.60 偏离目标。",
-        "德国联邦统计局：最近5年年均变化量线性外推到目标年份（按差距比例分为晴、少云、多云、暴风雨）。",
-        "亚太经社会：x_T = x_t (1 + 年均增长)^(T - t)；预期进展 (x_T - x_t0) / (G - x_t0)："
-        "≥ 0.95 按期可达，0.10–0.95 需要加速，低于 0.10 停滞或倒退。",
-        "达标概率 = 按目标年份的预测分布，数值达到目标的概率。",
-        NULL,
-    };
-    return zh(r) ? zh_lines : en;
 }

@@ -66,6 +66,25 @@ static void target_reasons(void **state)
     assert_string_equal(ind_label("at risk", IND_LANG_ZH), "存在风险");
 }
 
+/* The report's, the charts' and the methods' words are in the same table: a qualified id
+   with its own English takes the common word's Chinese (the report's "Indicator" is the
+   tables' 指标). */
+static void report_and_chart_words(void **state)
+{
+    (void)state;
+    assert_string_equal(ind_label("report.series", IND_LANG_EN), "Indicator");
+    assert_string_equal(ind_label("report.series", IND_LANG_ZH), ind_label("series", IND_LANG_ZH));
+    assert_string_equal(ind_label("report.verdict", IND_LANG_ZH), "结论");
+    assert_string_equal(ind_label("report.actual/yr", IND_LANG_EN), "Actual/yr");
+    assert_string_equal(ind_label("report.headline", IND_LANG_EN), "Headline figures");
+    assert_string_equal(ind_label("report.headline", IND_LANG_ZH), "主要指标一览");
+    assert_string_equal(ind_label("chart.forecast", IND_LANG_EN), "Forecast");
+    assert_string_equal(ind_label("chart.forecast", IND_LANG_ZH), "预测");
+    assert_string_equal(ind_label("chart.by", IND_LANG_ZH), ""); /* 2025年目标 2.5: no "by" */
+    assert_string_equal(ind_label("method.drift", IND_LANG_ZH), "漂移法");
+    assert_string_equal(ind_label("method.drift", IND_LANG_EN), "drift");
+}
+
 static void languages(void **state)
 {
     (void)state;
@@ -81,6 +100,7 @@ int main(void)
         cmocka_unit_test(column_labels),
         cmocka_unit_test(reasons_keep_their_periods_and_names),
         cmocka_unit_test(target_reasons),
+        cmocka_unit_test(report_and_chart_words),
         cmocka_unit_test(languages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
