@@ -33,7 +33,24 @@
  *   value   value, obs_value, 数值, 值 ...
  *   unit    unit, 单位
  * Other columns (note, 备注, Country Code ...) and columns with an empty
- * header are ignored; cells after the last named column must be empty.
+ * header are ignored; cells after the last named column must be empty. In a
+ * file wide by period, any other column with a header is not read either, and
+ * is counted in info->unread_columns and named in info->columns_note.
+ *
+ * Two header rows: a row of groups above a row of periods or labels (a
+ * statistics office's table) is read as one header when the lower row has
+ * no numbers, its cells under the upper row's key columns (指标, 地区) are
+ * empty or repeat them, and at least one group spans two columns - a
+ * merged cell (a workbook gives its value to the whole range) or, in a CSV
+ * file, a group label followed by empty cells. Each column's meaning is its
+ * group and sub-label together:
+ *   period over half or year   "2023年" over "上半年" / "全年" -> 2023H1 / 2023
+ *   indicator over period      "研发强度(%)" over "2021" -> series 研发强度 in %,
+ *                              period 2021 (the rows name entities or series)
+ *   period over another label  "2023年" over "增速(%)" -> series "ROW 增速", 2023
+ * and a file wide by period may mix frequencies (years and halves: the
+ * indicator's half-yearly values become "NAME (half-yearly)", see below). A
+ * column whose two cells make no period is not read, and reported as above.
  * Without a series column a long or wide-period file names its series after
  * the value column (when its name is not a generic one) or the file's stem.
  * Units come from a unit column, else from a trailing "(...)" or "（...）"
@@ -128,6 +145,11 @@ typedef struct ind_load_info {
     bool streamed;         /* ind_load_each handed each series over as soon as it was complete */
     char stream_note[256]; /* why the series were not streamed, "" when they were or when the
                               load held them all (ind_load_file) and they were grouped */
+    size_t header_rows;    /* rows the header spans: 2 when a row of groups (merged cells)
+                              stands above a row of periods or labels, else 1 */
+    size_t unread_columns; /* columns with a header the shape does not read (wide by period:
+                              not a period, series, entity, unit, label or note column) */
+    char columns_note[256]; /* names them, "" when there are none */
 } ind_load_info;
 
 /* Defaults: everything detected. */

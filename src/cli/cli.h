@@ -96,6 +96,9 @@ typedef struct cli_selection {
 /* Whether s is selected (no names given selects everything). */
 bool cli_selected(const cli_selection *sel, const ind_series *s);
 
+/* Prints the load's notes (how the file was read, columns not read) on stderr. */
+void cli_load_notes(const char *path, const ind_load_info *info);
+
 /*
  * Loads path, printing the error and returning EXIT_DATA on failure. Fails
  * with a message naming the names given when the selection matches nothing.

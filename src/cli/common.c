@@ -267,6 +267,14 @@ static ind_status load_path(const char *path, const ind_load_options *opt, ind_d
     return ind_load_stream(stdin, "stdin", opt, out, info, err); /* in chunks, as files are */
 }
 
+void cli_load_notes(const char *path, const ind_load_info *info)
+{
+    if (info->note[0])
+        cli_eprintf("indicators: note: %s: %s\n", path, info->note);
+    if (info->columns_note[0])
+        cli_eprintf("indicators: note: %s: %s\n", path, info->columns_note);
+}
+
 int cli_load(const char *path, const ind_load_options *opt, const cli_selection *sel,
              ind_dataset **out, ind_load_info *info)
 {
@@ -279,8 +287,7 @@ int cli_load(const char *path, const ind_load_options *opt, const cli_selection 
         cli_report(&err);
         return EXIT_DATA;
     }
-    if (info->note[0])
-        cli_eprintf("indicators: note: %s: %s\n", path, info->note);
+    cli_load_notes(path, info);
     int status = check_selection(path, *out, sel);
     if (status != EXIT_OK) {
         ind_dataset_free(*out);

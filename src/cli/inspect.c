@@ -108,7 +108,11 @@ static void print_summary(const char *path, const ind_load_info *info, size_t ns
         printf("encoding:   %s\n", info->encoding);
         printf("delimiter:  %s\n", delim);
     }
-    printf("header:     %s %zu", line, info->header_line);
+    if (info->header_rows > 1) /* a row of groups above a row of periods or labels */
+        printf("header:     %ss %zu-%zu", line, info->header_line,
+               info->header_line + info->header_rows - 1);
+    else
+        printf("header:     %s %zu", line, info->header_line);
     if (info->preamble_lines)
         printf(" (%zu preamble %ss skipped)", info->preamble_lines, line);
     printf("\nrows:       %zu (%zu blank skipped", info->rows, info->blank_rows);

@@ -279,8 +279,7 @@ int cli_load_each(const char *path, const ind_load_options *opt, const cli_selec
     } else {
         FILE *waiting = sp.notes_temp ? sp.notes : NULL; /* the series' notes come after */
         sp.notes = stderr;
-        if (info->note[0])
-            cli_eprintf("indicators: note: %s: %s\n", path, info->note);
+        cli_load_notes(path, info);
         status = cli_check_selection(path, E.names, E.entities, E.matched, sel);
         sp.notes = waiting ? waiting : stderr;
         if (status != EXIT_OK) {

@@ -187,17 +187,24 @@ static size_t split_unit(const char *s, size_t len, size_t *ustart, size_t *ulen
     }
     return len;
 }
-/* Field i of the current row, trimmed; "" when the row is shorter. */
-static const char *cell(const loader *L, size_t i, size_t *len)
+/* Field i of a row (fields f[0..n) over text), trimmed; "" when the row is shorter. */
+static const char *field_text(const char *text, const csvr_field *f, size_t n, size_t i,
+                              size_t *len)
 {
-    if (i >= L->n) {
+    if (i >= n) {
         *len = 0;
         return "";
     }
-    const char *s = L->text + L->f[i].off;
-    *len = L->f[i].len;
+    const char *s = text + f[i].off;
+    *len = f[i].len;
     trim(&s, len);
     return s;
+}
+
+/* Field i of the current row, trimmed; "" when the row is shorter. */
+static const char *cell(const loader *L, size_t i, size_t *len)
+{
+    return field_text(L->text, L->f, L->n, i, len);
 }
 
 /* Same, NUL-terminated in place (the row owns the text). */
@@ -719,45 +726,110 @@ static size_t find_name(const loader *L, const char *name)
     return NONE;
 }
 
-/* Marks the period columns; one frequency, each period once. */
+/* The series name a two-row header gives column i, "" when none. */
+static const char *column_name(const loader *L, size_t i)
+{
+    return i < L->ncolname && L->colname[i] ? L->colname[i] : "";
+}
+
+/* Column i's header for a message: "研发强度 2021" when a group names its series. */
+static const char *column_title(const loader *L, size_t i, char *buf, size_t n)
+{
+    const char *name = column_name(L, i);
+    snprintf(buf, n, "%s%s%s", name, name[0] ? " " : "", L->cols[i].header);
+    return buf;
+}
+
+/*
+ * Marks the period columns: each period once (of each series, when a
+ * two-row header names series over periods). Years and halves may mix:
+ * add_value puts each frequency's values in a series of its own.
+ */
 static int mark_period_columns(loader *L, char *why, size_t n)
 {
     size_t first = NONE;
-    uint32_t *seen = NULL; /* column + 1 by ordinal: periods of years 0..9999 */
-    for (size_t i = 0; i < L->ncols; i++) {
+    keyset seen = {0};
+    int rc = 0;
+    for (size_t i = 0; i < L->ncols && rc == 0; i++) {
         const char *h = L->cols[i].header;
         ind_period p;
         if (!h[0] || !header_period(h, strlen(h), L->opt->shape == IND_SHAPE_AUTO, L->opt->freq, &p))
             continue;
-        if (first == NONE) {
-            first = i;
-            if (!(seen = calloc(10000 * (size_t)p.freq, sizeof *seen))) {
-                snprintf(why, n, "out of memory");
-                return -1;
+        char when[IND_PERIOD_TEXT_MAX];
+        ind_period_format(p, when, sizeof when);
+        int had = keyset_add(&seen, keyset_hash(column_name(L, i), when));
+        for (size_t j = 0; had > 0 && j < i; j++) /* the earlier column (none: two keys' hashes met) */
+            if (L->cols[j].role == ROLE_PERIOD && L->cols[j].period.ord == p.ord &&
+                L->cols[j].period.freq == p.freq &&
+                strcmp(column_name(L, j), column_name(L, i)) == 0) {
+                snprintf(why, n, "period '%s'%s%s%s heads both column %zu and column %zu", h,
+                         column_name(L, i)[0] ? " of '" : "", column_name(L, i),
+                         column_name(L, i)[0] ? "'" : "", j + 1, i + 1);
+                rc = -1;
+                break;
             }
-        } else if (p.freq != L->cols[first].period.freq) {
-            snprintf(why, n, "column %zu '%s' is %s but column %zu is %s: one file, one frequency",
-                     i + 1, h, ind_freq_name(p.freq), first + 1,
-                     ind_freq_name(L->cols[first].period.freq));
-            free(seen);
-            return -1;
+        if (had < 0) {
+            snprintf(why, n, "out of memory");
+            rc = -1;
         }
-        if (seen[p.ord]) {
-            snprintf(why, n, "period '%s' heads both column %u and column %zu", h,
-                     (unsigned)seen[p.ord], i + 1);
-            free(seen);
-            return -1;
-        }
-        seen[p.ord] = (uint32_t)(i + 1);
+        if (first == NONE)
+            first = i;
         L->cols[i].role = ROLE_PERIOD;
         L->cols[i].period = p;
     }
-    free(seen);
-    if (first == NONE) {
+    keyset_free(&seen);
+    if (rc == 0 && first == NONE) {
         snprintf(why, n, "no header cell is a period (1960, 2023Q1 ...)");
-        return -1;
+        rc = -1;
+    }
+    return rc;
+}
+
+/* Period columns a two-row header names: the series name, its unit and label. */
+static int name_period_columns(loader *L, char *why, size_t n)
+{
+    L->named = 0;
+    for (size_t i = 0; i < L->ncols; i++) {
+        const char *h = column_name(L, i);
+        column *c = &L->cols[i];
+        if (c->role != ROLE_PERIOD || !h[0])
+            continue;
+        size_t len = strlen(h), ustart = 0, ulen = 0, nlen = split_unit(h, len, &ustart, &ulen);
+        c->name = dup_n(h, nlen);
+        c->unit = dup_n(h + ustart, ulen);
+        c->label = dup_n(nlen < len ? h : "", nlen < len ? len : 0);
+        if (!c->name || !c->unit || !c->label) {
+            snprintf(why, n, "out of memory");
+            return -1;
+        }
+        L->named = 1;
     }
     return 0;
+}
+
+/* Columns with a header that a wide-period file does not read: counted and named. */
+static void note_unread_columns(loader *L)
+{
+    ind_load_info *in = L->info;
+    char *note = in->columns_note, title[160];
+    size_t cap = sizeof in->columns_note, len = 0;
+    in->unread_columns = 0;
+    note[0] = '\0';
+    for (size_t i = 0; i < L->ncols; i++) {
+        const char *h = L->cols[i].header;
+        if (L->cols[i].role != ROLE_NONE || !h[0] || i == L->c_code ||
+            in_list(h, strlen(h), ignore_names))
+            continue;
+        if (in->unread_columns++ == 0)
+            len = (size_t)snprintf(note, cap, "not read, as neither a period nor a series, "
+                                              "entity or unit column:");
+        if (len < cap)
+            len += (size_t)snprintf(note + len, cap - len, "%s column %zu '%s'",
+                                    in->unread_columns > 1 ? "," : "", i + 1,
+                                    column_title(L, i, title, sizeof title));
+    }
+    if (len >= cap)
+        memcpy(note + cap - 4, "...", 4);
 }
 
 static int wide_period_setup(loader *L, char *why, size_t n)
@@ -787,7 +859,10 @@ static int wide_period_setup(loader *L, char *why, size_t n)
     } else
         L->c_entity = find_role(L, L->opt->entity_col, entity_names, ROLE_ENTITY, why, n, &missing);
     L->c_unit = find_role(L, L->opt->unit_col, unit_names, ROLE_UNIT, why, n, &missing);
-    return missing ? -1 : 0;
+    if (missing || name_period_columns(L, why, n) != 0)
+        return -1;
+    note_unread_columns(L);
+    return 0;
 }
 
 /* Unit of a wide-period row: its unit cell, else "(...)" ending the label or name. */
@@ -844,6 +919,89 @@ nomem:
     return NULL;
 }
 
+/* A series of a wide-period row on an earlier row too (or, streaming, handed over). */
+static ind_status twice(loader *L, const ind_series *s)
+{
+    size_t col = L->c_series != NONE ? L->c_series : 0;
+    if (L->mode == LD_STREAM && L->can_restart) /* a duplicate, or two keys sharing a */
+        return came_back(L, s, col);            /* hash: read again */
+    return fail(L, IND_E_DUPLICATE, cell_line(L, col), col + 1,
+                "series '%s'%s%s%s is on an earlier row too: its periods would be given twice",
+                s->name, s->entity[0] ? " [" : "", s->entity, s->entity[0] ? "]" : "");
+}
+
+/*
+ * The series of period column c on the current row of a file whose two
+ * header rows name series over periods: the column's name (after the row's
+ * series name, "GDP 增速", when the file has a series column), else the
+ * row's; made with the column's unit and label the first time. A series
+ * that existed before the row's first one (before) is on an earlier row.
+ */
+static ind_series *named_series(loader *L, const column *c, const char *rowname,
+                                const char *entity, const char *label, size_t before)
+{
+    const char *name = rowname;
+    if (c->name && L->c_series != NONE) {
+        size_t len = strlen(rowname) + strlen(c->name) + 2;
+        char *joined = realloc(L->joinbuf, len);
+        if (!joined) {
+            fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+            return NULL;
+        }
+        L->joinbuf = joined;
+        snprintf(joined, len, "%s %s", rowname, c->name);
+        name = joined;
+    } else if (c->name) {
+        name = c->name;
+    }
+    size_t count = ind_dataset_count(L->ds);
+    ind_series *s = ind_dataset_series(L->ds, name, entity);
+    if (!s) {
+        fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+        return NULL;
+    }
+    int created = ind_dataset_count(L->ds) > count;
+    if (created ? seen_before(L, s, 1) : ind_dataset_index(L->ds, s) < before) {
+        twice(L, s);
+        return NULL;
+    }
+    if (!created)
+        return s;
+    if (c->name && c->unit[0]) {
+        if (ind_series_set_text(&s->unit, c->unit) != IND_OK ||
+            ind_series_set_text(&s->label, c->label) != IND_OK) {
+            fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+            return NULL;
+        }
+        if (strchr(c->unit, '%'))
+            s->flags |= IND_SERIES_PERCENT;
+        if (L->c_unit != NONE && apply_unit(L, s, L->c_unit, cell_str(L, L->c_unit)) != IND_OK)
+            return NULL;
+        return s;
+    }
+    if (!c->name && label[0] && ind_series_set_text(&s->label, label) != IND_OK) {
+        fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+        return NULL;
+    }
+    return wide_row_unit(L, s, name, c->name ? "" : label) == IND_OK ? s : NULL;
+}
+
+/* A wide-period row whose columns name their series (see named_series). */
+static ind_status wide_period_named_row(loader *L, const char *rowname, const char *entity,
+                                        const char *label)
+{
+    size_t before = ind_dataset_count(L->ds), n = L->n < L->ncols ? L->n : L->ncols;
+    for (size_t i = 0; i < n; i++) {
+        const column *c = &L->cols[i];
+        if (c->role != ROLE_PERIOD)
+            continue;
+        ind_series *s = named_series(L, c, rowname, entity, label, before);
+        if (!s || add_value(L, s, c->period, i, i, L->text + L->f[i].off, L->f[i].len) != IND_OK)
+            return L->status;
+    }
+    return group_done(L);
+}
+
 static ind_status wide_period_row(loader *L)
 {
     const char *name = L->stem, *entity = "", *label = "";
@@ -874,18 +1032,14 @@ static ind_status wide_period_row(loader *L)
             name = cut;
         }
     }
+    if (L->named)
+        return wide_period_named_row(L, name, entity, label);
     size_t before = ind_dataset_count(L->ds);
     ind_series *s = ind_dataset_series(L->ds, name, entity);
     if (!s)
         return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
-    if (seen_before(L, s, ind_dataset_count(L->ds) > before)) {
-        if (L->mode == LD_STREAM && L->can_restart) /* a duplicate, or two keys sharing a */
-            return came_back(L, s, L->c_series != NONE ? L->c_series : 0); /* hash: read again */
-        return fail(L, IND_E_DUPLICATE, cell_line(L, L->c_series != NONE ? L->c_series : 0),
-                    (L->c_series != NONE ? L->c_series : 0) + 1,
-                    "series '%s'%s%s%s is on an earlier row too: its periods would be given twice",
-                    s->name, s->entity[0] ? " [" : "", s->entity, s->entity[0] ? "]" : "");
-    }
+    if (seen_before(L, s, ind_dataset_count(L->ds) > before))
+        return twice(L, s);
     if (ind_dataset_count(L->ds) > before || L->c_unit != NONE) {
         if (label[0] && !s->label[0] && ind_series_set_text(&s->label, label) != IND_OK)
             return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
@@ -1153,6 +1307,13 @@ static int try_header(loader *L, char *why, size_t n)
                  "and no period headers (1960, 2023Q1 ...); use --shape/--period-col");
         return -1;
     }
+    for (size_t i = 0; i < L->ncolname && shape != IND_SHAPE_WIDE_PERIOD; i++)
+        if (L->colname[i]) {
+            snprintf(why, n, "column %zu holds series '%s' at period '%s': series over "
+                     "periods are read wide by period, not %s", i + 1, L->colname[i],
+                     L->cols[i].header, ind_shape_name(shape));
+            return -1;
+        }
     const shape_desc *d = shape_of(shape);
     char reason[IND_ERROR_MSG_MAX - 80] = "";
     if (!d || d->setup(L, reason, sizeof reason) != 0) {
@@ -1224,7 +1385,28 @@ static void check_repeated_columns(loader *L, size_t line)
             }
 }
 
-static void header_row(loader *L)
+static void data_row(loader *L);
+
+/* The current row is the header: the loader takes the shape's reading from here on. */
+static void accept_header(loader *L, size_t line, size_t rows)
+{
+    L->info->shape = L->shape->shape;
+    if (L->mode == LD_STREAM && !L->can_restart && L->shape->shape != IND_SHAPE_WIDE_PERIOD) {
+        L->mode = LD_HOLD; /* a series that came back could not be read again */
+        snprintf(L->info->stream_note, sizeof L->info->stream_note,
+                 "%s cannot be read twice: a %s input streams only with --sorted", L->path,
+                 L->shape->name);
+    }
+    for (L->width = L->ncols; L->width > 0 && !L->cols[L->width - 1].header[0];)
+        L->width--;
+    L->info->header_line = line;
+    L->info->header_rows = rows;
+    L->info->preamble_lines = line - 1;
+    check_repeated_columns(L, line);
+}
+
+/* The current row alone: the header, a preamble row, or the first row that is neither. */
+static void header_alone(loader *L)
 {
     size_t nonempty = nonempty_cells(L);
     size_t line = L->n ? L->f[0].line : L->line;
@@ -1232,18 +1414,7 @@ static void header_row(loader *L)
         return;
     char why[IND_ERROR_MSG_MAX - 40];
     if (try_header(L, why, sizeof why) == 0) {
-        L->info->shape = L->shape->shape;
-        if (L->mode == LD_STREAM && !L->can_restart && L->shape->shape != IND_SHAPE_WIDE_PERIOD) {
-            L->mode = LD_HOLD; /* a series that came back could not be read again */
-            snprintf(L->info->stream_note, sizeof L->info->stream_note,
-                     "%s cannot be read twice: a %s input streams only with --sorted", L->path,
-                     L->shape->name);
-        }
-        for (L->width = L->ncols; L->width > 0 && !L->cols[L->width - 1].header[0];)
-            L->width--;
-        L->info->header_line = line;
-        L->info->preamble_lines = line - 1;
-        check_repeated_columns(L, line);
+        accept_header(L, line, 1);
         return;
     }
     if (!L->candidate_line) {
@@ -1252,6 +1423,294 @@ static void header_row(loader *L)
     }
     if (!preamble_row(L, nonempty) || ++L->preamble_rows > PREAMBLE_MAX)
         fail(L, IND_E_FORMAT, L->candidate_line, 0, "%s", L->candidate_why);
+}
+
+/* ------------------------------------------------------- two header rows */
+
+/*
+ * A statistics office's table often has two header rows: groups (merged
+ * cells) above periods or labels. The loader holds a row that may be the
+ * upper one until the next row arrives; when the two fit (see load.h) they
+ * are joined into one header row, each column's text being what its group
+ * and sub-label mean together, and the series a group names kept in
+ * L->colname; otherwise the held row is read alone, as before.
+ */
+
+/* What a header cell holds, to tell a row of labels from a row of data. */
+enum hkind { HK_EMPTY, HK_PERIOD, HK_LABEL, HK_NUMBER };
+
+static enum hkind header_kind(const loader *L, const char *s, size_t len)
+{
+    double v;
+    int percent;
+    size_t bad;
+    ind_period p;
+    if (len == 0)
+        return HK_EMPTY;
+    if (header_period(s, len, 1, L->opt->freq, &p))
+        return HK_PERIOD;
+    return ind_parse_value(s, len, &v, &percent, &bad) >= 0 ? HK_NUMBER : HK_LABEL; /* or missing */
+}
+
+static int same_text(const char *a, size_t alen, const char *b, size_t blen)
+{
+    return alen == blen && memcmp(a, b, alen) == 0;
+}
+
+/* Whether the current row may be the upper of two header rows: no numbers, not a
+   "key","value" preamble row, and a label followed by an empty cell or by itself
+   (a merged range). */
+static int upper_candidate(const loader *L, size_t nonempty)
+{
+    int span = 0;
+    if (nonempty < 2 || preamble_row(L, nonempty))
+        return 0;
+    for (size_t i = 0; i < L->n; i++) {
+        size_t len, next;
+        const char *s = cell(L, i, &len);
+        if (header_kind(L, s, len) == HK_NUMBER)
+            return 0;
+        const char *t = cell(L, i + 1, &next);
+        if (len && i + 1 < L->n && (next == 0 || same_text(s, len, t, next)))
+            span = 1;
+    }
+    return span;
+}
+
+static void drop_held(loader *L)
+{
+    free(L->held_text);
+    free(L->held_f);
+    L->held_text = NULL;
+    L->held_f = NULL;
+    L->held_n = 0;
+}
+
+static void drop_colnames(loader *L)
+{
+    for (size_t i = 0; i < L->ncolname; i++)
+        free(L->colname[i]);
+    free(L->colname);
+    L->colname = NULL;
+    L->ncolname = 0;
+}
+
+/* Keeps a copy of the current row until the next one arrives. */
+static void hold_row(loader *L)
+{
+    size_t end = 0;
+    for (size_t i = 0; i < L->n; i++)
+        if (L->f[i].off + L->f[i].len > end)
+            end = L->f[i].off + L->f[i].len;
+    L->held_text = malloc(end + 1);
+    L->held_f = malloc(L->n * sizeof *L->held_f + 1);
+    if (!L->held_text || !L->held_f) {
+        drop_held(L);
+        fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+        return;
+    }
+    memcpy(L->held_text, L->text, end);
+    L->held_text[end] = '\0';
+    memcpy(L->held_f, L->f, L->n * sizeof *L->held_f);
+    L->held_n = L->n;
+    L->held_line = L->n ? L->f[0].line : L->line;
+}
+
+/* Reads the held row alone, as if it had just arrived, then drops it. */
+static void replay_held(loader *L)
+{
+    char *text = L->text;
+    const csvr_field *f = L->f;
+    size_t n = L->n, line = L->line;
+    L->text = L->held_text;
+    L->f = L->held_f;
+    L->n = L->held_n;
+    L->line = L->held_line;
+    header_alone(L);
+    L->text = text;
+    L->f = f;
+    L->n = n;
+    L->line = line;
+    drop_held(L);
+}
+
+/* A growing text of NUL-terminated fields. */
+typedef struct textbuf {
+    char *s;
+    size_t len, cap;
+} textbuf;
+
+/* Appends a[0..alen), sep and z[0..zlen) as one field; its offset, SIZE_MAX when out of memory. */
+static size_t put(textbuf *b, const char *a, size_t alen, const char *sep, const char *z,
+                  size_t zlen)
+{
+    size_t slen = strlen(sep), need = b->len + alen + slen + zlen + 1;
+    if (need > b->cap) {
+        size_t cap = need > 2 * b->cap ? need : 2 * b->cap;
+        char *grown = realloc(b->s, cap);
+        if (!grown)
+            return SIZE_MAX;
+        b->s = grown;
+        b->cap = cap;
+    }
+    size_t at = b->len;
+    memcpy(b->s + at, a, alen);
+    memcpy(b->s + at + alen, sep, slen);
+    memcpy(b->s + at + alen + slen, z, zlen);
+    b->s[need - 1] = '\0';
+    b->len = need;
+    return at;
+}
+
+/* Sets field f to a[0..alen) sep z[0..zlen) appended to b; -1 when out of memory. */
+static int put_field(textbuf *b, csvr_field *f, const char *a, size_t alen, const char *sep,
+                     const char *z, size_t zlen)
+{
+    f->off = put(b, a, alen, sep, z, zlen);
+    f->len = alen + strlen(sep) + zlen;
+    return f->off == SIZE_MAX ? -1 : 0;
+}
+
+/* Sub-labels under a year that mean the whole year. */
+static const char *const whole_year_names[] = {"全年", "全年累计", "全年合计", "年度", "全年度",
+                                               "year", "annual", "full year", NULL};
+
+/*
+ * What a column under group g[0..glen) with sub-label s[0..slen) means: its
+ * header text, appended to b (field *f), and the series it names (*name,
+ * allocated) when one of the two is a period and the other is not.
+ */
+static int sub_meaning(const loader *L, const char *g, size_t glen, const char *s, size_t slen,
+                       textbuf *b, csvr_field *f, char **name)
+{
+    ind_period p;
+    int gp = header_period(g, glen, 1, L->opt->freq, &p);
+    char joined[96];
+    *name = NULL;
+    if (header_period(s, slen, 1, L->opt->freq, &p)) { /* 研发强度 over 2021 */
+        if (!gp && !(*name = dup_n(g, glen)))
+            return -1;
+        return put_field(b, f, s, slen, "", "", 0);
+    }
+    if (!gp) /* two labels: "GDP 增速", read as the shape reads a header */
+        return put_field(b, f, g, glen, " ", s, slen);
+    if (in_list(s, slen, whole_year_names)) /* 2023年 over 全年 */
+        return put_field(b, f, g, glen, "", "", 0);
+    if (glen + slen + 3 < sizeof joined) { /* 2023年 over 上半年, 2023 over H1 */
+        int digits = 1;
+        for (size_t i = 0; i < glen; i++)
+            digits &= g[i] >= '0' && g[i] <= '9';
+        size_t len = (size_t)snprintf(joined, sizeof joined, "%.*s%.*s", (int)glen, g,
+                                      (int)slen, s);
+        if (header_period(joined, len, 1, L->opt->freq, &p))
+            return put_field(b, f, joined, len, "", "", 0);
+        len = (size_t)snprintf(joined, sizeof joined, "%.*s%s%.*s", (int)glen, g, "\xe5\xb9\xb4",
+                               (int)slen, s); /* 2023 over 上半年: 2023年上半年 */
+        if (digits && header_period(joined, len, 1, L->opt->freq, &p))
+            return put_field(b, f, joined, len, "", "", 0);
+    }
+    if (!(*name = dup_n(s, slen))) /* 2023年 over 增速(%): the period of series 增速 */
+        return -1;
+    return put_field(b, f, g, glen, "", "", 0);
+}
+
+/*
+ * The held row (upper) and the current row (lower) as one header row:
+ * fills *b and f[0..width) and L->colname. Returns 1 when they are two
+ * header rows, 0 when not, -1 when out of memory.
+ */
+static int join_header_rows(loader *L, textbuf *b, csvr_field *f, size_t width)
+{
+    size_t group = NONE, glen = 0, subs = 0, spans = 0, in_group = 0, keys = 0;
+    const char *g = "";
+    for (int pass = 0; pass < 2; pass++) {
+        group = NONE, subs = spans = in_group = keys = 0;
+        for (size_t c = 0; c < width; c++) {
+            size_t ulen, dlen;
+            const char *u = field_text(L->held_text, L->held_f, L->held_n, c, &ulen);
+            const char *d = cell(L, c, &dlen);
+            int same = same_text(u, ulen, d, dlen);
+            if (pass == 0 && ((dlen && !same && header_kind(L, d, dlen) == HK_NUMBER) ||
+                              header_kind(L, u, ulen) == HK_NUMBER))
+                return 0;
+            if (ulen && (group == NONE || !same_text(u, ulen, g, glen))) {
+                group = c, g = u, glen = ulen;
+                in_group = 0;
+            }
+            f[c].line = L->held_line;
+            if (!dlen || same || group == NONE) { /* a key column (指标, 地区), or one below */
+                group = NONE;
+                keys += ulen || dlen;
+                if (pass == 1 && put_field(b, &f[c], ulen ? u : d, ulen ? ulen : dlen, "", "", 0))
+                    return -1;
+                continue;
+            }
+            subs++;
+            spans += ++in_group == 2;
+            if (pass == 1 && sub_meaning(L, g, glen, d, dlen, b, &f[c], &L->colname[c]) != 0)
+                return -1;
+        }
+        if (pass == 0 && (spans == 0 || subs < 2 || keys == 0))
+            return 0;
+        if (pass == 0) {
+            drop_colnames(L);
+            if (!(L->colname = calloc(width, sizeof *L->colname)))
+                return -1;
+            L->ncolname = width;
+        }
+    }
+    return 1;
+}
+
+/*
+ * The held row and the current one as two header rows: 1 when they are (the
+ * header is read, or the load failed), 0 when they are not.
+ */
+static int two_header_rows(loader *L)
+{
+    size_t width = L->held_n > L->n ? L->held_n : L->n;
+    size_t upper = L->held_line, lower = L->n ? L->f[0].line : L->line;
+    textbuf b = {NULL, 0, 0};
+    csvr_field *f = malloc((width ? width : 1) * sizeof *f);
+    int joined = f ? join_header_rows(L, &b, f, width) : -1;
+    if (joined > 0) {
+        char why[IND_ERROR_MSG_MAX - 80];
+        L->text = b.s;
+        L->f = f;
+        L->n = width;
+        if (try_header(L, why, sizeof why) == 0)
+            accept_header(L, upper, 2);
+        else
+            fail(L, IND_E_FORMAT, upper, 0, "%s (header rows %zu and %zu read as one)", why,
+                 upper, lower);
+    } else if (joined < 0) {
+        fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+    }
+    free(b.s);
+    free(f);
+    if (joined != 0)
+        drop_held(L);
+    return joined != 0;
+}
+
+static void header_row(loader *L)
+{
+    if (L->held_f) {
+        if (two_header_rows(L))
+            return;
+        drop_colnames(L);
+        replay_held(L);
+        if (L->status != IND_OK)
+            return;
+        if (L->shape) {
+            data_row(L);
+            return;
+        }
+    }
+    if (upper_candidate(L, nonempty_cells(L)))
+        hold_row(L);
+    else
+        header_alone(L);
 }
 
 /* ------------------------------------------------------------- data rows */
@@ -1371,6 +1830,8 @@ ind_status ld_rows_add(ld_rows *R, char *text, const csvr_field *f, size_t n, si
 
 ind_status ld_rows_finish(ld_rows *R)
 {
+    if (R->held_f && !R->shape && !R->status)
+        replay_held(R); /* the last row held: read alone */
     if (R->status)
         return R->status;
     if (!R->shape && R->candidate_line)
@@ -1408,13 +1869,16 @@ void ld_rows_release(ld_rows *R)
     free(R->entity);
     free(R->namebuf);
     free(R->keybuf);
+    free(R->joinbuf);
+    drop_held(R);
+    drop_colnames(R);
     free_missing(R);
     keyset_free(&R->done);
     ind_dataset_free(R->ds);
     ind_dataset_free(R->codes);
     R->codes = NULL;
     R->cols = NULL;
-    R->stem = R->entity = R->namebuf = R->keybuf = NULL;
+    R->stem = R->entity = R->namebuf = R->keybuf = R->joinbuf = NULL;
     R->ds = NULL;
 }
 

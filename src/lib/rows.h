@@ -71,6 +71,15 @@ typedef struct ld_rows {
     size_t candidate_line; /* the first row that looked like a header but was not */
     char candidate_why[IND_ERROR_MSG_MAX];
     size_t preamble_rows;
+    /* two header rows (rows.c, "two header rows") */
+    char *held_text;     /* a copy of the row before, which may be the upper header row */
+    csvr_field *held_f;  /* its fields (NULL: no row held) */
+    size_t held_n, held_line;
+    char **colname;      /* per column of a two-row header: the series its group or sub-label
+                            names ("研发强度" over 2021), NULL when none; ncolname entries */
+    size_t ncolname;
+    int named;           /* wide-period: some period column names its series */
+    char *joinbuf;       /* wide-period: "ROW NAME" of a row's series and a column's name */
     char *stem; /* series name when the file has no series column */
     /* caches */
     ind_series *last; /* long: the series of the previous row (NULL after the array moved) */

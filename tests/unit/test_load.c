@@ -554,6 +554,84 @@ static void reads_statistics_office_layouts(void **state)
     ind_dataset_free(ds);
 }
 
+static void reads_two_header_rows(void **state)
+{
+    (void)state;
+    ind_load_info info;
+    /* a year over 全年 / 上半年 (a group label followed by an empty cell, as a CSV export
+       writes a merged cell), below a title and a unit line */
+    const char *text = "漯河市人才引进情况\n"
+                       "单位：人\n"
+                       "指标名称,2023年,,2024年,\n"
+                       ",全年,上半年,全年,上半年\n"
+                       "各类人才引进,9084,…,…,4804\n"
+                       "注：2024年全年数据尚未发布。\n";
+    ind_dataset *ds = load_str(text, NULL, &info);
+    assert_int_equal(info.shape, IND_SHAPE_WIDE_PERIOD);
+    assert_int_equal(info.header_line, 3);
+    assert_int_equal(info.header_rows, 2);
+    assert_int_equal(info.preamble_lines, 2);
+    assert_int_equal(info.notes, 1);
+    assert_int_equal(info.unread_columns, 0);
+    assert_int_equal(ind_dataset_count(ds), 2);
+    ind_series *s = series(ds, "各类人才引进", NULL);
+    assert_int_equal(s->n, 1);
+    assert_true(value_at(s, year(2023)) == 9084);
+    s = series(ds, "各类人才引进 (half-yearly)", NULL);
+    assert_int_equal(s->n, 1);
+    assert_true(value_at(s, ind_period_make(IND_FREQ_HALF, 2024, 1)) == 4804);
+    ind_dataset_free(ds);
+
+    /* indicators over periods, the key column merged down (repeated below) */
+    text = "地区,研发经费(亿元),研发经费(亿元),研发强度(%),研发强度(%)\n"
+           "地区,2022,2023,2022,2023\n"
+           "全国,30782.9,33357.1,2.54,2.65\n"
+           "河南省,1143.3,1211.7,1.86,2.05\n";
+    ds = load_str(text, NULL, &info);
+    assert_int_equal(info.header_rows, 2);
+    assert_int_equal(ind_dataset_count(ds), 4);
+    s = series(ds, "研发经费", "河南省");
+    assert_string_equal(s->unit, "亿元");
+    assert_string_equal(s->label, "研发经费(亿元)");
+    assert_true(value_at(s, year(2022)) == 1143.3);
+    s = series(ds, "研发强度", "全国");
+    assert_true(ind_series_is_percent(s));
+    assert_true(value_at(s, year(2023)) == 2.65);
+    ind_dataset_free(ds);
+
+    /* a period over measures: each measure is a series after the row's indicator; a
+       column whose two cells make no period is not read, and said */
+    text = "指标,2023年,,其他,\n"
+           ",绝对数,增速(%),甲,乙\n"
+           "GDP,1000,5.2,x,y\n";
+    ds = load_str(text, NULL, &info);
+    assert_true(value_at(series(ds, "GDP 绝对数", NULL), year(2023)) == 1000);
+    s = series(ds, "GDP 增速", NULL);
+    assert_string_equal(s->unit, "%");
+    assert_true(value_at(s, year(2023)) == 5.2);
+    assert_int_equal(info.unread_columns, 2);
+    assert_string_equal(info.columns_note, "not read, as neither a period nor a series, entity "
+                                           "or unit column: column 4 '其他 甲', column 5 '其他 乙'");
+    ind_dataset_free(ds);
+
+    /* not two header rows: a row of data below (numbers, or a row label under 指标) */
+    ds = load_str("Country Name,Country Code,1960,1961,\nAruba,ABW,,,\nChad,TCD,1,2,\n", NULL,
+                  &info);
+    assert_int_equal(info.header_rows, 1);
+    assert_int_equal(info.header_line, 1);
+    assert_int_equal(ind_dataset_count(ds), 2);
+    ind_dataset_free(ds);
+    ds = load_str("指标,2023年,\nGDP,1,\n", NULL, &info);
+    assert_int_equal(info.header_rows, 1);
+    ind_dataset_free(ds);
+
+    /* years and quarters in one header: two series, not an error */
+    ds = load_str("region,2019,2020Q1\nA,1,2\n", NULL, &info);
+    assert_true(value_at(series(ds, "test", "A"), year(2019)) == 1);
+    assert_int_equal(info.split_by_frequency, 1);
+    ind_dataset_free(ds);
+}
+
 static void detects_delimiters(void **state)
 {
     (void)state;
@@ -791,7 +869,9 @@ static void reports_bad_files(void **state)
          22, IND_E_FORMAT, 3, 1, "NUL byte in the text: a binary file?"},
         {"foo,bar\n1,2\n", 0, IND_E_FORMAT, 1, 0, NULL},
         {"region,2019,2019\nA,1,2\n", 0, IND_E_FORMAT, 1, 0, NULL},
-        {"region,2019,2020Q1\nA,1,2\n", 0, IND_E_FORMAT, 1, 0, NULL},
+        {"地区,研发经费,\n,2021,2021\nA,1,2\n", 0, IND_E_FORMAT, 1, 0,
+         "bad header: period '2021' of '研发经费' heads both column 2 and column 3 (header rows 1 "
+         "and 2 read as one)"},
         {"series,year,value\n,2020,1\n", 0, IND_E_FORMAT, 2, 1, "empty series name"},
         {"year,value,unit\n2020,1,%\n2021,2,亿元\n", 0, IND_E_VALUE, 3, 3, NULL},
         {"year,value\n\xff\xfe\xfd,1\n\x80\n", 0, IND_E_ENCODING, 2, 1, NULL},
@@ -1333,6 +1413,7 @@ int main(void)
         cmocka_unit_test(converts_big_files_on_two_threads),
         cmocka_unit_test(reports_missing_file),
         cmocka_unit_test(reads_dates_as_periods),
+        cmocka_unit_test(reads_two_header_rows),
         cmocka_unit_test(refuses_dates_without_a_frequency),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,1 @@
+growth --detail --format csv tests/data/headers/rd-regions.csv

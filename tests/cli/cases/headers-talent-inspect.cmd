@@ -1,0 +1,1 @@
+inspect tests/data/headers/talent-halves.csv
