@@ -36,8 +36,17 @@ typedef struct loading {
 static ind_status on_start(void *ctx, const csvr_info *ci)
 {
     loading *L = ctx;
-    if (L->begun)
-        ld_rows_release(&L->rows); /* read again in another encoding: start over */
+    if (L->begun) {
+        /* read again (in another encoding, or a workbook's sheet with its merged
+           ranges known): start over, and the series handed over are void */
+        ld_rows_release(&L->rows);
+        L->begun = 0;
+        if (L->sink && L->mode != LD_HOLD && L->sink->restart) {
+            ind_status st = L->sink->restart(L->sink->ctx, L->err);
+            if (st != IND_OK)
+                return st;
+        }
+    }
     char note[sizeof L->info->stream_note]; /* why an earlier reading stopped */
     memcpy(note, L->info->stream_note, sizeof note);
     memset(L->info, 0, sizeof *L->info);
@@ -58,50 +67,44 @@ static ind_status on_row(void *ctx, csvr_row *row)
     return ld_rows_add(&L->rows, row->text, row->f, row->n, row->line);
 }
 
-/* Reads src (a path in name, a stream or a buffer) with the load's options lo. */
+/* Reads src (a path in name, a stream or a buffer): a text with opt, a workbook with wo. */
 typedef ind_status (*read_fn)(const void *src, size_t len, const char *name,
-                              const ind_load_options *lo, const csvr_options *opt,
+                              const wb_options *wo, const csvr_options *opt,
                               const csvr_sink *sink, ind_error *err);
 
 static ind_status read_file(const void *src, size_t len, const char *name,
-                            const ind_load_options *lo, const csvr_options *opt,
+                            const wb_options *wo, const csvr_options *opt,
                             const csvr_sink *sink, ind_error *err)
 {
     (void)src;
     (void)len;
-    if (ind_is_workbook(name)) {
-        wb_options wo = {lo->sheet};
-        return wb_read_file(name, &wo, sink, err);
-    }
+    if (ind_is_workbook(name))
+        return wb_read_file(name, wo, sink, err);
     return csvr_read_file(name, opt, sink, err);
 }
 
 /* Standard input: a workbook when its first bytes say so (wb_read_stream), else text. */
 static ind_status read_stream(const void *src, size_t len, const char *name,
-                              const ind_load_options *lo, const csvr_options *opt,
+                              const wb_options *wo, const csvr_options *opt,
                               const csvr_sink *sink, ind_error *err)
 {
     (void)len;
     FILE *fp = (FILE *)src;
     unsigned char head[8];
     size_t n = fread(head, 1, sizeof head, fp);
-    if (wb_sniff(head, n) != WB_NONE) {
-        wb_options wo = {lo->sheet};
-        return wb_read_stream(fp, head, n, name, &wo, sink, err);
-    }
+    if (wb_sniff(head, n) != WB_NONE)
+        return wb_read_stream(fp, head, n, name, wo, sink, err);
     if (n && fseek(fp, 0, SEEK_SET) == 0) /* a file: read it from its start, and again if need be */
         return csvr_read_stream(fp, name, opt, sink, err);
     return csvr_read_stream_head(fp, head, n, name, opt, sink, err);
 }
 
 static ind_status read_buffer(const void *src, size_t len, const char *name,
-                              const ind_load_options *lo, const csvr_options *opt,
+                              const wb_options *wo, const csvr_options *opt,
                               const csvr_sink *sink, ind_error *err)
 {
-    if (wb_sniff(src, len) != WB_NONE) {
-        wb_options wo = {lo->sheet};
-        return wb_read_buffer(src, len, name, &wo, sink, err);
-    }
+    if (wb_sniff(src, len) != WB_NONE)
+        return wb_read_buffer(src, len, name, wo, sink, err);
     return csvr_read_buffer(src, len, name, opt, sink, err);
 }
 
@@ -135,14 +138,16 @@ static ind_status load(read_fn read, const void *src, size_t len, const char *na
     memset(L.info, 0, sizeof *L.info);
     csvr_options ro = {opt->encoding, opt->delimiter, true};
     csvr_sink rows = {on_start, on_row, &L};
-    ind_status status = read(src, len, name, opt, &ro, &rows, L.err);
+    /* a series sink that cannot restart gets a workbook's rows once (held if need be) */
+    wb_options wo = {opt->sheet, sink && !sink->restart, 0};
+    ind_status status = read(src, len, name, &wo, &ro, &rows, L.err);
     if (status != IND_OK && L.begun && L.rows.regroup) {
         ld_rows_release(&L.rows); /* not grouped: start over, holding every series */
         L.begun = 0;
         L.mode = LD_HOLD;
         status = sink->restart(sink->ctx, L.err);
         if (status == IND_OK)
-            status = read(src, len, name, opt, &ro, &rows, L.err);
+            status = read(src, len, name, &wo, &ro, &rows, L.err);
     }
     if (status == IND_OK)
         status = ld_rows_finish(&L.rows);

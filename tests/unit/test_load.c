@@ -1373,6 +1373,58 @@ static void streams_big_files_in_order(void **state)
     free(buf);
 }
 
+/* Counts series since the last restart, and restarts; notes whether 漯河 came. */
+typedef struct tally {
+    size_t series;
+    int restarts;
+    bool luohe;
+} tally;
+
+static ind_status tally_series(void *ctx, ind_series *s, ind_error *err)
+{
+    (void)err;
+    tally *t = ctx;
+    t->series++;
+    t->luohe |= strcmp(s->entity, "漯河") == 0;
+    return IND_OK;
+}
+
+static ind_status tally_restart(void *ctx, ind_error *err)
+{
+    (void)err;
+    tally *t = ctx;
+    t->restarts++;
+    t->series = 0;
+    t->luohe = false;
+    return IND_OK;
+}
+
+/* A source read a second time from its start (here: GBK after 1.5 MB of ASCII, read
+   again as GB18030) voids the series streamed before: the sink restarts, and every
+   series comes once after it. */
+static void restarts_the_sink_when_read_again(void **state)
+{
+    (void)state;
+    size_t cap = 2u << 20, len = 0, rows = 0;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    len += (size_t)snprintf(buf, cap, "indicator,region,2020,2021\n");
+    for (; len < (3u << 19); rows++)
+        len += (size_t)snprintf(buf + len, cap - len, "i%zu,A,1,2\n", rows);
+    /* 漯河 in GBK */
+    len += (size_t)snprintf(buf + len, cap - len, "i%zu,\xe4\xf0\xba\xd3,3,4\n", rows++);
+    tally t = {0, 0, false};
+    ind_series_sink sink = {tally_series, tally_restart, &t};
+    ind_load_info info;
+    ind_error err;
+    assert_int_equal(ind_load_each_buffer(buf, len, "late.csv", NULL, &sink, &info, &err), IND_OK);
+    assert_string_equal(info.encoding, "GB18030");
+    assert_int_equal(t.restarts, 1);
+    assert_int_equal(t.series, rows);
+    assert_true(t.luohe);
+    free(buf);
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -1382,6 +1434,7 @@ int main(void)
         cmocka_unit_test(sorted_refuses_a_series_that_comes_back),
         cmocka_unit_test(sink_can_stop_the_load),
         cmocka_unit_test(streams_big_files_in_order),
+        cmocka_unit_test(restarts_the_sink_when_read_again),
         cmocka_unit_test(parses_numbers),
         cmocka_unit_test(recognises_missing_markers),
         cmocka_unit_test(rejects_non_numbers),

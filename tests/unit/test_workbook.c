@@ -313,6 +313,92 @@ static void lists_sheets_with_used_ranges(void **state)
     assert_int_equal(ind_workbook_sheets("datasets/rd.csv", &sheets, &n, &err), IND_E_FORMAT);
 }
 
+/* ------------------------------------------- merged ranges after the rows */
+
+/* What a row sink saw after its last start, one "LINE:F1|F2|...|" line a row, and how
+   many starts; strict > 0 refuses a row whose field number strict is empty, as the
+   loader refuses a row without its series name. */
+typedef struct seen {
+    char text[4096];
+    size_t len;
+    int starts;
+    size_t strict;
+    ind_error *err;
+} seen;
+
+static ind_status seen_start(void *ctx, const csvr_info *info)
+{
+    seen *S = ctx;
+    (void)info;
+    S->starts++;
+    S->len = 0;
+    S->text[0] = '\0';
+    return IND_OK;
+}
+
+static ind_status seen_row(void *ctx, csvr_row *row)
+{
+    seen *S = ctx;
+    if (S->strict && (row->n < S->strict || row->f[S->strict - 1].len == 0))
+        return ind_error_set(S->err, IND_E_FORMAT, QUARTERLY, (long)row->line, (long)S->strict,
+                             "empty");
+    S->len += (size_t)snprintf(S->text + S->len, sizeof S->text - S->len, "%zu:", row->line);
+    for (size_t i = 0; i < row->n; i++)
+        S->len += (size_t)snprintf(S->text + S->len, sizeof S->text - S->len, "%.*s|",
+                                   (int)row->f[i].len, row->text + row->f[i].off);
+    S->len += (size_t)snprintf(S->text + S->len, sizeof S->text - S->len, "\n");
+    assert_true(S->len < sizeof S->text - 1);
+    return IND_OK;
+}
+
+/*
+ * The merged ranges come after the rows in a sheet: rows held to the end get them at
+ * once; rows handed over before (hold_max 1 byte) are read again with them, the sink
+ * started a second time, and a sink's failure for want of a merged value is void then.
+ */
+static void merges_ranges_listed_after_the_rows(void **state)
+{
+    (void)state;
+    ind_error err;
+    wb_options opt = {"季度数据", false, 0};
+    seen held = {.err = &err}, streamed = {.err = &err}, once = {.err = &err};
+    csvr_sink sink = {seen_start, seen_row, &held};
+    assert_int_equal(wb_read_file(QUARTERLY, &opt, &sink, &err), IND_OK);
+    assert_int_equal(held.starts, 1);
+    /* A3:A4 gives 研发经费 to row 4; A1:G1 (a title alone in its row) stays one cell */
+    assert_string_equal(held.text, "1:表3 分季度研发经费（亿元）|||||||\n"
+                                   "2:指标|地区|2023Q1|2023Q2|2023Q3|2023Q4|备注|\n"
+                                   "3:研发经费|甲市|10.5|11.25|12|13.5|=合计|\n"
+                                   "4:研发经费|乙市|5|#N/A|10|10.75||\n"
+                                   "5:注：乙市第二季度数据暂缺。|||||||\n");
+    opt.hold_max = 1;
+    sink.ctx = &streamed;
+    assert_int_equal(wb_read_file(QUARTERLY, &opt, &sink, &err), IND_OK);
+    assert_int_equal(streamed.starts, 2);
+    assert_string_equal(streamed.text, held.text);
+    opt.start_once = true; /* a sink that cannot start again: every row held */
+    sink.ctx = &once;
+    assert_int_equal(wb_read_file(QUARTERLY, &opt, &sink, &err), IND_OK);
+    assert_int_equal(once.starts, 1);
+    assert_string_equal(once.text, held.text);
+
+    opt.start_once = false;
+    seen strict = {.err = &err, .strict = 1}; /* row 4's A is empty until A3:A4 is known */
+    sink.ctx = &strict;
+    assert_int_equal(wb_read_file(QUARTERLY, &opt, &sink, &err), IND_OK);
+    assert_int_equal(strict.starts, 2);
+    assert_string_equal(strict.text, held.text);
+    strict = (seen){.err = &err, .strict = 2}; /* B1 is empty either way */
+    assert_int_equal(wb_read_file(QUARTERLY, &opt, &sink, &err), IND_E_FORMAT);
+    assert_string_equal(err.path, QUARTERLY ":季度数据!B1");
+    assert_string_equal(err.message, "empty");
+    opt.hold_max = 0;
+    strict = (seen){.err = &err, .strict = 2};
+    assert_int_equal(wb_read_file(QUARTERLY, &opt, &sink, &err), IND_E_FORMAT);
+    assert_string_equal(err.path, QUARTERLY ":季度数据!B1");
+    assert_int_equal(strict.starts, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -325,6 +411,7 @@ int main(void)
         cmocka_unit_test(names_the_bad_cell),
         cmocka_unit_test(refuses_an_encrypted_buffer),
         cmocka_unit_test(lists_sheets_with_used_ranges),
+        cmocka_unit_test(merges_ranges_listed_after_the_rows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -276,6 +276,10 @@ static ind_status xml_error(wb_xml *X)
 {
     if (X->status != IND_OK || X->done)
         return X->status;
+    if (X->lenient) {
+        X->done = true;
+        return IND_OK;
+    }
     enum XML_Error code = XML_GetErrorCode(X->p);
     if (code == XML_ERROR_NO_MEMORY)
         return X->status = ind_error_set(X->err, IND_E_NOMEM, X->path, 0, 0, "out of memory");
@@ -289,6 +293,7 @@ ind_status wbx_parse(wb_xml *X, wb_zip *Z, const char *part, uint64_t limit)
     X->part = part;
     X->status = IND_OK;
     X->done = false;
+    X->lenient = false;
     ind_status st = wbz_part_open(Z, part, limit, &P, X->err);
     for (int last = 0; st == IND_OK && !last;) {
         void *buf = XML_GetBuffer(X->p, CHUNK);

@@ -3,12 +3,16 @@
  * sheet.c - one sheet's cells to rows for the loader (see wb.h), and the
  * sheets' used ranges for listing.
  *
- * The sheet part is parsed as it is inflated; each <row> becomes one
- * csvr_row when it ends (rows with no cell become blank rows), so memory
- * holds one row. Merged ranges are listed after the cells in the part, so a
- * first quick pass over the inflated bytes finds them (no XML parsing), and
- * the value of each range's top-left cell is then given to every cell of
- * the range as the rows go by.
+ * The sheet part is parsed once, as it is inflated; each <row> becomes one
+ * csvr_row (rows with no cell become blank rows). Merged ranges are listed
+ * after the cells in the part, and the value of a range's top-left cell goes
+ * to every cell of the range: so the rows are held (their texts, compactly)
+ * until the part ends, and handed over then with the ranges known. A sheet
+ * whose rows outgrow HOLD_MAX is handed over as it is read instead (memory
+ * holds one row); when its end then lists merged ranges, the rows handed
+ * over are void: the sink is started again (see csvr_sink.start) and the
+ * sheet read a second time with the ranges known. Big data sheets seldom
+ * have merged cells, so they are inflated and parsed once.
  */
 #include "wb.h"
 
@@ -20,6 +24,7 @@
 #define CELL_MAX ((size_t)1 << 20) /* text of one cell (Excel: 32,767 characters) */
 #define ROW_TEXT_MAX ((size_t)16 << 20)
 #define WORK_MAX ((uint64_t)1 << 30) /* fields handed over per sheet: 1,073,741,824 */
+#define HOLD_MAX ((size_t)8 << 20)   /* rows held until the merged ranges are known */
 
 typedef struct merge {
     size_t r1, c1, r2, c2;
@@ -37,6 +42,13 @@ typedef struct sheet_state {
     const csvr_sink *sink;
     bool started;  /* sink->start was called */
     bool list;     /* only the used range is wanted */
+    bool hold;     /* rows are held until the part's end (merged ranges unknown yet) */
+    bool merged;   /* the merged ranges are known (sorted): they fill the rows */
+    bool data_end; /* </sheetData> was seen */
+    ind_status failed; /* the sink stopped a reading without the merged ranges: */
+    ind_error failed_err; /* its error, reported unless the ranges were over its rows */
+    size_t hold_max; /* held rows' bytes before they are handed over unmerged */
+    wb_buf held;   /* rows held: for each, a held_row, its cells, its text */
     /* rows */
     size_t row;     /* the row being read */
     size_t emitted; /* the last row handed over */
@@ -53,7 +65,7 @@ typedef struct sheet_state {
     wb_buf value, formula;
     /* merged ranges, by first row; active ones are m[first_active..next) minus ended ones */
     merge *m;
-    size_t nm, next;
+    size_t nm, capm, next;
     size_t *active; /* indexes of the ranges over the current row */
     size_t nactive;
     uint64_t work; /* fields and merged ranges looked at: bounded against crafted sheets */
@@ -94,8 +106,10 @@ static int merge_cmp(const void *a, const void *b)
     return x->r1 < y->r1 ? -1 : x->r1 > y->r1;
 }
 
-static int add_merge(sheet_state *S, const char *ref, size_t len, size_t *cap)
+/* The range ref ("A1:C2") of a <mergeCell>; -1 when out of memory or too many. */
+static int add_merge(sheet_state *S, const char *ref)
 {
+    size_t len = strlen(ref), *cap = &S->capm;
     char a[24], b[24];
     const char *colon = memchr(ref, ':', len);
     size_t na = colon ? (size_t)(colon - ref) : len, nb = colon ? len - na - 1 : 0;
@@ -136,45 +150,6 @@ static const char *find(const char *s, size_t n, const char *key, size_t k)
         s = p + 1;
     }
     return NULL;
-}
-
-/*
- * Finds the <mergeCell ref="A1:C2"/> elements in buf[0..len); returns how
- * many bytes at the end may hold an element not complete yet (to be seen
- * again with the next bytes), or -1 when out of memory.
- */
-static long scan_merges(sheet_state *S, const char *buf, size_t len, size_t *cap)
-{
-    static const char key[] = "mergeCell";
-    size_t pos = 0, keep_from = len > 64 ? len - 64 : 0;
-    for (;;) {
-        const char *p = find(buf + pos, len - pos, key, sizeof key - 1);
-        if (!p)
-            break;
-        size_t at = (size_t)(p - buf), after = at + sizeof key - 1;
-        const char *gt = memchr(buf + after, '>', len - after);
-        if (!gt) {
-            keep_from = at > 0 ? at - 1 : 0; /* the element goes on in the next bytes */
-            if (len - keep_from > 4096)
-                keep_from = len; /* no element is that long: skip it */
-            break;
-        }
-        if (at > 0 && (buf[at - 1] == '<' || buf[at - 1] == ':') && after < len &&
-            (buf[after] == ' ' || buf[after] == '\t' || buf[after] == '\n' ||
-             buf[after] == '\r')) {
-            const char *ref = find(buf + after, (size_t)(gt - (buf + after)), "ref=", 4);
-            if (ref && ref + 5 < gt) {
-                char q = ref[4];
-                const char *v = ref + 5, *e = memchr(v, q, (size_t)(gt - v));
-                if ((q == '"' || q == '\'') && e && add_merge(S, v, (size_t)(e - v), cap) != 0)
-                    return -1;
-            }
-        }
-        pos = (size_t)(gt - buf) + 1;
-        if (pos > keep_from)
-            keep_from = pos;
-    }
-    return (long)(len - keep_from);
 }
 
 /* What the first pass saw in a sheet's cells. */
@@ -245,55 +220,56 @@ static void scan_values(sheet_scan *I, const char *buf, size_t len)
         I->cells = true;
 }
 
-/* The first pass: every merged range of the sheet, sorted by first row, and whether
-   the sheet holds values and numbers. */
-static ind_status scan_sheet(sheet_state *S, sheet_scan *I)
+/*
+ * A look at the sheet's first bytes for what read_sheet wants (a number, or
+ * any value): the part is inflated until it is seen, which for a table is
+ * within its first piece; a sheet without it is inflated to its end.
+ */
+static ind_status probe_sheet(sheet_state *S, bool numbers, sheet_scan *I)
 {
     wb_part P;
-    size_t cap = 0, carry = 0, bufcap = 256 * 1024 + 4096;
+    size_t carry = 0, bufcap = 256 * 1024 + 4096;
     memset(I, 0, sizeof *I);
     ind_status st = wbz_part_open(&S->B->Z, S->sh->part, WB_PART_MAX, &P, S->X.err);
     char *buf = st == IND_OK ? malloc(bufcap) : NULL;
     if (st == IND_OK && !buf)
         st = ind_error_set(S->X.err, IND_E_NOMEM, S->B->path, 0, 0, "out of memory");
-    while (st == IND_OK) {
+    while (st == IND_OK && !(numbers ? I->numbers : I->cells)) {
         long got = wbz_part_read(&P, buf + carry, bufcap - carry, S->X.err);
         if (got < 0)
             st = IND_E_FORMAT;
         if (got <= 0)
             break;
         size_t len = carry + (size_t)got;
-        if (!I->numbers)
-            scan_values(I, buf, len);
-        long keep = scan_merges(S, buf, len, &cap);
-        if (keep < 0) {
-            st = ind_error_set(S->X.err, IND_E_NOMEM, S->B->path, 0, 0,
-                               "out of memory (or more than %d merged ranges)", MERGES_MAX);
-            break;
-        }
-        memmove(buf, buf + len - (size_t)keep, (size_t)keep);
-        carry = (size_t)keep;
+        scan_values(I, buf, len);
+        carry = len < 64 ? len : 64; /* a tag cut at the piece's end is seen whole next time */
+        memmove(buf, buf + len - carry, carry);
     }
     free(buf);
     wbz_part_close(&P);
-    if (st == IND_OK && S->nm)
-        qsort(S->m, S->nm, sizeof *S->m, merge_cmp);
     return st;
 }
 
 /* ------------------------------------------------------------- rows out */
 
+/* Grows the row's cells to n. */
+static int reserve_cells(sheet_state *S, size_t n)
+{
+    if (n <= S->capcells)
+        return 0;
+    cellpos *grown = realloc(S->cells, n * sizeof *grown);
+    if (!grown)
+        return -1;
+    S->cells = grown;
+    S->capcells = n;
+    return 0;
+}
+
 /* Adds text to the row, at column col (1-based); -1 when too long or no memory. */
 static int put_cell(sheet_state *S, size_t col, const char *s, size_t len)
 {
-    if (S->ncells == S->capcells) {
-        size_t cap = S->capcells ? S->capcells * 2 : 64;
-        cellpos *grown = realloc(S->cells, cap * sizeof *grown);
-        if (!grown)
-            return -1;
-        S->cells = grown;
-        S->capcells = cap;
-    }
+    if (S->ncells == S->capcells && reserve_cells(S, S->capcells ? S->capcells * 2 : 64) != 0)
+        return -1;
     size_t off = S->text.len;
     if (wb_buf_add(&S->text, s, len, ROW_TEXT_MAX) != 0 ||
         wb_buf_add(&S->text, "", 1, ROW_TEXT_MAX) != 0)
@@ -419,7 +395,7 @@ static int build_row(sheet_state *S, size_t r, size_t *n)
         S->f[S->cells[i].col - 1] = (csvr_field){S->cells[i].off, S->cells[i].len, r};
     if (S->ncells)
         S->width = *n;
-    if (S->nm && (update_active(S, r) != 0 || fill_merges(S, r, n) != 0))
+    if (S->merged && S->nm && (update_active(S, r) != 0 || fill_merges(S, r, n) != 0))
         return -1;
     S->work += *n;
     return 0;
@@ -446,6 +422,14 @@ static int emit(sheet_state *S, size_t r)
         ind_status st = S->sink->row(S->sink->ctx, &row);
         if (st != IND_OK) {
             wb_locate_error(S->X.err, S->B->path, S->sh->name);
+            if (!S->merged) {
+                /* maybe for want of a merged range's value: the part is read on (no more
+                   rows) for its ranges, and finish_sheet decides */
+                S->failed = st;
+                S->failed_err = *S->X.err;
+                S->emitted = r;
+                return -1;
+            }
             S->X.status = st;
             XML_StopParser(S->X.p, XML_FALSE);
             return -1;
@@ -466,6 +450,73 @@ static int emit_gap(sheet_state *S, size_t r)
         if (emit(S, S->emitted + 1) != 0)
             return -1;
     return 0;
+}
+
+/* A held row in S->held: this, then its ncells cellpos, then its tlen bytes of text. */
+typedef struct held_row {
+    size_t row, ncells, tlen;
+} held_row;
+
+/* Keeps the row read (S->cells, S->text) in S->held. */
+static int hold_row(sheet_state *S)
+{
+    held_row h = {S->row, S->ncells, S->text.len};
+    size_t max = SIZE_MAX / 2;
+    return wb_buf_add(&S->held, (const char *)&h, sizeof h, max) != 0 ||
+                   wb_buf_add(&S->held, (const char *)S->cells, S->ncells * sizeof *S->cells,
+                              max) != 0 ||
+                   wb_buf_add(&S->held, S->text.s, S->text.len, max) != 0
+               ? -1
+               : 0;
+}
+
+/* Hands the rows held to the sink, in order, with the merged ranges when they are known. */
+static int hand_held(sheet_state *S)
+{
+    for (size_t pos = 0; pos < S->held.len;) {
+        held_row h;
+        memcpy(&h, S->held.s + pos, sizeof h);
+        pos += sizeof h;
+        if (emit_gap(S, h.row) != 0)
+            return -1;
+        if (reserve_cells(S, h.ncells) != 0) {
+            cell_fail(S, IND_E_NOMEM, h.row, 0, "out of memory");
+            return -1;
+        }
+        memcpy(S->cells, S->held.s + pos, h.ncells * sizeof *S->cells);
+        pos += h.ncells * sizeof *S->cells;
+        S->ncells = h.ncells;
+        S->text.len = 0;
+        if (wb_buf_add(&S->text, S->held.s + pos, h.tlen, ROW_TEXT_MAX) != 0) {
+            cell_fail(S, IND_E_NOMEM, h.row, 0, "out of memory");
+            return -1;
+        }
+        pos += h.tlen;
+        if (emit(S, h.row) != 0)
+            return -1;
+    }
+    S->held.len = 0;
+    return 0;
+}
+
+/* The end of a row with cells: handed over, or held (and the rows held handed over
+   unmerged once they outgrow S->hold_max). */
+static void row_end(sheet_state *S)
+{
+    if (!S->hold) {
+        emit(S, S->row);
+        return;
+    }
+    if (hold_row(S) != 0) {
+        cell_fail(S, IND_E_NOMEM, S->row, 0, "out of memory");
+        return;
+    }
+    S->ncells = 0;
+    S->text.len = 1;
+    if (S->held.len > S->hold_max) {
+        S->hold = false;
+        hand_held(S);
+    }
 }
 
 /* ------------------------------------------------------------- cells in */
@@ -587,8 +638,12 @@ static void row_begin(sheet_state *S, const XML_Char **atts)
                   r ? r : "?");
         return;
     }
-    if (!S->list && emit_gap(S, row) != 0)
+    if (S->hold) {
+        S->ncells = 0; /* blank rows before it are made when the rows held are handed over */
+        S->text.len = 1;
+    } else if (!S->list && emit_gap(S, row) != 0) {
         return;
+    }
     S->row = row;
     S->col = 0;
 }
@@ -608,6 +663,8 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
 {
     sheet_state *S = ud;
     const char *local = wbx_local(name);
+    if ((S->data_end || S->failed) && local[0] != 'm')
+        return; /* after the cells, only the merged ranges are wanted */
     switch (local[0]) {
     case 'c':
         if (!local[1])
@@ -635,6 +692,17 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
         else if (strcmp(local, "rPh") == 0)
             S->in_phonetic = 1;
         break;
+    case 'm':
+        if (!S->list && !S->merged && strcmp(local, "mergeCell") == 0) {
+            const char *ref = wbx_attr(atts, "ref");
+            if (ref && add_merge(S, ref) != 0) {
+                S->X.status = ind_error_set(S->X.err, IND_E_NOMEM, S->B->path, 0, 0,
+                                            "out of memory (or more than %d merged ranges)",
+                                            MERGES_MAX);
+                XML_StopParser(S->X.p, XML_FALSE);
+            }
+        }
+        break;
     case 'd':
         if (!S->list && strcmp(local, "dimension") == 0)
             declared_width(S, wbx_attr(atts, "ref"));
@@ -657,6 +725,8 @@ static void XMLCALL on_end(void *ud, const XML_Char *name)
 {
     sheet_state *S = ud;
     const char *local = wbx_local(name);
+    if (S->data_end || S->failed)
+        return;
     switch (local[0]) {
     case 'c':
         if (!local[1])
@@ -676,13 +746,18 @@ static void XMLCALL on_end(void *ud, const XML_Char *name)
         break;
     case 'r':
         if (strcmp(local, "row") == 0 && !S->list && S->ncells)
-            emit(S, S->row);
+            row_end(S);
         else if (strcmp(local, "rPh") == 0)
             S->in_phonetic = 0;
         break;
     case 's':
-        if (strcmp(local, "sheetData") == 0 && !S->list)
-            wbx_done(&S->X); /* the rest is formatting (merges were found before) */
+        if (strcmp(local, "sheetData") == 0 && !S->list) {
+            S->data_end = true;
+            if (S->merged)
+                wbx_done(&S->X); /* the rest is formatting, the merges known */
+            else
+                S->X.lenient = true; /* as before: what follows the cells need not parse */
+        }
         break;
     default:
         break;
@@ -710,7 +785,21 @@ static void state_free(sheet_state *S)
     free(S->f);
     free(S->value.s);
     free(S->formula.s);
+    free(S->held.s);
     wbx_release(&S->X);
+}
+
+/* A new parser for a reading of the part from its start. */
+static ind_status new_parser(sheet_state *S, ind_error *err)
+{
+    wbx_release(&S->X);
+    ind_status st = wbx_init(&S->X, S->B->path, err);
+    if (st != IND_OK)
+        return st;
+    XML_SetUserData(S->X.p, S);
+    XML_SetElementHandler(S->X.p, on_start, on_end);
+    XML_SetCharacterDataHandler(S->X.p, on_text);
+    return IND_OK;
 }
 
 static ind_status state_init(sheet_state *S, wb_book *B, const wb_sheet *sh,
@@ -720,47 +809,95 @@ static ind_status state_init(sheet_state *S, wb_book *B, const wb_sheet *sh,
     S->B = B;
     S->sh = sh;
     S->sink = sink;
-    ind_status st = wbx_init(&S->X, B->path, err);
+    ind_status st = new_parser(S, err);
     if (st != IND_OK)
         return st;
     if (wb_buf_add(&S->text, "", 1, ROW_TEXT_MAX) != 0)
         return ind_error_set(err, IND_E_NOMEM, B->path, 0, 0, "out of memory");
-    XML_SetUserData(S->X.p, S);
-    XML_SetElementHandler(S->X.p, on_start, on_end);
-    XML_SetCharacterDataHandler(S->X.p, on_text);
     return IND_OK;
 }
 
-/* Scans sheet sh; reads it into sink when want says so given what the scan saw. */
-typedef bool (*sheet_wanted)(const sheet_scan *I);
+/* Whether a merged range over more than one cell starts on a row handed over. */
+static bool merges_rows_sent(const sheet_state *S)
+{
+    for (size_t i = 0; i < S->nm; i++)
+        if (S->m[i].r1 <= S->emitted && (S->m[i].r1 != S->m[i].r2 || S->m[i].c1 != S->m[i].c2))
+            return true;
+    return false;
+}
 
-static ind_status read_sheet(wb_book *B, const wb_sheet *sh, sheet_wanted want,
-                             const csvr_sink *sink, bool *read, ind_error *err)
+/* Forgets the rows of a first reading, to read the part again with the merged ranges
+   known; the sink is started again with the first row. */
+static ind_status read_again(sheet_state *S, ind_error *err)
+{
+    S->started = false;
+    S->row = S->emitted = S->col = 0;
+    S->ncells = 0;
+    S->text.len = 1;
+    S->width = 0;
+    S->work = 0;
+    S->next = S->nactive = 0;
+    S->data_end = false;
+    S->held.len = 0;
+    S->in_v = S->in_f = S->in_is = S->in_t = S->in_phonetic = 0;
+    ind_status st = new_parser(S, err);
+    if (st == IND_OK)
+        st = wbx_parse(&S->X, &S->B->Z, S->sh->part, WB_PART_MAX);
+    return st;
+}
+
+/*
+ * The part was read (st: how): the rows held go to the sink with the merged
+ * ranges; the part is read again when ranges turned up over rows handed over
+ * without them; a sink's failure on such a row is reported when no range was
+ * over it (or the part did not read to its end).
+ */
+static ind_status finish_sheet(sheet_state *S, ind_status st, ind_error *err)
+{
+    if (S->failed && (st != IND_OK || !merges_rows_sent(S))) {
+        *err = S->failed_err;
+        return S->failed;
+    }
+    if (st != IND_OK)
+        return st;
+    if (S->nm)
+        qsort(S->m, S->nm, sizeof *S->m, merge_cmp);
+    S->merged = true;
+    if (S->hold) {
+        S->hold = false;
+        if (hand_held(S) != 0)
+            st = S->X.status;
+    } else if (merges_rows_sent(S)) {
+        S->failed = IND_OK;
+        st = read_again(S, err);
+    }
+    if (st == IND_OK && !S->started && start_sink(S) != 0)
+        st = S->X.status; /* no row at all: the loader still needs its start */
+    return st;
+}
+
+/* Reads sheet sh into sink when it holds a number (numbers) or any value; *read says
+   whether it did. */
+static ind_status read_sheet(wb_book *B, const wb_sheet *sh, bool numbers,
+                             const wb_options *opt, const csvr_sink *sink, bool *read,
+                             ind_error *err)
 {
     sheet_state S;
     sheet_scan I;
     *read = false;
     ind_status st = state_init(&S, B, sh, sink, err);
     if (st == IND_OK)
-        st = scan_sheet(&S, &I);
-    if (st == IND_OK && want(&I)) {
+        st = probe_sheet(&S, numbers, &I);
+    if (st == IND_OK && (numbers ? I.numbers : I.cells)) {
         *read = true;
-        st = wbx_parse(&S.X, &B->Z, sh->part, WB_PART_MAX);
-        if (st == IND_OK && !S.started && start_sink(&S) != 0)
-            st = S.X.status; /* no row at all: the loader still needs its start */
+        S.hold = true;
+        S.hold_max = opt && opt->start_once ? SIZE_MAX
+                     : opt && opt->hold_max ? opt->hold_max
+                                            : HOLD_MAX;
+        st = finish_sheet(&S, wbx_parse(&S.X, &B->Z, sh->part, WB_PART_MAX), err);
     }
     state_free(&S);
     return st;
-}
-
-static bool has_numbers(const sheet_scan *I)
-{
-    return I->numbers;
-}
-
-static bool has_cells(const sheet_scan *I)
-{
-    return I->cells;
 }
 
 /* The sheet opt names: its name, else its 1-based number. */
@@ -797,9 +934,10 @@ static ind_status pick_sheet(wb_book *B, const char *want, const wb_sheet **out,
  * notes sheet before the table holds only text), else the first visible one
  * holding anything, else the same among the hidden sheets.
  */
-static ind_status read_default(wb_book *B, const csvr_sink *sink, ind_error *err)
+static ind_status read_default(wb_book *B, const wb_options *opt, const csvr_sink *sink,
+                               ind_error *err)
 {
-    static const sheet_wanted wants[] = {has_numbers, has_cells};
+    static const bool wants[] = {true, false}; /* numbers, then any value */
     ind_status st = IND_OK;
     bool read = false;
     for (int hidden = 0; hidden < 2; hidden++)
@@ -808,7 +946,7 @@ static ind_status read_default(wb_book *B, const csvr_sink *sink, ind_error *err
                 const wb_sheet *sh = &B->sheets[i];
                 if (sh->hidden != (hidden == 1) || !sh->part || sh->chart)
                     continue;
-                st = read_sheet(B, sh, wants[w], sink, &read, err);
+                st = read_sheet(B, sh, wants[w], opt, sink, &read, err);
                 if (st != IND_OK || read)
                     return st;
             }
@@ -822,12 +960,12 @@ static ind_status read_book(wb_book *B, const wb_options *opt, const csvr_sink *
     if (st != IND_OK)
         return st;
     if (!opt || !opt->sheet)
-        return read_default(B, sink, err);
+        return read_default(B, opt, sink, err);
     const wb_sheet *sh;
     bool read = false;
     st = pick_sheet(B, opt->sheet, &sh, err);
     if (st == IND_OK)
-        st = read_sheet(B, sh, has_cells, sink, &read, err);
+        st = read_sheet(B, sh, false, opt, sink, &read, err);
     if (st == IND_OK && !read) {
         char place[IND_ERROR_PATH_MAX];
         wb_cell_place(B->path, sh->name, 0, 0, place, sizeof place);

@@ -24,8 +24,9 @@
  *   - a merged range: the value of its top-left cell in every cell.
  *
  * Reading is streamed: the zip container by libzip, each XML part by expat
- * fed in 256 KiB pieces (no DOM); only the shared strings, the styles and the
- * merged ranges are kept. Refused, with a message: a file that is not a zip
+ * fed in 256 KiB pieces (no DOM), once; only the shared strings, the styles,
+ * the merged ranges and up to 8 MiB of a sheet's rows (until its merged
+ * ranges, listed after them, are known: see sheet.c) are kept. Refused, with a message: a file that is not a zip
  * or is damaged, encrypted parts or an encrypted (CFB/OLE) workbook, a part
  * that inflates past its declared size, past 4 GiB or more than 250 times
  * its compressed size beyond 16 MiB (a zip bomb), XML with a DOCTYPE (no
@@ -59,6 +60,10 @@ wb_kind wb_sniff(const void *head, size_t n);
 /* The sheet's name and the first sheet holding data: see ind_load_options.sheet. */
 typedef struct wb_options {
     const char *sheet; /* NULL: the first visible sheet holding data */
+    /* The sink cannot be started again once rows went to it (a series sink without
+       restart): a sheet's rows are then held to its end however big (see sheet.c). */
+    bool start_once;
+    size_t hold_max; /* tests: the rows' bytes held before they go unmerged (0: 32 MiB) */
 } wb_options;
 
 /*
@@ -147,6 +152,7 @@ typedef struct wb_xml {
     ind_error *err;
     ind_status status; /* a handler's failure, err filled */
     bool done;         /* a handler has what it wanted */
+    bool lenient;      /* what is left is not needed whole: malformed XML ends it quietly */
 } wb_xml;
 
 ind_status wbx_init(wb_xml *X, const char *path, ind_error *err);
