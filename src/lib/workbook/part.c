@@ -191,12 +191,6 @@ void wbz_part_close(wb_part *P)
 
 /* ------------------------------------------------------------------- XML */
 
-const char *wbx_local(const char *name)
-{
-    const char *colon = strrchr(name, ':');
-    return colon ? colon + 1 : name;
-}
-
 const char *wbx_attr(const char **atts, const char *name)
 {
     for (size_t i = 0; atts[i]; i += 2)

@@ -265,14 +265,14 @@ static int reserve_cells(sheet_state *S, size_t n)
     return 0;
 }
 
-/* Adds text to the row, at column col (1-based); -1 when too long or no memory. */
+/* Adds s[0..len) (s[len] is its NUL) to the row, at column col (1-based); -1 when too
+   long or no memory. */
 static int put_cell(sheet_state *S, size_t col, const char *s, size_t len)
 {
     if (S->ncells == S->capcells && reserve_cells(S, S->capcells ? S->capcells * 2 : 64) != 0)
         return -1;
     size_t off = S->text.len;
-    if (wb_buf_add(&S->text, s, len, ROW_TEXT_MAX) != 0 ||
-        wb_buf_add(&S->text, "", 1, ROW_TEXT_MAX) != 0)
+    if (wb_buf_add(&S->text, s, len + 1, ROW_TEXT_MAX) != 0) /* with its NUL */
         return -1;
     S->cells[S->ncells++] = (cellpos){col, off, len};
     return 0;
@@ -523,7 +523,15 @@ static void row_end(sheet_state *S)
 
 static void cell_begin(sheet_state *S, const XML_Char **atts)
 {
-    const char *ref = wbx_attr(atts, "r"), *t = wbx_attr(atts, "t"), *s = wbx_attr(atts, "s");
+    const char *ref = NULL, *t = NULL, *s = NULL;
+    for (size_t i = 0; atts[i]; i += 2) { /* one look at each attribute: r, t and s */
+        const char *k = wbx_local(atts[i]);
+        if (!k[0] || k[1])
+            continue;
+        const char **to = k[0] == 'r' ? &ref : k[0] == 't' ? &t : k[0] == 's' ? &s : NULL;
+        if (to && !*to)
+            *to = atts[i + 1];
+    }
     size_t col = S->col + 1, row = S->row;
     if (ref && (wb_parse_ref(ref, &col, &row) != 0 || row != S->row)) {
         cell_fail(S, IND_E_FORMAT, S->row, 0,

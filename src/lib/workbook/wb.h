@@ -166,8 +166,15 @@ void wbx_fail(wb_xml *X, ind_status code, const char *fmt, ...)
 #endif
     ;
 void wbx_done(wb_xml *X);
-/* A name without its namespace prefix. */
-const char *wbx_local(const char *name);
+/* A name without its namespace prefix (inline: a sheet has millions of elements). */
+static inline const char *wbx_local(const char *name)
+{
+    const char *local = name;
+    for (const char *p = name; *p; p++)
+        if (*p == ':')
+            local = p + 1;
+    return local;
+}
 /* The value of attribute local name in atts, or NULL. */
 const char *wbx_attr(const char **atts, const char *name);
 
