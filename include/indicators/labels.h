@@ -4,7 +4,7 @@
  * headers keyed by column id ("cagr_pct" -> "年均增长(%)"), the words around
  * tables ("Notes:" -> "注："), the report's and the charts' own words
  * ("report.headline" -> "Headline figures" / "主要指标一览"), the forecasting
- * methods' names ("method.drift" -> "漂移法"), and the reasons the library
+ * methods' names ("drift" -> "漂移法"), and the reasons the library
  * gives for a figure it cannot compute ("no value a year earlier (2022)" ->
  * "无上年同期数据(2022)"). One table for every output that shows them
  * (terminal tables, Markdown, CSV and workbook headers, charts, the report),

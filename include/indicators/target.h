@@ -257,6 +257,10 @@ const char *ind_eurostat_name(ind_eurostat c);
 const char *ind_weather_name(ind_weather w);
 /* "on track", "acceleration needed", "stagnation or regression", "". */
 const char *ind_escap_name(ind_escap c);
+/* The Destatis weather and the ESCAP category of an assessment in lang (labels.h): "cloudy" /
+   多云, "acceleration needed" / 需加快; "n/a" / 无 when the method gives none. */
+const char *ind_target_weather_text(const ind_assessment *a, ind_lang lang);
+const char *ind_target_escap_text(const ind_assessment *a, ind_lang lang);
 /* "level", "growth", "total". */
 const char *ind_target_kind_name(ind_target_kind k);
 /* Parses a kind name; -1 when unknown. */

@@ -250,12 +250,6 @@ static bool has_data(const result *r)
     return r->s && r->s->n > 0;
 }
 
-/* A word of the table (a verdict, a category, n/a) in the table's language. */
-static const char *word(const char *en, ind_lang lang)
-{
-    return strcmp(en, "n/a") == 0 && lang == IND_LANG_ZH ? "无" : ind_label(en, lang);
-}
-
 static void short_row(ind_table *tab, size_t i, const result *r, const cli_common *c)
 {
     const ind_assessment *a = &r->a;
@@ -264,25 +258,25 @@ static void short_row(ind_table *tab, size_t i, const result *r, const cli_commo
     char buf[160];
     ind_table_number(tab, (double)(i + 1));
     ind_table_text(tab, r->t->text);
-    ind_table_text(tab, word(ind_target_latest_text(r->s, a, digits, buf, sizeof buf), lang));
+    ind_table_text(tab, ind_label(ind_target_latest_text(r->s, a, digits, buf, sizeof buf), lang));
     ind_table_text(tab, ind_target_goal_text(r->t, digits, buf, sizeof buf));
-    ind_table_text(tab, word(ind_target_rate_text(&a->actual_growth, digits, buf, sizeof buf), lang));
-    ind_table_text(tab, word(ind_target_rate_text(&a->required_growth, digits, buf, sizeof buf), lang));
+    ind_table_text(tab, ind_label(ind_target_rate_text(&a->actual_growth, digits, buf, sizeof buf), lang));
+    ind_table_text(tab, ind_label(ind_target_rate_text(&a->required_growth, digits, buf, sizeof buf), lang));
     if (a->growth_ratio.defined)
         ind_table_number(tab, a->growth_ratio.value);
     else
-        ind_table_text(tab, word("n/a", lang));
-    ind_table_text(tab, word(a->weather ? ind_weather_name(a->weather) : "n/a", lang));
-    ind_table_text(tab, word(a->escap ? ind_escap_name(a->escap) : "n/a", lang));
-    ind_table_text(tab, word(ind_target_forecast_text(a, digits, buf, sizeof buf), lang));
+        ind_table_text(tab, ind_label("n/a", lang));
+    ind_table_text(tab, ind_target_weather_text(a, lang));
+    ind_table_text(tab, ind_target_escap_text(a, lang));
+    ind_table_text(tab, ind_label(ind_target_forecast_text(a, digits, buf, sizeof buf), lang));
     if (a->probability.defined && digits > 0) {
         ind_format_significant(100 * a->probability.value, digits, true, buf, sizeof buf - 1);
         strcat(buf, "%");
     } else if (a->probability.defined) {
         snprintf(buf, sizeof buf, "%.0f%%", 100 * a->probability.value);
     }
-    ind_table_text(tab, a->probability.defined ? buf : word("n/a", lang));
-    snprintf(buf, sizeof buf, "%s%s", word(ind_verdict_name(a->verdict), lang),
+    ind_table_text(tab, a->probability.defined ? buf : ind_label("n/a", lang));
+    snprintf(buf, sizeof buf, "%s%s", ind_label(ind_verdict_name(a->verdict), lang),
              a->disagree[0] ? " *" : "");
     ind_table_text(tab, buf);
     ind_table_end_row(tab);
@@ -321,7 +315,7 @@ static void print_coloured(const char *text, const result *res, size_t n, ind_la
         const char *end = strchr(p, '\n');
         size_t len = end ? (size_t)(end - p) : strlen(p);
         const char *name =
-            line >= 2 && line - 2 < n ? word(ind_verdict_name(res[line - 2].a.verdict), lang) : "";
+            line >= 2 && line - 2 < n ? ind_label(ind_verdict_name(res[line - 2].a.verdict), lang) : "";
         size_t star = line >= 2 && line - 2 < n && res[line - 2].a.disagree[0] ? 2 : 0;
         size_t nlen = strlen(name);
         if (nlen && len >= nlen + star && strncmp(p + len - star - nlen, name, nlen) == 0)

@@ -711,9 +711,7 @@ static size_t band_levels(const chart *c, const ind_forecast *f, size_t order[2]
 static void forecast_title(const chart *c, const ind_forecast *f, char *out, size_t n)
 {
     if (c->zh) {
-        char id[sizeof f->method + 8];
-        snprintf(id, sizeof id, "method.%s", f ? f->method : "");
-        const char *name = f && f->method[0] ? ind_label(id, IND_LANG_ZH) : NULL;
+        const char *name = f && f->method[0] ? ind_label(f->method, IND_LANG_ZH) : NULL;
         if (name)
             snprintf(out, n, "%s（%s）", c->w.forecast, name);
         else

@@ -4,7 +4,7 @@
  * include/indicators/labels.h): the tables' column headers, the target
  * table's verdicts and categories, the report's headings and formulas
  * (report.*), the charts' legend and axis texts (chart.*), the forecasting
- * methods' names (method.*), and the library's reasons. The Chinese follows
+ * methods' names, and the library's reasons. The Chinese follows
  * the usage of 国家统计局 releases: 同比 (on the same period a year earlier),
  * 环比 (on the previous period), 年均增长 (average annual growth, CAGR), 百分点
  * (percentage points), 倍 (multiple), 翻番 (doublings), 累计 (year to date).
@@ -89,10 +89,13 @@ static const word words[] = {
     {"slightly cloudy", NULL, "少云"},
     {"cloudy", NULL, "多云"},
     {"storm", NULL, "暴风雨"},
-    {"acceleration needed", NULL, "需要加速"},
+    {"acceleration needed", NULL, "需加快"},
     {"stagnation or regression", NULL, "停滞或倒退"},
     {"* some method disagrees with the verdict (see the notes)", NULL, "* 有方法与结论不一致（见注）"},
     {"Notes (* marks a verdict some method disagrees with):", NULL, "注（* 表示有方法与结论不一致）："},
+    {"Destatis", NULL, "德国联邦统计局"},
+    {"ESCAP", NULL, "亚太经社会"},
+    {"n/a", NULL, "无"},
     {"behind", NULL, "落后"},
     {"ahead of", NULL, "快于"},
     /* the report (src/lib/report_*.c): headings, and its wording of the table columns */
@@ -122,8 +125,6 @@ static const word words[] = {
     {"report.actual/yr", "Actual/yr", NULL},
     {"report.need/yr", "Need/yr", NULL},
     {"report.growth_ratio", "R (Eurostat)", "增长比率 R（欧盟统计局）"},
-    {"report.destatis", "Destatis", "德国联邦统计局趋势"},
-    {"report.escap", "ESCAP", "亚太经社会"},
     {"report.notes", "Notes", NULL},
     {"report.method", "Method", NULL},
     {"report.files", "Files read", "读取的文件"},
@@ -175,7 +176,7 @@ static const word words[] = {
      "ESCAP: x_T = x_t (1 + CAGR)^(T - t); anticipated progress (x_T - x_t0) / (G - x_t0): "
      ">= 0.95 on track, 0.10-0.95 acceleration needed, below stagnation or regression.",
      "亚太经社会：x_T = x_t (1 + 年均增长)^(T - t)；预期进展 (x_T - x_t0) / (G - x_t0)："
-     "≥ 0.95 按期可达，0.10–0.95 需要加速，低于 0.10 停滞或倒退。"},
+     "≥ 0.95 按期可达，0.10–0.95 需加快，低于 0.10 停滞或倒退。"},
     {"report.formula_pmeet",
      "P(meet) = the probability, from the forecast distribution at the target year, that "
      "the value meets the goal.",
@@ -196,15 +197,19 @@ static const word words[] = {
     {"chart.forecast_mark", "forecast", "预测"},
     {"chart.indicators", "Indicators", "各指标"},
     {"chart.bridge", "No data in between (joined)", "中间缺数据（连线）"},
-    /* the forecasting methods (ind_forecast_methods' names) */
-    {"method.auto", NULL, "自动组合"},
-    {"method.naive", NULL, "朴素法"},
-    {"method.drift", NULL, "漂移法"},
-    {"method.linear", NULL, "线性趋势"},
-    {"method.loglinear", NULL, "固定增长率"},
-    {"method.theta", NULL, "Theta法"},
-    {"method.ets", NULL, "指数平滑（ETS）"},
-    {"method.arima", NULL, "ARIMA"},
+    /* the forecasting methods (ind_forecast_methods' names) and the simple methods' models */
+    {"auto", NULL, "自动组合"},
+    {"naive", NULL, "朴素法"},
+    {"drift", NULL, "漂移法"},
+    {"linear", NULL, "线性趋势"},
+    {"loglinear", NULL, "固定增长率"},
+    {"theta", NULL, "Theta法"},
+    {"ets", NULL, "指数平滑（ETS）"},
+    {"arima", NULL, "ARIMA"},
+    {"random walk with drift", NULL, "带漂移的随机游走"},
+    {"linear trend", NULL, "线性趋势"},
+    {"log-linear trend (constant growth)", NULL, "对数线性趋势（固定增长率）"},
+    {"Theta (SES with drift)", NULL, "Theta（带漂移的简单指数平滑）"},
 };
 
 int ind_lang_parse(const char *name, ind_lang *out)
@@ -310,7 +315,7 @@ static const reason reasons[] = {
     {"forecast: %s (%s)", "预测：%s（%s）"},
     {"no probability: the forecast has no interval", "无概率：预测无区间"},
     {"* disagreeing: %s", "* 不一致：%s"},
-    {"Destatis trend: %s", "Destatis 趋势：%s"},
+    {"Destatis trend: %s", "德国联邦统计局趋势：%s"},
     {"forecast: %s at the target year", "预测：目标年为 %s"},
     {"forecast: %s probability of meeting the goal", "预测：达标概率 %s"},
     {"the series has no observations", "该指标无观测值"},
@@ -321,7 +326,7 @@ static const reason reasons[] = {
      "全年剩余时间距上限尚余 %s（每期 %s）"},
     {"no forecast: %s", "无预测：%s"},
     {"method %s needs at least %s observations; the series has %s",
-     "方法 %s 至少需要 %s 个观测值，该指标有 %s 个"},
+     "%s 至少需要 %s 个观测值，该指标有 %s 个"},
     {"only %s observations (filled gaps do not count): no interval; %s missing periods filled "
      "by linear interpolation",
      "仅 %s 个观测值（插补的不计）：无区间；%s 个缺期已线性插补"},

@@ -55,19 +55,21 @@ static void section_id(size_t i, char *buf, size_t n)
 }
 
 /* A cell holding text and the exact number it shows (data-value). */
-static void num_cell(ind_html *h, const char *key, const char *text, bool defined, double value)
+/* A number's cell: its text ("n/a" in the report's language) and its exact value. */
+static void num_cell(const ind_report *r, ind_html *h, const char *key, const char *text,
+                     bool defined, double value)
 {
     char exact[32];
     if (defined)
         ind_format_double(value, exact, sizeof exact);
-    ind_html_element(h, "td", text, "class", "n", "data-key", key, "data-value",
+    ind_html_element(h, "td", report_text(r, text), "class", "n", "data-key", key, "data-value",
                      defined ? exact : NULL, NULL);
 }
 
 static void rate_cell(const ind_report *r, ind_html *h, const char *key, const ind_figure *f)
 {
     char text[32];
-    num_cell(h, key, report_rate(r, f, text, sizeof text), f->defined, 100 * f->value);
+    num_cell(r, h, key, report_rate(r, f, text, sizeof text), f->defined, 100 * f->value);
 }
 
 static void verdict_span(const ind_report *r, ind_html *h, const rtarget *rt)
@@ -159,7 +161,7 @@ static void target_cells(const ind_report *r, ind_html *h, const rsection *sec)
             snprintf(buf, sizeof buf, "%.0f%%", 100 * p->value);
             ind_format_double(100 * p->value, exact, sizeof exact);
         }
-        ind_html_element(h, "div", p->defined ? buf : "n/a", "data-key", "probability_pct",
+        ind_html_element(h, "div", p->defined ? buf : report_text(r, "n/a"), "data-key", "probability_pct",
                          "data-value", p->defined ? exact : NULL, NULL);
     }
     ind_html_close(h, "td");
@@ -185,7 +187,7 @@ static void headline_row(const ind_report *r, ind_html *h, size_t i)
     ind_html_element(h, "a", sec->s->label[0] ? sec->s->label : sec->s->name, "href", id, NULL);
     ind_html_close(h, "td");
     ind_html_element(h, "td", sec->s->entity, NULL);
-    num_cell(h, "latest", g->latest.defined ? report_value(r, sec->s, g->latest.value, buf, sizeof buf) : "n/a",
+    num_cell(r, h, "latest", g->latest.defined ? report_value(r, sec->s, g->latest.value, buf, sizeof buf) : "n/a",
              g->latest.defined, g->latest.value);
     ind_html_element(h, "td", g->has_end ? report_period(r, g->end, buf, sizeof buf) : "", NULL);
     rate_cell(r, h, "yoy_pct", &g->yoy);
@@ -226,7 +228,7 @@ static void figure_row(const ind_report *r, ind_html *h, const char *label, cons
     char why[256];
     ind_html_open(h, "tr", NULL);
     ind_html_element(h, "th", label, NULL);
-    num_cell(h, key, f->defined ? text : report_reason(r, f->why, why, sizeof why), f->defined,
+    num_cell(r, h, key, f->defined ? text : report_reason(r, f->why, why, sizeof why), f->defined,
              scale * f->value);
     ind_html_close(h, "tr");
 }
@@ -300,15 +302,15 @@ static void forecast_table(const ind_report *r, ind_html *h, const rsection *sec
         ind_html_open(h, "tr", "data-period", period, NULL);
         ind_html_element(h, "td", period, NULL);
         ind_target_value_text(f->mean[i], 0, buf, sizeof buf);
-        num_cell(h, "forecast", buf, true, f->mean[i]);
+        num_cell(r, h, "forecast", buf, true, f->mean[i]);
         for (size_t k = 0; f->has_intervals && k < f->nlevels; k++) {
             double lo = f->lo[i * f->nlevels + k], hi = f->hi[i * f->nlevels + k];
             snprintf(key, sizeof key, "lo%g", f->levels[k]);
             ind_target_value_text(lo, 0, buf, sizeof buf);
-            num_cell(h, key, buf, true, lo);
+            num_cell(r, h, key, buf, true, lo);
             snprintf(key, sizeof key, "hi%g", f->levels[k]);
             ind_target_value_text(hi, 0, buf, sizeof buf);
-            num_cell(h, key, buf, true, hi);
+            num_cell(r, h, key, buf, true, hi);
         }
         ind_html_close(h, "tr");
     }
@@ -338,22 +340,23 @@ static void target_block(const ind_report *r, ind_html *h, const rtarget *rt)
     ind_html_close(h, "tr");
     ind_html_open(h, "tr", NULL);
     ind_html_element(h, "td", ind_target_goal_text(&rt->t, 0, buf, sizeof buf), NULL);
-    ind_html_element(h, "td", ind_target_latest_text(rt->s, a, 0, buf, sizeof buf), NULL);
-    num_cell(h, "actual_growth_pct", ind_target_rate_text(&a->actual_growth, 0, buf, sizeof buf),
+    ind_html_element(h, "td", report_text(r, ind_target_latest_text(rt->s, a, 0, buf, sizeof buf)),
+                     NULL);
+    num_cell(r, h, "actual_growth_pct", ind_target_rate_text(&a->actual_growth, 0, buf, sizeof buf),
              a->actual_growth.defined, 100 * a->actual_growth.value);
-    num_cell(h, "required_growth_pct", ind_target_rate_text(&a->required_growth, 0, buf, sizeof buf),
+    num_cell(r, h, "required_growth_pct", ind_target_rate_text(&a->required_growth, 0, buf, sizeof buf),
              a->required_growth.defined, 100 * a->required_growth.value);
     if (a->growth_ratio.defined)
         snprintf(buf, sizeof buf, "%.2f", a->growth_ratio.value);
-    num_cell(h, "growth_ratio", a->growth_ratio.defined ? buf : "n/a", a->growth_ratio.defined,
+    num_cell(r, h, "growth_ratio", a->growth_ratio.defined ? buf : "n/a", a->growth_ratio.defined,
              a->growth_ratio.value);
-    ind_html_element(h, "td", a->weather ? ind_weather_name(a->weather) : "n/a", NULL);
-    ind_html_element(h, "td", a->escap ? ind_escap_name(a->escap) : "n/a", NULL);
-    num_cell(h, "forecast", ind_target_forecast_text(a, 0, buf, sizeof buf), a->forecast.defined,
+    ind_html_element(h, "td", ind_target_weather_text(a, r->opt.lang), NULL);
+    ind_html_element(h, "td", ind_target_escap_text(a, r->opt.lang), NULL);
+    num_cell(r, h, "forecast", ind_target_forecast_text(a, 0, buf, sizeof buf), a->forecast.defined,
              a->forecast.value);
     if (a->probability.defined)
         snprintf(buf, sizeof buf, "%.0f%%", 100 * a->probability.value);
-    num_cell(h, "probability_pct", a->probability.defined ? buf : "n/a", a->probability.defined,
+    num_cell(r, h, "probability_pct", a->probability.defined ? buf : "n/a", a->probability.defined,
              100 * a->probability.value);
     ind_html_open(h, "td", NULL);
     verdict_span(r, h, rt);

@@ -71,6 +71,9 @@ const char *report_word(const ind_report *r, rword w);
 /* A reason the library gives (a figure's why) in the report's language, into buf when translated. */
 const char *report_reason(const ind_report *r, const char *why, char *buf, size_t n);
 
+/* A text of the target module or a figure's "n/a" in the report's language (无). */
+const char *report_text(const ind_report *r, const char *text);
+
 /* A verdict's name in the report's language and its CSS class ("v-on-track"). */
 const char *report_verdict(const ind_report *r, ind_verdict v);
 const char *report_verdict_class(ind_verdict v);

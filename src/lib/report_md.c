@@ -138,7 +138,7 @@ static void headline(FILE *out, const ind_report *r)
                 snprintf(p + pl, sizeof p - pl, "%s%.0f%%", k ? "; " : "",
                          100 * rt->a.probability.value);
             else
-                snprintf(p + pl, sizeof p - pl, "%sn/a", k ? "; " : "");
+                snprintf(p + pl, sizeof p - pl, "%s%s", k ? "; " : "", report_text(r, "n/a"));
             snprintf(v + vl, sizeof v - vl, "%s%s %s%s", k ? "; " : "",
                      report_verdict_mark(rt->a.verdict), report_verdict(r, rt->a.verdict),
                      rt->a.disagree[0] ? " *" : "");
@@ -147,7 +147,7 @@ static void headline(FILE *out, const ind_report *r)
             sec->s->label[0] ? sec->s->label : sec->s->name,
             sec->s->entity,
             g->latest.defined ? report_value(r, sec->s, g->latest.value, latest, sizeof latest)
-                              : "n/a",
+                              : report_text(r, "n/a"),
             g->has_end ? report_period(r, g->end, period, sizeof period) : "",
             report_rate(r, &g->yoy, yoy, sizeof yoy),
             report_rate(r, &g->cagr, cagr, sizeof cagr),
@@ -234,12 +234,13 @@ static void targets(FILE *out, const ind_report *r, const rsection *sec)
     for (size_t k = 0; k < sec->ntargets; k++) {
         const rtarget *rt = &r->targets[sec->targets[k]];
         const ind_assessment *a = &rt->a;
-        char goal[64], latest[64], act[32], need[32], ratio[32] = "n/a", fc[96], pm[32] = "n/a",
-                                                        verdict[96];
+        char goal[64], latest[64], act[32], need[32], ratio[32], fc[96], pm[32], verdict[96];
         fprintf(out, "#### ");
         md_textf(out, "%s%s%s", rt->t.text, rt->t.label[0] ? " — " : "", rt->t.label);
         fputs("\n\n", out);
         header(out, r, cols, sizeof cols / sizeof cols[0]);
+        snprintf(ratio, sizeof ratio, "%s", report_text(r, "n/a"));
+        snprintf(pm, sizeof pm, "%s", report_text(r, "n/a"));
         if (a->growth_ratio.defined)
             snprintf(ratio, sizeof ratio, "%.2f", a->growth_ratio.value);
         if (a->probability.defined)
@@ -248,13 +249,13 @@ static void targets(FILE *out, const ind_report *r, const rsection *sec)
                  report_verdict(r, a->verdict), a->disagree[0] ? " *" : "");
         const char *cells[] = {
             ind_target_goal_text(&rt->t, 0, goal, sizeof goal),
-            ind_target_latest_text(rt->s, a, 0, latest, sizeof latest),
-            ind_target_rate_text(&a->actual_growth, 0, act, sizeof act),
-            ind_target_rate_text(&a->required_growth, 0, need, sizeof need),
+            report_text(r, ind_target_latest_text(rt->s, a, 0, latest, sizeof latest)),
+            report_text(r, ind_target_rate_text(&a->actual_growth, 0, act, sizeof act)),
+            report_text(r, ind_target_rate_text(&a->required_growth, 0, need, sizeof need)),
             ratio,
-            a->weather ? ind_weather_name(a->weather) : "n/a",
-            a->escap ? ind_escap_name(a->escap) : "n/a",
-            ind_target_forecast_text(a, 0, fc, sizeof fc),
+            ind_target_weather_text(a, r->opt.lang),
+            ind_target_escap_text(a, r->opt.lang),
+            report_text(r, ind_target_forecast_text(a, 0, fc, sizeof fc)),
             pm,
             verdict,
         };

@@ -49,8 +49,8 @@ static const char *const word_ids[W_NCOUNT] = {
     [W_ACTUAL_YR] = "report.actual/yr",
     [W_NEED_YR] = "report.need/yr",
     [W_RATIO] = "report.growth_ratio",
-    [W_DESTATIS] = "report.destatis",
-    [W_ESCAP] = "report.escap",
+    [W_DESTATIS] = "Destatis",
+    [W_ESCAP] = "ESCAP",
     [W_NOTES] = "report.notes",
     [W_METHOD] = "report.method",
     [W_FILES] = "report.files",
@@ -86,6 +86,11 @@ static const char *const word_ids[W_NCOUNT] = {
 const char *report_word(const ind_report *r, rword w)
 {
     return ind_label(word_ids[w], r->opt.lang);
+}
+
+const char *report_text(const ind_report *r, const char *text)
+{
+    return strcmp(text, "n/a") == 0 ? ind_label(text, r->opt.lang) : text;
 }
 
 const char *report_reason(const ind_report *r, const char *why, char *buf, size_t n)
@@ -142,7 +147,7 @@ const char *report_value(const ind_report *r, const ind_series *s, double v, cha
 const char *report_rate(const ind_report *r, const ind_figure *f, char *buf, size_t n)
 {
     if (!f->defined)
-        return "n/a";
+        return report_text(r, "n/a");
     double pct = 100 * f->value;
     snprintf(buf, n, "%+.1f%s%%", fabs(pct) < 0.05 ? 0.0 : pct, zh(r) ? "" : " ");
     if (strncmp(buf, "+0.0", 4) == 0)

@@ -77,6 +77,16 @@ const char *ind_target_forecast_text(const ind_assessment *a, int digits, char *
     return buf;
 }
 
+const char *ind_target_weather_text(const ind_assessment *a, ind_lang lang)
+{
+    return ind_label(a->weather ? ind_weather_name(a->weather) : "n/a", lang);
+}
+
+const char *ind_target_escap_text(const ind_assessment *a, ind_lang lang)
+{
+    return ind_label(a->escap ? ind_escap_name(a->escap) : "n/a", lang);
+}
+
 const char *ind_target_latest_text(const ind_series *s, const ind_assessment *a, int digits,
                                    char *buf, size_t n)
 {
@@ -250,7 +260,7 @@ void ind_target_notes(const ind_target *t, const ind_series *s, const ind_assess
         emit(&l, lang, fn, ctx);
     }
     if (a->has_forecast) {
-        add(&l, "forecast: %s (%s)", a->method, a->model);
+        add(&l, "forecast: %s (%s)", ind_label(a->method, lang), a->model);
         if (a->meets.defined) {
             ind_period m = {s->freq, (int32_t)a->meets.value};
             ind_period_format(m, p, sizeof p);

@@ -81,8 +81,8 @@ static void report_and_chart_words(void **state)
     assert_string_equal(ind_label("chart.forecast", IND_LANG_EN), "Forecast");
     assert_string_equal(ind_label("chart.forecast", IND_LANG_ZH), "预测");
     assert_string_equal(ind_label("chart.by", IND_LANG_ZH), ""); /* 2025年目标 2.5: no "by" */
-    assert_string_equal(ind_label("method.drift", IND_LANG_ZH), "漂移法");
-    assert_string_equal(ind_label("method.drift", IND_LANG_EN), "drift");
+    assert_string_equal(ind_label("drift", IND_LANG_ZH), "漂移法");
+    assert_string_equal(ind_label("drift", IND_LANG_EN), "drift");
 }
 
 static void languages(void **state)

@@ -1,0 +1,1 @@
+target datasets/rd.csv --target 'rd_intensity[China] >= 2.7 by 2026' --target 'rd_intensity[China] >= 2.95 by 2027' --target 'rd_intensity[China] >= 3.1 by 2027' --target 'rd_intensity[China] <= 2 by 2030' --target 'rd_intensity[Luohe] >= 2.5 by 2025' --method drift --lang zh
