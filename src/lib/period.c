@@ -260,24 +260,50 @@ ind_period ind_period_add(ind_period p, int32_t k)
     return p;
 }
 
+/* Writes v in decimal at t, zero-padded to width bytes as printf's %0*d; returns the length. */
+static size_t put_int(char *t, long v, int width)
+{
+    char d[24];
+    size_t k = 0, len = 0;
+    unsigned long u = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
+    do
+        d[k++] = (char)('0' + u % 10);
+    while ((u /= 10) != 0 || (int)k + (v < 0) < width); /* as printf: the sign counts */
+    if (v < 0)
+        t[len++] = '-';
+    while (k > 0)
+        t[len++] = d[--k];
+    return len;
+}
+
+/* By hand, not snprintf: a growth table formats two periods a series (1.5 % of the job). */
 size_t ind_period_format(ind_period p, char *buf, size_t n)
 {
-    int year = ind_period_year(p), sub = ind_period_sub(p), len;
+    char t[48];
+    size_t len = put_int(t, ind_period_year(p), 1);
+    int sub = ind_period_sub(p);
     switch (p.freq) {
     case IND_FREQ_HALF:
-        len = snprintf(buf, n, "%dH%d", year, sub);
+        t[len++] = 'H';
+        len += put_int(t + len, sub, 1);
         break;
     case IND_FREQ_QUARTER:
-        len = snprintf(buf, n, "%dQ%d", year, sub);
+        t[len++] = 'Q';
+        len += put_int(t + len, sub, 1);
         break;
     case IND_FREQ_MONTH:
-        len = snprintf(buf, n, "%d-%02d", year, sub);
+        t[len++] = '-';
+        len += put_int(t + len, sub, 2);
         break;
     default:
-        len = snprintf(buf, n, "%d", year);
         break;
     }
-    return len < 0 ? 0 : (size_t)len;
+    if (n > 0) { /* as snprintf: what fits, and the NUL */
+        size_t k = len < n - 1 ? len : n - 1;
+        memcpy(buf, t, k);
+        buf[k] = '\0';
+    }
+    return len;
 }
 
 size_t ind_period_format_zh(ind_period p, char *buf, size_t n)

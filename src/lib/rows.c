@@ -471,15 +471,16 @@ static ind_freq date_freq(const loader *L, size_t col)
 }
 
 /*
- * The memo slot of period text s[0..len) in column col: the one holding it,
+ * The memo slot of period text s[0..len) in column col: the one holding it (*hit set),
  * else a free one (or the first one looked at when all 8 are taken) for it;
  * NULL when the text is too long to keep. A long file has a few dozen
  * distinct periods over millions of rows, so each is read once (what it
  * reads as depends only on the text, the column's header and --freq, fixed
  * after the header).
  */
-static ld_period_memo *period_memo(loader *L, size_t col, const char *s, size_t len)
+static ld_period_memo *period_memo(loader *L, size_t col, const char *s, size_t len, int *hit)
 {
+    *hit = 0;
     if (len > sizeof L->periods[0].text)
         return NULL;
     uint32_t h = 2166136261u ^ (uint32_t)col; /* FNV-1a */
@@ -487,8 +488,17 @@ static ld_period_memo *period_memo(loader *L, size_t col, const char *s, size_t 
         h = (h ^ (unsigned char)s[i]) * 16777619u;
     for (uint32_t i = 0; i < 8; i++) {
         ld_period_memo *m = &L->periods[(h + i) & (LD_PERIOD_MEMO - 1)];
-        if (m->len == 0 || (m->len == len && m->col == col && memcmp(m->text, s, len) == 0))
+        if (m->len == 0)
             return m;
+        if (m->len == len && m->col == col) {
+            size_t k = 0; /* a few bytes: a loop, not a call to memcmp */
+            while (k < len && m->text[k] == s[k])
+                k++;
+            if (k == len) {
+                *hit = 1;
+                return m;
+            }
+        }
     }
     return &L->periods[h & (LD_PERIOD_MEMO - 1)];
 }
@@ -501,8 +511,9 @@ static ind_status parse_period(loader *L, size_t col, ind_period *p)
     const char *s = cell(L, col, &len);
     if (len == 0)
         return fail(L, IND_E_PERIOD, cell_line(L, col), col + 1, "empty period (%s)", period_forms);
-    ld_period_memo *memo = period_memo(L, col, s, len);
-    if (memo && memo->len == len && memo->col == col && memcmp(memo->text, s, len) == 0) {
+    int hit;
+    ld_period_memo *memo = period_memo(L, col, s, len, &hit);
+    if (hit) {
         *p = memo->p;
         return IND_OK;
     }
@@ -1715,15 +1726,16 @@ static void header_row(loader *L)
 
 /* ------------------------------------------------------------- data rows */
 
-static int row_blank(const loader *L)
+/* The first cell from i on that is not empty once trimmed, L->n when none. */
+static size_t next_filled(const loader *L, size_t i)
 {
-    for (size_t i = 0; i < L->n; i++) {
+    for (; i < L->n; i++) {
         size_t len;
         cell(L, i, &len);
         if (len)
-            return 0;
+            return i;
     }
-    return 1;
+    return L->n;
 }
 
 /*
@@ -1751,19 +1763,13 @@ static ind_status check_width(loader *L)
     return IND_OK;
 }
 
-/* A footnote: only the first cell, "注：..." "数据来源：..." "Source: ..." */
+/* A footnote, once the first cell is the only one filled: "注：..." "数据来源：..." "Source: ..." */
 static int row_footnote(const loader *L)
 {
     static const char *const keys[] = {"注",    "数据来源", "资料来源", "说明",     "备注", "Note",
                                        "Notes", "Source",   "Sources",  "Footnote", NULL};
     size_t len;
     const char *s = cell(L, 0, &len);
-    for (size_t i = 1; i < L->n; i++) {
-        size_t other;
-        cell(L, i, &other);
-        if (other)
-            return 0;
-    }
     for (const char *const *k = keys; *k; k++) {
         size_t klen = strlen(*k);
         if (len > klen && same_name(s, klen, *k) &&
@@ -1775,11 +1781,12 @@ static int row_footnote(const loader *L)
 
 static void data_row(loader *L)
 {
-    if (row_blank(L)) {
+    size_t first = next_filled(L, 0); /* a usual row: two cells looked at */
+    if (first == L->n) {
         L->info->blank_rows++;
         return;
     }
-    if (row_footnote(L)) {
+    if (first == 0 && next_filled(L, 1) == L->n && row_footnote(L)) {
         L->info->notes++;
         return;
     }

@@ -90,6 +90,32 @@ static void formats_canonically(void **state)
     assert_string_equal(buf, "2023Q3");
     ind_period_format(ind_period_make(IND_FREQ_MONTH, 2023, 6), buf, sizeof buf);
     assert_string_equal(buf, "2023-06");
+    /* written by hand: what printf writes, for every ordinal from year -30000 to 10000 at
+       each frequency, whole or cut to a smaller buffer, with the full length returned */
+    static const ind_freq freqs[] = {IND_FREQ_YEAR, IND_FREQ_HALF, IND_FREQ_QUARTER,
+                                     IND_FREQ_MONTH};
+    for (size_t f = 0; f < 4; f++)
+        for (int32_t ord = -30000 * (int32_t)freqs[f]; ord < 10000 * (int32_t)freqs[f]; ord++) {
+            ind_period p = {freqs[f], ord};
+            char want[64], cut[8], got[8];
+            int y = ind_period_year(p), sub = ind_period_sub(p);
+            int len = f == 0   ? snprintf(want, sizeof want, "%d", y)
+                      : f == 1 ? snprintf(want, sizeof want, "%dH%d", y, sub)
+                      : f == 2 ? snprintf(want, sizeof want, "%dQ%d", y, sub)
+                               : snprintf(want, sizeof want, "%d-%02d", y, sub);
+            assert_int_equal(ind_period_format(p, buf, sizeof buf), len);
+            assert_string_equal(buf, want);
+            size_t n = (size_t)ord % 8; /* 0 to 7 bytes */
+            memset(got, 'x', sizeof got);
+            memset(cut, 'x', sizeof cut);
+            if (n > 0) { /* as snprintf cuts: what fits, and the NUL */
+                size_t k = (size_t)len < n - 1 ? (size_t)len : n - 1;
+                memcpy(cut, want, k);
+                cut[k] = '\0';
+            }
+            assert_int_equal(ind_period_format(p, got, n), len);
+            assert_memory_equal(got, cut, sizeof got);
+        }
 }
 
 static void formats_in_chinese(void **state)
