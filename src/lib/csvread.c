@@ -167,6 +167,14 @@ static int batch_reserve(batch *b, size_t text, size_t fields, int row)
     return 0;
 }
 
+/* batch_reserve when b is short of room (nearly never): the check inlined where rows are added. */
+static inline int batch_room(batch *b, size_t text, size_t fields, int row)
+{
+    if (b->len + text <= b->cap && b->nf + fields <= b->fcap && (!row || b->nrows < b->rcap))
+        return 0;
+    return batch_reserve(b, text, fields, row);
+}
+
 static void batch_free(batch *b)
 {
     free(b->text);
@@ -248,7 +256,7 @@ static void add_field(reader *R, const char *s, size_t len)
               "row longer than %zu fields or %zu MiB", ROW_MAX_FIELDS, ROW_MAX_BYTES >> 20);
         return;
     }
-    if (batch_reserve(b, len + 1, 1, 0) != 0) {
+    if (batch_room(b, len + 1, 1, 0) != 0) {
         pfail(R, IND_E_NOMEM, 0, 0, "out of memory");
         return;
     }
@@ -277,19 +285,22 @@ static void add_line(reader *R, const char *s, size_t n, size_t nf)
     if (stopped(R) || nf == 0)
         return;
     batch *b = R->cur;
-    if (batch_reserve(b, n + 1, nf, 0) != 0) {
+    if (batch_room(b, n + 1, nf, 0) != 0) {
         pfail(R, IND_E_NOMEM, 0, 0, "out of memory");
         return;
     }
-    size_t base = b->len, first = R->ev_row ? R->ev_line + 1 : R->ev_line;
-    memcpy(b->text + base, s, n);
+    size_t base = b->len, first = R->ev_row ? R->ev_line + 1 : R->ev_line, line = R->line;
+    char *text = b->text; /* in locals: a char store could alias every field read */
+    csvr_field *f = b->f + b->nf;
+    const struct span *sp = R->spans;
+    memcpy(text + base, s, n);
     for (size_t i = 0; i < nf; i++) {
-        csvr_field *f = &b->f[b->nf++];
-        f->off = base + R->spans[i].off;
-        f->len = R->spans[i].len;
-        f->line = i ? R->line : first ? first : 1;
-        b->text[f->off + f->len] = '\0';
+        f[i].off = base + sp[i].off;
+        f[i].len = sp[i].len;
+        f[i].line = i ? line : first ? first : 1;
+        text[f[i].off + f[i].len] = '\0';
     }
+    b->nf += nf;
     R->ev_line = R->line;
     R->ev_row = 0;
     b->len += n + 1;
@@ -308,7 +319,7 @@ static void on_row(int c, void *data)
     R->ev_c = c;
     if (crlf_tail)
         return;
-    if (batch_reserve(b, 0, 0, 1) != 0) {
+    if (batch_room(b, 0, 0, 1) != 0) {
         pfail(R, IND_E_NOMEM, 0, 0, "out of memory");
         return;
     }
