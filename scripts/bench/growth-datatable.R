@@ -19,7 +19,10 @@
 # took 1.5 times the CPU.
 #
 # usage: Rscript growth-datatable.R long|wide FILE
-#   DT_THREADS  data.table's threads (default 0: every core, as indicators uses both)
+#   DT_THREADS  data.table's threads (default 0: every core, as indicators uses both, for the
+#               wall time). On a loaded machine its waiting OpenMP threads spin: on 2 cores the
+#               long file took 7.1-7.7 s CPU on both, 4.0 s on one (DT_THREADS=1), so CPU time
+#               is compared with each program on one thread too (INDICATORS_THREADS=1).
 suppressMessages(library(data.table))
 args <- commandArgs(TRUE)
 stopifnot(length(args) == 2, args[1] %in% c("long", "wide"))
