@@ -109,6 +109,10 @@ typedef struct ind_claims_file {
  * empty. Free with ind_claims_file_clear.
  */
 ind_status ind_claims_load(const char *path, ind_claims_file *out, ind_error *err);
+/* Same on sheet (by name or 1-based number; NULL: the default sheet) of a workbook;
+   IND_E_NOTFOUND when the workbook has no such sheet. */
+ind_status ind_claims_load_sheet(const char *path, const char *sheet, ind_claims_file *out,
+                                 ind_error *err);
 /* Same on data[0..len) in memory; name stands for the path in messages. */
 ind_status ind_claims_load_buffer(const char *data, size_t len, const char *name,
                                   ind_claims_file *out, ind_error *err);

@@ -66,6 +66,8 @@ typedef struct ind_target {
     char label[IND_TARGET_TEXT_MAX]; /* a description, "" when none */
     char text[IND_TARGET_TEXT_MAX];  /* the target as written, for messages */
     long line;          /* line in the targets file; 0 for a parsed --target */
+    char place[IND_ERROR_PATH_MAX]; /* where the file gives it, for messages: "t.csv:3", or
+                                       its series cell "t.xlsx:Sheet1!A3"; "" for --target */
 } ind_target;
 
 /*
@@ -104,6 +106,11 @@ ind_status ind_target_parse(const char *text, ind_target *out, ind_error *err);
  * ("t.xlsx:Sheet1!C3" in err->path).
  */
 ind_status ind_targets_load(const char *path, ind_target **out, size_t *n, ind_error *err);
+
+/* Same on sheet (by name or 1-based number; NULL: the default sheet) of a workbook;
+   IND_E_NOTFOUND when the workbook has no such sheet. */
+ind_status ind_targets_load_sheet(const char *path, const char *sheet, ind_target **out,
+                                  size_t *n, ind_error *err);
 
 /*
  * Same as ind_targets_load on data[0..len) already in memory (CSV or .xlsx);

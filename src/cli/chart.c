@@ -330,14 +330,15 @@ static int read_target(const ind_dataset *ds, const char *spec, const ind_series
  * chart's labels point into it) for the charted series; those for other
  * series are counted in a note.
  */
-static int read_targets_file(const ind_dataset *ds, const char *path, const ind_series **list,
+static int read_targets_file(const ind_dataset *ds, const char *path, const char *sheet,
+                             const ind_series **list,
                              size_t n, ind_target **loaded, ind_chart_target *ct, size_t *nt,
                              size_t max)
 {
     size_t count = 0, unused = 0;
     ind_error err;
     ind_error_clear(&err);
-    if (ind_targets_load(path, loaded, &count, &err) != IND_OK) {
+    if (ind_targets_load_sheet(path, sheet, loaded, &count, &err) != IND_OK) {
         cli_report(&err);
         return EXIT_DATA;
     }
@@ -577,7 +578,7 @@ static int draw(chart_args *a, const ind_series **list, size_t n, const char *cm
                                            sizeof targets / sizeof targets[0])) != EXIT_OK)
         goto out;
     if (a->c.targets_file &&
-        (status = read_targets_file(a->ds, a->c.targets_file, list, n, &loaded, targets, &ntargets,
+        (status = read_targets_file(a->ds, a->c.targets_file, a->c.targets_sheet, list, n, &loaded, targets, &ntargets,
                                     sizeof targets / sizeof targets[0])) != EXIT_OK)
         goto out;
     a->chart.forecasts = a->method ? drawn : NULL;

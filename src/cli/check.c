@@ -40,8 +40,8 @@ static const char about[] =
     "  claim[,label] (or 表述[,说明]), one claim a row; a row 'NAME = EXPRESSION'\n"
     "  (a bare name before a lone '=') is a derivation, as --derive, computed\n"
     "  before the claims. Read as data files are: UTF-8, UTF-16 or GBK, ',' ';'\n"
-    "  or tab, the workbook's first sheet holding data; errors as FILE:LINE:FIELD\n"
-    "  or FILE:SHEET!CELL.\n";
+    "  or tab, the workbook's first sheet holding data (--claims-sheet for\n"
+    "  another); errors as FILE:LINE:FIELD or FILE:SHEET!CELL.\n";
 
 static const char epilog[] =
     "Exit status: as every command (see 'indicators --help'); 1 also when no claim\n"
@@ -61,7 +61,7 @@ typedef struct check_args {
     cli_common c; /* first: the shared rows' fields */
     ind_claim *claims;
     size_t n, cap;
-    const char *claims_file;
+    const char *claims_file, *claims_sheet;
     int fail_on;
 } check_args;
 
@@ -77,6 +77,10 @@ static const cli_option check_rows[] = {
      .help = "a claim (repeatable)"},
     {.name = "claims", .kind = CLI_STRING, .offset = ARG(claims_file), .metavar = "FILE",
      .once = true, .help = "claims (and derivations) from a file"},
+    {.name = "claims-sheet", .kind = CLI_STRING, .offset = ARG(claims_sheet), .metavar = "NAME|N",
+     .once = true,
+     .help = "the sheet of a --claims workbook, by name or number (default: the first "
+             "visible sheet holding data)"},
     {.name = "fail-on", .kind = CLI_CHOICE, .offset = ARG(fail_on), .choices = fail_on_names,
      .help = "exit 3 when a claim does not hold (--fail-on false), or does not hold or cannot "
              "be checked (--fail-on unchecked): a report draft checked in CI"},
@@ -287,7 +291,7 @@ static int claims_file(check_args *args, ind_dataset *const *ds, size_t nds)
     ind_claims_file f;
     ind_error err;
     ind_error_clear(&err);
-    if (ind_claims_load(args->claims_file, &f, &err) != IND_OK) {
+    if (ind_claims_load_sheet(args->claims_file, args->claims_sheet, &f, &err) != IND_OK) {
         cli_report(&err);
         return EXIT_DATA;
     }

@@ -137,6 +137,10 @@ const cli_group cli_to_option = CLI_GROUP(NULL, to_rows);
 static const cli_option targets_rows[] = {
     {.name = "targets", .kind = CLI_STRING, .offset = COMMON(targets_file), .metavar = "FILE",
      .once = true, .help = "targets from a file"},
+    {.name = "targets-sheet", .kind = CLI_STRING, .offset = COMMON(targets_sheet),
+     .metavar = "NAME|N", .once = true,
+     .help = "the sheet of a --targets workbook, by name or number (default: the first "
+             "visible sheet holding numbers)"},
 };
 const cli_group cli_targets_option = CLI_GROUP(NULL, targets_rows);
 

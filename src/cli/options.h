@@ -123,6 +123,7 @@ typedef struct cli_common {
     const char *derive[CLI_MAX_DERIVE]; /* cli_derive_option: derivations, as written */
     size_t nderive;
     const char *targets_file; /* cli_targets_option */
+    const char *targets_sheet; /* cli_targets_option: --targets-sheet */
     const char *output;    /* cli_output_option: -o FILE */
     char **files;          /* the operands (FILEs) */
     size_t nfiles;
@@ -142,7 +143,7 @@ extern const cli_group cli_forecast_options; /* --level, --log, --bounds, --no-b
 extern const cli_group cli_method_option;    /* --method M (forecast, target) */
 extern const cli_group cli_horizon_option;   /* --horizon N (forecast, chart) */
 extern const cli_group cli_to_option;        /* --to PERIOD (forecast, chart; not with --horizon) */
-extern const cli_group cli_targets_option;   /* --targets FILE (target, chart) */
+extern const cli_group cli_targets_option;   /* --targets FILE, --targets-sheet (target, chart) */
 extern const cli_group cli_jobs_option;      /* --jobs N (forecast, backtest) */
 extern const cli_group cli_derive_option;    /* --derive 'NAME = EXPRESSION' (check, target) */
 

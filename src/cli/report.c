@@ -51,7 +51,7 @@ static const char epilog[] =
 
 typedef struct report_args {
     cli_common c; /* first: the shared rows' fields */
-    const char *output, *targets_file, *title, *date;
+    const char *output, *targets_file, *targets_sheet, *title, *date;
     int lang;   /* an ind_lang: index in cli_lang_names */
     int format; /* index in format_names */
     bool no_forecast;
@@ -66,6 +66,10 @@ static const cli_option report_rows[] = {
      .metavar = "FILE", .once = true, .help = "the report (.html, or .md with --format md)"},
     {.name = "targets", .kind = CLI_STRING, .offset = ARG(targets_file), .metavar = "FILE",
      .once = true, .help = "targets to assess, as for 'indicators target --targets'"},
+    {.name = "targets-sheet", .kind = CLI_STRING, .offset = ARG(targets_sheet),
+     .metavar = "NAME|N", .once = true,
+     .help = "the sheet of a --targets workbook, by name or number (default: the first "
+             "visible sheet holding numbers)"},
     {.name = "lang", .kind = CLI_CHOICE, .offset = ARG(lang), .choices = cli_lang_names,
      .help = "language of the report's own words (default en)"},
     {.name = "format", .kind = CLI_CHOICE, .offset = ARG(format), .choices = format_names,
@@ -367,7 +371,7 @@ static int load_targets(const report_args *a, ind_target **targets, size_t *n)
         return EXIT_OK;
     ind_error err;
     ind_error_clear(&err);
-    if (ind_targets_load(a->targets_file, targets, n, &err) != IND_OK) {
+    if (ind_targets_load_sheet(a->targets_file, a->targets_sheet, targets, n, &err) != IND_OK) {
         cli_report(&err);
         return EXIT_DATA;
     }
@@ -404,8 +408,6 @@ static int run(report_args *a)
         ind_error err;
         ind_error_clear(&err);
         if (ind_report_new(in, a->c.nfiles, targets, ntargets, &opt, &r, &err) != IND_OK) {
-            if (err.line && a->targets_file)
-                snprintf(err.path, sizeof err.path, "%s", a->targets_file);
             cli_report(&err);
             status = EXIT_DATA;
         }

@@ -52,8 +52,8 @@ static const char about[] =
     "  goal ends in %/yr; for growth, year is the last year and base_year the\n"
     "  level it grows from, e.g. 2020 for 2021-2025; start is the plan's first\n"
     "  year, as 'from START'). Read as data files are: UTF-8, UTF-16 or GBK, ','\n"
-    "  ';' or tab, the workbook's first sheet holding numbers; errors as\n"
-    "  FILE:LINE:FIELD or FILE:SHEET!CELL.\n"
+    "  ';' or tab, the workbook's first sheet holding numbers (--targets-sheet\n"
+    "  for another); errors as FILE:LINE:FIELD or FILE:SHEET!CELL.\n"
     "\n"
     "\"Now\" is the latest period of the series, never the clock: a target year\n"
     "at or before it is judged by the value observed then (\"met in 2022\") or\n"
@@ -568,8 +568,8 @@ static int find_all(ind_dataset *const *ds, const target_args *args, result *res
         res[i].s = ind_target_find_series(ds, args->c.nfiles, res[i].t, why, sizeof why);
         if (res[i].s)
             continue;
-        if (res[i].t->line)
-            cli_eprintf("%s:%ld: error: %s\n", args->c.targets_file, res[i].t->line, why);
+        if (res[i].t->place[0]) /* "t.csv:3", or the workbook cell "t.xlsx:Sheet1!A3" */
+            cli_eprintf("%s: error: %s\n", res[i].t->place, why);
         else
             cli_eprintf("indicators target: error: --target '%s': %s\n", res[i].t->text, why);
         status = EXIT_DATA;
@@ -624,7 +624,8 @@ static int load_targets_file(target_args *args)
     size_t n = 0;
     ind_error err;
     ind_error_clear(&err);
-    if (ind_targets_load(args->c.targets_file, &loaded, &n, &err) != IND_OK) {
+    if (ind_targets_load_sheet(args->c.targets_file, args->c.targets_sheet, &loaded, &n, &err) !=
+        IND_OK) {
         cli_report(&err);
         return EXIT_DATA;
     }

@@ -632,8 +632,8 @@ static void restart(void *ctx)
     st->cap = st->dcap = 0;
 }
 
-static ind_status load(const char *path, const char *data, size_t len, ind_claims_file *out,
-                       ind_error *err)
+static ind_status load(const char *path, const char *sheet, const char *data, size_t len,
+                       ind_claims_file *out, ind_error *err)
 {
     memset(out, 0, sizeof *out);
     ind_error scratch;
@@ -643,7 +643,7 @@ static ind_status load(const char *path, const char *data, size_t len, ind_claim
     memset(&st, 0, sizeof st);
     tbl_spec spec = {columns, NFIELDS, "claims", restart, read_row, &st};
     ind_status status = data ? tbl_read_buffer(data, len, path, &spec, err)
-                             : tbl_read_file(path, &spec, err);
+                             : tbl_read_file(path, sheet, &spec, err);
     if (status == IND_OK && st.f.n == 0)
         status = ind_error_set(err, IND_E_FORMAT, path, 0, 0,
                                "no claims in the file, only derivations");
@@ -656,13 +656,19 @@ static ind_status load(const char *path, const char *data, size_t len, ind_claim
 
 ind_status ind_claims_load(const char *path, ind_claims_file *out, ind_error *err)
 {
-    return load(path, NULL, 0, out, err);
+    return load(path, NULL, NULL, 0, out, err);
+}
+
+ind_status ind_claims_load_sheet(const char *path, const char *sheet, ind_claims_file *out,
+                                 ind_error *err)
+{
+    return load(path, sheet, NULL, 0, out, err);
 }
 
 ind_status ind_claims_load_buffer(const char *data, size_t len, const char *name,
                                   ind_claims_file *out, ind_error *err)
 {
-    return load(name ? name : "<buffer>", data ? data : "", data ? len : 0, out, err);
+    return load(name ? name : "<buffer>", NULL, data ? data : "", data ? len : 0, out, err);
 }
 
 void ind_claims_file_clear(ind_claims_file *f)

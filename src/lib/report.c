@@ -175,7 +175,7 @@ static ind_status find_targets(ind_report *r, const ind_target *targets, size_t 
         rt->t = all[i];
         rt->s = ind_target_find_series(ds, r->ninputs, &rt->t, why, sizeof why);
         if (!rt->s)
-            st = rt->t.line ? ind_error_set(err, IND_E_NOTFOUND, NULL, rt->t.line, 0, "%s", why)
+            st = rt->t.line ? ind_error_set(err, IND_E_NOTFOUND, rt->t.place, 0, 0, "%s", why)
                             : ind_error_set(err, IND_E_NOTFOUND, NULL, 0, 0, "target '%s': %s",
                                             rt->t.text, why);
     }
@@ -195,7 +195,8 @@ static ind_status assess_targets(ind_report *r, ind_error *err)
         ind_error e;
         ind_error_clear(&e);
         if (ind_target_assess(rt->s, &rt->t, &to, &rt->a, &e) != IND_OK)
-            return ind_error_set(err, e.code, NULL, rt->t.line, 0, "target '%s': %s", rt->t.text,
+            return ind_error_set(err, e.code, rt->t.line ? rt->t.place : NULL, 0, 0,
+                                 "target '%s': %s", rt->t.text,
                                  e.message);
         for (size_t k = 0; k < r->nsections; k++)
             if (r->sections[k].s == rt->s) {

@@ -163,6 +163,7 @@ static ind_status read_row(tbl_state *T, const csvr_row *row)
     r.path = T->path;
     r.err = T->err;
     r.first_line = row->n ? row->f[0].line : row->line;
+    r.sheet = T->workbook ? T->sheet : NULL;
     for (size_t c = 0; c < T->spec->ncols; c++) {
         size_t i = T->col[c];
         bool have = i && i <= row->n;
@@ -224,14 +225,24 @@ static void init(tbl_state *T, const char *path, const tbl_spec *spec, ind_error
     T->err = err;
 }
 
-ind_status tbl_read_file(const char *path, const tbl_spec *spec, ind_error *err)
+ind_status tbl_read_file(const char *path, const char *sheet, const tbl_spec *spec,
+                         ind_error *err)
 {
     tbl_state T;
     init(&T, path, spec, err);
     csvr_sink sink = {on_start, on_row, &T};
-    ind_status st = ind_is_workbook(path) ? wb_read_file(path, NULL, &sink, err)
+    wb_options wo = {sheet, false, 0};
+    ind_status st = ind_is_workbook(path) ? wb_read_file(path, &wo, &sink, err)
                                           : csvr_read_file(path, NULL, &sink, err);
     return finish(&T, st);
+}
+
+void tbl_place(const tbl_row *r, size_t c, char *buf, size_t n)
+{
+    if (r->sheet)
+        wb_cell_place(r->path, r->sheet, r->line[c], r->col[c], buf, n);
+    else
+        snprintf(buf, n, "%s:%zu", r->path, r->first_line);
 }
 
 ind_status tbl_read_buffer(const char *data, size_t len, const char *name, const tbl_spec *spec,

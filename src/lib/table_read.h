@@ -45,6 +45,7 @@ typedef struct tbl_row {
     size_t col[TBL_COLS_MAX];   /* its 1-based column in the file; 0: the header has none */
     size_t line[TBL_COLS_MAX];  /* the line where it starts (a workbook: the sheet row) */
     size_t first_line;          /* the line where the row starts */
+    const char *sheet;          /* a workbook: the sheet's name; NULL for a CSV file */
     /* for tbl_fail */
     const char *path;
     ind_error *err;
@@ -64,12 +65,19 @@ typedef struct tbl_spec {
 } tbl_spec;
 
 /*
- * Reads the table at path (CSV or workbook) into spec. IND_OK after the last
+ * Reads the table at path (CSV or workbook) into spec; sheet names a
+ * workbook's sheet by name or 1-based number (NULL: its first sheet holding
+ * data; ignored for a CSV file, as for data files). IND_OK after the last
  * row; else IND_E_IO, IND_E_FORMAT (syntax, header, an empty file, no data
- * rows), IND_E_ENCODING, IND_E_NOMEM, or the status a row callback stopped
- * with, err naming the place.
+ * rows), IND_E_ENCODING, IND_E_NOTFOUND (no such sheet), IND_E_NOMEM, or the
+ * status a row callback stopped with, err naming the place.
  */
-ind_status tbl_read_file(const char *path, const tbl_spec *spec, ind_error *err);
+ind_status tbl_read_file(const char *path, const char *sheet, const tbl_spec *spec,
+                         ind_error *err);
+
+/* The place of column c of row r for a message: "t.xlsx:Sheet1!A3" (a workbook's
+   cell), "t.csv:3" (a CSV file's line) into buf. */
+void tbl_place(const tbl_row *r, size_t c, char *buf, size_t n);
 
 /* Same on data[0..len) in memory (CSV or .xlsx); name stands for the path. */
 ind_status tbl_read_buffer(const char *data, size_t len, const char *name, const tbl_spec *spec,

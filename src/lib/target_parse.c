@@ -382,6 +382,7 @@ static ind_status read_target(void *ctx, tbl_row *r)
         return r->status;
     ind_target_format(&t, t.text, sizeof t.text);
     t.line = (long)r->first_line;
+    tbl_place(r, F_SERIES, t.place, sizeof t.place);
     return add_target(ctx, r, &t);
 }
 
@@ -393,8 +394,8 @@ static void restart(void *ctx)
     memset(st, 0, sizeof *st);
 }
 
-static ind_status load_targets(const char *path, const char *data, size_t len, ind_target **out,
-                               size_t *n, ind_error *err)
+static ind_status load_targets(const char *path, const char *sheet, const char *data, size_t len,
+                               ind_target **out, size_t *n, ind_error *err)
 {
     *out = NULL;
     *n = 0;
@@ -405,7 +406,7 @@ static ind_status load_targets(const char *path, const char *data, size_t len, i
     memset(&st, 0, sizeof st);
     tbl_spec spec = {columns, NFIELDS, "targets", restart, read_target, &st};
     ind_status status = data ? tbl_read_buffer(data, len, path, &spec, err)
-                             : tbl_read_file(path, &spec, err);
+                             : tbl_read_file(path, sheet, &spec, err);
     if (status == IND_OK) {
         *out = st.targets;
         *n = st.n;
@@ -417,11 +418,18 @@ static ind_status load_targets(const char *path, const char *data, size_t len, i
 
 ind_status ind_targets_load(const char *path, ind_target **out, size_t *n, ind_error *err)
 {
-    return load_targets(path, NULL, 0, out, n, err);
+    return load_targets(path, NULL, NULL, 0, out, n, err);
+}
+
+ind_status ind_targets_load_sheet(const char *path, const char *sheet, ind_target **out,
+                                  size_t *n, ind_error *err)
+{
+    return load_targets(path, sheet, NULL, 0, out, n, err);
 }
 
 ind_status ind_targets_load_buffer(const char *data, size_t len, const char *name,
                                    ind_target **out, size_t *n, ind_error *err)
 {
-    return load_targets(name ? name : "<buffer>", data ? data : "", data ? len : 0, out, n, err);
+    return load_targets(name ? name : "<buffer>", NULL, data ? data : "", data ? len : 0, out, n,
+                        err);
 }

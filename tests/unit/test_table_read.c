@@ -121,7 +121,7 @@ static void names_the_cell_of_a_workbook(void **state)
     ind_error err;
     ind_error_clear(&err);
     tbl_spec spec = {target_cols, 5, "targets", NULL, check_op, &s};
-    assert_int_equal(tbl_read_file(path, &spec, &err), IND_E_VALUE);
+    assert_int_equal(tbl_read_file(path, NULL, &spec, &err), IND_E_VALUE);
     /* the first row read with its numbers as stored, the second stopped at C3 */
     assert_string_equal(s.text, "rd_intensity >= 2.8 2025;rd_intensity > 2.5 2025;");
     assert_string_equal(err.path, "tests/bad/xlsx-targets-bad-op.xlsx:Sheet1!C3");

@@ -929,10 +929,10 @@ static ind_status pick_sheet(wb_book *B, const char *want, const wb_sheet **out,
                                  B->sheets[i].name);
     if (*out)
         return ind_error_set(err, IND_E_NOTFOUND, B->path, 0, 0,
-                             "--sheet '%s' is a chart sheet, not cells; the sheets: %s", want,
+                             "sheet '%s' is a chart sheet, not cells; the sheets: %s", want,
                              list);
     return ind_error_set(err, IND_E_NOTFOUND, B->path, 0, 0,
-                         "--sheet '%s' is not in the workbook (by name or number 1-%zu); the "
+                         "sheet '%s' is not in the workbook (by name or number 1-%zu); the "
                          "sheets: %s",
                          want, B->nsheets, list);
 }

@@ -171,7 +171,7 @@ static ind_status xls_pick(const void *h, const char *path, const char *want, un
         return IND_OK;
     }
     return ind_error_set(err, IND_E_NOTFOUND, path, 0, 0,
-                         "--sheet '%s' is not in the workbook (by name or number 1-%u)", want,
+                         "sheet '%s' is not in the workbook (by name or number 1-%u)", want,
                          count);
 }
 
