@@ -41,6 +41,7 @@
 #include "indicators/derive.h"
 #include "indicators/error.h"
 #include "indicators/export.h"
+#include "indicators/output.h"
 #include "indicators/period.h"
 
 IND_BEGIN_DECLS
@@ -149,6 +150,9 @@ ind_status ind_claim_check(const ind_claim *c, ind_dataset *const *ds, size_t nd
 
 /* "holds", "does not hold", "cannot be checked". */
 const char *ind_claim_verdict_name(ind_claim_verdict v);
+/* The colour of a claim's verdict, as a target's (ind_verdict_mark): green holds, red does
+   not hold, grey cannot be checked. */
+ind_mark ind_claim_verdict_mark(ind_claim_verdict v);
 /* ">", ">=", "<", "<=", "=". */
 const char *ind_claim_op_name(ind_claim_op op);
 /* "value", "cagr", ... ("" for a number). */

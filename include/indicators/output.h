@@ -98,6 +98,8 @@ typedef struct ind_table_options {
                                 Excel refuses ([]:*?/\) become '_', cut to 31 */
     const char *notes_header; /* xlsx: the header of the notes column added to a table
                                  without an IND_COL_NOTES column (NULL: "notes") */
+    const char *pp_word;      /* xlsx: the word after a percentage-point number in its
+                                 number format (NULL: "pp"; --lang zh: "百分点") */
 } ind_table_options;
 
 /* Defaults: column digits, 15 significant digits, no BOM, notes in the cells. */

@@ -171,14 +171,15 @@ static void implied_text(const ind_claim_result *r, char *buf, size_t n)
 
 static int write_short(const check_args *args, const ind_claim_result *res)
 {
-    ind_table *tab = ind_table_new(short_columns, sizeof short_columns / sizeof short_columns[0],
-                                   args->c.fmt, stdout);
+    ind_table *tab = cli_table_new(&args->c, short_columns,
+                                   sizeof short_columns / sizeof short_columns[0], stdout, "check");
     char buf[80];
     for (size_t i = 0; tab && i < args->n; i++) {
         ind_table_number(tab, (double)(i + 1));
         ind_table_text(tab, args->claims[i].text);
         ind_table_text(tab, computed_text(&args->claims[i], &res[i], buf, sizeof buf));
-        ind_table_text(tab, ind_claim_verdict_name(res[i].verdict));
+        ind_table_marked(tab, ind_claim_verdict_name(res[i].verdict),
+                         ind_claim_verdict_mark(res[i].verdict));
         ind_table_end_row(tab);
     }
     if (!tab || ind_table_finish(tab) != IND_OK)
@@ -236,8 +237,8 @@ static const char *op_code(ind_claim_op op)
 
 static int write_full(const check_args *args, const ind_claim_result *res)
 {
-    ind_table *tab = ind_table_new(full_columns, sizeof full_columns / sizeof full_columns[0],
-                                   args->c.fmt, stdout);
+    ind_table *tab = cli_table_new(&args->c, full_columns,
+                                   sizeof full_columns / sizeof full_columns[0], stdout, "check");
     for (size_t i = 0; tab && i < args->n; i++) {
         const ind_claim_result *r = &res[i];
         bool range = r->verdict != IND_CLAIM_UNCHECKED && args->claims[i].op == IND_CLAIM_EQ &&
@@ -250,7 +251,7 @@ static int write_full(const check_args *args, const ind_claim_result *res)
         number_or_empty(tab, r->has_right, r->right);
         number_or_empty(tab, range, r->lo);
         number_or_empty(tab, range, r->hi);
-        ind_table_text(tab, ind_claim_verdict_name(r->verdict));
+        ind_table_marked(tab, ind_claim_verdict_name(r->verdict), ind_claim_verdict_mark(r->verdict));
         ind_table_text(tab, r->reason);
         if (r->has_implied)
             ind_period_format(r->implied_period, p, sizeof p);

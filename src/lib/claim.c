@@ -44,6 +44,18 @@ const char *ind_claim_verdict_name(ind_claim_verdict v)
     return (unsigned)v < 3 ? names[v] : names[0];
 }
 
+ind_mark ind_claim_verdict_mark(ind_claim_verdict v)
+{
+    switch (v) {
+    case IND_CLAIM_HOLDS:
+        return IND_MARK_GOOD;
+    case IND_CLAIM_FAILS:
+        return IND_MARK_BAD;
+    default:
+        return IND_MARK_DIM;
+    }
+}
+
 static const struct {
     const char *text;
     ind_claim_op op;

@@ -40,6 +40,7 @@ struct xlsx_book {
     size_t notes_col; /* the column of the row's notes: an IND_COL_NOTES one, or ncols */
     bool own_notes;   /* the caller writes the notes column */
     const char *notes_header;
+    const char *pp;         /* the word after a percentage-point number (opt->pp_word) */
     char notes_name[128];   /* the added column's header when notes_header is taken */
     lxw_format **num; /* [ncols] each number column's format (NULL: General) */
     lxw_format *header;
@@ -59,7 +60,13 @@ static int decimals_of(const ind_column *col, int fallback)
     return col->digits >= 0 ? col->digits : fallback;
 }
 
-void xlsx_number_format(const ind_column *col, char *buf, size_t n)
+/* The word shown after a percentage-point number. */
+static const char *pp_word(const char *pp)
+{
+    return pp && !strchr(pp, '"') ? pp : "pp";
+}
+
+void xlsx_number_format(const ind_column *col, const char *pp, char *buf, size_t n)
 {
     char fraction[24] = "";
     int d = 0;
@@ -91,7 +98,7 @@ void xlsx_number_format(const ind_column *col, char *buf, size_t n)
         snprintf(buf, n, "0%s%%", fraction);
         break;
     case IND_UNIT_PP:
-        snprintf(buf, n, "0%s\" pp\"", fraction);
+        snprintf(buf, n, "0%s\" %s\"", fraction, pp_word(pp));
         break;
     case IND_UNIT_MULTIPLE:
         snprintf(buf, n, "0%s\"\xc3\x97\"", fraction); /* × */
@@ -122,7 +129,7 @@ static size_t grouped_width(double v)
     return (size_t)len + (size_t)(len - 1) / 3 + (v <= -0.5);
 }
 
-size_t xlsx_number_width(const ind_column *col, double v)
+size_t xlsx_number_width(const ind_column *col, const char *pp, double v)
 {
     char text[400];
     int len;
@@ -137,7 +144,7 @@ size_t xlsx_number_width(const ind_column *col, double v)
     case IND_UNIT_MULTIPLE:
         len = snprintf(text, sizeof text, "%.*f",
                        decimals_of(col, 2) > 15 ? 15 : decimals_of(col, 2), v);
-        len += col->unit == IND_UNIT_PP ? 3 : 1;
+        len += col->unit == IND_UNIT_PP ? 1 + (int)ind_display_width(pp_word(pp)) : 1;
         break;
     default:
         if (col->digits >= 0) {
@@ -239,7 +246,7 @@ static bool temp_path(xlsx_book *b)
 static lxw_format *number_format(xlsx_book *b, const ind_column *col)
 {
     char fmt[64];
-    xlsx_number_format(col, fmt, sizeof fmt);
+    xlsx_number_format(col, b->pp, fmt, sizeof fmt);
     if (!fmt[0])
         return NULL;
     lxw_format *f = workbook_add_format(b->wb);
@@ -297,6 +304,7 @@ xlsx_book *xlsx_book_new(const ind_column *cols, size_t ncols, const ind_table_o
     memcpy(b->cols, cols, ncols * sizeof *cols);
     b->ncols = ncols;
     b->notes_header = opt && opt->notes_header ? opt->notes_header : "notes";
+    b->pp = opt ? opt->pp_word : NULL;
     find_notes_column(b);
     lxw_workbook_options wopt = {
         .constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_TRUE};
@@ -373,7 +381,7 @@ static void write_cell(xlsx_book *b, size_t c, const xlsx_cell *cell)
                                    xlsx_stored_value(&b->cols[c], cell->value),
                                    b->num[c]) != LXW_NO_ERROR)
             b->failed = true;
-        widen(b, c, xlsx_number_width(&b->cols[c], cell->value));
+        widen(b, c, xlsx_number_width(&b->cols[c], b->pp, cell->value));
         break;
     case XLSX_NOTE:
         if (!b->own_notes)

@@ -60,14 +60,15 @@ void xlsx_book_free(xlsx_book *b);
 
 /* ---- the choices, exposed for the unit test ---- */
 
-/* The number format of col ("0.0%", "#,##0", ...); "" for General. */
-void xlsx_number_format(const ind_column *col, char *buf, size_t n);
+/* The number format of col ("0.0%", "#,##0", "0.00\" pp\"" ...); "" for General. pp: the
+   word after a percentage-point number (NULL: "pp"; a word holding '"' is left out). */
+void xlsx_number_format(const ind_column *col, const char *pp, char *buf, size_t n);
 
 /* The value as stored: percent columns hold the fraction (22.6 -> 0.226). */
 double xlsx_stored_value(const ind_column *col, double v);
 
 /* Display width of v as the column's number format shows it. */
-size_t xlsx_number_width(const ind_column *col, double v);
+size_t xlsx_number_width(const ind_column *col, const char *pp, double v);
 
 /* A sheet name Excel accepts: []:*?/\ become '_', at most 31 characters, not empty. */
 void xlsx_sheet_name(const char *name, char *out, size_t n);

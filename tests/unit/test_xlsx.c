@@ -37,9 +37,15 @@ static void formats_follow_the_unit(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char buf[64];
         ind_column c = col(cases[i].unit, cases[i].digits);
-        xlsx_number_format(&c, buf, sizeof buf);
+        xlsx_number_format(&c, NULL, buf, sizeof buf);
         assert_string_equal(buf, cases[i].format);
     }
+    char buf[64];
+    ind_column pp = col(IND_UNIT_PP, 2);
+    xlsx_number_format(&pp, "百分点", buf, sizeof buf); /* --lang zh */
+    assert_string_equal(buf, "0.00\" 百分点\"");
+    xlsx_number_format(&pp, "a\"b", buf, sizeof buf); /* a quote would end the format's text */
+    assert_string_equal(buf, "0.00\" pp\"");
 }
 
 static void percent_columns_store_the_fraction(void **state)
@@ -58,14 +64,15 @@ static void widths_are_those_of_the_shown_text(void **state)
     ind_column pct = col(IND_UNIT_PERCENT, 1), count = col(IND_UNIT_COUNT, 0),
                pp = col(IND_UNIT_PP, 2), general = col(IND_UNIT_PLAIN, -1),
                year = col(IND_UNIT_YEAR, 0);
-    assert_int_equal(xlsx_number_width(&pct, 22.585), 5);       /* "22.6%" */
-    assert_int_equal(xlsx_number_width(&count, 1234567), 9);     /* "1,234,567" */
-    assert_int_equal(xlsx_number_width(&count, -1234), 6);       /* "-1,234" */
-    assert_int_equal(xlsx_number_width(&count, 999), 3);
-    assert_int_equal(xlsx_number_width(&pp, 0.96), 7);           /* "0.96 pp" */
-    assert_int_equal(xlsx_number_width(&general, 0.96), 4);      /* "0.96" */
-    assert_int_equal(xlsx_number_width(&general, 1.0 / 3), 11);  /* General: at most 11 */
-    assert_int_equal(xlsx_number_width(&year, 2025), 4);
+    assert_int_equal(xlsx_number_width(&pct, NULL, 22.585), 5);       /* "22.6%" */
+    assert_int_equal(xlsx_number_width(&count, NULL, 1234567), 9);     /* "1,234,567" */
+    assert_int_equal(xlsx_number_width(&count, NULL, -1234), 6);       /* "-1,234" */
+    assert_int_equal(xlsx_number_width(&count, NULL, 999), 3);
+    assert_int_equal(xlsx_number_width(&pp, NULL, 0.96), 7);           /* "0.96 pp" */
+    assert_int_equal(xlsx_number_width(&general, NULL, 0.96), 4);      /* "0.96" */
+    assert_int_equal(xlsx_number_width(&general, NULL, 1.0 / 3), 11);  /* General: at most 11 */
+    assert_int_equal(xlsx_number_width(&year, NULL, 2025), 4);
+    assert_int_equal(xlsx_number_width(&pp, "百分点", 0.96), 11); /* "0.96 百分点" */
 }
 
 static void sheet_names_are_ones_excel_accepts(void **state)
