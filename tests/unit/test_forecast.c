@@ -636,6 +636,27 @@ static void auto_kappa_follows_the_fitted_models(void **state)
     ind_forecast_clear(&f[1]);
 }
 
+/*
+ * A steady trend's kappa (steady_factor): 4 values, no rolling origin, so
+ * kappa is the prior 1.3 times the factor. 100 110 121 133: changes 10 11 12,
+ * sd 1, spread sqrt(1 + 11^2), noise share r = 1 / sqrt(122) = 0.0905 < 0.3:
+ * factor 0.3 + 0.7 r / 0.3. 100 110 105 118: changes 10 -5 13, sd sqrt(93),
+ * r = sqrt(93 / 129) = 0.85: factor 1.
+ */
+static void auto_kappa_narrows_for_a_steady_trend(void **state)
+{
+    (void)state;
+    const double steady[] = {100, 110, 121, 133}, noisy[] = {100, 110, 105, 118};
+    ind_forecast a = run(steady, 4, "auto", 2), b = run(noisy, 4, "auto", 2);
+    double r = 1 / sqrt(122.0);
+    assert_close(a.params[0], sqrt(122.0), 1e-12);
+    assert_close(a.params[1], 1.3 * (0.3 + 0.7 * r / 0.3), 1e-12);
+    assert_close(b.params[0], sqrt(129.0), 1e-12);
+    assert_close(b.params[1], 1.3, 1e-12);
+    ind_forecast_clear(&a);
+    ind_forecast_clear(&b);
+}
+
 static void accuracy_by_hand(void **state)
 {
     (void)state;
@@ -1044,6 +1065,7 @@ int main(void)
         cmocka_unit_test(auto_fallback_is_named),
         cmocka_unit_test(auto_short_drifts_shrink),
         cmocka_unit_test(auto_kappa_follows_the_fitted_models),
+        cmocka_unit_test(auto_kappa_narrows_for_a_steady_trend),
         cmocka_unit_test(auto_positive_median_keeps_positive_members),
         cmocka_unit_test(accuracy_by_hand),
         cmocka_unit_test(interval_score_by_hand),
