@@ -56,7 +56,8 @@
  * Units come from a unit column, else from a trailing "(...)" or "（...）"
  * of a wide-series header, a wide-period series name or a World Bank
  * indicator name ("rd (%)" -> "%", "... (% of GDP)" -> "% of GDP"), else
- * "%" when the values carry a % sign. A unit cut off a header or series name
+ * "%" when the values carry a % sign, else from a preamble line naming one
+ * unit for the table ("单位：亿元", "计量单位：%", "Unit: %"; not "单位：人、个"). A unit cut off a header or series name
  * leaves the series named without it and labelled with the full text.
  *
  * Values: decimals, thousands separators (9,084), a percent sign (marks the

@@ -602,9 +602,27 @@ static ind_status came_back(loader *L, const ind_series *s, size_t col)
     return L->status;
 }
 
+/* The unit of a preamble line ("单位：亿元") for each series held without a unit of its own. */
+static ind_status apply_file_unit(loader *L)
+{
+    size_t n = ind_dataset_count(L->ds);
+    for (size_t i = 0; L->file_unit[0] && i < n; i++) {
+        ind_series *s = ind_dataset_at(L->ds, i);
+        if (s->unit[0])
+            continue;
+        if (ind_series_set_text(&s->unit, L->file_unit) != IND_OK)
+            return fail(L, IND_E_NOMEM, 0, 0, "out of memory");
+        if (strchr(L->file_unit, '%'))
+            s->flags |= IND_SERIES_PERCENT;
+    }
+    return L->status;
+}
+
 /* Hands the series held to the sink, in order, and empties the dataset. */
 static ind_status close_group(loader *L)
 {
+    if (apply_file_unit(L) != IND_OK)
+        return L->status;
     size_t n = ind_dataset_count(L->ds);
     for (size_t i = 0; i < n && L->status == IND_OK; i++) {
         ind_series *s = ind_dataset_at(L->ds, i);
@@ -1416,6 +1434,44 @@ static void accept_header(loader *L, size_t line, size_t rows)
     check_repeated_columns(L, line);
 }
 
+/*
+ * A preamble line naming the unit of the whole table, "单位：亿元" (计量单位,
+ * Unit:), as statistics offices put one above a table: kept for the series
+ * that get no unit of their own. One naming several units ("单位：人、个")
+ * says nothing about any one series and is left alone.
+ */
+static void note_file_unit(loader *L)
+{
+    static const char *const keys[] = {"计量单位", "单位", "units", "unit", NULL};
+    size_t len, i = 0;
+    const char *s = cell(L, 0, &len);
+    while (!len && ++i < L->n)
+        s = cell(L, i, &len);
+    for (const char *const *k = keys; len && *k; k++) {
+        size_t klen = strlen(*k), sep = 0;
+        if (len <= klen || !same_name(s, klen, *k))
+            continue;
+        if (s[klen] == ':')
+            sep = 1;
+        else if (len >= klen + 3 && memcmp(s + klen, "\xef\xbc\x9a", 3) == 0) /* ： */
+            sep = 3;
+        const char *u = s + klen + sep;
+        size_t ulen = len - klen - sep;
+        trim(&u, &ulen);
+        if (!sep || !ulen || ulen >= sizeof L->file_unit)
+            return;
+        static const char *const lists[] = {"\xe3\x80\x81", "\xef\xbc\x8c", ",", ";",
+                                            "\xef\xbc\x9b", NULL}; /* 、 ， , ; ； */
+        for (const char *const *l = lists; *l; l++)
+            for (size_t j = 0; j + strlen(*l) <= ulen; j++)
+                if (memcmp(u + j, *l, strlen(*l)) == 0)
+                    return;
+        memcpy(L->file_unit, u, ulen);
+        L->file_unit[ulen] = '\0';
+        return;
+    }
+}
+
 /* The current row alone: the header, a preamble row, or the first row that is neither. */
 static void header_alone(loader *L)
 {
@@ -1434,6 +1490,8 @@ static void header_alone(loader *L)
     }
     if (!preamble_row(L, nonempty) || ++L->preamble_rows > PREAMBLE_MAX)
         fail(L, IND_E_FORMAT, L->candidate_line, 0, "%s", L->candidate_why);
+    else if (nonempty == 1)
+        note_file_unit(L);
 }
 
 /* ------------------------------------------------------- two header rows */
@@ -1849,7 +1907,7 @@ ind_status ld_rows_finish(ld_rows *R)
         return fail(R, IND_E_FORMAT, R->info->header_line, 0, "no data rows after the header");
     R->info->renamed = ind_dataset_renamed(R->ds);
     R->info->streamed = R->sink && R->mode != LD_HOLD;
-    return R->sink ? close_group(R) : IND_OK;
+    return R->sink ? close_group(R) : apply_file_unit(R);
 }
 
 void ld_rows_stream(ld_rows *R, const ind_series_sink *sink, ld_mode mode, int can_restart)

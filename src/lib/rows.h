@@ -81,6 +81,7 @@ typedef struct ld_rows {
     int named;           /* wide-period: some period column names its series */
     char *joinbuf;       /* wide-period: "ROW NAME" of a row's series and a column's name */
     char *stem; /* series name when the file has no series column */
+    char file_unit[48]; /* a preamble line's "单位：亿元": the unit of series without one */
     /* caches */
     ind_series *last; /* long: the series of the previous row (NULL after the array moved) */
     size_t group;     /* long: its index + 1, 0 when none */

@@ -632,6 +632,25 @@ static void reads_two_header_rows(void **state)
     ind_dataset_free(ds);
 }
 
+static void takes_the_unit_of_a_preamble_line(void **state)
+{
+    (void)state;
+    ind_load_info info;
+    ind_dataset *ds = load_str("表3\n单位：亿元\n地区,2022年,2023年\n全国,1,2\n", NULL, &info);
+    assert_string_equal(series(ds, "test", "全国")->unit, "亿元");
+    ind_dataset_free(ds);
+    /* a unit of its own wins; a % unit line makes a ratio series */
+    ds = load_str("Unit: %\n指标,2022年\nR&D经费(亿元),1\n强度,2\n", NULL, &info);
+    assert_string_equal(series(ds, "R&D经费", NULL)->unit, "亿元");
+    assert_string_equal(series(ds, "强度", NULL)->unit, "%");
+    assert_true(ind_series_is_percent(series(ds, "强度", NULL)));
+    ind_dataset_free(ds);
+    /* several units, or a line that only starts like one: no unit */
+    ds = load_str("单位：人、个\n单位换算说明\n指标,2023年\na,1\n", NULL, &info);
+    assert_string_equal(series(ds, "a", NULL)->unit, "");
+    ind_dataset_free(ds);
+}
+
 static void detects_delimiters(void **state)
 {
     (void)state;
@@ -1467,6 +1486,7 @@ int main(void)
         cmocka_unit_test(reports_missing_file),
         cmocka_unit_test(reads_dates_as_periods),
         cmocka_unit_test(reads_two_header_rows),
+        cmocka_unit_test(takes_the_unit_of_a_preamble_line),
         cmocka_unit_test(refuses_dates_without_a_frequency),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,1 @@
+growth --format csv tests/data/headers/unit-line.csv
