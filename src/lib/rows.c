@@ -814,6 +814,21 @@ static int mark_period_columns(loader *L, char *why, size_t n)
     return rc;
 }
 
+/* A column's series from its header h[0..len): "R&D强度(%)" is series R&D强度 in %,
+   labelled in full. -1 (why says so) when out of memory. */
+static int name_column(column *c, const char *h, size_t len, char *why, size_t n)
+{
+    size_t ustart = 0, ulen = 0, nlen = split_unit(h, len, &ustart, &ulen);
+    c->name = dup_n(h, nlen);
+    c->unit = dup_n(h + ustart, ulen);
+    c->label = dup_n(nlen < len ? h : "", nlen < len ? len : 0);
+    if (!c->name || !c->unit || !c->label) {
+        snprintf(why, n, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
 /* Period columns a two-row header names: the series name, its unit and label. */
 static int name_period_columns(loader *L, char *why, size_t n)
 {
@@ -823,14 +838,8 @@ static int name_period_columns(loader *L, char *why, size_t n)
         column *c = &L->cols[i];
         if (c->role != ROLE_PERIOD || !h[0])
             continue;
-        size_t len = strlen(h), ustart = 0, ulen = 0, nlen = split_unit(h, len, &ustart, &ulen);
-        c->name = dup_n(h, nlen);
-        c->unit = dup_n(h + ustart, ulen);
-        c->label = dup_n(nlen < len ? h : "", nlen < len ? len : 0);
-        if (!c->name || !c->unit || !c->label) {
-            snprintf(why, n, "out of memory");
+        if (name_column(c, h, strlen(h), why, n) != 0)
             return -1;
-        }
         L->named = 1;
     }
     return 0;
@@ -1117,20 +1126,13 @@ static int wide_series_setup(loader *L, char *why, size_t n)
         }
     size_t nseries = 0;
     for (size_t i = 0; i < L->ncols; i++) {
-        size_t len, ustart = 0, ulen = 0;
+        size_t len;
         const char *h = cell(L, i, &len);
         if (L->cols[i].role != ROLE_NONE || len == 0 || in_list(h, len, ignore_names))
             continue;
-        size_t nlen = split_unit(h, len, &ustart, &ulen);
-        column *c = &L->cols[i];
-        c->role = ROLE_VALUE;
-        c->name = dup_n(h, nlen);
-        c->unit = dup_n(h + ustart, ulen);
-        c->label = dup_n(nlen < len ? h : "", nlen < len ? len : 0);
-        if (!c->name || !c->unit || !c->label) {
-            snprintf(why, n, "out of memory");
+        L->cols[i].role = ROLE_VALUE;
+        if (name_column(&L->cols[i], h, len, why, n) != 0)
             return -1;
-        }
         nseries++;
     }
     if (!nseries) {
