@@ -47,6 +47,7 @@ struct xlsx_book {
     lxw_format *marked[NMARKS];
     size_t *width;  /* [ncols + 1] display widths seen */
     lxw_row_t rows; /* data rows written */
+    size_t max_rows; /* rows of a sheet, the header's included: XLSX_MAX_ROWS */
     bool any_notes; /* some row has a note: the added notes column is shown */
     bool too_many, failed;
     char *notes; /* the row's notes being collected */
@@ -303,6 +304,7 @@ xlsx_book *xlsx_book_new(const ind_column *cols, size_t ncols, const ind_table_o
         goto fail;
     memcpy(b->cols, cols, ncols * sizeof *cols);
     b->ncols = ncols;
+    b->max_rows = XLSX_MAX_ROWS;
     b->notes_header = opt && opt->notes_header ? opt->notes_header : "notes";
     b->pp = opt ? opt->pp_word : NULL;
     find_notes_column(b);
@@ -394,7 +396,7 @@ static void write_cell(xlsx_book *b, size_t c, const xlsx_cell *cell)
 
 ind_status xlsx_book_row(xlsx_book *b, const xlsx_cell *row)
 {
-    if (b->rows + 1 >= XLSX_MAX_ROWS) {
+    if ((size_t)b->rows + 1 >= b->max_rows) {
         b->too_many = true;
         return IND_E_ARG;
     }
@@ -460,13 +462,20 @@ ind_status xlsx_book_finish(xlsx_book *b, FILE *out)
     finish_sheet(b);
     lxw_error e = workbook_close(b->wb);
     b->wb = NULL;
-    ind_status st = b->too_many ? IND_E_ARG : IND_OK;
-    if (e != LXW_NO_ERROR || b->failed || !copy_to(b->path, out))
+    ind_status st = IND_OK;
+    if (b->too_many)
+        st = IND_E_ARG; /* nothing written: a workbook without every row would be wrong */
+    else if (e != LXW_NO_ERROR || b->failed || !copy_to(b->path, out))
         st = IND_E_IO;
     int why = errno; /* for the caller's message */
     xlsx_book_free(b);
     errno = why;
     return st;
+}
+
+void xlsx_book_limit_rows(xlsx_book *b, size_t rows)
+{
+    b->max_rows = rows < XLSX_MAX_ROWS ? rows : XLSX_MAX_ROWS;
 }
 
 void xlsx_book_free(xlsx_book *b)

@@ -45,15 +45,20 @@ typedef struct xlsx_book xlsx_book;
  */
 xlsx_book *xlsx_book_new(const ind_column *cols, size_t ncols, const ind_table_options *opt);
 
-/* Adds a row of ncols cells. IND_E_ARG past the last row a sheet holds. */
+/* Adds a row of ncols cells. IND_E_ARG past the last row a sheet holds
+   (XLSX_MAX_ROWS with the header: 1,048,575 rows). */
 ind_status xlsx_book_row(xlsx_book *b, const xlsx_cell *row);
 
 /*
  * Writes the header, widths, frozen pane and filter, assembles the workbook
  * and copies it to out; frees b. IND_E_IO when assembling or writing failed,
- * IND_E_ARG when rows were refused (too many for a sheet).
+ * IND_E_ARG when rows were refused (too many for a sheet): then nothing is
+ * written to out, never a workbook short of rows.
  */
 ind_status xlsx_book_finish(xlsx_book *b, FILE *out);
+
+/* Tests: a sheet of rows rows (the header's included) instead of Excel's. */
+void xlsx_book_limit_rows(xlsx_book *b, size_t rows);
 
 /* Frees without writing (the temporary file is removed). NULL does nothing. */
 void xlsx_book_free(xlsx_book *b);

@@ -166,6 +166,38 @@ static void a_table_becomes_a_workbook(void **state)
     free(buf);
 }
 
+/* Rows past the sheet's last (lowered here from Excel's 1,048,576 to 4, the header's
+   included) are refused, and the workbook is then not written at all. */
+static void rows_past_the_sheet_are_refused(void **state)
+{
+    (void)state;
+    const ind_column cols[] = {{"series", IND_COL_TEXT, 0, IND_UNIT_PLAIN},
+                               {"value", IND_COL_NUMBER, -1, IND_UNIT_PLAIN}};
+    for (int rows = 3; rows <= 4; rows++) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *out = open_memstream(&buf, &len);
+        assert_non_null(out);
+        xlsx_book *b = xlsx_book_new(cols, 2, NULL);
+        assert_non_null(b);
+        xlsx_book_limit_rows(b, 4);
+        ind_status st = IND_OK;
+        for (int i = 0; i < rows && st == IND_OK; i++) {
+            xlsx_cell row[] = {{XLSX_TEXT, "s", 0, IND_MARK_NONE},
+                               {XLSX_NUMBER, NULL, i, IND_MARK_NONE}};
+            st = xlsx_book_row(b, row);
+        }
+        assert_int_equal(st, rows == 3 ? IND_OK : IND_E_ARG);
+        assert_int_equal(xlsx_book_finish(b, out), rows == 3 ? IND_OK : IND_E_ARG);
+        fclose(out);
+        if (rows == 3)
+            assert_memory_equal(buf, "PK\x03\x04", 4); /* header and 3 rows: a workbook */
+        else
+            assert_int_equal(len, 0); /* one too many: no workbook */
+        free(buf);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -176,6 +208,7 @@ int main(void)
         cmocka_unit_test(cell_texts_are_cleaned),
         cmocka_unit_test(long_texts_are_cut_at_excels_limit),
         cmocka_unit_test(a_table_becomes_a_workbook),
+        cmocka_unit_test(rows_past_the_sheet_are_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
