@@ -4,9 +4,14 @@
  * libxlsxwriter, which writes to a file path; the workbook is assembled in a
  * temporary file and copied to the table's stream when complete.
  *
- * Rows are written as they come (libxlsxwriter keeps the cells); the header
- * row is written last, when it is known whether any row had notes and how
- * wide each column must be.
+ * libxlsxwriter runs in its constant_memory mode: each row goes to a
+ * temporary file as the next one starts (strings inline, not shared), so
+ * memory holds one row, and a row cannot be written after a later one. The
+ * header row comes first, and whether it names an added notes column depends
+ * on the rows: the first XLSX_HOLD_ROWS rows are held (copied) until the
+ * table ends or outgrows them; a table of more rows always has its notes
+ * column. The column widths, frozen pane and filter are set at the end (the
+ * sheet's XML is assembled at the close), so widths fit every row.
  */
 #include "xlsx.h"
 
@@ -31,8 +36,12 @@ static const struct {
 };
 #define NMARKS (sizeof mark_colours / sizeof mark_colours[0])
 
+/* Rows held before the header is written (see above). */
+#define XLSX_HOLD_ROWS 1000
+
 struct xlsx_book {
     char path[4096]; /* the temporary workbook */
+    char tmpdir[4096]; /* where libxlsxwriter keeps the rows written */
     lxw_workbook *wb;
     lxw_worksheet *ws;
     ind_column *cols;
@@ -50,6 +59,11 @@ struct xlsx_book {
     size_t max_rows; /* rows of a sheet, the header's included: XLSX_MAX_ROWS */
     bool any_notes; /* some row has a note: the added notes column is shown */
     bool too_many, failed;
+    bool header_done; /* row 0 written: rows go straight to the sheet */
+    xlsx_cell *held;  /* [nheld * ncols] rows before the header, texts in htext */
+    size_t nheld;
+    char *htext; /* the held texts, each with its NUL; a cell's text is its offset */
+    size_t htlen, htcap;
     char *notes; /* the row's notes being collected */
     size_t nlen, ncap;
 };
@@ -232,6 +246,7 @@ static bool temp_path(xlsx_book *b)
     const char *dir = getenv("TMPDIR");
     if (!dir || !*dir)
         dir = "/tmp";
+    snprintf(b->tmpdir, sizeof b->tmpdir, "%s", dir);
     int len = snprintf(b->path, sizeof b->path, "%s/indicators-xlsx-XXXXXX", dir);
     if (len < 0 || (size_t)len >= sizeof b->path)
         return false;
@@ -309,7 +324,7 @@ xlsx_book *xlsx_book_new(const ind_column *cols, size_t ncols, const ind_table_o
     b->pp = opt ? opt->pp_word : NULL;
     find_notes_column(b);
     lxw_workbook_options wopt = {
-        .constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_TRUE};
+        .constant_memory = LXW_TRUE, .tmpdir = b->tmpdir, .use_zip64 = LXW_TRUE};
     char sheet[XLSX_SHEET_NAME_MAX * 4 + 1];
     xlsx_sheet_name(opt ? opt->sheet : NULL, sheet, sizeof sheet);
     if (!(b->wb = workbook_new_opt(b->path, &wopt)) ||
@@ -394,12 +409,9 @@ static void write_cell(xlsx_book *b, size_t c, const xlsx_cell *cell)
     }
 }
 
-ind_status xlsx_book_row(xlsx_book *b, const xlsx_cell *row)
+/* Writes a row below the header. */
+static ind_status put_row(xlsx_book *b, const xlsx_cell *row)
 {
-    if ((size_t)b->rows + 1 >= b->max_rows) {
-        b->too_many = true;
-        return IND_E_ARG;
-    }
     b->nlen = 0;
     if (b->notes)
         b->notes[0] = '\0';
@@ -416,8 +428,24 @@ ind_status xlsx_book_row(xlsx_book *b, const xlsx_cell *row)
     return b->failed ? IND_E_NOMEM : IND_OK;
 }
 
-/* The header row, the widths, the frozen pane and the filter. */
-static void finish_sheet(xlsx_book *b)
+/* Whether the held row's cells would give it notes (an added notes column). */
+static bool held_notes(const xlsx_book *b, const xlsx_cell *row)
+{
+    for (size_t c = 0; c < b->ncols; c++) {
+        if (row[c].kind == XLSX_NOTE && !b->own_notes)
+            return true;
+        if (row[c].kind != XLSX_TEXT || !row[c].text || (c == b->notes_col && b->own_notes))
+            continue;
+        bool cut = false;
+        free(xlsx_cell_text(b->htext + (size_t)(uintptr_t)row[c].text - 1, &cut));
+        if (cut)
+            return true; /* "text cut to 32,767 characters" */
+    }
+    return false;
+}
+
+/* The header row: the columns' names, and the notes column's when shown. */
+static void write_header(xlsx_book *b)
 {
     size_t shown = b->ncols + (!b->own_notes && b->any_notes);
     for (size_t c = 0; c < shown; c++) {
@@ -432,6 +460,82 @@ static void finish_sheet(xlsx_book *b)
             b->failed = true;
         widen(b, c, ind_display_width(clean) + 3); /* bold, and the filter's button */
         free(clean);
+    }
+}
+
+/* Writes the header, then the rows held; more: rows are still to come (then the notes
+   column is shown whatever the rows held say). */
+static void flush_held(xlsx_book *b, bool more)
+{
+    xlsx_cell *row = b->held;
+    for (size_t r = 0; r < b->nheld && !b->any_notes; r++, row += b->ncols)
+        b->any_notes = held_notes(b, row);
+    b->any_notes |= more;
+    write_header(b);
+    b->header_done = true;
+    row = b->held;
+    for (size_t r = 0; r < b->nheld && !b->failed; r++, row += b->ncols) {
+        for (size_t c = 0; c < b->ncols; c++)
+            if (row[c].text)
+                row[c].text = b->htext + (size_t)(uintptr_t)row[c].text - 1;
+        put_row(b, row);
+    }
+    free(b->held);
+    free(b->htext);
+    b->held = NULL;
+    b->htext = NULL;
+    b->nheld = b->htlen = b->htcap = 0;
+}
+
+/* Copies a row before the header; its texts' offsets (plus one: NULL stays NULL) stand
+   for them until flush_held. */
+static int hold_row(xlsx_book *b, const xlsx_cell *row)
+{
+    if (!b->held && !(b->held = malloc(XLSX_HOLD_ROWS * b->ncols * sizeof *b->held)))
+        return -1;
+    xlsx_cell *to = b->held + b->nheld * b->ncols;
+    for (size_t c = 0; c < b->ncols; c++) {
+        to[c] = row[c];
+        if (!row[c].text)
+            continue;
+        size_t n = strlen(row[c].text) + 1;
+        if (b->htlen + n > b->htcap) {
+            size_t cap = (b->htlen + n) * 2;
+            char *grown = realloc(b->htext, cap);
+            if (!grown)
+                return -1;
+            b->htext = grown, b->htcap = cap;
+        }
+        memcpy(b->htext + b->htlen, row[c].text, n);
+        to[c].text = (const char *)(uintptr_t)(b->htlen + 1);
+        b->htlen += n;
+    }
+    b->nheld++;
+    return 0;
+}
+
+ind_status xlsx_book_row(xlsx_book *b, const xlsx_cell *row)
+{
+    if ((size_t)b->rows + b->nheld + 1 >= b->max_rows) {
+        b->too_many = true;
+        return IND_E_ARG;
+    }
+    if (b->header_done)
+        return put_row(b, row);
+    if (hold_row(b, row) != 0)
+        return IND_E_NOMEM;
+    if (b->nheld == XLSX_HOLD_ROWS)
+        flush_held(b, true);
+    return b->failed ? IND_E_NOMEM : IND_OK;
+}
+
+/* The header (when not written yet), the widths, the frozen pane and the filter. */
+static void finish_sheet(xlsx_book *b)
+{
+    if (!b->header_done)
+        flush_held(b, false);
+    size_t shown = b->ncols + (!b->own_notes && b->any_notes);
+    for (size_t c = 0; c < shown; c++) {
         size_t w = b->width[c] + 2;
         worksheet_set_column(b->ws, (lxw_col_t)c, (lxw_col_t)c,
                              (double)(w > XLSX_MAX_WIDTH ? XLSX_MAX_WIDTH : w), NULL);
@@ -490,6 +594,8 @@ void xlsx_book_free(xlsx_book *b)
     if (b->path[0])
         unlink(b->path);
     free(b->notes);
+    free(b->held);
+    free(b->htext);
     free(b->width);
     free(b->num);
     free(b->cols);
