@@ -9,7 +9,7 @@
  * earlier is ord - freq, so growth and forecasting work on ordinals alone.
  *
  * Accepted spellings (surrounding spaces ignored, case-insensitive):
- *   years     2023  2023年  (any integer 0..9999, so competition data numbered 1..n loads)
+ *   years     2023  2023年  (any integer 1..9999, so competition data numbered 1..n loads)
  *   halves    2024H1  2024-H1  2024 H1  2024S1  2024年上半年  2024年下半年  2024年H1
  *   quarters  2023Q3  2023-Q3  2023 Q3  Q3 2023  2023年第三季度  2023年第3季度  2023年3季度
  *   months    2023-06  2023-6  2023/06  2023M06  2023M6  2023年6月  2023年06月  2023.06
@@ -44,15 +44,32 @@ typedef struct ind_period {
 #define IND_PERIOD_TEXT_MAX 16
 
 /*
- * Parses s[0..len) as a period. Returns 0 and fills *out, or -1 when the text
- * is not a period in any accepted spelling (out is then untouched).
+ * The years of a period: 1..9999. Every period in that range reads back from
+ * its text (four digits at most); year 0 would make a year earlier negative
+ * and a forecast past 9999-12 would write 10000-01, which no reader takes.
+ */
+#define IND_YEAR_MIN 1
+#define IND_YEAR_MAX 9999
+
+/* ind_period_parse's (and ind_date_parse's) answer for a period of a year outside 1..9999. */
+#define IND_PERIOD_OUT_OF_RANGE (-2)
+
+/* The last period of freq in IND_YEAR_MAX (9999-12, 9999Q4, 9999H2, 9999). */
+ind_period ind_period_last(ind_freq freq);
+
+/*
+ * Parses s[0..len) as a period. Returns 0 and fills *out, -1 when the text
+ * is not a period in any accepted spelling, or IND_PERIOD_OUT_OF_RANGE when
+ * it is one whose year (up to five digits) is outside IND_YEAR_MIN..IND_YEAR_MAX
+ * (out is then untouched).
  */
 int ind_period_parse(const char *s, size_t len, ind_period *out);
 
 /*
  * Parses s[0..len) as a calendar date (2024-01-31, 2024/1/31, 2024年1月31日,
  * optionally followed by a time of day). Returns 0 and the year, month and
- * day (a real day: 2023-02-29 is not one), or -1.
+ * day (a real day: 2023-02-29 is not one), IND_PERIOD_OUT_OF_RANGE for year 0,
+ * or -1.
  */
 int ind_date_parse(const char *s, size_t len, int *year, int *month, int *day);
 
@@ -61,7 +78,8 @@ int ind_date_parse(const char *s, size_t len, int *year, int *month, int *day);
  * frequency freq it falls in (2024-03-31 with IND_FREQ_QUARTER: 2024Q1). A
  * period finer than freq also becomes the period of freq it lies in (2024-03
  * as a quarter: 2024Q1); one coarser than freq (2024 as a month) is -1. With
- * IND_FREQ_UNKNOWN this is ind_period_parse: a date is -1.
+ * IND_FREQ_UNKNOWN this is ind_period_parse: a date is -1. A period or date
+ * of a year outside 1..9999 is IND_PERIOD_OUT_OF_RANGE.
  */
 int ind_period_parse_as(const char *s, size_t len, ind_freq freq, ind_period *out);
 

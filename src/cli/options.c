@@ -384,6 +384,9 @@ static int parse_value(const char *cmd, const cli_option *row, char *arg, void *
     case CLI_DOUBLE:
         return parse_double(cmd, row, arg, field);
     case CLI_PERIOD:
+        if (ind_period_parse(arg, strlen(arg), field) == IND_PERIOD_OUT_OF_RANGE)
+            return cli_usage_error(cmd, "--%s: '%s': the year is outside %d..%d", row->name, arg,
+                                   IND_YEAR_MIN, IND_YEAR_MAX);
         if (ind_period_parse(arg, strlen(arg), field) != 0)
             return cli_usage_error(cmd,
                                    "--%s: '%s' is not a period (e.g. 2023, 2024H1, 2023Q3, "

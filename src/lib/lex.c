@@ -131,7 +131,7 @@ int lex_year(lex *c)
     int year = 0, digits = 0;
     while (isdigit((unsigned char)c->p[digits]) && digits < 5)
         year = year * 10 + (c->p[digits++] - '0');
-    if (digits == 0 || digits > 4 || isdigit((unsigned char)c->p[digits]))
+    if (digits == 0 || digits > 4 || isdigit((unsigned char)c->p[digits]) || year < IND_YEAR_MIN)
         return -1;
     c->p += digits;
     return year;

@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "indicators/error.h"
+#include "indicators/period.h"
 
 typedef struct lex {
     const char *text; /* the whole text */
@@ -48,7 +49,7 @@ bool lex_keyword(lex *c, const char *word);
  */
 size_t lex_number(const char *s, double *value, int *decimals);
 
-/* A year 0..9999 at c (digits only), skipped; -1 when none. */
+/* A year 1..9999 (IND_YEAR_MIN..IND_YEAR_MAX) at c (digits only), skipped; -1 when none. */
 int lex_year(lex *c);
 
 /* The length of a rate suffix at p ("%/yr", "%/year", "% a year", "%pa" ...), or 0. */

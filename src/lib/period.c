@@ -73,8 +73,10 @@ static int at_end(scanner *sc)
 
 static int finish(scanner *sc, ind_freq freq, int year, int sub, ind_period *out)
 {
-    if (!at_end(sc) || year < 0 || year > 9999 || sub < 1 || sub > (int)freq)
+    if (!at_end(sc) || year < 0 || sub < 1 || sub > (int)freq)
         return -1;
+    if (year < IND_YEAR_MIN || year > IND_YEAR_MAX)
+        return IND_PERIOD_OUT_OF_RANGE;
     *out = ind_period_make(freq, year, sub);
     return 0;
 }
@@ -120,6 +122,10 @@ static int parse_latin_suffix(scanner *sc, int year, int had_sep, ind_period *ou
     return -1;
 }
 
+/* Digits read as a year: one more than IND_YEAR_MAX has, so that 10000 is a year out of
+   range, not a text that is no period; longer numbers (20230615) are none. */
+enum { YEAR_DIGITS = 5 };
+
 int ind_period_parse(const char *s, size_t len, ind_period *out)
 {
     scanner sc = {s, s + len};
@@ -129,9 +135,9 @@ int ind_period_parse(const char *s, size_t len, ind_period *out)
         skip_spaces(&sc);
         eat(&sc, "-");
         skip_spaces(&sc);
-        return finish(&sc, IND_FREQ_QUARTER, read_number(&sc, 4), q, out);
+        return finish(&sc, IND_FREQ_QUARTER, read_number(&sc, YEAR_DIGITS), q, out);
     }
-    int year = read_number(&sc, 4);
+    int year = read_number(&sc, YEAR_DIGITS);
     if (year < 0)
         return -1;
     if (at_end(&sc))
@@ -195,6 +201,8 @@ int ind_date_parse(const char *s, size_t len, int *year, int *month, int *day)
     }
     if (m < 1 || m > 12 || d < 1 || d > days_in(y, m))
         return -1;
+    if (y < IND_YEAR_MIN)
+        return IND_PERIOD_OUT_OF_RANGE;
     *year = y, *month = m, *day = d;
     return 0;
 }
@@ -203,7 +211,8 @@ int ind_period_parse_as(const char *s, size_t len, ind_freq freq, ind_period *ou
 {
     ind_period p;
     int y, m, d;
-    if (ind_period_parse(s, len, &p) == 0) {
+    int st = ind_period_parse(s, len, &p);
+    if (st == 0) {
         if (freq == IND_FREQ_UNKNOWN || p.freq == freq) {
             *out = p;
             return 0;
@@ -212,8 +221,10 @@ int ind_period_parse_as(const char *s, size_t len, ind_freq freq, ind_period *ou
             return -1;
         y = ind_period_year(p);
         m = (ind_period_sub(p) - 1) * (12 / (int)p.freq) + 1; /* the first month of p */
-    } else if (freq == IND_FREQ_UNKNOWN || ind_date_parse(s, len, &y, &m, &d) != 0) {
-        return -1;
+    } else if (st == IND_PERIOD_OUT_OF_RANGE || freq == IND_FREQ_UNKNOWN) {
+        return st;
+    } else if ((st = ind_date_parse(s, len, &y, &m, &d)) != 0) {
+        return st;
     }
     *out = ind_period_make(freq, y, (m - 1) / (12 / (int)freq) + 1);
     return 0;
@@ -242,6 +253,11 @@ ind_period ind_period_make(ind_freq freq, int year, int sub)
 {
     ind_period p = {freq, (int32_t)year * (int32_t)freq + (int32_t)(sub - 1)};
     return p;
+}
+
+ind_period ind_period_last(ind_freq freq)
+{
+    return ind_period_make(freq, IND_YEAR_MAX, freq ? (int)freq : 1);
 }
 
 int ind_period_year(ind_period p)

@@ -538,6 +538,10 @@ static ind_status parse_period(loader *L, size_t col, ind_period *p)
         return fail(L, IND_E_PERIOD, cell_line(L, col), col + 1,
                     "'%s' is %s, coarser than the %s periods asked for (--freq)",
                     excerpt(s, len, buf, sizeof buf), ind_freq_name(p->freq), ind_freq_name(freq));
+    if (ind_period_parse_as(s, len, freq, p) == IND_PERIOD_OUT_OF_RANGE)
+        return fail(L, IND_E_PERIOD, cell_line(L, col), col + 1,
+                    "'%s': the year is outside %d..%d, the years a period may have",
+                    excerpt(s, len, buf, sizeof buf), IND_YEAR_MIN, IND_YEAR_MAX);
     return fail(L, IND_E_PERIOD, cell_line(L, col), col + 1, "'%s' is not a period (%s)",
                 excerpt(s, len, buf, sizeof buf), period_forms);
 }

@@ -254,7 +254,7 @@ static bool cell_year(tbl_row *r, int field, int *year, bool required)
     lex c = {text, text, "target"};
     int y = lex_year(&c);
     if (y < 0 || *c.p) {
-        bad_cell(r, field, "a year (0..9999)");
+        bad_cell(r, field, "a year (1..9999)");
         return false;
     }
     *year = y;

@@ -4,7 +4,7 @@
  * (series,entity,op,goal,year,base_year,kind,label, read by the CSV reader
  * the data loader uses): any bytes give targets or an error with a
  * position, never a crash, hang, leak or undefined behaviour; a target read
- * has a finite goal, a year in 0..9999, a base before it, and a text that
+ * has a finite goal, a year in 1..9999, a base before it, and a text that
  * reads back as the same target.
  *
  * Build: CC=clang meson setup build-fuzz -Dfuzz=true -Db_sanitize=address,undefined
@@ -45,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         __builtin_trap();
     for (size_t i = 0; i < n; i++) {
         const ind_target *a = &t[i];
-        if (!isfinite(a->goal) || a->year < 0 || a->year > 9999 || !a->series[0] || a->line < 1 ||
+        if (!isfinite(a->goal) || a->year < IND_YEAR_MIN || a->year > IND_YEAR_MAX || !a->series[0] || a->line < 1 ||
             (a->has_base && a->base_year >= a->year) || strlen(a->text) >= IND_TARGET_TEXT_MAX)
             __builtin_trap();
         ind_target b;

@@ -288,6 +288,38 @@ static void horizon_to_a_period(void **state)
     ind_dataset_free(ds);
 }
 
+/* A forecast stops at 9999-12: the steps after the last observation up to it, no more. */
+static void stops_at_the_last_year(void **state)
+{
+    (void)state;
+    ind_dataset *ds = ind_dataset_new();
+    ind_series *s = ind_dataset_series(ds, "m", NULL);
+    for (int month = 7; month <= 9; month++)
+        assert_int_equal(ind_series_add(s, ind_period_make(IND_FREQ_MONTH, 9999, month),
+                                        (double)month, NULL),
+                         IND_OK);
+    ind_forecast_request req;
+    ind_forecast_request_init(&req);
+    req.method = ind_forecast_method_find("drift", NULL);
+    ind_forecast f;
+    ind_error err;
+    req.horizon = 3; /* 9999-10 .. 9999-12 */
+    assert_int_equal(ind_forecast_series(s, &req, &f, &err), IND_OK);
+    assert_int_equal(f.h, 3);
+    ind_forecast_clear(&f);
+    req.horizon = 4;
+    assert_int_equal(ind_forecast_series(s, &req, &f, &err), IND_E_ARG);
+    assert_string_equal(err.message, "a horizon of 4 periods after 9999-09 passes 9999-12, the "
+                                     "last period supported (years 1..9999): at most 3");
+    assert_int_equal(ind_series_add(s, ind_period_make(IND_FREQ_MONTH, 9999, 12), 12, NULL),
+                     IND_OK);
+    req.horizon = 1;
+    assert_int_equal(ind_forecast_series(s, &req, &f, &err), IND_E_ARG);
+    assert_string_equal(err.message, "the last observation (9999-12) is the last period "
+                                     "supported (years 1..9999): nothing to forecast");
+    ind_dataset_free(ds);
+}
+
 int main(void)
 {
     /* no gsl_set_error_handler_off(): the library must not need it */
@@ -296,6 +328,7 @@ int main(void)
         cmocka_unit_test(bounds_text),       cmocka_unit_test(request_check),
         cmocka_unit_test(same_as_engine),    cmocka_unit_test(percent_series),
         cmocka_unit_test(no_forecast_is_undefined), cmocka_unit_test(horizon_to_a_period),
+        cmocka_unit_test(stops_at_the_last_year),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -196,6 +196,47 @@ static void parses_dates(void **state)
     }
 }
 
+/* Years 1..9999: every period in them reads back from its text; one outside is told apart
+   from a text that is no period, so that the loader can say which. */
+static void years_in_range(void **state)
+{
+    (void)state;
+    static const char *const outside[] = {"0", "0000", "0-01", "0000-01", "0Q1", "Q1 0", "0年",
+                                          "0年6月", "10000", "10000-01", "10000Q1", "99999H2"};
+    for (size_t i = 0; i < sizeof outside / sizeof outside[0]; i++) {
+        ind_period p = {IND_FREQ_UNKNOWN, -7};
+        if (ind_period_parse(outside[i], strlen(outside[i]), &p) != IND_PERIOD_OUT_OF_RANGE)
+            fail_msg("'%s' is not a period out of range", outside[i]);
+        assert_int_equal(p.ord, -7);
+        assert_int_equal(ind_period_parse_as(outside[i], strlen(outside[i]), IND_FREQ_UNKNOWN, &p),
+                         IND_PERIOD_OUT_OF_RANGE);
+    }
+    ind_period p;
+    assert_int_equal(ind_period_parse_as("0-01", 4, IND_FREQ_QUARTER, &p), IND_PERIOD_OUT_OF_RANGE);
+    assert_int_equal(ind_period_parse_as("0000-01-31", 10, IND_FREQ_MONTH, &p),
+                     IND_PERIOD_OUT_OF_RANGE);
+    int y, m, d;
+    assert_int_equal(ind_date_parse("0000-01-31", 10, &y, &m, &d), IND_PERIOD_OUT_OF_RANGE);
+    assert_int_equal(ind_period_parse("100000", 6, &p), -1); /* six digits: no period at all */
+    /* the first and last periods of each frequency read back as themselves */
+    static const ind_freq freqs[] = {IND_FREQ_YEAR, IND_FREQ_HALF, IND_FREQ_QUARTER,
+                                     IND_FREQ_MONTH};
+    static const char *const last[] = {"9999", "9999H2", "9999Q4", "9999-12"};
+    for (size_t i = 0; i < 4; i++) {
+        char text[IND_PERIOD_TEXT_MAX];
+        ind_period ends[2] = {ind_period_make(freqs[i], IND_YEAR_MIN, 1), ind_period_last(freqs[i])};
+        ind_period_format(ends[1], text, sizeof text);
+        assert_string_equal(text, last[i]);
+        for (size_t k = 0; k < 2; k++) {
+            ind_period back;
+            ind_period_format(ends[k], text, sizeof text);
+            assert_int_equal(ind_period_parse(text, strlen(text), &back), 0);
+            assert_int_equal(back.freq, ends[k].freq);
+            assert_int_equal(back.ord, ends[k].ord);
+        }
+    }
+}
+
 /* A date is the period of the given frequency it falls in; periods of another frequency too. */
 static void dates_become_periods(void **state)
 {
@@ -246,6 +287,7 @@ int main(void)
         cmocka_unit_test(ordinals_count_periods),
         cmocka_unit_test(parses_dates),
         cmocka_unit_test(dates_become_periods),
+        cmocka_unit_test(years_in_range),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -201,6 +201,28 @@ static ind_status engine_options(const ind_series *s, const ind_forecast_request
     return IND_OK;
 }
 
+/* A forecast stops at 9999-12 (IND_YEAR_MAX): a later period would have no text that reads
+   back. */
+static ind_status within_years(const ind_series *s, size_t horizon, ind_error *err)
+{
+    ind_period last = ind_series_period(s, s->n - 1), end = ind_period_last(s->freq);
+    int64_t room = (int64_t)end.ord - last.ord;
+    if ((int64_t)horizon <= room)
+        return IND_OK;
+    char from[IND_PERIOD_TEXT_MAX], to[IND_PERIOD_TEXT_MAX];
+    ind_period_format(last, from, sizeof from);
+    ind_period_format(end, to, sizeof to);
+    if (room <= 0)
+        return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
+                             "the last observation (%s) is the last period supported (years "
+                             "%d..%d): nothing to forecast",
+                             from, IND_YEAR_MIN, IND_YEAR_MAX);
+    return ind_error_set(err, IND_E_ARG, NULL, 0, 0,
+                         "a horizon of %zu periods after %s passes %s, the last period supported "
+                         "(years %d..%d): at most %lld",
+                         horizon, from, to, IND_YEAR_MIN, IND_YEAR_MAX, (long long)room);
+}
+
 ind_status ind_forecast_series(const ind_series *s, const ind_forecast_request *req,
                                ind_forecast *out, ind_error *err)
 {
@@ -212,6 +234,8 @@ ind_status ind_forecast_series(const ind_series *s, const ind_forecast_request *
         return st;
     if (s->n == 0)
         return ind_error_set(err, IND_E_UNDEFINED, NULL, 0, 0, "no observations: nothing to forecast");
+    if ((st = within_years(s, req->horizon, err)) != IND_OK)
+        return st;
     size_t len = (size_t)(s->ord[s->n - 1] - s->ord[0]) + 1;
     double *y = malloc(len * sizeof *y);
     if (!y)

@@ -1,0 +1,1 @@
+forecast tests/data/months-9999.csv --method drift --horizon 4

@@ -1,0 +1,1 @@
+growth tests/data/months-10000.csv

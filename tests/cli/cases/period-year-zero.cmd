@@ -1,0 +1,1 @@
+growth tests/data/years-zero.csv
