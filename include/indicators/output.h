@@ -98,6 +98,8 @@ typedef struct ind_table_options {
                                 Excel refuses ([]:*?/\) become '_', cut to 31 */
     const char *notes_header; /* xlsx: the header of the notes column added to a table
                                  without an IND_COL_NOTES column (NULL: "notes") */
+    const char *notes_header_taken; /* xlsx: that header when a column of the table already
+                                       has the name (NULL: "notes (empty cells)") */
     const char *pp_word;      /* xlsx: the word after a percentage-point number in its
                                  number format (NULL: "pp"; --lang zh: "百分点") */
 } ind_table_options;

@@ -187,6 +187,7 @@ ind_table *cli_table_new(const cli_common *c, const ind_column *cols, size_t nco
     opt.notes_title = ind_label("Notes:", lang);
     opt.sheet = qualifier; /* xlsx: the command's name */
     opt.notes_header = ind_label("notes", lang);
+    opt.notes_header_taken = ind_label("notes (empty cells)", lang); /* target has "notes" */
     opt.pp_word = ind_label("pp", lang); /* xlsx: 0.96 pp, 0.96 百分点 */
     if (lang == IND_LANG_EN || c->fmt == IND_FORMAT_JSON)
         return ind_table_new_with(cols, ncols, c->fmt, &opt, out);

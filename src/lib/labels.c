@@ -48,6 +48,7 @@ static const word words[] = {
     {"latest_ytd", NULL, "累计值"},
     {"ytd_growth_pct", NULL, "累计增长(%)"},
     {"notes", NULL, "说明"},
+    {"notes (empty cells)", NULL, "空值说明"},
     {"period", NULL, "时期"},
     {"value", NULL, "数值"},
     {"single", NULL, "当期值"},

@@ -50,7 +50,7 @@ struct xlsx_book {
     bool own_notes;   /* the caller writes the notes column */
     const char *notes_header;
     const char *pp;         /* the word after a percentage-point number (opt->pp_word) */
-    char notes_name[128];   /* the added column's header when notes_header is taken */
+    const char *notes_taken; /* the added column's header when notes_header is taken */
     lxw_format **num; /* [ncols] each number column's format (NULL: General) */
     lxw_format *header;
     lxw_format *marked[NMARKS];
@@ -301,8 +301,7 @@ static void find_notes_column(xlsx_book *b)
         }
     for (size_t c = 0; c < b->ncols; c++)
         if (strcmp(b->cols[c].name, b->notes_header) == 0) { /* a column of other notes */
-            snprintf(b->notes_name, sizeof b->notes_name, "%s (empty cells)", b->notes_header);
-            b->notes_header = b->notes_name;
+            b->notes_header = b->notes_taken;
             return;
         }
 }
@@ -321,6 +320,8 @@ xlsx_book *xlsx_book_new(const ind_column *cols, size_t ncols, const ind_table_o
     b->ncols = ncols;
     b->max_rows = XLSX_MAX_ROWS;
     b->notes_header = opt && opt->notes_header ? opt->notes_header : "notes";
+    b->notes_taken = opt && opt->notes_header_taken ? opt->notes_header_taken
+                                                    : "notes (empty cells)";
     b->pp = opt ? opt->pp_word : NULL;
     find_notes_column(b);
     lxw_workbook_options wopt = {
